@@ -1,0 +1,33 @@
+/** Test levels are named in the file name: *.unit.spec.ts, *.int.spec.ts, *.contract.spec.ts, *.e2e.spec.ts. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch,
+  testEnvironment: 'node',
+  // NestJS 12 ships ESM only; jest on Node 20 loads it through swc.
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  ...extra,
+});
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  projects: [
+    project('unit', ['<rootDir>/src/**/*.unit.spec.ts', '<rootDir>/test/**/*.unit.spec.ts']),
+    project('int', ['<rootDir>/src/**/*.int.spec.ts', '<rootDir>/test/**/*.int.spec.ts']),
+    project('contract', ['<rootDir>/test/contract/**/*.contract.spec.ts']),
+    project('e2e', ['<rootDir>/test/e2e/**/*.e2e.spec.ts']),
+  ],
+};

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { EventStoreModule } from './event-store/event-store.module';
+import { HealthModule } from './health/health.module';
+import { LOGGER } from './logging/logger';
+import { ProjectionsModule } from './projections/projections.module';
+import { Clock, SystemClock } from './shared/clock';
+
+@Module({})
+export class AppModule {
+  /** `clock` is replaceable so that tests can move time. */
+  static forRoot(config: AppConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: Clock, useValue: clock },
+      ],
+      exports: [AppConfig, LOGGER, Clock],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import pinoHttp from 'pino-http';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { PinoNestLogger } from './logging/logger';
+import type { Clock } from './shared/clock';
+
+export async function createApp(config: AppConfig, logger: Logger, clock?: Clock): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, clock), {
+    logger: new PinoNestLogger(logger),
+  });
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  return app;
+}
+
+/**
+ * Stops taking connections and lets in-flight requests finish (up to `timeoutMs`), then closes
+ * the application: subscribers stop, then the database. Nest's own close() runs module destroy
+ * hooks before it closes the HTTP server, which would pull the database from under running requests.
+ */
+export async function shutdown(app: NestExpressApplication, timeoutMs: number): Promise<void> {
+  const server = app.getHttpServer() as Server;
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  await drained;
+  clearTimeout(timer);
+  await app.close();
+}

@@ -1,0 +1,57 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Every environment variable the service reads, with its default. README's configuration table mirrors this. */
+export class AppConfig {
+  @IsInt() @Min(0) @Max(65535) @Transform(toInt)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsInt() @Min(1) @Max(500) @Transform(toInt)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @IsInt() @Min(1) @Max(65535) @Transform(toInt)
+  EMBEDDED_PG_PORT = 54320;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsInt() @Min(0) @Transform(toInt)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
+  @IsInt() @Min(10) @Transform(toInt)
+  SUBSCRIPTION_POLL_INTERVAL_MS = 1000;
+
+  @IsInt() @Min(1) @Transform(toInt)
+  HEALTH_MAX_SUBSCRIBER_LAG_SECONDS = 60;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Reads and validates the environment once at start; a wrong value stops the service with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL');
+  const relevant = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
+  const config = plainToInstance(AppConfig, relevant);
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+    );
+  }
+  return config;
+}

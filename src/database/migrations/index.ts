@@ -1,0 +1,5 @@
+import type { Migration } from '../migrator';
+import { eventStore } from './001-event-store';
+
+/** Applied in order; a migration, once released, is never edited: add the next one. */
+export const migrations: readonly Migration[] = [eventStore];

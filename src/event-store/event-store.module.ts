@@ -1,0 +1,29 @@
+import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
+import { Clock } from '../shared/clock';
+import { CheckpointStore } from './checkpoint-store.port';
+import { EventStore } from './event-store.port';
+import { PostgresCheckpointStore } from './postgres/postgres-checkpoint-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EventStore,
+      inject: [Database, Clock, AppConfig],
+      useFactory: (db: Database, clock: Clock, config: AppConfig) =>
+        new PostgresEventStore({ pool: db.pool, connection: db.connection, clock, pollIntervalMs: config.SUBSCRIPTION_POLL_INTERVAL_MS }),
+    },
+    { provide: CheckpointStore, inject: [Database], useFactory: (db: Database) => new PostgresCheckpointStore(db.pool) },
+  ],
+  exports: [EventStore, CheckpointStore],
+})
+export class EventStoreModule implements OnModuleDestroy {
+  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.store instanceof PostgresEventStore) await this.store.close();
+  }
+}

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { EventMetadata, JsonObject, StreamHead, StreamName } from './event-store.port';
+
+/** The hash before a stream's first event. */
+export const GENESIS_HASH: Buffer = Buffer.alloc(32);
+
+export interface HashedFields {
+  readonly stream: StreamName;
+  readonly revision: bigint;
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
+}
+
+/**
+ * RFC 8785 (JSON Canonicalization Scheme) of everything that makes up an event, so that anyone
+ * can recompute the chain from an export with any JCS implementation.
+ */
+export function canonicalForm(event: HashedFields): string {
+  const form = canonicalize({
+    tenant: event.stream.tenant,
+    stream: event.stream.id,
+    revision: event.revision.toString(),
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+  });
+  if (form === undefined) throw new TypeError('event is not serialisable');
+  return form;
+}
+
+/** hash = sha256(previous hash ‖ canonical form). */
+export function chainHash(previous: Buffer, event: HashedFields): Buffer {
+  return createHash('sha256').update(previous).update(canonicalForm(event), 'utf8').digest();
+}
+
+export interface ChainedEvent extends HashedFields {
+  readonly hash: string;
+}
+
+export type ChainVerdict =
+  | { readonly intact: true; readonly events: number }
+  | { readonly intact: false; readonly revision: bigint; readonly problem: string };
+
+/**
+ * Recomputes a stream's chain from its first event and compares it with the stored hashes and
+ * the recorded head, which is what makes a removed last event visible.
+ */
+export function verifyChain(events: readonly ChainedEvent[], head: StreamHead | undefined): ChainVerdict {
+  let previous = GENESIS_HASH;
+  for (const [index, event] of events.entries()) {
+    const expectedRevision = BigInt(index);
+    if (event.revision !== expectedRevision) {
+      return { intact: false, revision: expectedRevision, problem: `revision ${expectedRevision} is missing (found ${event.revision})` };
+    }
+    const computed = chainHash(previous, event);
+    if (computed.toString('hex') !== event.hash) {
+      return { intact: false, revision: event.revision, problem: 'stored hash does not match the event or its predecessor' };
+    }
+    previous = computed;
+  }
+  const lastRevision = BigInt(events.length - 1);
+  if (!head) {
+    return events.length === 0
+      ? { intact: true, events: 0 }
+      : { intact: false, revision: 0n, problem: 'stream has events but no recorded head' };
+  }
+  if (head.revision !== lastRevision) {
+    return { intact: false, revision: lastRevision + 1n, problem: `head records revision ${head.revision}, stream ends at ${lastRevision}` };
+  }
+  if (head.hash !== previous.toString('hex')) {
+    return { intact: false, revision: head.revision, problem: 'head hash does not match the last event' };
+  }
+  return { intact: true, events: events.length };
+}
