@@ -1,0 +1,134 @@
+import type { IsoDate, Timestamp } from './calendar-date';
+import type { DecidingBody, Officer, Party, PartyRole, Person, Terms } from './case.values';
+import type { DateRange } from './termination';
+
+/**
+ * Everything that can happen to a case, as plain JSON: `{ type, data }`, the shape the event
+ * store appends. Past tense, never changed once written: add a new type or a new machine
+ * version instead. Every event carries `at`, the command's time, because the machine's date
+ * rules ("not before the appeal window has closed") must give the same answer on replay.
+ */
+type CaseEventOf<T extends string, D> = { type: T; data: D & { at: Timestamp } };
+
+export type DecisionOutcome = 'approved' | 'rejected' | 'returned' | 'deferred' | 'recommended';
+/** What the court did with the decision: `upheld` (the appeal failed) or `quashed` (upphävt). */
+export type AppealOutcome = 'upheld' | 'quashed';
+export type FollowUpForum = 'operational' | 'strategic';
+
+export type ApplicationSubmitted = CaseEventOf<
+  'ApplicationSubmitted',
+  {
+    municipality: Party;
+    organisation: Party;
+    purpose: string;
+    targetGroups: string[];
+    activities: string[];
+    /** The requested terms; the proposal may change them. */
+    terms: Terms;
+    receivedOn: IsoDate;
+    /** Set when this case renews an earlier one. */
+    previousCaseId: string | null;
+  }
+>;
+export type CaseRegistered = CaseEventOf<'CaseRegistered', { diarienummer: string; registeredOn: IsoDate }>;
+export type OfficerAssigned = CaseEventOf<'OfficerAssigned', { officer: Officer; assignedOn: IsoDate }>;
+export type ApplicationWithdrawn = CaseEventOf<'ApplicationWithdrawn', { withdrawnOn: IsoDate; reason: string }>;
+export type ClosedAsIneligible = CaseEventOf<'ClosedAsIneligible', { closedOn: IsoDate; reason: string }>;
+export type ProposalDrafted = CaseEventOf<
+  'ProposalDrafted',
+  {
+    title: string;
+    summary: string;
+    /** Numbered decision points (beslutspunkter), in order. */
+    decisionPoints: string[];
+    /** "Kostnaden ska belasta Kommunstyrelsens budgetram." */
+    financing: string;
+    terms: Terms;
+    attachments: string[];
+    draftedOn: IsoDate;
+  }
+>;
+export type ProposalSigned = CaseEventOf<'ProposalSigned', { signedBy: Person; signedOn: IsoDate }>;
+export type MeetingScheduled = CaseEventOf<'MeetingScheduled', { body: DecidingBody; meetingDate: IsoDate }>;
+export type DecisionRecorded = CaseEventOf<
+  'DecisionRecorded',
+  {
+    outcome: DecisionOutcome;
+    /** The protocol paragraph, e.g. "§ 142". */
+    paragraph: string | null;
+    /** The higher body, when the outcome is `recommended`. */
+    recommendedTo: DecidingBody | null;
+    motivation: string | null;
+  }
+>;
+export type JusteringRecorded = CaseEventOf<'JusteringRecorded', { justeradOn: IsoDate }>;
+export type PostingRecorded = CaseEventOf<'PostingRecorded', { postedOn: IsoDate; appealWindowEndsOn: IsoDate }>;
+export type DecisionBecameFinal = CaseEventOf<'DecisionBecameFinal', { finalOn: IsoDate }>;
+export type AppealLodged = CaseEventOf<'AppealLodged', { lodgedOn: IsoDate; court: string; caseReference: string | null }>;
+export type AppealOutcomeRecorded = CaseEventOf<'AppealOutcomeRecorded', { outcome: AppealOutcome; decidedOn: IsoDate }>;
+export type AgreementSigned = CaseEventOf<
+  'AgreementSigned',
+  { party: PartyRole; signatory: Person; organisationNumber: string; signedOn: IsoDate }
+>;
+export type PaymentRecorded = CaseEventOf<
+  'PaymentRecorded',
+  { amount: number; paidOn: IsoDate; covers: DateRange; reference: string | null }
+>;
+export type FollowUpMeetingRecorded = CaseEventOf<
+  'FollowUpMeetingRecorded',
+  { forum: FollowUpForum; heldOn: IsoDate; convener: string; minutesRef: string | null }
+>;
+export type AnnualReportSubmitted = CaseEventOf<
+  'AnnualReportSubmitted',
+  { year: number; volunteerHours: number; fundsUsed: number; submittedOn: IsoDate }
+>;
+export type EvaluationRecorded = CaseEventOf<
+  'EvaluationRecorded',
+  { year: number; evaluatedOn: IsoDate; fundsUsedAsIntended: boolean; summary: string }
+>;
+export type RepaymentClaimed = CaseEventOf<'RepaymentClaimed', { amount: number; claimedOn: IsoDate; reason: string }>;
+export type ReportBackSubmitted = CaseEventOf<'ReportBackSubmitted', { submittedOn: IsoDate; summary: string }>;
+export type TermsAmended = CaseEventOf<'TermsAmended', { terms: Terms; reason: string; agreedOn: IsoDate }>;
+export type RenewalStarted = CaseEventOf<'RenewalStarted', { newCaseId: string; startedOn: IsoDate }>;
+/** The linked new case was signed by both parties: this one ends as renewed. */
+export type RenewalCompleted = CaseEventOf<'RenewalCompleted', { newCaseId: string; completedOn: IsoDate }>;
+export type NoticeGiven = CaseEventOf<
+  'NoticeGiven',
+  { party: PartyRole; receivedOn: IsoDate; inWriting: boolean; effectiveOn: IsoDate }
+>;
+/** `refund`: unused funds in whole kronor, pro rata over the paid periods. */
+export type AgreementTerminated = CaseEventOf<'AgreementTerminated', { terminatedOn: IsoDate; refund: number }>;
+export type AgreementExpired = CaseEventOf<'AgreementExpired', { expiredOn: IsoDate }>;
+
+export type CaseEvent =
+  | ApplicationSubmitted
+  | CaseRegistered
+  | OfficerAssigned
+  | ApplicationWithdrawn
+  | ClosedAsIneligible
+  | ProposalDrafted
+  | ProposalSigned
+  | MeetingScheduled
+  | DecisionRecorded
+  | JusteringRecorded
+  | PostingRecorded
+  | DecisionBecameFinal
+  | AppealLodged
+  | AppealOutcomeRecorded
+  | AgreementSigned
+  | PaymentRecorded
+  | FollowUpMeetingRecorded
+  | AnnualReportSubmitted
+  | EvaluationRecorded
+  | RepaymentClaimed
+  | ReportBackSubmitted
+  | TermsAmended
+  | RenewalStarted
+  | RenewalCompleted
+  | NoticeGiven
+  | AgreementTerminated
+  | AgreementExpired;
+
+export type CaseEventType = CaseEvent['type'];
+export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+export type EventData<T extends CaseEventType> = EventOf<T>['data'];

@@ -1,0 +1,121 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AnyStateNode } from 'xstate';
+import { COMMAND_TYPES, ROLES, commandEvents, commandRoles } from './case.commands';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, machines } from './case.machine';
+import { allowedCommands, labelOf } from './case.queries';
+import { decide, parseCommand } from './decide';
+import { evolve, fold, initialSnapshot, machineFor } from './evolve';
+import { EventNotApplicable, UnknownMachineVersion, ValidationFailed } from './lifecycle.errors';
+import { renderLifecycleDocs } from './lifecycle-docs';
+import { historyOf } from './testing/given';
+import { linkoping as L, noon } from './testing/seed-cases';
+
+const issuesOf = (input: unknown) => {
+  try {
+    parseCommand(input);
+  } catch (error) {
+    if (error instanceof ValidationFailed) return error.issues;
+    throw error;
+  }
+  return [];
+};
+
+describe('VALIDATION_FAILED: malformed commands, per field', () => {
+  it('refuses what is not a command', () => {
+    expect(issuesOf(null)).toEqual([{ field: '', message: 'must be an object' }]);
+    expect(issuesOf({ type: 'launch', now: noon('2025-01-01') })[0].field).toBe('type');
+  });
+
+  it('requires now as a timestamp with an offset', () => {
+    expect(issuesOf({ ...L.justering, now: '2022-11-14' })).toEqual([{ field: 'now', message: 'must be an ISO 8601 timestamp with an offset' }]);
+    expect(issuesOf({ ...L.justering, now: undefined })[0].field).toBe('now');
+  });
+
+  it('names each bad field by its path', () => {
+    const bad = {
+      ...L.submit,
+      purpose: '',
+      receivedOn: '2022-02-30',
+      terms: { ...L.submit.terms, period: { start: '2023-01-01' }, funding: { kind: 'grant' }, noticeMonths: 6.5 },
+      targetGroups: ['ok', 3],
+      extra: true,
+    };
+    expect(issuesOf(bad).map((i) => i.field).sort()).toEqual(
+      ['extra', 'purpose', 'receivedOn', 'targetGroups[1]', 'terms.funding.kind', 'terms.noticeMonths', 'terms.period.end'].sort(),
+    );
+  });
+
+  it('checks the diarienummer format and enumerations', () => {
+    expect(issuesOf({ ...L.register, diarienummer: 'KS-2023' })[0]).toEqual({ field: 'diarienummer', message: 'must look like "KS 2023/01692"' });
+    for (const dnr of ['KS 2023/01692', 'SN 2023/0050', 'SON 2019-536', 'SON: 2019-536']) expect(issuesOf({ ...L.register, diarienummer: dnr })).toEqual([]);
+    expect(issuesOf({ ...L.approve, outcome: 'maybe' })[0].field).toBe('outcome');
+    expect(issuesOf({ ...L.signOrganisation, party: 'state' })[0].field).toBe('party');
+  });
+
+  it('treats a missing nullable field as null', () => {
+    const { previousCaseId: _omitted, ...withoutLink } = L.submit;
+    expect(parseCommand(withoutLink)).toEqual(L.submit);
+  });
+
+  it('is thrown by decide before the state is considered', () => {
+    expect(() => decide(fold([]), { ...L.register, registeredOn: 'igår' })).toThrow(ValidationFailed);
+  });
+});
+
+describe('evolve and fold', () => {
+  it('rebuild the case from its events', () => {
+    const events = historyOf(L, 'payment2023');
+    expect(fold(events).value).toEqual({ active: 'running' });
+    expect(events.reduce(evolve, initialSnapshot()).context).toEqual(fold(events).context);
+  });
+
+  it('refuse an event the case could not have taken (an inconsistent stream)', () => {
+    const [submitted] = historyOf(L, 'register');
+    const stray = { type: 'JusteringRecorded' as const, data: { justeradOn: '2022-09-01', at: noon('2022-09-01') } };
+    expect(() => fold([submitted, stray])).toThrow(EventNotApplicable);
+    const early = { type: 'CaseRegistered' as const, data: { diarienummer: 'SON 2019-536', registeredOn: '2022-08-01', at: noon('2022-09-02') } };
+    expect(() => fold([submitted, early])).toThrow(/DATE_BEFORE_RECEIVED/);
+  });
+
+  it('replay under the recorded machine version', () => {
+    expect(machineFor(CASE_MACHINE_ID, CASE_MACHINE_VERSION)).toBe(caseMachine);
+    expect(machines[CASE_MACHINE_ID][1]).toBe(caseMachine);
+    expect(() => machineFor(CASE_MACHINE_ID, 99)).toThrow(UnknownMachineVersion);
+    expect(fold(historyOf(L), machineFor('iopCase', 1)).value).toBe('terminated');
+  });
+});
+
+describe('commands, events and roles', () => {
+  it('every command records its own event type', () => {
+    expect(new Set(Object.values(commandEvents)).size).toBe(COMMAND_TYPES.length);
+  });
+
+  it('every command has roles; auditors and admins never write', () => {
+    for (const type of COMMAND_TYPES) {
+      expect(commandRoles[type].length).toBeGreaterThan(0);
+      expect(commandRoles[type].every((role) => ROLES.includes(role) && role !== 'auditor' && role !== 'admin')).toBe(true);
+    }
+  });
+
+  it('a new case only accepts an application', () => {
+    expect(allowedCommands(fold([]))).toEqual(['submit-application']);
+  });
+});
+
+describe('labels and docs', () => {
+  const nodes = (node: AnyStateNode): AnyStateNode[] =>
+    (Object.values(node.states) as AnyStateNode[]).flatMap((child) => [child, ...nodes(child)]);
+
+  it('every state has a Swedish and an English label', () => {
+    for (const node of nodes(caseMachine.root)) {
+      expect(labelOf(node)).toEqual({ sv: expect.stringMatching(/\S/), en: expect.stringMatching(/\S/) });
+    }
+  });
+
+  it('docs/lifecycle.md is generated from the current machine (regenerate with npm run docs:lifecycle)', () => {
+    const committed = readFileSync(resolve(__dirname, '../../docs/lifecycle.md'), 'utf8');
+    expect(committed).toBe(renderLifecycleDocs(caseMachine));
+  });
+});

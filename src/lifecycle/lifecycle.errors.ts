@@ -1,0 +1,58 @@
+import type { CommandType } from './case.commands';
+import type { Violation } from './case.rules';
+import type { FieldIssue } from './validation';
+
+/** Refusals of the lifecycle core, each with a fixed code the API maps to a status. */
+export abstract class LifecycleError extends Error {
+  abstract readonly code: string;
+}
+
+/** The payload is malformed (400). */
+export class ValidationFailed extends LifecycleError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor(readonly issues: FieldIssue[]) {
+    super(`Invalid command: ${issues.map((i) => `${i.field || '(command)'} ${i.message}`).join('; ')}`);
+  }
+}
+
+/** The case is not in a state where this command means anything (409). */
+export class TransitionNotAllowed extends LifecycleError {
+  readonly code = 'TRANSITION_NOT_ALLOWED';
+  constructor(
+    readonly command: CommandType,
+    readonly state: { value: unknown; label: { sv: string; en: string } },
+    readonly allowed: CommandType[],
+  ) {
+    super(`'${command}' is not allowed in state '${state.label.en}'; allowed: ${allowed.join(', ') || 'nothing'}`);
+  }
+}
+
+/** The command fits the state but breaks a rule, e.g. justering before the meeting (409/422). */
+export class RuleViolated extends LifecycleError {
+  readonly code = 'RULE_VIOLATED';
+  constructor(readonly violations: Violation[]) {
+    super(violations.map((v) => `${v.rule}: ${v.en}`).join(' '));
+  }
+}
+
+/** A stored event does not fit its stream under the recorded machine version: the history is inconsistent. */
+export class EventNotApplicable extends LifecycleError {
+  readonly code = 'EVENT_NOT_APPLICABLE';
+  constructor(
+    readonly eventType: string,
+    readonly state: unknown,
+    readonly violations: Violation[],
+  ) {
+    super(`${eventType} cannot be applied in state ${JSON.stringify(state)}${violations.map((v) => ` ${v.rule}`).join(',')}`);
+  }
+}
+
+export class UnknownMachineVersion extends LifecycleError {
+  readonly code = 'UNKNOWN_MACHINE_VERSION';
+  constructor(
+    readonly machineId: string,
+    readonly version: number,
+  ) {
+    super(`No machine ${machineId} version ${version}`);
+  }
+}
