@@ -13,7 +13,7 @@ const rendered = renderLifecycleDocs(caseMachine);
 if (process.argv.includes('--check')) {
   const current = readOrEmpty(target);
   if (current !== rendered) {
-    console.error(`${target} is stale: run `npm run docs:lifecycle` and commit the result.`);
+    console.error(`${target} is stale: run "npm run docs:lifecycle" and commit the result.`);
     process.exit(1);
   }
   console.log(`${target} is up to date.`);
