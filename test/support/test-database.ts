@@ -37,6 +37,9 @@ export async function createTestDatabase(target: DatabaseTarget, poolSize = 25):
   url.pathname = `/${name}`;
   const connection = { connectionString: url.toString() };
   const pool = new Pool({ ...connection, max: poolSize });
+  // pool.end() resolves before the server has reaped every backend; DROP … WITH (FORCE) then
+  // terminates the stragglers, whose error would otherwise surface as an unhandled 'error' event.
+  pool.on('error', () => undefined);
   await migrate(pool, migrations);
   const { rows } = await pool.query<{ v: string }>(`SELECT split_part(version(), ' ', 1) || ' ' || split_part(version(), ' ', 2) AS v`);
   return {
