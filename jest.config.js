@@ -15,9 +15,9 @@ const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
   testEnvironment: 'node',
-  // NestJS 12 ships ESM only; jest on Node 20 loads it through swc.
+  // NestJS 12 and jose ship ESM only; jest on Node 20 loads them through swc.
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   ...extra,
 });
 
