@@ -16,6 +16,8 @@ export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 /** Who caused an event and under which rules; recordedAt and tenant are filled in by the store. */
 export interface EventContext {
   readonly actorId: string;
+  /** The actor's name when they acted: auditors read history long after accounts are gone. */
+  readonly actorName: string;
   readonly actorRole: string;
   readonly commandId: string;
   readonly correlationId: string;

@@ -16,25 +16,27 @@ export interface HashedFields {
 
 /**
  * RFC 8785 (JSON Canonicalization Scheme) of everything that makes up an event, so that anyone
- * can recompute the chain from an export with any JCS implementation.
+ * can recompute the chain from an export with any JCS implementation. Written out by hand in JCS
+ * key order (data, id, metadata, revision, stream, tenant, type) because appends hash every event:
+ * the metadata, the same for a whole batch, can be canonicalised once and passed in.
  */
-export function canonicalForm(event: HashedFields): string {
-  const form = canonicalize({
-    tenant: event.stream.tenant,
-    stream: event.stream.id,
-    revision: event.revision.toString(),
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-  });
+export function canonicalForm(event: HashedFields, canonicalMetadata = jcs(event.metadata)): string {
+  return (
+    `{"data":${jcs(event.data)},"id":${JSON.stringify(event.id)},"metadata":${canonicalMetadata},` +
+    `"revision":${JSON.stringify(event.revision.toString())},"stream":${JSON.stringify(event.stream.id)},` +
+    `"tenant":${JSON.stringify(event.stream.tenant)},"type":${JSON.stringify(event.type)}}`
+  );
+}
+
+export function jcs(value: object): string {
+  const form = canonicalize(value);
   if (form === undefined) throw new TypeError('event is not serialisable');
   return form;
 }
 
 /** hash = sha256(previous hash ‖ canonical form). */
-export function chainHash(previous: Buffer, event: HashedFields): Buffer {
-  return createHash('sha256').update(previous).update(canonicalForm(event), 'utf8').digest();
+export function chainHash(previous: Buffer, event: HashedFields, canonicalMetadata?: string): Buffer {
+  return createHash('sha256').update(previous).update(canonicalForm(event, canonicalMetadata), 'utf8').digest();
 }
 
 export interface ChainedEvent extends HashedFields {

@@ -3,6 +3,7 @@ import type { EventContext, JsonObject, NewEvent, StreamName } from '../../src/e
 
 export const context: EventContext = {
   actorId: 'user-frida',
+  actorName: 'Frida Larsson',
   actorRole: 'handlaggare',
   commandId: '0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10',
   correlationId: '0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10',

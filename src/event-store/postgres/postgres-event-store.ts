@@ -18,7 +18,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { chainHash, GENESIS_HASH } from '../hash-chain';
+import { chainHash, GENESIS_HASH, jcs } from '../hash-chain';
 import { PostgresNotifier } from './postgres-notifier';
 import { WakeSignal } from './wake-signal';
 
@@ -36,34 +36,39 @@ interface Head {
   readonly hash: Buffer;
 }
 
-interface EventRow {
-  tenant: string;
-  stream_id: string;
-  revision: string;
-  event_id: string;
-  type: string;
-  data: RecordedEvent['data'];
-  metadata: EventMetadata;
-  hash: Buffer;
-  position: string;
-  transaction_id: string;
-}
+/** A row of EVENT_COLUMNS, fetched as an array: no intermediate object per row on the read path. */
+type EventRow = [
+  tenant: string,
+  streamId: string,
+  revision: string,
+  eventId: string,
+  type: string,
+  data: RecordedEvent['data'],
+  metadata: EventMetadata,
+  hash: string,
+  position: string,
+  transactionId: string,
+];
 
 const NO_STREAM: Head = { revision: -1n, hash: GENESIS_HASH };
 const MAX_APPEND_ATTEMPTS = 10;
 const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Casts keep bigints exact on the way to JavaScript; ORDER BY must name the table columns, not these text outputs.
-const EVENT_COLUMNS = 'tenant, stream_id, revision::text, event_id, type, data, metadata, hash, position::text, transaction_id::text';
+// node-postgres returns bigint columns as strings (its default), which BigInt() takes exactly; the
+// hash comes as hex text, as the port hands it out, rather than as a Buffer to convert.
+const EVENT_COLUMNS = "tenant, stream_id, revision, event_id, type, data, metadata, encode(hash, 'hex') AS hash, position, transaction_id";
 
 // One statement, so one round trip and atomic without BEGIN/COMMIT: the head row is the
 // concurrency check (its update only matches the revision and hash the events were chained on)
-// and the events are inserted only if it matched.
+// and the events are inserted only if it matched. The batch travels compactly: data as one JSON
+// array, the metadata they share once, the 32-byte hashes as one binary string.
 const INSERT_EVENTS = `
   INSERT INTO events (tenant, stream_id, revision, event_id, type, data, metadata, hash)
-  SELECT $1, $2, $3::bigint + e.ord, e.id, e.type, e.data, e.metadata, e.hash
-  FROM head, unnest($6::uuid[], $7::text[], $8::jsonb[], $9::jsonb[], $10::bytea[]) WITH ORDINALITY AS e(id, type, data, metadata, hash, ord)
-  RETURNING position::text, transaction_id::text`;
+  SELECT $1, $2, $3::bigint + e.ord, e.id, e.type, $8::jsonb -> (e.ord - 1)::int,
+         $9::jsonb || jsonb_build_object('schemaVersion', e.schema_version),
+         substring($10::bytea from ((e.ord - 1) * 32 + 1)::int for 32)
+  FROM head, unnest($6::uuid[], $7::text[], $11::int[]) WITH ORDINALITY AS e(id, type, schema_version, ord)
+  RETURNING position, transaction_id`;
 const APPEND_TO_NEW_STREAM = `
   WITH head AS (
     INSERT INTO streams (tenant, stream_id, revision, head_hash) VALUES ($1, $2, $4, $5)
@@ -72,7 +77,7 @@ const APPEND_TO_NEW_STREAM = `
 const APPEND_TO_EXISTING_STREAM = `
   WITH head AS (
     UPDATE streams SET revision = $4, head_hash = $5, updated_at = now()
-    WHERE tenant = $1 AND stream_id = $2 AND revision = $3 AND head_hash = $11
+    WHERE tenant = $1 AND stream_id = $2 AND revision = $3 AND head_hash = $12
     RETURNING 1
   )${INSERT_EVENTS}`;
 
@@ -142,6 +147,7 @@ export class PostgresEventStore extends EventStore {
   async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const { rows } = await this.pool.query<EventRow>({
+      rowMode: 'array',
       name: backwards ? 'read-stream-backwards' : 'read-stream-forwards',
       text: `SELECT ${EVENT_COLUMNS} FROM events WHERE tenant = $1 AND stream_id = $2 AND revision ${backwards ? '<=' : '>='} $3
              ORDER BY events.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
@@ -161,6 +167,7 @@ export class PostgresEventStore extends EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromPosition === undefined || options.fromPosition === 'start' ? START : options.fromPosition;
     const { rows } = await this.pool.query<EventRow>({
+      rowMode: 'array',
       name: 'read-all',
       text: `SELECT ${EVENT_COLUMNS} FROM events
              WHERE (transaction_id, position) > ($1, $2)
@@ -210,14 +217,15 @@ export class PostgresEventStore extends EventStore {
   }
 
   private async tryWrite(db: Queryable, stream: StreamName, events: readonly NewEvent[], head: Head, options: AppendOptions): Promise<AppendResult | undefined> {
-    const recordedAt = this.clock.now().toISOString();
+    const shared = { ...options.context, tenant: stream.tenant, recordedAt: this.clock.now().toISOString() };
+    const canonicalMetadata = new Map<number, string>(); // per schema version: usually one for the batch
     let previous = head.hash;
-    const metadata: EventMetadata[] = [];
     const hashes: Buffer[] = [];
     for (const [index, event] of events.entries()) {
-      const meta: EventMetadata = { ...options.context, tenant: stream.tenant, recordedAt, schemaVersion: event.schemaVersion ?? 1 };
-      previous = chainHash(previous, { stream, revision: head.revision + 1n + BigInt(index), id: event.id, type: event.type, data: event.data, metadata: meta });
-      metadata.push(meta);
+      const metadata: EventMetadata = { ...shared, schemaVersion: event.schemaVersion ?? 1 };
+      if (!canonicalMetadata.has(metadata.schemaVersion)) canonicalMetadata.set(metadata.schemaVersion, jcs(metadata));
+      const revision = head.revision + 1n + BigInt(index);
+      previous = chainHash(previous, { stream, revision, id: event.id, type: event.type, data: event.data, metadata }, canonicalMetadata.get(metadata.schemaVersion));
       hashes.push(previous);
     }
     const newRevision = head.revision + BigInt(events.length);
@@ -232,9 +240,10 @@ export class PostgresEventStore extends EventStore {
         previous,
         events.map((e) => e.id),
         events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        metadata.map((m) => JSON.stringify(m)),
-        hashes,
+        JSON.stringify(events.map((e) => e.data)),
+        JSON.stringify(shared),
+        Buffer.concat(hashes),
+        events.map((e) => e.schemaVersion ?? 1),
         ...(head.revision < 0n ? [] : [head.hash]),
       ],
     };
@@ -255,7 +264,7 @@ export class PostgresEventStore extends EventStore {
   private async findOriginal(db: Queryable, stream: StreamName, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
     const { rows } = await db.query<{ revision: string; position: string; transaction_id: string }>({
       name: 'find-events-by-id',
-      text: `SELECT revision::text, position::text, transaction_id::text FROM events
+      text: `SELECT revision, position, transaction_id FROM events
              WHERE tenant = $1 AND stream_id = $2 AND event_id = ANY($3::uuid[]) ORDER BY events.revision`,
       values: [stream.tenant, stream.id, events.map((e) => e.id)],
     });
@@ -268,7 +277,7 @@ export class PostgresEventStore extends EventStore {
   private async loadHead(db: Queryable, stream: StreamName): Promise<Head> {
     const { rows } = await db.query<{ revision: string; head_hash: Buffer }>({
       name: 'load-head',
-      text: 'SELECT revision::text, head_hash FROM streams WHERE tenant = $1 AND stream_id = $2',
+      text: 'SELECT revision, head_hash FROM streams WHERE tenant = $1 AND stream_id = $2',
       values: [stream.tenant, stream.id],
     });
     const head = rows[0] ? { revision: BigInt(rows[0].revision), hash: rows[0].head_hash } : NO_STREAM;
@@ -349,15 +358,15 @@ function normalise(stream: StreamName, events: readonly NewEvent[]): NewEvent[] 
   });
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function toRecordedEvent([tenant, streamId, revision, eventId, type, data, metadata, hash, position, transactionId]: EventRow): RecordedEvent {
   return {
-    stream: { tenant: row.tenant, id: row.stream_id },
-    id: row.event_id,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    revision: BigInt(row.revision),
-    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) },
-    hash: row.hash.toString('hex'),
+    stream: { tenant, id: streamId },
+    id: eventId,
+    type,
+    data,
+    metadata,
+    revision: BigInt(revision),
+    position: { commit: BigInt(transactionId), prepare: BigInt(position) },
+    hash,
   };
 }

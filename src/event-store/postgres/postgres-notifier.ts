@@ -3,16 +3,17 @@ import type { WakeSignal } from './wake-signal';
 
 const CHANNEL = 'iop_events';
 const RECONNECT_DELAY_MS = 1000;
+/** Other instances hear of appends at most this much later; one NOTIFY covers all appends in the window. */
+const COALESCE_MS = 10;
 
 /**
  * Cross-instance wake-ups over LISTEN/NOTIFY. Notifying inside the append transaction would
- * serialise every commit on PostgreSQL's notify queue lock, so appends only poke this class,
- * which sends at most one NOTIFY at a time and coalesces the pokes that arrive meanwhile.
+ * serialise every commit on PostgreSQL's notify queue lock, and a NOTIFY per append would cost a
+ * transaction each, so appends only poke this class, which sends one NOTIFY per short window.
  * Losing a notification costs latency only: subscribers also poll.
  */
 export class PostgresNotifier {
-  private sending = false;
-  private pending = false;
+  private timer?: NodeJS.Timeout;
   private listener?: Client;
   private listening = false;
   private reconnectTimer?: NodeJS.Timeout;
@@ -25,21 +26,10 @@ export class PostgresNotifier {
 
   notify(): void {
     this.signal.wake(); // subscribers in this process need no round trip
-    if (this.sending) {
-      this.pending = true;
-      return;
-    }
-    this.sending = true;
-    this.pool
-      .query(`NOTIFY ${CHANNEL}`)
-      .catch(() => undefined)
-      .finally(() => {
-        this.sending = false;
-        if (this.pending) {
-          this.pending = false;
-          this.notify();
-        }
-      });
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.pool.query(`NOTIFY ${CHANNEL}`).catch(() => undefined);
+    }, COALESCE_MS);
   }
 
   /** Starts listening for other instances' appends; idempotent. */
@@ -51,6 +41,7 @@ export class PostgresNotifier {
 
   async close(): Promise<void> {
     this.listening = false;
+    clearTimeout(this.timer);
     clearTimeout(this.reconnectTimer);
     const listener = this.listener;
     this.listener = undefined;
@@ -64,7 +55,10 @@ export class PostgresNotifier {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
-      if (!this.listening) return void (await client.end());
+      if (!this.listening) {
+        await client.end(); // closed while connecting
+        return;
+      }
       this.listener = client;
       this.signal.wake(); // events may have arrived while we were not listening
     } catch {
