@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -13,7 +14,22 @@ export async function createApp(config: AppConfig, logger: Logger, clock?: Clock
     logger: new PinoNestLogger(logger),
   });
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** The OpenAPI document, served at /docs (and as JSON at /docs/openapi.json). */
+export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('iop-engine')
+    .setDescription(
+      'Cases of idéburet offentligt partnerskap (IOP): from application to renewal or termination. ' +
+        'Every change is a command on a case; the answer carries the new state and revision (ETag).',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
 }
 
 /**

@@ -1,9 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseFilters } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Public } from '../auth/auth.guard';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { Subscriptions } from '../projections/subscriptions';
+import { HealthCheckFilter } from './health-check.filter';
 
+@Public()
+@UseFilters(HealthCheckFilter)
 @Controller('health')
 export class HealthController {
   constructor(

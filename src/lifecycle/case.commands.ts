@@ -1,84 +1,110 @@
 import type { Timestamp } from './calendar-date';
-import type { CaseEventType } from './case.events';
-import {
-  bodySchema,
-  dateRangeSchema,
-  officerSchema,
-  partyRoleSchema,
-  partySchema,
-  personSchema,
-  termsSchema,
-} from './case.values';
-import { boolean, integer, isoDate, list, matching, nullable, object, oneOf, text, type Infer } from './validation';
+import type { CaseEventType, EventData } from './case.events';
 
-/** `KS 2023/01692`, `SN 2023/0050`, `SON 2019-536`, `SON: 2019-536`: one series per body and year. */
-const diarienummer = matching(/^[A-ZÅÄÖ]{1,10}:? ?\d{4}[/-]\d{1,6}$/, 'must look like "KS 2023/01692"');
-const none = object({});
+/**
+ * Command payloads are plain types: the core trusts its callers, and the API validates untrusted
+ * input against DTOs that implement these types. Most commands record their payload as it is, so
+ * their payload is the event's data without its time; the rest leave out what `decide` computes.
+ */
+type Recorded<T extends CaseEventType> = Omit<EventData<T>, 'at'>;
+/** Commands the deadline engine fires: everything they record follows from the case. */
+type NoPayload = Record<never, never>;
+
+export type SubmitApplicationPayload = Recorded<'ApplicationSubmitted'>;
+export type RegisterPayload = Recorded<'CaseRegistered'>;
+export type AssignOfficerPayload = Recorded<'OfficerAssigned'>;
+export type WithdrawPayload = Recorded<'ApplicationWithdrawn'>;
+export type CloseIneligiblePayload = Recorded<'ClosedAsIneligible'>;
+export type DraftProposalPayload = Recorded<'ProposalDrafted'>;
+export type SignProposalPayload = Recorded<'ProposalSigned'>;
+export type ScheduleMeetingPayload = Recorded<'MeetingScheduled'>;
+export type RecordDecisionPayload = Recorded<'DecisionRecorded'>;
+export type RecordJusteringPayload = Recorded<'JusteringRecorded'>;
+export type RecordPostingPayload = Omit<Recorded<'PostingRecorded'>, 'appealWindowEndsOn'>;
+export type RecordFinalPayload = NoPayload;
+export type LodgeAppealPayload = Recorded<'AppealLodged'>;
+export type RecordAppealOutcomePayload = Recorded<'AppealOutcomeRecorded'>;
+export type SignPayload = Recorded<'AgreementSigned'>;
+export type RecordPaymentPayload = Recorded<'PaymentRecorded'>;
+export type RecordMeetingPayload = Recorded<'FollowUpMeetingRecorded'>;
+export type SubmitAnnualReportPayload = Recorded<'AnnualReportSubmitted'>;
+export type RecordEvaluationPayload = Recorded<'EvaluationRecorded'>;
+export type ClaimRepaymentPayload = Recorded<'RepaymentClaimed'>;
+export type SubmitReportBackPayload = Recorded<'ReportBackSubmitted'>;
+export type AmendTermsPayload = Recorded<'TermsAmended'>;
+export type StartRenewalPayload = Recorded<'RenewalStarted'>;
+/** Given when the linked new case is signed (by the engine's process manager, or an officer). */
+export type CompleteRenewalPayload = Recorded<'RenewalCompleted'>;
+export type GiveNoticePayload = Omit<Recorded<'NoticeGiven'>, 'effectiveOn'>;
+export type RecordTerminationPayload = NoPayload;
+export type RecordExpiryPayload = NoPayload;
 
 /** The payload of each command, named like the API's command types. */
-export const commandPayloads = {
-  'submit-application': object({
-    municipality: partySchema,
-    organisation: partySchema,
-    purpose: text,
-    targetGroups: list(text),
-    activities: list(text),
-    terms: termsSchema,
-    receivedOn: isoDate,
-    previousCaseId: nullable(text),
-  }),
-  register: object({ diarienummer, registeredOn: isoDate }),
-  'assign-officer': object({ officer: officerSchema, assignedOn: isoDate }),
-  withdraw: object({ withdrawnOn: isoDate, reason: text }),
-  'close-ineligible': object({ closedOn: isoDate, reason: text }),
-  'draft-proposal': object({
-    title: text,
-    summary: text,
-    decisionPoints: list(text),
-    financing: text,
-    terms: termsSchema,
-    attachments: list(text),
-    draftedOn: isoDate,
-  }),
-  'sign-proposal': object({ signedBy: personSchema, signedOn: isoDate }),
-  'schedule-meeting': object({ body: bodySchema, meetingDate: isoDate }),
-  'record-decision': object({
-    outcome: oneOf('approved', 'rejected', 'returned', 'deferred', 'recommended'),
-    paragraph: nullable(text),
-    recommendedTo: nullable(bodySchema),
-    motivation: nullable(text),
-  }),
-  'record-justering': object({ justeradOn: isoDate }),
-  'record-posting': object({ postedOn: isoDate }),
-  'record-final': none,
-  'lodge-appeal': object({ lodgedOn: isoDate, court: text, caseReference: nullable(text) }),
-  'record-appeal-outcome': object({ outcome: oneOf('upheld', 'quashed'), decidedOn: isoDate }),
-  sign: object({ party: partyRoleSchema, signatory: personSchema, organisationNumber: text, signedOn: isoDate }),
-  'record-payment': object({ amount: integer, paidOn: isoDate, covers: dateRangeSchema, reference: nullable(text) }),
-  'record-meeting': object({
-    forum: oneOf('operational', 'strategic'),
-    heldOn: isoDate,
-    convener: text,
-    minutesRef: nullable(text),
-  }),
-  'submit-annual-report': object({ year: integer, volunteerHours: integer, fundsUsed: integer, submittedOn: isoDate }),
-  'record-evaluation': object({ year: integer, evaluatedOn: isoDate, fundsUsedAsIntended: boolean, summary: text }),
-  'claim-repayment': object({ amount: integer, claimedOn: isoDate, reason: text }),
-  'submit-report-back': object({ submittedOn: isoDate, summary: text }),
-  'amend-terms': object({ terms: termsSchema, reason: text, agreedOn: isoDate }),
-  'start-renewal': object({ newCaseId: text, startedOn: isoDate }),
-  /** Issued when the linked new case is signed (by the engine's process manager, or an officer). */
-  'complete-renewal': object({ newCaseId: text, completedOn: isoDate }),
-  'give-notice': object({ party: partyRoleSchema, receivedOn: isoDate, inWriting: boolean }),
-  'record-termination': none,
-  'record-expiry': none,
-};
+export interface CommandPayloads {
+  'submit-application': SubmitApplicationPayload;
+  register: RegisterPayload;
+  'assign-officer': AssignOfficerPayload;
+  withdraw: WithdrawPayload;
+  'close-ineligible': CloseIneligiblePayload;
+  'draft-proposal': DraftProposalPayload;
+  'sign-proposal': SignProposalPayload;
+  'schedule-meeting': ScheduleMeetingPayload;
+  'record-decision': RecordDecisionPayload;
+  'record-justering': RecordJusteringPayload;
+  'record-posting': RecordPostingPayload;
+  'record-final': RecordFinalPayload;
+  'lodge-appeal': LodgeAppealPayload;
+  'record-appeal-outcome': RecordAppealOutcomePayload;
+  sign: SignPayload;
+  'record-payment': RecordPaymentPayload;
+  'record-meeting': RecordMeetingPayload;
+  'submit-annual-report': SubmitAnnualReportPayload;
+  'record-evaluation': RecordEvaluationPayload;
+  'claim-repayment': ClaimRepaymentPayload;
+  'submit-report-back': SubmitReportBackPayload;
+  'amend-terms': AmendTermsPayload;
+  'start-renewal': StartRenewalPayload;
+  'complete-renewal': CompleteRenewalPayload;
+  'give-notice': GiveNoticePayload;
+  'record-termination': RecordTerminationPayload;
+  'record-expiry': RecordExpiryPayload;
+}
 
-export type CommandType = keyof typeof commandPayloads;
-export type CommandOf<K extends CommandType> = { type: K; now: Timestamp } & Infer<(typeof commandPayloads)[K]>;
+export type CommandType = keyof CommandPayloads;
+/** `now` is when the command is given, by the engine's clock; never part of a request body. */
+export type CommandOf<K extends CommandType> = { type: K; now: Timestamp } & CommandPayloads[K];
 export type Command = { [K in CommandType]: CommandOf<K> }[CommandType];
 
-export const COMMAND_TYPES = Object.keys(commandPayloads) as CommandType[];
+/** In the order of the lifecycle, which is the order of `allowedCommands` and the docs. */
+export const COMMAND_TYPES = [
+  'submit-application',
+  'register',
+  'assign-officer',
+  'withdraw',
+  'close-ineligible',
+  'draft-proposal',
+  'sign-proposal',
+  'schedule-meeting',
+  'record-decision',
+  'record-justering',
+  'record-posting',
+  'record-final',
+  'lodge-appeal',
+  'record-appeal-outcome',
+  'sign',
+  'record-payment',
+  'record-meeting',
+  'submit-annual-report',
+  'record-evaluation',
+  'claim-repayment',
+  'submit-report-back',
+  'amend-terms',
+  'start-renewal',
+  'complete-renewal',
+  'give-notice',
+  'record-termination',
+  'record-expiry',
+] as const satisfies readonly CommandType[];
 
 /** Each command records exactly one event; the machine decides whether that event may happen. */
 export const commandEvents = {

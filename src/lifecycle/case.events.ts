@@ -1,6 +1,16 @@
 import type { IsoDate, Timestamp } from './calendar-date';
-import type { DecidingBody, Officer, Party, PartyRole, Person, Terms } from './case.values';
-import type { DateRange } from './termination';
+import type {
+  AppealOutcome,
+  DateRange,
+  DecidingBody,
+  DecisionOutcome,
+  FollowUpForum,
+  Officer,
+  Party,
+  PartyRole,
+  Person,
+  Terms,
+} from './case.values';
 
 /**
  * Everything that can happen to a case, as plain JSON: `{ type, data }`, the shape the event
@@ -9,11 +19,6 @@ import type { DateRange } from './termination';
  * rules ("not before the appeal window has closed") must give the same answer on replay.
  */
 type CaseEventOf<T extends string, D> = { type: T; data: D & { at: Timestamp } };
-
-export type DecisionOutcome = 'approved' | 'rejected' | 'returned' | 'deferred' | 'recommended';
-/** What the court did with the decision: `upheld` (the appeal failed) or `quashed` (upphävt). */
-export type AppealOutcome = 'upheld' | 'quashed';
-export type FollowUpForum = 'operational' | 'strategic';
 
 export type ApplicationSubmitted = CaseEventOf<
   'ApplicationSubmitted',

@@ -1,8 +1,8 @@
 import { and, assign, setup } from 'xstate';
-import type { AppealOutcome, CaseEvent, DecisionOutcome } from './case.events';
+import type { CaseEvent } from './case.events';
 import { applyEvent, initialFacts, type CaseFacts } from './case.facts';
 import { violations } from './case.rules';
-import type { PartyRole } from './case.values';
+import type { AppealOutcome, DecisionOutcome, PartyRole } from './case.values';
 
 export const CASE_MACHINE_ID = 'iopCase';
 /** Bump (and keep the old machine in `machines`) whenever a change would replay old streams differently. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AnyStateNode, AnyTransitionDefinition, StateValue } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import { addDays } from './calendar-date';
-import type { CommandOf, CommandType } from './case.commands';
+import type { Command, CommandPayloads, CommandType } from './case.commands';
 import type { CaseEvent } from './case.events';
 import type { CaseFacts } from './case.facts';
 import { caseMachine } from './case.machine';
@@ -10,7 +10,7 @@ import { allowedCommands } from './case.queries';
 import { decide } from './decide';
 import { fold, type CaseSnapshot } from './evolve';
 import { LifecycleError } from './lifecycle.errors';
-import { bodies, linkoping as L } from './testing/seed-cases';
+import { bodies, linkoping as L } from '../demo/seed-cases';
 
 /**
  * Model-based: explore the machine from `new` with sample commands for whatever each state allows,
@@ -18,7 +18,6 @@ import { bodies, linkoping as L } from './testing/seed-cases';
  * every transition taken, and every state that is not final must have a way forward.
  */
 const NOW = '2030-06-01T12:00:00Z';
-type Payload<K extends CommandType> = Omit<CommandOf<K>, 'type' | 'now'>;
 const payload = <C extends { type: string; now: string }>({ type: _t, now: _n, ...rest }: C) => rest;
 const need = <T>(value: T | null | undefined): T => {
   if (value === null || value === undefined) throw new Error('sample needs a fact the state should have');
@@ -27,7 +26,7 @@ const need = <T>(value: T | null | undefined): T => {
 const bodyByCode = (code: string) => need(Object.values(bodies).find((b) => b.code === code));
 
 /** Sample payloads per command, derived from the facts so that dates stay in order. */
-const samples: { [K in CommandType]: (f: CaseFacts) => Payload<K>[] } = {
+const samples: { [K in CommandType]: (f: CaseFacts) => CommandPayloads[K][] } = {
   'submit-application': () => [payload(L.submit)],
   register: () => [payload(L.register)],
   'assign-officer': () => [payload(L.assignOfficer)],
@@ -76,7 +75,7 @@ function sampleEvents(snapshot: CaseSnapshot): CaseEvent[] {
   return allowedCommands(snapshot).flatMap((type) =>
     (samples[type] as (f: CaseFacts) => object[])(snapshot.context).flatMap((p) => {
       try {
-        return decide(snapshot, { ...p, type, now: NOW });
+        return decide(snapshot, { ...p, type, now: NOW } as Command);
       } catch (error) {
         if (error instanceof LifecycleError) return [];
         throw error;

@@ -1,58 +1,99 @@
-import { integer, isoDate, list, nullable, object, oneOf, text, variant, type Infer } from './validation';
+import type { IsoDate } from './calendar-date';
 
 /**
  * Value objects shared by commands, events and facts. Amounts are whole kronor (integers): the
  * source documents state whole kronor, and rounding happens once, where a computation needs it
- * (pro rata refunds, indexing).
+ * (pro rata refunds, indexing). The enumerations are arrays so that the API can validate and
+ * document them from the same list.
  */
-export const partySchema = object({ name: text, organisationNumber: text });
+
 /** A contracting party: the municipality or the non-profit organisation. */
-export type Party = Infer<typeof partySchema>;
+export interface Party {
+  name: string;
+  /** `NNNNNN-NNNN` (the hyphen may be left out) with a Luhn check digit; checked by the rules. */
+  organisationNumber: string;
+}
 
 export const PARTY_ROLES = ['municipality', 'organisation'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
-export const partyRoleSchema = oneOf(...PARTY_ROLES);
 
 /**
  * A deciding body is data: KS, SN, SON, an utskott, KF. `committee` (utskott) only recommends;
  * a recommendation goes to a body of higher rank.
  */
 export const BODY_KINDS = ['committee', 'board', 'council'] as const;
-export const bodySchema = object({ code: text, name: text, kind: oneOf(...BODY_KINDS) });
-export type DecidingBody = Infer<typeof bodySchema>;
-export type BodyKind = DecidingBody['kind'];
+export type BodyKind = (typeof BODY_KINDS)[number];
+export interface DecidingBody {
+  code: string;
+  name: string;
+  kind: BodyKind;
+}
 
 export const BODY_RANK: Record<BodyKind, number> = { committee: 0, board: 1, council: 2 };
 
-export const personSchema = object({ name: text, title: text });
 /** Someone who signs in a capacity: "Linda Ljungqvist, Social- och omsorgsdirektör". */
-export type Person = Infer<typeof personSchema>;
+export interface Person {
+  name: string;
+  title: string;
+}
 
-export const officerSchema = object({ id: text, name: text });
-export type Officer = Infer<typeof officerSchema>;
+export interface Officer {
+  id: string;
+  name: string;
+}
 
-export const dateRangeSchema = object({ start: isoDate, end: isoDate });
+export interface DateRange {
+  start: IsoDate;
+  /** Inclusive ("till och med"). */
+  end: IsoDate;
+}
 
-export const fundingSchema = variant({
-  fixed: { amountPerYear: integer },
-  /** Robertsfors: 3 kr × 6 784 inhabitants = 20 352 kr. */
-  perInhabitant: { amountPerInhabitant: integer, inhabitants: integer },
-});
-export type Funding = Infer<typeof fundingSchema>;
+export const FUNDING_KINDS = ['fixed', 'perInhabitant'] as const satisfies readonly Funding['kind'][];
+export interface FixedFunding {
+  kind: 'fixed';
+  amountPerYear: number;
+}
+/** Robertsfors: 3 kr × 6 784 inhabitants = 20 352 kr. */
+export interface PerInhabitantFunding {
+  kind: 'perInhabitant';
+  amountPerInhabitant: number;
+  inhabitants: number;
+}
+export type Funding = FixedFunding | PerInhabitantFunding;
 
-export const termsSchema = object({
-  funding: fundingSchema,
-  /** The organisation's own contribution (Linköping: ~1 500 hours valued at 341 314 kr). */
-  volunteerContribution: nullable(object({ hours: integer, valueKr: integer })),
-  period: dateRangeSchema,
-  noticeMonths: integer,
-  paymentSchedule: oneOf('yearly-in-january', 'on-invoice'),
-  /** Linköping: OPI (omsorgsprisindex) from 2024-01-01; the values are reference data. */
-  indexation: nullable(object({ index: text, from: isoDate })),
+/** The organisation's own contribution (Linköping: ~1 500 hours valued at 341 314 kr). */
+export interface VolunteerContribution {
+  hours: number;
+  valueKr: number;
+}
+
+/** Linköping: OPI (omsorgsprisindex) from 2024-01-01; the values are reference data. */
+export interface Indexation {
+  index: string;
+  from: IsoDate;
+}
+
+export const PAYMENT_SCHEDULES = ['yearly-in-january', 'on-invoice'] as const;
+export type PaymentSchedule = (typeof PAYMENT_SCHEDULES)[number];
+
+export interface Terms {
+  funding: Funding;
+  volunteerContribution: VolunteerContribution | null;
+  period: DateRange;
+  noticeMonths: number;
+  paymentSchedule: PaymentSchedule;
+  indexation: Indexation | null;
   /** Parts of the organisation's work the agreement does not cover (Kvinnojouren: skyddat boende). */
-  exclusions: list(text),
-});
-export type Terms = Infer<typeof termsSchema>;
+  exclusions: string[];
+}
+
+export const DECISION_OUTCOMES = ['approved', 'rejected', 'returned', 'deferred', 'recommended'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+/** What the court did with the decision: `upheld` (the appeal failed) or `quashed` (upphävt). */
+export const APPEAL_OUTCOMES = ['upheld', 'quashed'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+export const FOLLOW_UP_FORUMS = ['operational', 'strategic'] as const;
+export type FollowUpForum = (typeof FOLLOW_UP_FORUMS)[number];
 
 export function yearlyAmount(funding: Funding): number {
   return funding.kind === 'fixed' ? funding.amountPerYear : funding.amountPerInhabitant * funding.inhabitants;

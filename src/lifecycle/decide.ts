@@ -1,13 +1,12 @@
 import { appealWindowEnd, finalFrom } from './appeal-window';
-import { COMMAND_TYPES, commandEvents, commandPayloads, type Command, type CommandOf, type CommandType } from './case.commands';
+import { commandEvents, type Command, type CommandOf, type CommandType } from './case.commands';
 import type { CaseEvent, EventData } from './case.events';
 import { present, type CaseFacts } from './case.facts';
 import { allowedCommands, stateLabel } from './case.queries';
 import { violations } from './case.rules';
 import type { CaseSnapshot } from './evolve';
-import { RuleViolated, TransitionNotAllowed, ValidationFailed } from './lifecycle.errors';
+import { RuleViolated, TransitionNotAllowed } from './lifecycle.errors';
 import { noticeEffectiveDate, refundOnTermination } from './termination';
-import { timestamp } from './validation';
 
 type EventFor<K extends CommandType> = (typeof commandEvents)[K];
 type DataFor<K extends CommandType> = Omit<EventData<EventFor<K>>, 'at'>;
@@ -54,13 +53,12 @@ const builders: { [K in CommandType]: Build<K> } = {
 };
 
 /**
- * The events a command records, or a refusal: {@link ValidationFailed} for a malformed command,
- * {@link TransitionNotAllowed} when the state has no use for it, {@link RuleViolated} when the
- * machine's guard refuses it. The machine (`can`) is the judge; the rules are read again only to
- * explain a refusal.
+ * The events a command records, or a refusal: {@link TransitionNotAllowed} when the state has no
+ * use for it, {@link RuleViolated} when the machine's guard refuses it. The machine (`can`) is the
+ * judge; the rules are read again only to explain a refusal. The command's shape is the caller's
+ * business (the API validates it against its DTOs); its domain rules are the machine's.
  */
-export function decide(snapshot: CaseSnapshot, input: unknown): CaseEvent[] {
-  const command = parseCommand(input);
+export function decide(snapshot: CaseSnapshot, command: Command): CaseEvent[] {
   if (!allowedCommands(snapshot).includes(command.type)) {
     throw new TransitionNotAllowed(command.type, { value: snapshot.value, label: stateLabel(snapshot) }, allowedCommands(snapshot));
   }
@@ -68,18 +66,4 @@ export function decide(snapshot: CaseSnapshot, input: unknown): CaseEvent[] {
   const event = { type: commandEvents[command.type], data: { ...build(command as never, snapshot.context), at: command.now } } as CaseEvent;
   if (!snapshot.can(event)) throw new RuleViolated(violations(snapshot.context, event));
   return [event];
-}
-
-/** Checks the shape of an untrusted command: a known type, `now` as a timestamp, the type's payload. */
-export function parseCommand(input: unknown): Command {
-  if (typeof input !== 'object' || input === null) throw new ValidationFailed([{ field: '', message: 'must be an object' }]);
-  const { type, now, ...rest } = input as Record<string, unknown>;
-  if (!COMMAND_TYPES.includes(type as CommandType)) {
-    throw new ValidationFailed([{ field: 'type', message: `must be one of ${COMMAND_TYPES.join(', ')}` }]);
-  }
-  const parsedNow = timestamp(now, 'now');
-  const parsed = commandPayloads[type as CommandType](rest, '');
-  const issues = [...(parsedNow.ok ? [] : parsedNow.issues), ...(parsed.ok ? [] : parsed.issues)];
-  if (issues.length > 0 || !parsed.ok) throw new ValidationFailed(issues);
-  return { ...parsed.value, type, now } as Command;
 }

@@ -1,25 +1,25 @@
 /** The pure IOP case lifecycle: no framework, no I/O, no clock (time arrives with each command). */
 export { appealWindowEnd, finalFrom } from './appeal-window';
-export { addMonths, stockholmDate, type IsoDate, type Timestamp } from './calendar-date';
-export {
-  COMMAND_TYPES,
-  ROLES,
-  commandEvents,
-  commandRoles,
-  partyRoles,
-  type Command,
-  type CommandOf,
-  type CommandType,
-  type Role,
-} from './case.commands';
+export { addMonths, isIsoDate, stockholmDate, type IsoDate, type Timestamp } from './calendar-date';
+export { COMMAND_TYPES, ROLES, commandEvents, commandRoles, partyRoles } from './case.commands';
+export type * from './case.commands';
 export type * from './case.events';
 export type { CaseFacts } from './case.facts';
 export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, CLOSED_TAG, caseMachine, machines, type CaseMachine } from './case.machine';
 export { activeLeaves, allowedCommands, stateLabel, type Label } from './case.queries';
 export { caseRules, type Violation } from './case.rules';
 export type * from './case.values';
-export { yearlyAmount } from './case.values';
-export { decide, parseCommand } from './decide';
+export {
+  APPEAL_OUTCOMES,
+  BODY_KINDS,
+  DECISION_OUTCOMES,
+  FOLLOW_UP_FORUMS,
+  FUNDING_KINDS,
+  PARTY_ROLES,
+  PAYMENT_SCHEDULES,
+  yearlyAmount,
+} from './case.values';
+export { decide } from './decide';
 export { evolve, fold, initialSnapshot, machineFor, type CaseSnapshot } from './evolve';
 export * from './lifecycle.errors';
 export { isValidOrganisationNumber, normaliseOrganisationNumber } from './organisation-number';

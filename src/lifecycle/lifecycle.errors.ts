@@ -1,18 +1,9 @@
 import type { CommandType } from './case.commands';
 import type { Violation } from './case.rules';
-import type { FieldIssue } from './validation';
 
 /** Refusals of the lifecycle core, each with a fixed code the API maps to a status. */
 export abstract class LifecycleError extends Error {
   abstract readonly code: string;
-}
-
-/** The payload is malformed (400). */
-export class ValidationFailed extends LifecycleError {
-  readonly code = 'VALIDATION_FAILED';
-  constructor(readonly issues: FieldIssue[]) {
-    super(`Invalid command: ${issues.map((i) => `${i.field || '(command)'} ${i.message}`).join('; ')}`);
-  }
 }
 
 /** The case is not in a state where this command means anything (409). */

@@ -5,7 +5,7 @@ import { decide } from './decide';
 import { fold } from './evolve';
 import { RuleViolated, TransitionNotAllowed } from './lifecycle.errors';
 import { given, historyOf, record, stateOf } from './testing/given';
-import { bodies, command, linkoping as L, noon, robertsfors as R } from './testing/seed-cases';
+import { bodies, command, linkoping as L, noon, robertsfors as R } from '../demo/seed-cases';
 
 /** Linköping up to (not including) a step. */
 const before = (step: keyof typeof L) => historyOf(L, step);

@@ -3,7 +3,7 @@ import { allowedCommands, stateLabel } from './case.queries';
 import { decide } from './decide';
 import { fold } from './evolve';
 import { given, historyOf, stateOf } from './testing/given';
-import { command, linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors } from './testing/seed-cases';
+import { command, linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors } from '../demo/seed-cases';
 
 describe('Linköping (SON 2019-536): application to termination', () => {
   const events = historyOf(linkoping);

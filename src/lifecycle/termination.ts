@@ -1,10 +1,5 @@
 import { addDays, addMonths, daysInclusive, type IsoDate } from './calendar-date';
-
-export interface DateRange {
-  start: IsoDate;
-  /** Inclusive ("till och med"). */
-  end: IsoDate;
-}
+import type { DateRange } from './case.values';
 
 export interface PaidPeriod {
   /** Whole kronor. */

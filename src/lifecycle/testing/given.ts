@@ -5,7 +5,7 @@ import { activeLeaves } from '../case.queries';
 import { decide } from '../decide';
 import { evolve, fold, initialSnapshot, type CaseSnapshot } from '../evolve';
 import { LifecycleError, RuleViolated } from '../lifecycle.errors';
-import type { SeedCase } from './seed-cases';
+import type { SeedCase } from '../../demo/seed-cases';
 
 /** The events a sequence of commands records, each decided against the case as it stands. */
 export function record(commands: readonly Command[], from: CaseSnapshot = initialSnapshot()): CaseEvent[] {

@@ -1,6 +1,6 @@
-import type { IsoDate, Timestamp } from '../calendar-date';
-import type { Command, CommandOf, CommandType } from '../case.commands';
-import type { DecidingBody, Terms } from '../case.values';
+import type { IsoDate, Timestamp } from '../lifecycle/calendar-date';
+import type { Command, CommandOf, CommandPayloads, CommandType } from '../lifecycle/case.commands';
+import type { DecidingBody, Terms } from '../lifecycle/case.values';
 
 /**
  * The four cases of shared/seeds as command sequences, for tests and demo data. Facts come from
@@ -12,9 +12,8 @@ import type { DecidingBody, Terms } from '../case.values';
 /** Noon UTC is the same calendar date in Stockholm all year round. */
 export const noon = (date: IsoDate): Timestamp => `${date}T12:00:00Z`;
 
-type Payload<K extends CommandType> = Omit<CommandOf<K>, 'type' | 'now'>;
 /** A command given on `date` (its `now`), e.g. `command('register', '2022-09-02', {...})`. */
-export function command<K extends CommandType>(type: K, date: IsoDate, payload: Payload<K>): CommandOf<K> {
+export function command<K extends CommandType>(type: K, date: IsoDate, payload: CommandPayloads[K]): CommandOf<K> {
   return { type, now: noon(date), ...payload } as CommandOf<K>;
 }
 

@@ -1,0 +1,20 @@
+/** An error the API answers with a fixed code; the status comes from the one table in error.filter.ts. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export type ApiErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN_ROLE'
+  | 'FORBIDDEN_ORGANISATION'
+  | 'CASE_NOT_FOUND'
+  | 'CASE_CHANGED'
+  | 'PRECONDITION_FAILED'
+  | 'IDEMPOTENCY_KEY_REUSED';

@@ -1,0 +1,66 @@
+import { Catch, HttpException, HttpStatus, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { EventStoreError } from '../event-store/event-store.errors';
+import { LifecycleError } from '../lifecycle';
+import { LOGGER } from '../logging/logger';
+import { ApiError } from './api-error';
+
+/** Every error code the API can answer with, and its status: the one place codes meet HTTP. */
+const STATUS: Record<string, number> = {
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  INVALID_EVENT: HttpStatus.BAD_REQUEST,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN_ROLE: HttpStatus.FORBIDDEN,
+  FORBIDDEN_ORGANISATION: HttpStatus.FORBIDDEN,
+  CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  TRANSITION_NOT_ALLOWED: HttpStatus.CONFLICT,
+  CASE_CHANGED: HttpStatus.CONFLICT,
+  WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
+  EVENT_ID_CONFLICT: HttpStatus.CONFLICT,
+  PRECONDITION_FAILED: HttpStatus.PRECONDITION_FAILED,
+  RULE_VIOLATED: HttpStatus.UNPROCESSABLE_ENTITY,
+  IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** Answers every error as `{ statusCode, code, message, details }`. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const body = this.toBody(error);
+    if (body.statusCode >= 500) this.logger.error({ err: error }, 'request failed');
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof ApiError || error instanceof LifecycleError || error instanceof EventStoreError) {
+      return { statusCode: STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR, code: error.code, message: error.message, details: detailsOf(error) };
+    }
+    if (error instanceof HttpException) {
+      const statusCode = error.getStatus();
+      return { statusCode, code: HttpStatus[statusCode] ?? 'HTTP_ERROR', message: error.message };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged.' };
+  }
+}
+
+/** The machine-readable part of an error: whatever it carries beyond code and message. */
+function detailsOf(error: Error & { code: string }): unknown {
+  if (error instanceof ApiError) return error.details;
+  const { name: _name, message: _message, stack: _stack, code: _code, ...rest } = { ...error, name: error.name, message: error.message, stack: error.stack };
+  return Object.keys(rest).length > 0 ? jsonSafe(rest) : undefined;
+}
+
+/** Revisions are bigints; JSON has no bigints. */
+function jsonSafe(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}

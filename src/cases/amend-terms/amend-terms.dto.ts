@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { AmendTermsPayload, IsoDate } from '../../lifecycle';
+import { IsCalendarDate, IsNested, IsText } from '../shared/validation';
+import { TermsDto } from '../shared/values.dto';
+
+/** Terms changed in dialogue when conditions change materially; the new terms replace the old. */
+export class AmendTermsDto implements AmendTermsPayload {
+  @ApiProperty({ type: () => TermsDto, description: 'The terms as amended, in full.' })
+  @IsNested(() => TermsDto)
+  terms!: TermsDto;
+
+  @ApiProperty({ description: 'Why the terms changed.', example: 'Utökat uppdrag med vittnesstöd vid tingsrätten.' })
+  @IsText()
+  reason!: string;
+
+  @ApiProperty({ description: 'The day the parties agreed.', example: '2024-05-02', type: String, format: 'date' })
+  @IsCalendarDate()
+  agreedOn!: IsoDate;
+}

@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsArray } from 'class-validator';
+import type { DraftProposalPayload, IsoDate } from '../../lifecycle';
+import { IsCalendarDate, IsNested, IsText } from '../shared/validation';
+import { TermsDto } from '../shared/values.dto';
+
+/** The administration's proposal (tjänsteutlåtande), a first draft or a revision. */
+export class DraftProposalDto implements DraftProposalPayload {
+  @ApiProperty({
+    description: "The proposal's title.",
+    example: 'Överenskommelse om Idéburet Offentligt Partnerskap (IOP) mellan Österåkers kommun och Brottsofferjouren Roslagen',
+  })
+  @IsText()
+  title!: string;
+
+  @ApiProperty({
+    description: 'The summary (sammanfattning).',
+    example: 'Brottsofferjouren Roslagen vill ingå ett IOP med kommunen, vilket kommunen ställer sig positiv till.',
+  })
+  @IsText()
+  summary!: string;
+
+  @ApiProperty({
+    type: [String],
+    description: 'The decision points (beslutspunkter), in order.',
+    example: ['Godkänna bifogade IOP-överenskommelse mellan Österåkers kommun och Brottsofferjouren Roslagen.'],
+  })
+  @IsArray()
+  @IsText({ each: true })
+  decisionPoints!: string[];
+
+  @ApiProperty({ description: 'How the agreement is financed.', example: 'Kostnaden ska belasta Kommunstyrelsens budgetram.' })
+  @IsText()
+  financing!: string;
+
+  @ApiProperty({ type: () => TermsDto, description: 'The proposed terms; they become the case’s terms.' })
+  @IsNested(() => TermsDto)
+  terms!: TermsDto;
+
+  @ApiProperty({
+    type: [String],
+    description: 'The attachments (bilagor).',
+    example: ['Överenskommelse om IOP mellan Österåkers kommun och Brottsofferjouren Roslagen'],
+  })
+  @IsArray()
+  @IsText({ each: true })
+  attachments!: string[];
+
+  @ApiProperty({ description: 'The day of the draft.', example: '2023-08-10', type: String, format: 'date' })
+  @IsCalendarDate()
+  draftedOn!: IsoDate;
+}

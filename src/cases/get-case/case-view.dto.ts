@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { COMMAND_TYPES, type CaseFacts, type CommandType } from '../../lifecycle';
+import { CaseStateDto } from '../shared/case-result.dto';
+import type { CaseState } from '../shared/case-view';
+import { CaseFactsDto } from './case-facts.dto';
+
+export interface CaseView {
+  readonly id: string;
+  readonly tenant: string;
+  readonly diarienummer: string | null;
+  readonly state: CaseState;
+  readonly facts: CaseFacts;
+  readonly allowedCommands: CommandType[];
+  readonly revision: string;
+  readonly machine: { readonly id: string; readonly version: number };
+}
+
+export class MachineDto {
+  @ApiProperty({ example: 'iopCase' })
+  id!: string;
+
+  @ApiProperty({ example: 1, description: 'The lifecycle version the case lives under; its events replay under it.' })
+  version!: number;
+}
+
+export class CaseViewDto implements CaseView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'osteraker', description: 'The municipality.' })
+  tenant!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'KS 2023/01692' })
+  diarienummer!: string | null;
+
+  @ApiProperty({ type: () => CaseStateDto })
+  state!: CaseStateDto;
+
+  @ApiProperty({ type: () => CaseFactsDto, description: 'What is known about the case: parties, terms, decisions, signatures, payments, …' })
+  facts!: CaseFactsDto;
+
+  @ApiProperty({ enum: COMMAND_TYPES, isArray: true, description: 'The commands this caller may give now (the lifecycle and the caller\'s roles both allow them).' })
+  allowedCommands!: CommandType[];
+
+  @ApiProperty({ example: '7', description: 'The revision; also in the ETag header. Send it as If-Match with the next command.' })
+  revision!: string;
+
+  @ApiProperty({ type: () => MachineDto })
+  machine!: MachineDto;
+}

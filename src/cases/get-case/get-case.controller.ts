@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { caseIdOf } from '../shared/case-command.controller';
+import { ErrorDto } from '../shared/case-result.dto';
+import { etag } from '../shared/case-view';
+import { CaseViewDto, type CaseView } from './case-view.dto';
+import { GetCaseQuery } from './get-case.query';
+
+@ApiTags('Cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class GetCaseController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getCase', summary: 'A case: its state, facts, and what the caller may do next' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: CaseViewDto, description: 'The ETag header carries the revision.' })
+  @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
+  @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND: no such case visible to the caller.' })
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<CaseView> {
+    const view = await this.queries.execute(new GetCaseQuery(actor, caseIdOf(id)));
+    response.setHeader('ETag', etag(view.revision));
+    return view;
+  }
+}

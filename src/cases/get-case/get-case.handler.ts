@@ -1,0 +1,30 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiError } from '../../api/api-error';
+import { allowedCommands } from '../../lifecycle';
+import { canSee, permittedRoles } from '../shared/case-access';
+import { CaseRepository } from '../shared/case-repository';
+import { caseState } from '../shared/case-view';
+import type { CaseView } from './case-view.dto';
+import { GetCaseQuery } from './get-case.query';
+
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
+  constructor(private readonly cases: CaseRepository) {}
+
+  async execute({ actor, caseId }: GetCaseQuery): Promise<CaseView> {
+    const loaded = await this.cases.load(actor.tenant, caseId);
+    const facts = loaded.snapshot.context;
+    if (!canSee(actor, facts)) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+    return {
+      id: loaded.id,
+      tenant: loaded.tenant,
+      diarienummer: facts.diarienummer,
+      state: caseState(loaded.snapshot),
+      facts,
+      // What this caller can do now: the machine's answer, narrowed to the caller's roles.
+      allowedCommands: allowedCommands(loaded.snapshot).filter((type) => permittedRoles(actor, type).length > 0),
+      revision: loaded.revision.toString(),
+      machine: loaded.machine,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import type { IsoDate, LodgeAppealPayload } from '../../lifecycle';
+import { IsCalendarDate, IsText } from '../shared/validation';
+
+/** An appeal against the decision (laglighetsprövning). */
+export class LodgeAppealDto implements LodgeAppealPayload {
+  @ApiProperty({ description: 'The day the appeal was lodged.', example: '2023-09-25', type: String, format: 'date' })
+  @IsCalendarDate()
+  lodgedOn!: IsoDate;
+
+  @ApiProperty({ description: 'The court that tries the appeal.', example: 'Förvaltningsrätten i Stockholm' })
+  @IsText()
+  court!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The court's case number, once known.", example: '12345-23' })
+  @IsOptional()
+  @IsText()
+  caseReference: string | null = null;
+}

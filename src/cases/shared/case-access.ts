@@ -1,0 +1,39 @@
+import type { Actor } from '../../auth/actor';
+import { commandRoles, normaliseOrganisationNumber, partyRoles, type CaseFacts, type CommandType, type Role } from '../../lifecycle';
+import { ApiError } from '../../api/api-error';
+
+/**
+ * Organisation representatives see their own organisation's cases only; everyone else in the
+ * tenant sees all of the tenant's cases (tenants are apart already: streams are per tenant).
+ */
+export function canSee(actor: Actor, facts: CaseFacts): boolean {
+  if (actor.roles.some((role) => role !== 'organisation')) return true;
+  return sameOrganisation(actor, facts.organisation?.organisationNumber);
+}
+
+/** The roles the actor holds that may give this command: none means 403. */
+export function permittedRoles(actor: Actor, type: CommandType): Role[] {
+  return commandRoles[type].filter((role) => actor.roles.includes(role));
+}
+
+/** Throws unless the actor may give this command with this payload on a case it can see. */
+export function assertMayGive(actor: Actor, type: CommandType, payload: object): void {
+  const roles = permittedRoles(actor, type);
+  if (roles.length === 0) {
+    throw new ApiError('FORBIDDEN_ROLE', `'${type}' needs one of the roles ${commandRoles[type].join(', ')}.`, { required: commandRoles[type] });
+  }
+  // Signing and giving notice are done for a party: the signatory acts for the municipality, the representative for the organisation.
+  const party = (payload as { party?: keyof typeof partyRoles }).party;
+  if (party && !roles.includes(partyRoles[party])) {
+    throw new ApiError('FORBIDDEN_ROLE', `Acting for the ${party} needs the role ${partyRoles[party]}.`, { required: [partyRoles[party]] });
+  }
+  const organisation = (payload as { organisation?: { organisationNumber?: string } }).organisation;
+  if (type === 'submit-application' && !actor.roles.includes('registrator') && !sameOrganisation(actor, organisation?.organisationNumber)) {
+    throw new ApiError('FORBIDDEN_ORGANISATION', 'An organisation applies for itself only.');
+  }
+}
+
+function sameOrganisation(actor: Actor, organisationNumber: string | undefined): boolean {
+  const own = actor.organisationNumber && normaliseOrganisationNumber(actor.organisationNumber);
+  return !!own && own === (organisationNumber && normaliseOrganisationNumber(organisationNumber));
+}

@@ -1,0 +1,102 @@
+import { applyDecorators, Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Res, ValidationPipe, type Type } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiError } from '../../api/api-error';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import type { CommandType } from '../../lifecycle';
+import type { CaseCommand, CommandRequest } from './case-command';
+import { CaseResultDto, ErrorDto } from './case-result.dto';
+import { etag, type CaseResult } from './case-view';
+import { flattenValidationErrors, VALIDATION_OPTIONS } from './validation';
+
+type CommandClass<D extends object> = new (actor: Actor, caseId: string, payload: D, request: CommandRequest) => CaseCommand<D>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Validates a body against its DTO: unknown fields are refused, every field's problems listed. */
+export function bodyPipe(dto: Type<object>): ValidationPipe {
+  return new ValidationPipe({
+    ...VALIDATION_OPTIONS,
+    expectedType: dto,
+    transform: true,
+    exceptionFactory: (errors) => new ApiError('VALIDATION_FAILED', 'The request body is not valid.', { fields: flattenValidationErrors(errors) }),
+  });
+}
+
+/** Reads the headers that shape a command: If-Match, Idempotency-Key, X-Correlation-Id. */
+export function commandRequest(headers: Record<string, string | undefined>): CommandRequest {
+  const ifMatch = headers['if-match'];
+  if (ifMatch !== undefined && !/^(W\/)?"?-?\d+"?$/.test(ifMatch.trim())) {
+    throw new ApiError('VALIDATION_FAILED', 'If-Match must be an ETag of this API, e.g. "7".', { fields: [{ field: 'If-Match', messages: ['not a revision ETag'] }] });
+  }
+  return {
+    ...(ifMatch !== undefined && { ifMatch: BigInt(ifMatch.replace(/\D/g, '') === '' ? -1 : ifMatch.replace(/[^\d-]/g, '')) }),
+    ...(headers['idempotency-key'] && { idempotencyKey: headers['idempotency-key'] }),
+    ...(headers['x-correlation-id'] && { correlationId: headers['x-correlation-id'] }),
+  };
+}
+
+export function caseIdOf(id: string): string {
+  if (!UUID.test(id)) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
+  return id.toLowerCase();
+}
+
+export const ERROR_RESPONSES = [
+  [HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED: the body or a header is malformed; `details.fields` lists each field.'],
+  [HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED: no or an invalid bearer token.'],
+  [HttpStatus.FORBIDDEN, 'FORBIDDEN_ROLE / FORBIDDEN_ORGANISATION: the caller may not give this command.'],
+  [HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND: no such case visible to the caller.'],
+  [HttpStatus.CONFLICT, 'TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile).'],
+  [HttpStatus.PRECONDITION_FAILED, 'PRECONDITION_FAILED: If-Match names an older revision.'],
+  [HttpStatus.UNPROCESSABLE_ENTITY, 'RULE_VIOLATED (a rule of the lifecycle; `details.violations`) or IDEMPOTENCY_KEY_REUSED.'],
+] as const;
+
+/** The headers every command takes and the errors it may answer with, for the OpenAPI document. */
+export const CommandHeaders = () =>
+  applyDecorators(
+    ApiHeader({ name: 'If-Match', required: false, description: 'The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on.' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any unique string: a repeated request with it returns the first answer and writes nothing.' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded in the events, to tie them to a larger flow.' }),
+    ...ERROR_RESPONSES.map(([status, description]) => ApiResponse({ status, description, type: ErrorDto })),
+  );
+
+/** A DTO with no documented properties is a command without a body (record-final, …). */
+function hasProperties(dto: Type<object>): boolean {
+  // @nestjs/swagger's own record of @ApiProperty-decorated fields (its DECORATORS.API_MODEL_PROPERTIES_ARRAY).
+  return (Reflect.getMetadata('swagger/apiModelPropertiesArray', dto.prototype) ?? []).length > 0;
+}
+
+/**
+ * The controller of one case command: `POST /cases/:id/commands/<type>` with the command's DTO as
+ * body. Every command controller is made here, so that all of them answer alike.
+ */
+export function caseCommandController<D extends object>(type: CommandType, dto: Type<D>, command: CommandClass<D>, summary: string): Type<object> {
+  @ApiTags('Case commands')
+  @ApiBearerAuth()
+  @Controller('cases')
+  class CaseCommandController {
+    constructor(private readonly bus: CommandBus) {}
+
+    @Post(`:id/commands/${type}`)
+    @HttpCode(HttpStatus.OK)
+    @ApiOperation({ operationId: type.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), summary })
+    @ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' })
+    @(hasProperties(dto) ? ApiBody({ type: dto }) : ApiBody({ required: false, description: 'No body: the engine knows everything this command needs.', schema: { type: 'object', properties: {}, additionalProperties: false } }))
+    @ApiOkResponse({ type: CaseResultDto, description: 'The case after the command; the ETag header carries its revision.' })
+    @CommandHeaders()
+    async handle(
+      @CurrentActor() actor: Actor,
+      @Param('id') id: string,
+      @Body(bodyPipe(dto)) body: D,
+      @Headers() headers: Record<string, string | undefined>,
+      @Res({ passthrough: true }) response: Response,
+    ): Promise<CaseResult> {
+      const result = await this.bus.execute(new command(actor, caseIdOf(id), body, commandRequest(headers)));
+      response.setHeader('ETag', etag(result.revision));
+      return result;
+    }
+  }
+  return CaseCommandController;
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { AppendResult, EventContext, JsonObject, RecordedEvent } from '../../event-store/event-store.port';
+import { EventStore } from '../../event-store/event-store.port';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, evolve, initialSnapshot, machineFor, type CaseEvent, type CaseSnapshot } from '../../lifecycle';
+import { ApiError } from '../../api/api-error';
+import { caseStream } from './case-stream';
+
+/** A case as its stream makes it: the snapshot after the last event read, and that event's revision. */
+export interface LoadedCase {
+  readonly id: string;
+  readonly tenant: string;
+  readonly snapshot: CaseSnapshot;
+  /** -1n before the first event. */
+  readonly revision: bigint;
+  readonly events: readonly RecordedEvent[];
+  /** The machine the case lives under: the one that wrote its events; the current one for a new case. */
+  readonly machine: { readonly id: string; readonly version: number };
+}
+
+export interface NewCaseEvent {
+  readonly id: string;
+  readonly event: CaseEvent;
+}
+
+/** Loads cases by folding their streams through the machine version that wrote each event; appends their new events. */
+@Injectable()
+export class CaseRepository {
+  constructor(private readonly store: EventStore) {}
+
+  /** The case as it is now, or a new case (revision -1) when `allowNew` and the stream is empty. */
+  async load(tenant: string, caseId: string, options: { allowNew?: boolean } = {}): Promise<LoadedCase> {
+    const events = await this.store.readStream(caseStream(tenant, caseId));
+    if (events.length === 0 && !options.allowNew) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+    return { id: caseId, tenant, events, ...foldRecorded(events) };
+  }
+
+  append(loaded: LoadedCase, events: readonly NewCaseEvent[], context: Omit<EventContext, 'machineId' | 'machineVersion'>): Promise<AppendResult> {
+    return this.store.append(
+      caseStream(loaded.tenant, loaded.id),
+      // Case events are plain JSON by construction (see case.events.ts).
+      events.map(({ id, event }) => ({ id, type: event.type, data: event.data as unknown as JsonObject })),
+      {
+        expectedRevision: loaded.revision < 0n ? 'no_stream' : loaded.revision,
+        context: { ...context, machineId: loaded.machine.id, machineVersion: loaded.machine.version },
+      },
+    );
+  }
+}
+
+/**
+ * Folds recorded events through the machine that wrote them. A case stays on the machine version
+ * its first event names; moving a live case to a newer version is an explicit migration.
+ */
+export function foldRecorded(events: readonly RecordedEvent[]): Pick<LoadedCase, 'snapshot' | 'revision' | 'machine'> {
+  const first = events[0]?.metadata;
+  const machine = first ? { id: first.machineId, version: first.machineVersion } : { id: CASE_MACHINE_ID, version: CASE_MACHINE_VERSION };
+  const snapshot = events.reduce(
+    (state, recorded) => evolve(state, { type: recorded.type, data: recorded.data } as CaseEvent),
+    initialSnapshot(machineFor(machine.id, machine.version)),
+  );
+  return { snapshot, machine, revision: BigInt(events.length) - 1n };
+}

@@ -1,0 +1,231 @@
+import { describe, expect, it } from '@jest/globals';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validate } from 'class-validator';
+import { COMMAND_TYPES, type Command, type CommandType } from '../../lifecycle';
+import { linkoping as L, robertsfors as R } from '../../demo/seed-cases';
+import { AmendTermsDto } from '../amend-terms/amend-terms.dto';
+import { AssignOfficerDto } from '../assign-officer/assign-officer.dto';
+import { ClaimRepaymentDto } from '../claim-repayment/claim-repayment.dto';
+import { CloseIneligibleDto } from '../close-ineligible/close-ineligible.dto';
+import { CompleteRenewalDto } from '../complete-renewal/complete-renewal.dto';
+import { DraftProposalDto } from '../draft-proposal/draft-proposal.dto';
+import { GiveNoticeDto } from '../give-notice/give-notice.dto';
+import { LodgeAppealDto } from '../lodge-appeal/lodge-appeal.dto';
+import { RecordAppealOutcomeDto } from '../record-appeal-outcome/record-appeal-outcome.dto';
+import { RecordDecisionDto } from '../record-decision/record-decision.dto';
+import { RecordEvaluationDto } from '../record-evaluation/record-evaluation.dto';
+import { RecordExpiryDto } from '../record-expiry/record-expiry.dto';
+import { RecordFinalDto } from '../record-final/record-final.dto';
+import { RecordJusteringDto } from '../record-justering/record-justering.dto';
+import { RecordMeetingDto } from '../record-meeting/record-meeting.dto';
+import { RecordPaymentDto } from '../record-payment/record-payment.dto';
+import { RecordPostingDto } from '../record-posting/record-posting.dto';
+import { RecordTerminationDto } from '../record-termination/record-termination.dto';
+import { RegisterDto } from '../register/register.dto';
+import { ScheduleMeetingDto } from '../schedule-meeting/schedule-meeting.dto';
+import { SignProposalDto } from '../sign-proposal/sign-proposal.dto';
+import { SignDto } from '../sign/sign.dto';
+import { StartRenewalDto } from '../start-renewal/start-renewal.dto';
+import { SubmitAnnualReportDto } from '../submit-annual-report/submit-annual-report.dto';
+import { SubmitApplicationDto } from '../submit-application/submit-application.dto';
+import { SubmitReportBackDto } from '../submit-report-back/submit-report-back.dto';
+import { WithdrawDto } from '../withdraw/withdraw.dto';
+import { VALIDATION_OPTIONS, flattenValidationErrors } from './validation';
+
+type Body = Record<string, unknown>;
+
+/** A seed command as the caller's request body: without what the server or the engine adds. */
+const bodyOf = ({ type: _type, now: _now, ...body }: Command, ...engineFields: string[]): Body =>
+  Object.fromEntries(Object.entries(body).filter(([key]) => !engineFields.includes(key)));
+
+/** Per command type: its DTO, a valid body, and the fields that may be left out (they become null). */
+const dtos: { [K in CommandType]: { dto: ClassConstructor<object>; valid: Body; nullable?: string[] } } = {
+  'submit-application': { dto: SubmitApplicationDto, valid: bodyOf(L.submit, 'previousCaseId') },
+  register: { dto: RegisterDto, valid: { bodyCode: 'SON', registeredOn: '2022-09-02' } },
+  'assign-officer': { dto: AssignOfficerDto, valid: bodyOf(L.assignOfficer) },
+  withdraw: { dto: WithdrawDto, valid: { withdrawnOn: '2022-12-11', reason: 'Föreningen avstår.' } },
+  'close-ineligible': { dto: CloseIneligibleDto, valid: { closedOn: '2022-12-11', reason: 'Upphandling enligt LOU.' } },
+  'draft-proposal': { dto: DraftProposalDto, valid: bodyOf(L.draft) },
+  'sign-proposal': { dto: SignProposalDto, valid: bodyOf(L.signProposal) },
+  'schedule-meeting': { dto: ScheduleMeetingDto, valid: bodyOf(L.schedule) },
+  'record-decision': { dto: RecordDecisionDto, valid: bodyOf(R.recommend), nullable: ['paragraph', 'recommendedTo', 'motivation'] },
+  'record-justering': { dto: RecordJusteringDto, valid: bodyOf(L.justering) },
+  'record-posting': { dto: RecordPostingDto, valid: bodyOf(L.posting) },
+  'record-final': { dto: RecordFinalDto, valid: {} },
+  'lodge-appeal': {
+    dto: LodgeAppealDto,
+    valid: { lodgedOn: '2022-12-01', court: 'Förvaltningsrätten i Linköping', caseReference: '1234-22' },
+    nullable: ['caseReference'],
+  },
+  'record-appeal-outcome': { dto: RecordAppealOutcomeDto, valid: { outcome: 'upheld', decidedOn: '2023-03-01' } },
+  sign: { dto: SignDto, valid: bodyOf(L.signMunicipality) },
+  'record-payment': {
+    dto: RecordPaymentDto,
+    valid: { ...bodyOf(L.payment2023), reference: 'Faktura 2023-117' },
+    nullable: ['reference'],
+  },
+  'record-meeting': { dto: RecordMeetingDto, valid: bodyOf(L.operationalMeeting), nullable: ['minutesRef'] },
+  'submit-annual-report': { dto: SubmitAnnualReportDto, valid: bodyOf(L.annualReport2023) },
+  'record-evaluation': { dto: RecordEvaluationDto, valid: bodyOf(L.evaluation2023) },
+  'claim-repayment': { dto: ClaimRepaymentDto, valid: { amount: 25_000, claimedOn: '2024-03-15', reason: 'Medel använda utanför överenskommelsen.' } },
+  'submit-report-back': { dto: SubmitReportBackDto, valid: bodyOf(L.reportBack) },
+  'amend-terms': { dto: AmendTermsDto, valid: { terms: L.submit.terms, reason: 'Utökat uppdrag.', agreedOn: '2024-05-02' } },
+  'start-renewal': { dto: StartRenewalDto, valid: { startedOn: '2025-04-01' } },
+  'complete-renewal': { dto: CompleteRenewalDto, valid: { completedOn: '2025-12-15' } },
+  'give-notice': { dto: GiveNoticeDto, valid: bodyOf(L.notice) },
+  'record-termination': { dto: RecordTerminationDto, valid: {} },
+  'record-expiry': { dto: RecordExpiryDto, valid: {} },
+};
+
+async function check(type: CommandType, body: unknown) {
+  const instance = plainToInstance(dtos[type].dto, body) as Body;
+  const errors = flattenValidationErrors(await validate(instance, VALIDATION_OPTIONS));
+  return { instance, fields: errors.map((e) => e.field) };
+}
+
+/**
+ * A deep copy of `body` with the value at a dotted path replaced, or removed when `value` is
+ * undefined. Copied through JSON like a request body: structuredClone's objects come from another
+ * realm under jest, and class-transformer's discriminator tests `instanceof Object`.
+ */
+function withValue(body: Body, path: string, value: unknown): Body {
+  const copy = JSON.parse(JSON.stringify(body)) as Body;
+  const keys = path.split('.');
+  const parent = keys.slice(0, -1).reduce((node, key) => node[key] as Body, copy);
+  if (value === undefined) delete parent[keys.at(-1)!];
+  else parent[keys.at(-1)!] = value;
+  return copy;
+}
+
+/** A value of the wrong type for whatever the field holds. */
+const wrongTypeFor = (value: unknown) => (typeof value === 'boolean' ? 'yes' : true);
+
+/** [type, field] for each field of each valid body that `keep` selects. */
+const fieldsWhere = (keep: (field: string, nullable: string[]) => boolean) =>
+  COMMAND_TYPES.flatMap((type) => {
+    const { valid, nullable = [] } = dtos[type];
+    return Object.keys(valid)
+      .filter((field) => keep(field, nullable))
+      .map((field): [CommandType, string] => [type, field]);
+  });
+
+describe('every command DTO', () => {
+  it.each(COMMAND_TYPES)('%s accepts a valid body as it is', async (type) => {
+    const { instance, fields } = await check(type, dtos[type].valid);
+    expect(fields).toEqual([]);
+    expect(JSON.parse(JSON.stringify(instance))).toEqual(dtos[type].valid);
+  });
+
+  it.each(COMMAND_TYPES)('%s refuses an unknown field', async (type) => {
+    expect((await check(type, { ...dtos[type].valid, unexpected: 1 })).fields).toEqual(['unexpected']);
+  });
+
+  it.each(fieldsWhere((field, nullable) => !nullable.includes(field)))('%s requires %s', async (type, field) => {
+    expect((await check(type, withValue(dtos[type].valid, field, undefined))).fields).toEqual([field]);
+  });
+
+  it.each(fieldsWhere(() => true))('%s refuses %s of the wrong type', async (type, field) => {
+    const { valid } = dtos[type];
+    expect((await check(type, withValue(valid, field, wrongTypeFor(valid[field])))).fields).toEqual([field]);
+  });
+
+  it.each(fieldsWhere((field, nullable) => nullable.includes(field)))('%s records a missing %s as null', async (type, field) => {
+    const { instance, fields } = await check(type, withValue(dtos[type].valid, field, undefined));
+    expect(fields).toEqual([]);
+    expect(instance[field]).toBeNull();
+  });
+});
+
+describe('command DTO rules, by the path of the field', () => {
+  it.each<[CommandType, string, unknown, string?]>([
+    ['submit-application', 'purpose', '  '],
+    ['submit-application', 'receivedOn', '2022-02-30'],
+    ['submit-application', 'receivedOn', '2022-9-1'],
+    ['submit-application', 'targetGroups', ['Anhöriga', 3]],
+    ['submit-application', 'organisation.organisationNumber', '822004-0418'],
+    ['submit-application', 'municipality.organisationNumber', '212000-044'],
+    ['submit-application', 'municipality.name', ''],
+    ['submit-application', 'terms.period.end', undefined],
+    ['submit-application', 'terms.period', []],
+    ['submit-application', 'terms.noticeMonths', 6.5],
+    ['submit-application', 'terms.paymentSchedule', 'monthly'],
+    ['submit-application', 'terms.funding', { kind: 'grant' }, 'terms.funding.kind'],
+    ['submit-application', 'terms.funding', 'fixed'],
+    ['submit-application', 'terms.funding', null],
+    ['submit-application', 'terms.funding.amountPerYear', '472200'],
+    ['submit-application', 'terms.funding.inhabitants', 6_784],
+    ['submit-application', 'terms.volunteerContribution.hours', 1_500.5],
+    ['submit-application', 'terms.indexation.from', '2024-01'],
+    ['submit-application', 'terms.exclusions', 'Skyddat boende'],
+    ['submit-application', 'previousCaseId', 'case-2022'],
+    ['register', 'bodyCode', 'ks'],
+    ['register', 'diarienummer', 'KS 2023/01692'],
+    ['assign-officer', 'officer.id', ''],
+    ['schedule-meeting', 'body.kind', 'court'],
+    ['schedule-meeting', 'body.code', 'Kommunstyrelsen'],
+    ['record-decision', 'outcome', 'maybe'],
+    ['record-decision', 'recommendedTo.name', undefined],
+    ['sign', 'party', 'state'],
+    ['sign', 'organisationNumber', '212000-0448'],
+    ['sign', 'organisationNumber', ' 212000-0449'],
+    ['sign', 'signatory.title', undefined],
+    ['record-payment', 'covers.start', '2023-13-01'],
+    ['record-payment', 'amount', 472_200.5],
+    ['record-appeal-outcome', 'outcome', 'dismissed'],
+    ['record-meeting', 'forum', 'board'],
+    ['start-renewal', 'newCaseId', 'case-2026'],
+    ['complete-renewal', 'newCaseId', 'case-2026'],
+    ['give-notice', 'inWriting', 'true'],
+  ])('%s refuses %s = %j', async (type, path, value, field = path) => {
+    expect((await check(type, withValue(dtos[type].valid, path, value))).fields).toEqual([field]);
+  });
+
+  it('accepts funding per inhabitant, and terms without volunteer work or indexing (null when left out)', async () => {
+    const robertsfors = bodyOf(R.submit, 'previousCaseId');
+    const { instance, fields } = await check('submit-application', withValue(robertsfors, 'terms.indexation', undefined));
+    expect(fields).toEqual([]);
+    expect(JSON.parse(JSON.stringify(instance))).toEqual(robertsfors);
+  });
+
+  it('accepts an organisation number without its hyphen, as the lifecycle does', async () => {
+    expect((await check('sign', bodyOf(L.signOrganisation))).fields).toEqual([]);
+  });
+
+  it('leaves the domain rules to the lifecycle: negative amounts and periods out of order pass', async () => {
+    const terms = { ...L.submit.terms, funding: { kind: 'fixed', amountPerYear: -1 }, period: { start: '2025-12-31', end: '2023-01-01' } };
+    expect((await check('amend-terms', { ...dtos['amend-terms'].valid, terms })).fields).toEqual([]);
+  });
+});
+
+describe('the OpenAPI schemas of the command DTOs', () => {
+  @Module({})
+  class NoRoutesModule {}
+
+  type Schema = { type?: string; $ref?: string; allOf?: unknown[]; oneOf?: unknown[]; items?: Schema; properties?: Record<string, Schema> };
+  /** A property is typed when it names its type, or refers to or combines schemas; lists say what they hold. */
+  const typed = (s: Schema): boolean =>
+    s.$ref !== undefined ||
+    s.oneOf !== undefined ||
+    s.allOf !== undefined ||
+    (s.type === 'array' ? s.items !== undefined && typed(s.items) : s.type !== undefined && s.type !== 'object');
+
+  it('type every property: a named type, a reference or a composition, never a bare object', async () => {
+    const app = await NestFactory.create(NoRoutesModule, { logger: false });
+    const models = COMMAND_TYPES.map((type) => dtos[type].dto);
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build(), { extraModels: models });
+    await app.close();
+
+    const schemas = document.components?.schemas ?? {};
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining([...models.map((m) => m.name), 'TermsDto', 'FixedFundingDto']));
+    const untyped = Object.entries(schemas as Record<string, Schema>).flatMap(([name, schema]) =>
+      Object.entries(schema.properties ?? {})
+        .filter(([, property]) => !typed(property))
+        .map(([property]) => `${name}.${property}`),
+    );
+    expect(untyped).toEqual([]);
+    expect(schemas.RecordDecisionDto).toMatchObject({ required: ['outcome'] });
+  });
+});

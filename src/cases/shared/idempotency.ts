@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { v5 as uuidv5 } from 'uuid';
+import type { RecordedEvent } from '../../event-store/event-store.port';
+import { ApiError } from '../../api/api-error';
+
+// Any fixed UUID: names under it are this engine's.
+const NAMESPACE = '5b0c8c3e-3f1e-4c61-9c43-7d3f0b8f9a21';
+
+/**
+ * Idempotency without a table of its own: a request's Idempotency-Key fixes the ids of the events
+ * it writes, so the event store's own idempotency turns a retry — or 20 parallel copies — into one
+ * write. The command id is derived from the key and the request's content, so reusing a key for a
+ * different request is recognised.
+ */
+export interface IdempotentIds {
+  readonly commandId: string;
+  eventId(index: number): string;
+}
+
+export function idempotentIds(scope: string, key: string, request: unknown): IdempotentIds {
+  const fingerprint = createHash('sha256').update(canonicalize(request) ?? '').digest('hex');
+  return {
+    commandId: uuidv5(`${scope}/${key}/${fingerprint}`, NAMESPACE),
+    eventId: (index) => uuidv5(`${scope}/${key}/${index}`, NAMESPACE),
+  };
+}
+
+/** A new case's id under an Idempotency-Key: a retried POST /cases finds the case it created. */
+export function idempotentCaseId(tenant: string, key: string): string {
+  return uuidv5(`${tenant}/new-case/${key}`, NAMESPACE);
+}
+
+/**
+ * The revision at which this key's request was already carried out, if it was; a key already used
+ * for a different request is refused rather than silently answered with the other request's result.
+ */
+export function earlierExecution(events: readonly RecordedEvent[], ids: IdempotentIds): bigint | undefined {
+  const first = events.find((event) => event.id === ids.eventId(0));
+  if (!first) return undefined;
+  if (first.metadata.commandId !== ids.commandId) {
+    throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+  }
+  const mine = events.filter((event) => event.metadata.commandId === ids.commandId);
+  return mine[mine.length - 1].revision;
+}

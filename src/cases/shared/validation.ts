@@ -1,0 +1,85 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
+import {
+  IsObject,
+  ValidateBy,
+  ValidateNested,
+  buildMessage,
+  type ValidationError,
+  type ValidationOptions,
+  type ValidatorOptions,
+} from 'class-validator';
+import { isIsoDate, isValidOrganisationNumber } from '../../lifecycle';
+
+/**
+ * Shape validation for command DTOs at the API boundary. The lifecycle trusts its callers with
+ * shapes and keeps the domain rules (amounts ≥ 0, dates in order, …); these decorators reuse its
+ * predicates so that a format is defined once.
+ */
+
+/**
+ * How request bodies are validated: unknown fields are refused by name, since a misspelt optional
+ * field would otherwise vanish silently. `forbidUnknownValues` is off because it refuses any
+ * instance of a class without rules, i.e. the DTOs of commands without a body, even `{}`; nested
+ * values cannot slip through unvalidated, since {@link IsNested} always turns them into their class.
+ */
+export const VALIDATION_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false };
+
+/** A string property decorator: refuses non-strings, then applies `test`. */
+function stringRule(name: string, test: (value: string) => boolean, message: string) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    ValidateBy(
+      {
+        name,
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && test(value),
+          defaultMessage: buildMessage((each) => `${each}$property ${message}`, options),
+        },
+      },
+      options,
+    );
+}
+
+/** A blank name, purpose or reason says nothing, so it is refused like a missing one. */
+export const IsText = stringRule('isText', (value) => value.trim() !== '', 'must be a non-empty string');
+
+/** A real calendar date `YYYY-MM-DD`: `2023-02-30` is refused. */
+export const IsCalendarDate = stringRule('isCalendarDate', isIsoDate, 'must be a calendar date YYYY-MM-DD, e.g. 2023-08-10');
+
+/** Ten digits `NNNNNN-NNNN` (the hyphen may be left out) with a valid Luhn check digit. */
+export const IsOrganisationNumber = stringRule(
+  'isOrganisationNumber',
+  (value) => value === value.trim() && isValidOrganisationNumber(value),
+  'must be an organisationsnummer NNNNNN-NNNN with a valid check digit, e.g. 822004-0417',
+);
+
+/** The letters a body's diarium series starts with: `KS` in `KS 2023/01692`. */
+export const BODY_CODE = /^[A-ZÅÄÖ]{1,10}$/;
+export const IsBodyCode = stringRule('isBodyCode', (value) => BODY_CODE.test(value), 'must be a body code in capitals, e.g. KS');
+
+/**
+ * A nested value object: an object (a list would otherwise be validated element by element),
+ * turned into `type` so that its own decorators apply.
+ */
+export function IsNested(type: (options?: TypeHelpOptions) => Function, typeOptions?: TypeOptions): PropertyDecorator {
+  return applyDecorators(IsObject(), ValidateNested(), Type(type, typeOptions));
+}
+
+/** One invalid field of a request body, by its dotted path (`terms.period.start`). */
+export interface FieldErrors {
+  field: string;
+  messages: string[];
+}
+
+/** class-validator's error tree as a flat list, for the 400 VALIDATION_FAILED response's details. */
+export function flattenValidationErrors(errors: ValidationError[]): FieldErrors[] {
+  return flattenUnder('', errors);
+}
+
+function flattenUnder(parent: string, errors: ValidationError[]): FieldErrors[] {
+  return errors.flatMap((error) => {
+    const field = parent === '' ? error.property : `${parent}.${error.property}`;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenUnder(field, error.children ?? [])];
+  });
+}

@@ -1,0 +1,207 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { IsArray, IsIn, IsInt, IsOptional } from 'class-validator';
+import {
+  BODY_KINDS,
+  FUNDING_KINDS,
+  PARTY_ROLES,
+  PAYMENT_SCHEDULES,
+  type BodyKind,
+  type DateRange,
+  type DecidingBody,
+  type FixedFunding,
+  type Indexation,
+  type IsoDate,
+  type Officer,
+  type Party,
+  type PaymentSchedule,
+  type PerInhabitantFunding,
+  type Person,
+  type Terms,
+  type VolunteerContribution,
+} from '../../lifecycle';
+import { BODY_CODE, IsBodyCode, IsCalendarDate, IsNested, IsOrganisationNumber, IsText } from './validation';
+
+/** Value objects shared by the command DTOs; each implements the lifecycle's type. */
+
+/** Documentation of properties that more than one DTO has. */
+export const ORGANISATION_NUMBER_DOC = {
+  description: 'Organisationsnummer: ten digits NNNNNN-NNNN, the last a Luhn check digit.',
+  example: '822004-0417',
+  pattern: '^\\d{6}-?\\d{4}$',
+};
+export const BODY_CODE_DOC = {
+  description: "The deciding body's code, which also starts its diarium series.",
+  example: 'KS',
+  pattern: BODY_CODE.source,
+};
+export const PARTY_ROLE_DOC = {
+  enum: [...PARTY_ROLES],
+  description: 'The side of the agreement: the municipality or the organisation.',
+  example: 'organisation',
+};
+
+export class PartyDto implements Party {
+  @ApiProperty({ description: 'The name of the municipality or organisation.', example: 'Brottsofferjouren i Linköping' })
+  @IsText()
+  name!: string;
+
+  @ApiProperty(ORGANISATION_NUMBER_DOC)
+  @IsOrganisationNumber()
+  organisationNumber!: string;
+}
+
+export class PersonDto implements Person {
+  @ApiProperty({ description: 'The name of the person who signs.', example: 'Linda Ljungqvist' })
+  @IsText()
+  name!: string;
+
+  @ApiProperty({ description: 'The capacity in which they sign.', example: 'Social- och omsorgsdirektör' })
+  @IsText()
+  title!: string;
+}
+
+export class OfficerDto implements Officer {
+  @ApiProperty({ description: "The case officer's user id (the token's `sub`).", example: 'frida.larsson' })
+  @IsText()
+  id!: string;
+
+  @ApiProperty({ description: "The case officer's name.", example: 'Frida Larsson' })
+  @IsText()
+  name!: string;
+}
+
+export class DecidingBodyDto implements DecidingBody {
+  @ApiProperty(BODY_CODE_DOC)
+  @IsBodyCode()
+  code!: string;
+
+  @ApiProperty({ description: "The body's name.", example: 'Kommunstyrelsen' })
+  @IsText()
+  name!: string;
+
+  @ApiProperty({
+    enum: [...BODY_KINDS],
+    description: 'A committee (utskott) only recommends, to a board (nämnd, KS) or the council (KF).',
+    example: 'board',
+  })
+  @IsIn(BODY_KINDS)
+  kind!: BodyKind;
+}
+
+export class DateRangeDto implements DateRange {
+  @ApiProperty({ description: 'The first day.', example: '2024-01-01', type: String, format: 'date' })
+  @IsCalendarDate()
+  start!: IsoDate;
+
+  @ApiProperty({ description: 'The last day, inclusive (till och med).', example: '2026-12-31', type: String, format: 'date' })
+  @IsCalendarDate()
+  end!: IsoDate;
+}
+
+export class FixedFundingDto implements FixedFunding {
+  @ApiProperty({ enum: ['fixed'], description: 'A fixed amount per year.', example: 'fixed' })
+  @IsIn(['fixed'])
+  kind!: 'fixed';
+
+  @ApiProperty({ type: 'integer', description: 'Whole kronor per year.', example: 472_200 })
+  @IsInt()
+  amountPerYear!: number;
+}
+
+export class PerInhabitantFundingDto implements PerInhabitantFunding {
+  @ApiProperty({ enum: ['perInhabitant'], description: 'Kronor per inhabitant of the municipality.', example: 'perInhabitant' })
+  @IsIn(['perInhabitant'])
+  kind!: 'perInhabitant';
+
+  @ApiProperty({ type: 'integer', description: 'Whole kronor per inhabitant and year.', example: 3 })
+  @IsInt()
+  amountPerInhabitant!: number;
+
+  @ApiProperty({ type: 'integer', description: 'The population the amount is computed from.', example: 6_784 })
+  @IsInt()
+  inhabitants!: number;
+}
+
+/** What class-transformer builds for an unknown `kind`: it refuses the kind, and so the funding. */
+class UnknownFundingDto {
+  @IsIn(FUNDING_KINDS)
+  kind!: string;
+}
+
+export class VolunteerContributionDto implements VolunteerContribution {
+  @ApiProperty({ type: 'integer', description: 'Volunteer hours per year.', example: 1_500 })
+  @IsInt()
+  hours!: number;
+
+  @ApiProperty({ type: 'integer', description: 'The hours valued in whole kronor.', example: 341_314 })
+  @IsInt()
+  valueKr!: number;
+}
+
+export class IndexationDto implements Indexation {
+  @ApiProperty({ description: 'The index the amount follows.', example: 'OPI' })
+  @IsText()
+  index!: string;
+
+  @ApiProperty({ description: 'The first day indexing applies.', example: '2024-01-01', type: String, format: 'date' })
+  @IsCalendarDate()
+  from!: IsoDate;
+}
+
+const fundingTypes = [
+  { name: 'fixed', value: FixedFundingDto },
+  { name: 'perInhabitant', value: PerInhabitantFundingDto },
+] as const;
+
+@ApiExtraModels(FixedFundingDto, PerInhabitantFundingDto)
+export class TermsDto implements Terms {
+  @ApiProperty({
+    description: 'The public funding: a fixed amount per year, or an amount per inhabitant.',
+    oneOf: fundingTypes.map(({ value }) => ({ $ref: getSchemaPath(value) })),
+    discriminator: {
+      propertyName: 'kind',
+      mapping: Object.fromEntries(fundingTypes.map(({ name, value }) => [name, getSchemaPath(value)])),
+    },
+    example: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 },
+  })
+  @IsNested(() => UnknownFundingDto, {
+    discriminator: { property: 'kind', subTypes: [...fundingTypes] },
+    keepDiscriminatorProperty: true,
+  })
+  funding!: FixedFundingDto | PerInhabitantFundingDto;
+
+  @ApiPropertyOptional({
+    type: () => VolunteerContributionDto,
+    nullable: true,
+    description: "The organisation's own contribution in volunteer work, when the agreement states it.",
+  })
+  @IsOptional()
+  @IsNested(() => VolunteerContributionDto)
+  volunteerContribution: VolunteerContributionDto | null = null;
+
+  @ApiProperty({ type: () => DateRangeDto, description: 'The agreement period.' })
+  @IsNested(() => DateRangeDto)
+  period!: DateRangeDto;
+
+  @ApiProperty({ type: 'integer', description: 'Months from written notice until it takes effect.', example: 6 })
+  @IsInt()
+  noticeMonths!: number;
+
+  @ApiProperty({ enum: [...PAYMENT_SCHEDULES], description: 'When the funding is paid.', example: 'yearly-in-january' })
+  @IsIn(PAYMENT_SCHEDULES)
+  paymentSchedule!: PaymentSchedule;
+
+  @ApiPropertyOptional({ type: () => IndexationDto, nullable: true, description: 'Yearly indexing of the amount, if any.' })
+  @IsOptional()
+  @IsNested(() => IndexationDto)
+  indexation: IndexationDto | null = null;
+
+  @ApiProperty({
+    type: [String],
+    description: "Parts of the organisation's work the agreement does not cover.",
+    example: ['Det skyddade boendets verksamhet'],
+  })
+  @IsArray()
+  @IsText({ each: true })
+  exclusions!: string[];
+}

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { PARTY_ROLES, type IsoDate, type PartyRole, type SignPayload } from '../../lifecycle';
+import { IsCalendarDate, IsNested, IsOrganisationNumber } from '../shared/validation';
+import { ORGANISATION_NUMBER_DOC, PARTY_ROLE_DOC, PersonDto } from '../shared/values.dto';
+
+/** One party's signature on the agreement; the parties sign in either order. */
+export class SignDto implements SignPayload {
+  @ApiProperty({ ...PARTY_ROLE_DOC, description: 'The party that signs.' })
+  @IsIn(PARTY_ROLES)
+  party!: PartyRole;
+
+  @ApiProperty({ type: () => PersonDto, description: "The party's signatory (firmatecknare)." })
+  @IsNested(() => PersonDto)
+  signatory!: PersonDto;
+
+  @ApiProperty({ ...ORGANISATION_NUMBER_DOC, description: "The signing party's organisationsnummer; it must match the party's." })
+  @IsOrganisationNumber()
+  organisationNumber!: string;
+
+  @ApiProperty({ description: 'The day of signing.', example: '2023-11-28', type: String, format: 'date' })
+  @IsCalendarDate()
+  signedOn!: IsoDate;
+}

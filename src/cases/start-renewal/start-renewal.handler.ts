@@ -1,0 +1,68 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import { v5 as uuidv5 } from 'uuid';
+import { decide, initialSnapshot, type Command } from '../../lifecycle';
+import { Clock } from '../../shared/clock';
+import { CaseCommandHandler } from '../shared/case-command.handler';
+import { CaseCommandService } from '../shared/case-command.service';
+import { CaseRepository, type LoadedCase } from '../shared/case-repository';
+import type { CaseResult } from '../shared/case-view';
+import { StartRenewalCommand } from './start-renewal.command';
+
+const NAMESPACE = 'c1d7f1a2-0b5e-4f7a-9d2c-6e8b3a4f5d10';
+
+/**
+ * Starting a renewal opens the next agreement period as a new case, linked both ways: this case
+ * records the new case's id, the new case its predecessor's. Both ids are fixed by this case's id,
+ * so a retry after a failure between the two writes finishes the job instead of opening a third case.
+ */
+@CommandHandler(StartRenewalCommand)
+export class StartRenewalHandler extends CaseCommandHandler<StartRenewalCommand> {
+  constructor(
+    commands: CaseCommandService,
+    private readonly cases: CaseRepository,
+    private readonly clock: Clock,
+  ) {
+    super(commands);
+  }
+
+  override async execute(command: StartRenewalCommand): Promise<CaseResult> {
+    const result = await super.execute(command);
+    await this.openRenewalCase(command);
+    return result;
+  }
+
+  protected override domainPayload(command: StartRenewalCommand, loaded: LoadedCase): object {
+    return { newCaseId: renewalCaseId(loaded.tenant, loaded.id), startedOn: command.payload.startedOn };
+  }
+
+  private async openRenewalCase({ actor, caseId, payload }: StartRenewalCommand): Promise<void> {
+    const previous = (await this.cases.load(actor.tenant, caseId)).snapshot.context;
+    const renewal = await this.cases.load(actor.tenant, renewalCaseId(actor.tenant, caseId), { allowNew: true });
+    if (renewal.revision >= 0n) return; // opened by an earlier attempt
+    const [submitted] = decide(initialSnapshot(), {
+      type: 'submit-application',
+      now: this.clock.now().toISOString(),
+      municipality: previous.municipality,
+      organisation: previous.organisation,
+      purpose: previous.purpose,
+      targetGroups: previous.targetGroups,
+      activities: previous.activities,
+      terms: previous.terms,
+      receivedOn: payload.startedOn,
+      previousCaseId: caseId,
+    } as Command);
+    const id = uuidv5(`${renewal.id}/opened`, NAMESPACE);
+    await this.cases.append(renewal, [{ id, event: submitted }], {
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: 'handlaggare',
+      commandId: id,
+      correlationId: caseId,
+      causationId: caseId,
+    });
+  }
+}
+
+export function renewalCaseId(tenant: string, caseId: string): string {
+  return uuidv5(`${tenant}/${caseId}/renewal`, NAMESPACE);
+}

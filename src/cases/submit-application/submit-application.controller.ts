@@ -1,0 +1,39 @@
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { bodyPipe, CommandHeaders, commandRequest } from '../shared/case-command.controller';
+import { CaseResultDto } from '../shared/case-result.dto';
+import { etag, type CaseResult } from '../shared/case-view';
+import { idempotentCaseId } from '../shared/idempotency';
+import { SubmitApplicationCommand } from './submit-application.command';
+import { SubmitApplicationDto } from './submit-application.dto';
+
+@ApiTags('Cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class SubmitApplicationController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ operationId: 'submitApplication', summary: "Submit an organisation's application: opens a new case" })
+  @ApiBody({ type: SubmitApplicationDto })
+  @ApiCreatedResponse({ type: CaseResultDto, description: 'The new case; Location and ETag headers name it and its revision.' })
+  @CommandHeaders()
+  async submit(
+    @CurrentActor() actor: Actor,
+    @Body(bodyPipe(SubmitApplicationDto)) body: SubmitApplicationDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseResult> {
+    const request = commandRequest(headers);
+    const caseId = request.idempotencyKey ? idempotentCaseId(actor.tenant, request.idempotencyKey) : randomUUID();
+    const result = await this.bus.execute(new SubmitApplicationCommand(actor, caseId, body, request));
+    response.setHeader('Location', `/cases/${result.id}`).setHeader('ETag', etag(result.revision));
+    return result;
+  }
+}

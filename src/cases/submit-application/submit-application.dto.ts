@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsArray } from 'class-validator';
+import type { IsoDate, SubmitApplicationPayload } from '../../lifecycle';
+import { IsCalendarDate, IsNested, IsText } from '../shared/validation';
+import { PartyDto, TermsDto } from '../shared/values.dto';
+
+/** An application (ansökan). `previousCaseId` is not the caller's: the engine sets it on renewal. */
+export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'previousCaseId'> {
+  @ApiProperty({ type: () => PartyDto, description: 'The municipality the organisation applies to.' })
+  @IsNested(() => PartyDto)
+  municipality!: PartyDto;
+
+  @ApiProperty({ type: () => PartyDto, description: 'The applying non-profit organisation.' })
+  @IsNested(() => PartyDto)
+  organisation!: PartyDto;
+
+  @ApiProperty({
+    description: 'What the partnership is for.',
+    example: 'Samtalsstöd och vägledning till brottsutsatta, anhöriga och vittnen i Österåkers kommun',
+  })
+  @IsText()
+  purpose!: string;
+
+  @ApiProperty({ type: [String], description: 'The people the work is for.', example: ['Brottsutsatta', 'Anhöriga', 'Vittnen'] })
+  @IsArray()
+  @IsText({ each: true })
+  targetGroups!: string[];
+
+  @ApiProperty({ type: [String], description: 'What the organisation will do.', example: ['Samtalsstöd', 'Stöd inför, under och efter rättegång'] })
+  @IsArray()
+  @IsText({ each: true })
+  activities!: string[];
+
+  @ApiProperty({ type: () => TermsDto, description: 'The requested terms; the proposal may change them.' })
+  @IsNested(() => TermsDto)
+  terms!: TermsDto;
+
+  @ApiProperty({ description: 'The day the application was received (inkom).', example: '2023-05-15', type: String, format: 'date' })
+  @IsCalendarDate()
+  receivedOn!: IsoDate;
+}

@@ -1,0 +1,70 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
+import type { Actor } from '../auth/actor';
+import { CASE_COMMANDS } from '../cases/case-commands';
+import { idempotentCaseId } from '../cases/shared/idempotency';
+import { AppConfig } from '../config/app-config';
+import { EventStore } from '../event-store/event-store.port';
+import { LOGGER } from '../logging/logger';
+import { linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors, type SeedCase } from './seed-cases';
+import { applicantOf, seedRequest } from './seed-requests';
+
+interface DemoCase {
+  readonly tenant: string;
+  readonly seed: SeedCase;
+  /** The last step taken: the demo leaves each case at a different stage. */
+  readonly until: string;
+  readonly people: Partial<Record<Actor['roles'][number], string>>;
+}
+
+/** The four cases of the source documents, each left where a new user can take it further. */
+const DEMO: DemoCase[] = [
+  // Active, with follow-up under way.
+  { tenant: 'linkoping', seed: linkoping, until: 'strategicMeeting', people: { handlaggare: 'John Fristedt', chef: 'Linda Ljungqvist', signatory: 'Linda Ljungqvist' } },
+  // Recommended by the social committee (utskott), on the board's agenda.
+  { tenant: 'robertsfors', seed: robertsfors, until: 'scheduleBoard', people: { handlaggare: 'Jhonas Nilsson' } },
+  // Approved and final: awaiting both signatures.
+  { tenant: 'osteraker', seed: osterakerBrottsofferjouren, until: 'final', people: { handlaggare: 'Frida Larsson', chef: 'Staffan Erlandsson' } },
+  // Signed by the municipality, awaiting the organisation's signature.
+  { tenant: 'osteraker', seed: osterakerKvinnojouren, until: 'signMunicipality', people: {} },
+];
+
+/**
+ * On first start against an empty database (the embedded one, by default), creates the demo
+ * cases through the same commands officials give. Every step carries an idempotency key, so two
+ * instances starting together create each case once.
+ */
+@Injectable()
+export class DemoData implements OnApplicationBootstrap {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: EventStore,
+    private readonly bus: CommandBus,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const wanted = this.config.DEMO_DATA ?? !this.config.DATABASE_URL;
+    if (!wanted || (await this.store.readAll({ maxCount: 1 })).length > 0) return;
+    for (const demo of DEMO) await this.create(demo);
+    this.logger.info({ cases: DEMO.length }, 'demo cases created');
+  }
+
+  private async create({ tenant, seed, until, people }: DemoCase): Promise<void> {
+    const steps = Object.keys(seed);
+    const key = `demo/${tenant}/${applicantOf(seed.submit)}`;
+    const caseId = idempotentCaseId(tenant, key);
+    for (const step of steps.slice(0, steps.indexOf(until) + 1)) {
+      const { type, role, body } = seedRequest(seed[step]);
+      const actor: Actor = {
+        id: `demo-${role}`,
+        name: people[role] ?? `Demo (${role})`,
+        roles: [role],
+        tenant,
+        ...(role === 'organisation' && { organisationNumber: applicantOf(seed.submit) }),
+      };
+      await this.bus.execute(new CASE_COMMANDS[type](actor, caseId, body as never, { idempotencyKey: `${key}/${step}` }));
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import { linkoping, osterakerKvinnojouren, robertsfors } from '../../src/demo/seed-cases';
+import { bearer, TestApi } from '../support/api';
+import { seedRequest } from '../../src/demo/seed-requests';
+import { walk } from '../support/seed-walk';
+
+describe('the cases API', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await TestApi.start()));
+  afterAll(() => api.stop());
+
+  const officer = (tenant: string) => bearer({ roles: ['handlaggare'], tenant, name: 'John Fristedt' });
+  const getCase = async (tenant: string, id: string) => api.http().get(`/cases/${id}`).set(await officer(tenant));
+
+  describe('the seed cases, from application to their outcome', () => {
+    it('Linköping: signing, follow-up, notice by the organisation, termination with a refund', async () => {
+      const { caseId, answers } = await walk(api, 'linkoping', linkoping);
+      expect(answers.submit.status).toBe(201);
+      expect(answers.signOrganisation.body.state).toMatchObject({ label: { sv: expect.any(String) }, closed: false });
+
+      const { status, body, headers } = await getCase('linkoping', caseId);
+      expect(status).toBe(200);
+      expect(headers.etag).toBe(`"${body.revision}"`);
+      expect(body.state.closed).toBe(true);
+      expect(body.state.paths).toEqual(['terminated']);
+      expect(body.diarienummer).toBe('SON 2022-1');
+      expect(body.facts.notice).toMatchObject({ party: 'organisation', receivedOn: '2025-03-31', effectiveOn: '2025-09-30' });
+      expect(body.facts.signatures.municipality.signatory.name).toBe('Linda Ljungqvist');
+      expect(body.allowedCommands).toEqual([]);
+    });
+
+    it("Robertsfors: the social committee's recommendation, then the board's decision", async () => {
+      const { caseId } = await walk(api, 'robertsfors', robertsfors);
+      const { body } = await getCase('robertsfors', caseId);
+      expect(body.facts.decisions.map((d: { outcome: string; body: { code: string } }) => [d.body.code, d.outcome])).toEqual([
+        ['SU', 'recommended'],
+        ['KS', 'approved'],
+      ]);
+      expect(body.diarienummer).toBe('KS 2017/001');
+      expect(body.state.paths).toEqual(['expired']);
+    });
+
+    it('Österåker Kvinnojouren: the sheltered housing stays excluded in the signed terms', async () => {
+      const { caseId } = await walk(api, 'osteraker', osterakerKvinnojouren);
+      const { body } = await getCase('osteraker', caseId);
+      expect(body.facts.terms.exclusions.join(' ')).toMatch(/skyddade boende/i);
+      expect(body.state.closed).toBe(false);
+      expect(body.diarienummer).toBe('SN 2023/0001');
+    });
+  });
+
+  describe('refusals change nothing', () => {
+    let caseId: string;
+    let revision: string;
+    beforeAll(async () => {
+      ({ caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register', 'assignOfficer']));
+      revision = (await getCase('linkoping', caseId)).body.revision;
+    });
+    afterEach(async () => expect((await getCase('linkoping', caseId)).body.revision).toBe(revision));
+
+    const send = async (type: string, body: object, headers: Record<string, string>) =>
+      api.http().post(`/cases/${caseId}/commands/${type}`).set(headers).send(body);
+
+    it('409 TRANSITION_NOT_ALLOWED names the state and what is allowed', async () => {
+      const response = await send('record-justering', { justeradOn: '2022-11-14' }, await bearer({ roles: ['namndsekreterare'], tenant: 'linkoping' }));
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ statusCode: 409, code: 'TRANSITION_NOT_ALLOWED', details: { allowed: expect.arrayContaining(['draft-proposal']) } });
+      expect(response.body.message).toMatch(/not allowed in state/);
+    });
+
+    it('403 FORBIDDEN_ROLE for a role the command does not admit (an auditor never writes)', async () => {
+      const response = await send('draft-proposal', seedRequest(linkoping.draft).body, await bearer({ roles: ['auditor'], tenant: 'linkoping' }));
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ code: 'FORBIDDEN_ROLE', details: { required: ['handlaggare'] } });
+    });
+
+    it('400 VALIDATION_FAILED lists each field', async () => {
+      const response = await send('draft-proposal', { ...seedRequest(linkoping.draft).body, draftedOn: '2022-13-40', title: 7 }, await officer('linkoping'));
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      expect(response.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['draftedOn', 'title']);
+    });
+
+    it('422 RULE_VIOLATED when the state fits but a rule does not', async () => {
+      const response = await send('draft-proposal', { ...seedRequest(linkoping.draft).body, draftedOn: '2022-08-01' }, await officer('linkoping'));
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('RULE_VIOLATED');
+    });
+
+    it('412 PRECONDITION_FAILED when If-Match names an older revision', async () => {
+      const headers = { ...(await officer('linkoping')), 'If-Match': '"0"' };
+      const response = await send('draft-proposal', seedRequest(linkoping.draft).body, headers);
+      expect(response.status).toBe(412);
+      expect(response.body).toMatchObject({ code: 'PRECONDITION_FAILED', details: { revision } });
+    });
+
+    it('404 for an unknown case, another tenant, and another organisation', async () => {
+      const unknown = await api.http().get('/cases/00000000-0000-4000-8000-000000000000').set(await officer('linkoping'));
+      const otherTenant = await getCase('osteraker', caseId);
+      const otherOrganisation = await api.http().get(`/cases/${caseId}`).set(await bearer({ roles: ['organisation'], tenant: 'linkoping', org: '802015-1889' }));
+      for (const response of [unknown, otherTenant, otherOrganisation]) expect(response.body).toMatchObject({ statusCode: 404, code: 'CASE_NOT_FOUND' });
+    });
+
+    it('401 UNAUTHENTICATED without a valid token', async () => {
+      const response = await api.http().get(`/cases/${caseId}`).set('Authorization', 'Bearer not-a-token');
+      expect(response.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    });
+  });
+
+  describe('concurrency and retries', () => {
+    it('20 parallel identical requests with one Idempotency-Key write one event and all get the first answer', async () => {
+      const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register']);
+      const headers = { ...(await bearer({ roles: ['registrator'], tenant: 'linkoping' })), 'Idempotency-Key': 'assign-once' };
+      const { body, date } = seedRequest(linkoping.assignOfficer);
+      api.on(date);
+      const responses = await Promise.all(Array.from({ length: 20 }, () => api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send(body)));
+      expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
+      expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
+      expect((await getCase('linkoping', caseId)).body.revision).toBe('2');
+
+      const reused = await api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send({ ...body, assignedOn: '2022-09-06' });
+      expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('a retried POST /cases with its Idempotency-Key opens one case', async () => {
+      const step = seedRequest(linkoping.submit);
+      const headers = { ...(await bearer({ roles: ['registrator'], tenant: 'linkoping' })), 'Idempotency-Key': 'application-2022-09-01' };
+      const [first, again] = [await api.http().post('/cases').set(headers).send(step.body), await api.http().post('/cases').set(headers).send(step.body)];
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.body).toEqual(first.body);
+    });
+
+    it('two officials acting on the same revision: one succeeds, the other is told the case changed', async () => {
+      const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register']);
+      const headers = { ...(await bearer({ roles: ['registrator'], tenant: 'linkoping' })), 'If-Match': '"1"' };
+      const { body, date } = seedRequest(linkoping.assignOfficer);
+      api.on(date);
+      const statuses = (await Promise.all([0, 1].map(() => api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send(body)))).map((r) => r.status);
+      expect(statuses.sort()).toEqual([200, 412]);
+      expect((await getCase('linkoping', caseId)).body.revision).toBe('2');
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config/app-config';
+import type { Role } from '../../src/lifecycle';
+import { createLogger } from '../../src/logging/logger';
+import { FixedClock } from '../../src/shared/clock';
+import { createTestDatabase, databaseTargets, type TestDatabase } from './test-database';
+
+export const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
+
+export interface Caller {
+  readonly roles: Role[];
+  readonly tenant: string;
+  readonly name?: string;
+  readonly org?: string;
+  readonly sub?: string;
+}
+
+/** The service in-process on a database of its own, with a clock the test moves and tokens it mints. */
+export class TestApi {
+  private constructor(
+    readonly app: NestExpressApplication,
+    readonly db: TestDatabase,
+    readonly clock: FixedClock,
+  ) {}
+
+  static async start(now = '2023-01-02T09:00:00.000Z'): Promise<TestApi> {
+    const db = await createTestDatabase(databaseTargets()[0]);
+    const clock = new FixedClock(new Date(now));
+    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent' });
+    const app = await createApp(config, createLogger('silent'), clock);
+    await app.init();
+    return new TestApi(app, db, clock);
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.db.drop();
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  /** Moves the service's clock to noon (Stockholm's date, all year) of a calendar date. */
+  on(date: string): this {
+    this.clock.set(new Date(`${date}T12:00:00.000Z`));
+    return this;
+  }
+}
+
+export async function tokenFor(caller: Caller): Promise<string> {
+  return new SignJWT({ name: caller.name ?? `Test ${caller.roles.join('/')}`, roles: caller.roles, tenant: caller.tenant, ...(caller.org && { org: caller.org }) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(caller.sub ?? `user-${caller.roles.join('-')}`)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(JWT_SECRET));
+}
+
+export async function bearer(caller: Caller): Promise<Record<string, string>> {
+  return { Authorization: `Bearer ${await tokenFor(caller)}` };
+}
