@@ -55,7 +55,10 @@ import { SubmitReportBackHandler } from './submit-report-back/submit-report-back
 import { WithdrawController } from './withdraw/withdraw.controller';
 import { WithdrawHandler } from './withdraw/withdraw.handler';
 import { DemoData } from '../demo/demo-data';
+import { CaseSummariesProjection } from '../projections/case-summaries.projection';
 import { GetCaseController } from './get-case/get-case.controller';
+import { ListCasesController } from './list-cases/list-cases.controller';
+import { ListCasesHandler } from './list-cases/list-cases.handler';
 import { GetCaseHandler } from './get-case/get-case.handler';
 import { Diarium } from './register/diarium';
 import { CaseCommandService } from './shared/case-command.service';
@@ -65,6 +68,7 @@ import { CaseRepository } from './shared/case-repository';
 @Module({
   imports: [CqrsModule],
   controllers: [
+    ListCasesController,
     GetCaseController,
     AmendTermsController,
     AssignOfficerController,
@@ -100,6 +104,8 @@ import { CaseRepository } from './shared/case-repository';
     Diarium,
     DemoData,
     GetCaseHandler,
+    ListCasesHandler,
+    CaseSummariesProjection,
     AmendTermsHandler,
     AssignOfficerHandler,
     ClaimRepaymentHandler,

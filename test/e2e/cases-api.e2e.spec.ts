@@ -1,4 +1,4 @@
-import { linkoping, osterakerKvinnojouren, robertsfors } from '../../src/demo/seed-cases';
+import { linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors } from '../../src/demo/seed-cases';
 import { bearer, TestApi } from '../support/api';
 import { seedRequest } from '../../src/demo/seed-requests';
 import { walk } from '../support/seed-walk';
@@ -138,5 +138,54 @@ describe('the cases API', () => {
       expect(statuses.sort()).toEqual([200, 412]);
       expect((await getCase('linkoping', caseId)).body.revision).toBe('2');
     });
+  });
+});
+
+describe('GET /cases', () => {
+  let api: TestApi;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    api = await TestApi.start();
+    ids.brottsofferjouren = (await walk(api, 'osteraker', osterakerBrottsofferjouren)).caseId;
+    ids.kvinnojouren = (await walk(api, 'osteraker', osterakerKvinnojouren, ['submit', 'register', 'assignOfficer'])).caseId;
+    await walk(api, 'linkoping', linkoping, ['submit']);
+  });
+  afterAll(() => api.stop());
+
+  /** The list is a projection: it catches up within moments. */
+  async function list(query: string, caller: Parameters<typeof bearer>[0] = { roles: ['handlaggare'], tenant: 'osteraker' }, expected?: number) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const response = await api.http().get(`/cases${query}`).set(await bearer(caller));
+      if (expected === undefined || response.body.total === expected || Date.now() > deadline) return response;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it("lists the tenant's cases, most recently changed first, and never another tenant's", async () => {
+    const { status, body } = await list('', undefined, 2);
+    expect(status).toBe(200);
+    // Brottsofferjouren's last step (2023-10-03) is later than Kvinnojouren's (2023-06-05).
+    expect(body.items.map((c: { id: string }) => c.id)).toEqual([ids.brottsofferjouren, ids.kvinnojouren]);
+    expect(body.items[0]).toMatchObject({ diarienummer: 'KS 2023/00001', organisationName: 'Brottsofferjouren Roslagen', bodyCode: 'KS', closed: false });
+  });
+
+  it('filters by state, organisation, body and officer, and pages', async () => {
+    await list('', undefined, 2);
+    expect((await list('?state=signing')).body.items.map((c: { id: string }) => c.id)).toEqual([ids.brottsofferjouren]);
+    expect((await list('?state=preparation')).body.items.map((c: { id: string }) => c.id)).toEqual([ids.kvinnojouren]);
+    expect((await list('?body=SN')).body.total).toBe(0);
+    const kvinnojouren = (await api.http().get(`/cases/${ids.kvinnojouren}`).set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }))).body;
+    expect((await list(`?organisation=${kvinnojouren.facts.organisation.organisationNumber}`)).body.items.map((c: { id: string }) => c.id)).toEqual([ids.kvinnojouren]);
+    expect((await list(`?officer=${kvinnojouren.facts.officer.id}`)).body.total).toBeGreaterThanOrEqual(1);
+    expect((await list('?limit=1&offset=1')).body).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ id: ids.kvinnojouren }] });
+    expect((await list('?limit=500')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+
+  it("shows an organisation's representative only its own cases", async () => {
+    const kvinnojouren = (await api.http().get(`/cases/${ids.kvinnojouren}`).set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }))).body;
+    const org = kvinnojouren.facts.organisation.organisationNumber;
+    const { body } = await list('', { roles: ['organisation'], tenant: 'osteraker', org }, 1);
+    expect(body.items.map((c: { id: string }) => c.id)).toEqual([ids.kvinnojouren]);
   });
 });

@@ -15,13 +15,13 @@ type CommandClass<D extends object> = new (actor: Actor, caseId: string, payload
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Validates a body against its DTO: unknown fields are refused, every field's problems listed. */
-export function bodyPipe(dto: Type<object>): ValidationPipe {
+/** Validates a body (or a query) against its DTO: unknown fields are refused, every field's problems listed. */
+export function bodyPipe(dto: Type<object>, what = 'request body'): ValidationPipe {
   return new ValidationPipe({
     ...VALIDATION_OPTIONS,
     expectedType: dto,
     transform: true,
-    exceptionFactory: (errors) => new ApiError('VALIDATION_FAILED', 'The request body is not valid.', { fields: flattenValidationErrors(errors) }),
+    exceptionFactory: (errors) => new ApiError('VALIDATION_FAILED', `The ${what} is not valid.`, { fields: flattenValidationErrors(errors) }),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrator';
 import { eventStore } from './001-event-store';
+import { caseSummaries } from './002-case-summaries';
 
 /** Applied in order; a migration, once released, is never edited: add the next one. */
-export const migrations: readonly Migration[] = [eventStore];
+export const migrations: readonly Migration[] = [eventStore, caseSummaries];

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { LabelDto } from '../shared/case-result.dto';
+import { IsOrganisationNumber } from '../shared/validation';
+
+/** Filters and paging of GET /cases; every filter is optional and they combine with AND. */
+export class ListCasesQueryDto {
+  @ApiPropertyOptional({ example: 'decision', description: 'State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`.' })
+  @IsOptional() @IsString()
+  state?: string;
+
+  @ApiPropertyOptional({ example: '822004-0417', description: "The organisation's organisationsnummer." })
+  @IsOptional() @IsOrganisationNumber()
+  organisation?: string;
+
+  @ApiPropertyOptional({ example: 'KS', description: 'The deciding body (code) the case is, or last was, before.' })
+  @IsOptional() @IsString()
+  body?: string;
+
+  @ApiPropertyOptional({ example: 'john.fristedt', description: "The case officer's id." })
+  @IsOptional() @IsString()
+  officer?: string;
+
+  @ApiPropertyOptional({ description: 'Only closed (true) or only open (false) cases.' })
+  @IsOptional() @IsBoolean() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  closed?: boolean;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset = 0;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'KS 2023/01692' })
+  diarienummer!: string | null;
+
+  @ApiProperty({ type: [String], example: ['decision.approved.awaitingJustering'] })
+  statePaths!: string[];
+
+  @ApiProperty({ type: () => LabelDto })
+  stateLabel!: LabelDto;
+
+  @ApiProperty()
+  closed!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Brottsofferjouren Roslagen' })
+  organisationName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '802477-1234' })
+  organisationNumber!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'KS' })
+  bodyCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Frida Larsson' })
+  officerName!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2023-05-15' })
+  receivedOn!: string | null;
+
+  @ApiProperty({ example: '12' })
+  revision!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: () => [CaseSummaryDto] })
+  items!: CaseSummaryDto[];
+
+  @ApiProperty({ example: 4, description: 'All cases matching the filters, across pages.' })
+  total!: number;
+
+  @ApiProperty({ example: 50 })
+  limit!: number;
+
+  @ApiProperty({ example: 0 })
+  offset!: number;
+}

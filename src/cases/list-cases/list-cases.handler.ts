@@ -1,0 +1,53 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Database } from '../../database/database';
+import { normaliseOrganisationNumber } from '../../lifecycle';
+import type { CaseListDto, CaseSummaryDto } from './list-cases.dto';
+import { ListCasesQuery } from './list-cases.query';
+
+/** Reads the case list projection: recent first, filtered; an organisation's representative sees its own cases only. */
+@QueryHandler(ListCasesQuery)
+export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
+  constructor(private readonly db: Database) {}
+
+  async execute({ actor, filters }: ListCasesQuery): Promise<CaseListDto> {
+    const onlyOwn = actor.roles.every((role) => role === 'organisation');
+    const conditions: string[] = ['tenant = $1'];
+    const values: unknown[] = [actor.tenant];
+    const where = (sql: (n: string) => string, value: unknown) => {
+      values.push(value);
+      conditions.push(sql(`$${values.length}`));
+    };
+    if (onlyOwn) where((n) => `organisation_number = ${n}`, normaliseOrganisationNumber(actor.organisationNumber ?? '') ?? '');
+    if (filters.organisation) where((n) => `organisation_number = ${n}`, normaliseOrganisationNumber(filters.organisation));
+    if (filters.state) where((n) => `EXISTS (SELECT 1 FROM unnest(state_paths) p WHERE p = ${n} OR p LIKE ${n} || '.%')`, filters.state);
+    if (filters.body) where((n) => `body_code = ${n}`, filters.body);
+    if (filters.officer) where((n) => `officer_id = ${n}`, filters.officer);
+    if (filters.closed !== undefined) where((n) => `closed = ${n}`, filters.closed);
+    const whereSql = conditions.join(' AND ');
+    const [{ rows }, count] = await Promise.all([
+      this.db.pool.query(
+        `SELECT * FROM case_summaries WHERE ${whereSql} ORDER BY updated_at DESC, case_id LIMIT ${filters.limit} OFFSET ${filters.offset}`,
+        values,
+      ),
+      this.db.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM case_summaries WHERE ${whereSql}`, values),
+    ]);
+    return { items: rows.map(toSummary), total: count.rows[0].total, limit: filters.limit, offset: filters.offset };
+  }
+}
+
+function toSummary(row: Record<string, never>): CaseSummaryDto {
+  return {
+    id: row.case_id,
+    diarienummer: row.diarienummer,
+    statePaths: row.state_paths,
+    stateLabel: { sv: row.state_label_sv, en: row.state_label_en },
+    closed: row.closed,
+    organisationName: row.organisation_name,
+    organisationNumber: row.organisation_number,
+    bodyCode: row.body_code,
+    officerName: row.officer_name,
+    receivedOn: row.received_on,
+    revision: row.revision,
+    updatedAt: (row.updated_at as Date).toISOString(),
+  };
+}

@@ -1,0 +1,65 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CaseRepository } from '../cases/shared/case-repository';
+import { caseState } from '../cases/shared/case-view';
+import { Database } from '../database/database';
+import type { RecordedEvent } from '../event-store/event-store.port';
+import { normaliseOrganisationNumber } from '../lifecycle';
+import { Subscriptions } from './subscriptions';
+
+const CASE_STREAM = /^case-(.+)$/;
+
+/**
+ * Keeps `case_summaries`, the case list, in step with the case streams. Each event refreshes its
+ * case's row from the case as it is now; a row never goes back to an older revision, so events
+ * delivered again after a crash change nothing.
+ */
+@Injectable()
+export class CaseSummariesProjection implements OnModuleInit {
+  constructor(
+    private readonly subscriptions: Subscriptions,
+    private readonly cases: CaseRepository,
+    private readonly db: Database,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.subscriptions.register('case-summaries', (event) => this.project(event));
+  }
+
+  private async project(event: RecordedEvent): Promise<void> {
+    const caseId = CASE_STREAM.exec(event.stream.id)?.[1];
+    if (!caseId) return;
+    const loaded = await this.cases.load(event.stream.tenant, caseId);
+    const facts = loaded.snapshot.context;
+    const state = caseState(loaded.snapshot);
+    const latest = loaded.events[loaded.events.length - 1];
+    await this.db.pool.query(
+      `INSERT INTO case_summaries (tenant, case_id, revision, diarienummer, state_paths, state_label_sv, state_label_en, closed,
+         organisation_name, organisation_number, body_code, officer_id, officer_name, received_on, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (tenant, case_id) DO UPDATE SET
+         revision = EXCLUDED.revision, diarienummer = EXCLUDED.diarienummer, state_paths = EXCLUDED.state_paths,
+         state_label_sv = EXCLUDED.state_label_sv, state_label_en = EXCLUDED.state_label_en, closed = EXCLUDED.closed,
+         organisation_name = EXCLUDED.organisation_name, organisation_number = EXCLUDED.organisation_number,
+         body_code = EXCLUDED.body_code, officer_id = EXCLUDED.officer_id, officer_name = EXCLUDED.officer_name,
+         received_on = EXCLUDED.received_on, updated_at = EXCLUDED.updated_at
+       WHERE case_summaries.revision < EXCLUDED.revision`,
+      [
+        loaded.tenant,
+        loaded.id,
+        loaded.revision.toString(),
+        facts.diarienummer,
+        state.paths,
+        state.label.sv,
+        state.label.en,
+        state.closed,
+        facts.organisation?.name ?? null,
+        facts.organisation && (normaliseOrganisationNumber(facts.organisation.organisationNumber) ?? facts.organisation.organisationNumber),
+        (facts.meeting ?? facts.decisions.at(-1))?.body.code ?? null,
+        facts.officer?.id ?? null,
+        facts.officer?.name ?? null,
+        facts.receivedOn,
+        latest.metadata.recordedAt,
+      ],
+    );
+  }
+}
