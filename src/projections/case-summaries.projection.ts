@@ -6,7 +6,7 @@ import type { RecordedEvent } from '../event-store/event-store.port';
 import { normaliseOrganisationNumber } from '../lifecycle';
 import { Subscriptions } from './subscriptions';
 
-const CASE_STREAM = /^case-(.+)$/;
+const CASE_STREAM = /^case-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /**
  * Keeps `case_summaries`, the case list, in step with the case streams. Each event refreshes its

@@ -20,7 +20,7 @@ describe('the service on its embedded PostgreSQL', () => {
   let httpPort: number;
   let pgPort: number;
   let service: ChildProcess | undefined;
-  const stream = { tenant: 'osteraker', id: 'case-ks-2023-01692' };
+  const stream = { tenant: 'osteraker', id: 'restart-probe' };
 
   beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
