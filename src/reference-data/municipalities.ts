@@ -27,7 +27,7 @@ export const MUNICIPALITIES: readonly Municipality[] = [
   {
     tenant: 'osteraker',
     name: 'Österåkers kommun',
-    organisationNumber: '212000-2882',
+    organisationNumber: '212000-0035',
     bodies: [
       { code: 'KS', name: 'Kommunstyrelsen', kind: 'board', diarium: { separator: '/', digits: 5 } },
       { code: 'SN', name: 'Socialnämnden', kind: 'board', diarium: { separator: '/', digits: 4 } },
@@ -37,7 +37,7 @@ export const MUNICIPALITIES: readonly Municipality[] = [
   {
     tenant: 'robertsfors',
     name: 'Robertsfors kommun',
-    organisationNumber: '212000-2635',
+    organisationNumber: '212000-2742',
     bodies: [
       { code: 'SU', name: 'Sociala utskottet', kind: 'committee' },
       { code: 'KS', name: 'Kommunstyrelsen', kind: 'board', diarium: { separator: '/', digits: 3 } },

@@ -26,7 +26,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     const whereSql = conditions.join(' AND ');
     const [{ rows }, count] = await Promise.all([
       this.db.pool.query(
-        `SELECT * FROM case_summaries WHERE ${whereSql} ORDER BY updated_at DESC, case_id LIMIT ${filters.limit} OFFSET ${filters.offset}`,
+        `SELECT *, received_on::text AS received_on FROM case_summaries WHERE ${whereSql} ORDER BY updated_at DESC, case_id LIMIT ${filters.limit} OFFSET ${filters.offset}`,
         values,
       ),
       this.db.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM case_summaries WHERE ${whereSql}`, values),
