@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
-import { COMMAND_TYPES, type Command, type CommandType } from '../../lifecycle';
+import { COMMAND_TYPES, type CommandType } from '../../lifecycle';
+import { bodyOf, VALID_BODIES, type Body } from '../../../test/support/command-bodies';
 import { linkoping as L, robertsfors as R } from '../../demo/seed-cases';
 import { AmendTermsDto } from '../amend-terms/amend-terms.dto';
 import { AssignOfficerDto } from '../assign-officer/assign-officer.dto';
@@ -35,49 +36,35 @@ import { SubmitReportBackDto } from '../submit-report-back/submit-report-back.dt
 import { WithdrawDto } from '../withdraw/withdraw.dto';
 import { VALIDATION_OPTIONS, flattenValidationErrors } from './validation';
 
-type Body = Record<string, unknown>;
-
-/** A seed command as the caller's request body: without what the server or the engine adds. */
-const bodyOf = ({ type: _type, now: _now, ...body }: Command, ...engineFields: string[]): Body =>
-  Object.fromEntries(Object.entries(body).filter(([key]) => !engineFields.includes(key)));
-
-/** Per command type: its DTO, a valid body, and the fields that may be left out (they become null). */
+/** Per command type: its DTO, and the fields that may be left out (they become null). */
 const dtos: { [K in CommandType]: { dto: ClassConstructor<object>; valid: Body; nullable?: string[] } } = {
-  'submit-application': { dto: SubmitApplicationDto, valid: bodyOf(L.submit, 'previousCaseId') },
-  register: { dto: RegisterDto, valid: { bodyCode: 'SON', registeredOn: '2022-09-02' } },
-  'assign-officer': { dto: AssignOfficerDto, valid: bodyOf(L.assignOfficer) },
-  withdraw: { dto: WithdrawDto, valid: { withdrawnOn: '2022-12-11', reason: 'Föreningen avstår.' } },
-  'close-ineligible': { dto: CloseIneligibleDto, valid: { closedOn: '2022-12-11', reason: 'Upphandling enligt LOU.' } },
-  'draft-proposal': { dto: DraftProposalDto, valid: bodyOf(L.draft) },
-  'sign-proposal': { dto: SignProposalDto, valid: bodyOf(L.signProposal) },
-  'schedule-meeting': { dto: ScheduleMeetingDto, valid: bodyOf(L.schedule) },
-  'record-decision': { dto: RecordDecisionDto, valid: bodyOf(R.recommend), nullable: ['paragraph', 'recommendedTo', 'motivation'] },
-  'record-justering': { dto: RecordJusteringDto, valid: bodyOf(L.justering) },
-  'record-posting': { dto: RecordPostingDto, valid: bodyOf(L.posting) },
-  'record-final': { dto: RecordFinalDto, valid: {} },
-  'lodge-appeal': {
-    dto: LodgeAppealDto,
-    valid: { lodgedOn: '2022-12-01', court: 'Förvaltningsrätten i Linköping', caseReference: '1234-22' },
-    nullable: ['caseReference'],
-  },
-  'record-appeal-outcome': { dto: RecordAppealOutcomeDto, valid: { outcome: 'upheld', decidedOn: '2023-03-01' } },
-  sign: { dto: SignDto, valid: bodyOf(L.signMunicipality) },
-  'record-payment': {
-    dto: RecordPaymentDto,
-    valid: { ...bodyOf(L.payment2023), reference: 'Faktura 2023-117' },
-    nullable: ['reference'],
-  },
-  'record-meeting': { dto: RecordMeetingDto, valid: bodyOf(L.operationalMeeting), nullable: ['minutesRef'] },
-  'submit-annual-report': { dto: SubmitAnnualReportDto, valid: bodyOf(L.annualReport2023) },
-  'record-evaluation': { dto: RecordEvaluationDto, valid: bodyOf(L.evaluation2023) },
-  'claim-repayment': { dto: ClaimRepaymentDto, valid: { amount: 25_000, claimedOn: '2024-03-15', reason: 'Medel använda utanför överenskommelsen.' } },
-  'submit-report-back': { dto: SubmitReportBackDto, valid: bodyOf(L.reportBack) },
-  'amend-terms': { dto: AmendTermsDto, valid: { terms: L.submit.terms, reason: 'Utökat uppdrag.', agreedOn: '2024-05-02' } },
-  'start-renewal': { dto: StartRenewalDto, valid: { startedOn: '2025-04-01' } },
-  'complete-renewal': { dto: CompleteRenewalDto, valid: { completedOn: '2025-12-15' } },
-  'give-notice': { dto: GiveNoticeDto, valid: bodyOf(L.notice) },
-  'record-termination': { dto: RecordTerminationDto, valid: {} },
-  'record-expiry': { dto: RecordExpiryDto, valid: {} },
+  'submit-application': { dto: SubmitApplicationDto, valid: VALID_BODIES['submit-application'] },
+  register: { dto: RegisterDto, valid: VALID_BODIES.register },
+  'assign-officer': { dto: AssignOfficerDto, valid: VALID_BODIES['assign-officer'] },
+  withdraw: { dto: WithdrawDto, valid: VALID_BODIES.withdraw },
+  'close-ineligible': { dto: CloseIneligibleDto, valid: VALID_BODIES['close-ineligible'] },
+  'draft-proposal': { dto: DraftProposalDto, valid: VALID_BODIES['draft-proposal'] },
+  'sign-proposal': { dto: SignProposalDto, valid: VALID_BODIES['sign-proposal'] },
+  'schedule-meeting': { dto: ScheduleMeetingDto, valid: VALID_BODIES['schedule-meeting'] },
+  'record-decision': { dto: RecordDecisionDto, valid: VALID_BODIES['record-decision'], nullable: ['paragraph', 'recommendedTo', 'motivation'] },
+  'record-justering': { dto: RecordJusteringDto, valid: VALID_BODIES['record-justering'] },
+  'record-posting': { dto: RecordPostingDto, valid: VALID_BODIES['record-posting'] },
+  'record-final': { dto: RecordFinalDto, valid: VALID_BODIES['record-final'] },
+  'lodge-appeal': { dto: LodgeAppealDto, valid: VALID_BODIES['lodge-appeal'], nullable: ['caseReference'] },
+  'record-appeal-outcome': { dto: RecordAppealOutcomeDto, valid: VALID_BODIES['record-appeal-outcome'] },
+  sign: { dto: SignDto, valid: VALID_BODIES.sign },
+  'record-payment': { dto: RecordPaymentDto, valid: VALID_BODIES['record-payment'], nullable: ['reference'] },
+  'record-meeting': { dto: RecordMeetingDto, valid: VALID_BODIES['record-meeting'], nullable: ['minutesRef'] },
+  'submit-annual-report': { dto: SubmitAnnualReportDto, valid: VALID_BODIES['submit-annual-report'] },
+  'record-evaluation': { dto: RecordEvaluationDto, valid: VALID_BODIES['record-evaluation'] },
+  'claim-repayment': { dto: ClaimRepaymentDto, valid: VALID_BODIES['claim-repayment'] },
+  'submit-report-back': { dto: SubmitReportBackDto, valid: VALID_BODIES['submit-report-back'] },
+  'amend-terms': { dto: AmendTermsDto, valid: VALID_BODIES['amend-terms'] },
+  'start-renewal': { dto: StartRenewalDto, valid: VALID_BODIES['start-renewal'] },
+  'complete-renewal': { dto: CompleteRenewalDto, valid: VALID_BODIES['complete-renewal'] },
+  'give-notice': { dto: GiveNoticeDto, valid: VALID_BODIES['give-notice'] },
+  'record-termination': { dto: RecordTerminationDto, valid: VALID_BODIES['record-termination'] },
+  'record-expiry': { dto: RecordExpiryDto, valid: VALID_BODIES['record-expiry'] },
 };
 
 async function check(type: CommandType, body: unknown) {
