@@ -26,10 +26,10 @@ export class TestApi {
     readonly clock: FixedClock,
   ) {}
 
-  static async start(now = '2023-01-02T09:00:00.000Z'): Promise<TestApi> {
+  static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApi> {
     const db = await createTestDatabase(databaseTargets()[0]);
-    const clock = new FixedClock(new Date(now));
-    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent' });
+    const clock = new FixedClock(new Date('2023-01-02T09:00:00.000Z'));
+    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent', ...env });
     const app = await createApp(config, createLogger('silent'), clock);
     await app.init();
     return new TestApi(app, db, clock);
