@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT } from 'jose';
 import { Pool } from 'pg';
+import { hs256Key } from '../../src/auth/signing-key';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { SystemClock } from '../../src/shared/clock';
 import { context, events } from '../support/events';
@@ -78,6 +80,31 @@ describe('the service on its embedded PostgreSQL', () => {
     expect(body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   }, 90_000);
 
+  /** The demo cases as the case list shows them to an official of the tenant (the list follows within moments). */
+  async function demoCases(tenant: string, expected: number): Promise<{ statePaths: string[]; organisationName: string }[]> {
+    const token = await new SignJWT({ name: 'Demo', roles: ['handlaggare'], tenant })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('demo')
+      .setExpirationTime('5m')
+      .sign(hs256Key(undefined, dataDir));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const body = await (await fetch(`http://127.0.0.1:${httpPort}/cases`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      if (body.total === expected || Date.now() > deadline) return body.items;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('creates the demo cases on first start, each at its own stage', async () => {
+    const osteraker = await demoCases('osteraker', 2);
+    expect(osteraker.map((c) => [c.organisationName, c.statePaths.join(' ')]).sort()).toEqual([
+      ['Brottsofferjouren Roslagen', 'signing.municipality.unsigned signing.organisation.unsigned'],
+      ['Kvinnojouren i Österåker', 'signing.municipality.signed signing.organisation.unsigned'],
+    ]);
+    expect((await demoCases('linkoping', 1))[0].statePaths[0]).toMatch(/^active/);
+    expect((await demoCases('robertsfors', 1))[0].statePaths[0]).toMatch(/^decision/);
+  }, 60_000);
+
   it('keeps events over a SIGTERM restart, and stops its PostgreSQL on the way out', async () => {
     await withStore((store) => store.append(stream, events(2), { expectedRevision: 'no_stream', context }));
     expect(await stop('SIGTERM')).toBe(0);
@@ -85,6 +112,7 @@ describe('the service on its embedded PostgreSQL', () => {
 
     await start();
     expect(await revisions()).toEqual([0, 1]);
+    expect(await demoCases('osteraker', 2)).toHaveLength(2); // demo data is made once, on the empty database only
   }, 90_000);
 
   it('keeps events over kill -9 of the service, stopping the PostgreSQL it left running', async () => {
