@@ -56,6 +56,7 @@ import { WithdrawController } from './withdraw/withdraw.controller';
 import { WithdrawHandler } from './withdraw/withdraw.handler';
 import { DemoData } from '../demo/demo-data';
 import { CaseSummariesProjection } from '../projections/case-summaries.projection';
+import { RenewalCompletionProcess } from './complete-renewal/renewal-completion.process';
 import { GetCaseController } from './get-case/get-case.controller';
 import { ListCasesController } from './list-cases/list-cases.controller';
 import { ListCasesHandler } from './list-cases/list-cases.handler';
@@ -106,6 +107,7 @@ import { CaseRepository } from './shared/case-repository';
     GetCaseHandler,
     ListCasesHandler,
     CaseSummariesProjection,
+    RenewalCompletionProcess,
     AmendTermsHandler,
     AssignOfficerHandler,
     ClaimRepaymentHandler,

@@ -1,12 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CaseRepository } from '../cases/shared/case-repository';
+import { caseIdOfStream } from '../cases/shared/case-stream';
 import { caseState } from '../cases/shared/case-view';
 import { Database } from '../database/database';
 import type { RecordedEvent } from '../event-store/event-store.port';
 import { normaliseOrganisationNumber } from '../lifecycle';
 import { Subscriptions } from './subscriptions';
-
-const CASE_STREAM = /^case-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /**
  * Keeps `case_summaries`, the case list, in step with the case streams. Each event refreshes its
@@ -26,7 +25,7 @@ export class CaseSummariesProjection implements OnModuleInit {
   }
 
   private async project(event: RecordedEvent): Promise<void> {
-    const caseId = CASE_STREAM.exec(event.stream.id)?.[1];
+    const caseId = caseIdOfStream(event.stream);
     if (!caseId) return;
     const loaded = await this.cases.load(event.stream.tenant, caseId);
     const facts = loaded.snapshot.context;

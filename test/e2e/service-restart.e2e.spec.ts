@@ -89,7 +89,8 @@ describe('the service on its embedded PostgreSQL', () => {
       .sign(hs256Key(undefined, dataDir));
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const body = await (await fetch(`http://127.0.0.1:${httpPort}/cases`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      const response = await fetch(`http://127.0.0.1:${httpPort}/cases`, { headers: { Authorization: `Bearer ${token}` } });
+      const body = (await response.json()) as { total: number; items: { statePaths: string[]; organisationName: string }[] };
       if (body.total === expected || Date.now() > deadline) return body.items;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -4,10 +4,12 @@ import { bearer, type TestApi } from './api';
 
 export const commandPath = (caseId: string, type: string) => (type === 'submit-application' ? '/cases' : `/cases/${caseId}/commands/${type}`);
 
-/** Sends a seed case's steps over HTTP, in order, each on its own date, each by the role that gives it. */
-export async function walk(api: TestApi, tenant: string, seed: SeedCase, steps: string[] = Object.keys(seed)) {
+/**
+ * Sends a seed case's steps over HTTP, in order, each on its own date, each by the role that gives
+ * it; a new case unless `caseId` names one that exists.
+ */
+export async function walk(api: TestApi, tenant: string, seed: SeedCase, steps: string[] = Object.keys(seed), caseId = '') {
   const organisation = applicantOf(seed.submit);
-  let caseId = '';
   const answers: Record<string, { status: number; body: Record<string, unknown> }> = {};
   for (const name of steps) {
     const { type, date, role, body } = seedRequest(seed[name]);

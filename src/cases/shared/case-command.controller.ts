@@ -8,12 +8,11 @@ import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { CommandType } from '../../lifecycle';
 import type { CaseCommand, CommandRequest } from './case-command';
 import { CaseResultDto, ErrorDto } from './case-result.dto';
+import { isCaseId } from './case-stream';
 import { etag, type CaseResult } from './case-view';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from './validation';
 
 type CommandClass<D extends object> = new (actor: Actor, caseId: string, payload: D, request: CommandRequest) => CaseCommand<D>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Validates a body (or a query) against its DTO: unknown fields are refused, every field's problems listed. */
 export function bodyPipe(dto: Type<object>, what = 'request body'): ValidationPipe {
@@ -39,7 +38,7 @@ export function commandRequest(headers: Record<string, string | undefined>): Com
 }
 
 export function caseIdOf(id: string): string {
-  if (!UUID.test(id)) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
+  if (!isCaseId(id)) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
   return id.toLowerCase();
 }
 

@@ -4,3 +4,16 @@ import type { StreamName } from '../../event-store/event-store.port';
 export function caseStream(tenant: string, caseId: string): StreamName {
   return { tenant, id: `case-${caseId}` };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Case ids are UUIDs; anything else names no case. */
+export function isCaseId(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** The case id of a case stream; undefined for any other stream (diarium series, …). */
+export function caseIdOfStream(stream: StreamName): string | undefined {
+  const id = stream.id.slice('case-'.length);
+  return stream.id.startsWith('case-') && isCaseId(id) ? id : undefined;
+}
