@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiT
 import type { Response } from 'express';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { caseIdOf } from '../shared/case-command.controller';
+import { parseCaseId } from '../shared/case-command.controller';
 import { ErrorDto } from '../shared/case-result.dto';
 import { etag } from '../shared/case-view';
 import { CaseViewDto, type CaseView } from './case-view.dto';
@@ -23,7 +23,7 @@ export class GetCaseController {
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND: no such case visible to the caller.' })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<CaseView> {
-    const view = await this.queries.execute(new GetCaseQuery(actor, caseIdOf(id)));
+    const view = await this.queries.execute(new GetCaseQuery(actor, parseCaseId(id)));
     response.setHeader('ETag', etag(view.revision));
     return view;
   }

@@ -27,22 +27,24 @@ export function bodyPipe(dto: Type<object>, what = 'request body'): ValidationPi
 /** Reads the headers that shape a command: If-Match, Idempotency-Key, X-Correlation-Id. */
 export function commandRequest(headers: Record<string, string | undefined>): CommandRequest {
   const ifMatch = headers['if-match'];
-  if (ifMatch !== undefined && !/^(W\/)?"?-?\d+"?$/.test(ifMatch.trim())) {
+  const revision = ifMatch === undefined ? undefined : /^(?:W\/)?"?(-?\d+)"?$/.exec(ifMatch.trim())?.[1];
+  if (ifMatch !== undefined && revision === undefined) {
     throw new ApiError('VALIDATION_FAILED', 'If-Match must be an ETag of this API, e.g. "7".', { fields: [{ field: 'If-Match', messages: ['not a revision ETag'] }] });
   }
   return {
-    ...(ifMatch !== undefined && { ifMatch: BigInt(ifMatch.replace(/\D/g, '') === '' ? -1 : ifMatch.replace(/[^\d-]/g, '')) }),
+    ...(revision !== undefined && { ifMatch: BigInt(revision) }),
     ...(headers['idempotency-key'] && { idempotencyKey: headers['idempotency-key'] }),
     ...(headers['x-correlation-id'] && { correlationId: headers['x-correlation-id'] }),
   };
 }
 
-export function caseIdOf(id: string): string {
+/** A case id from the path; what is not a UUID names no case. */
+export function parseCaseId(id: string): string {
   if (!isCaseId(id)) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
   return id.toLowerCase();
 }
 
-export const ERROR_RESPONSES = [
+const ERROR_RESPONSES = [
   [HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED: the body or a header is malformed; `details.fields` lists each field.'],
   [HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED: no or an invalid bearer token.'],
   [HttpStatus.FORBIDDEN, 'FORBIDDEN_ROLE / FORBIDDEN_ORGANISATION: the caller may not give this command.'],
@@ -92,7 +94,7 @@ export function caseCommandController<D extends object>(type: CommandType, dto: 
       @Headers() headers: Record<string, string | undefined>,
       @Res({ passthrough: true }) response: Response,
     ): Promise<CaseResult> {
-      const result = await this.bus.execute(new command(actor, caseIdOf(id), body, commandRequest(headers)));
+      const result = await this.bus.execute(new command(actor, parseCaseId(id), body, commandRequest(headers)));
       response.setHeader('ETag', etag(result.revision));
       return result;
     }
