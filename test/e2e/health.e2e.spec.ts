@@ -31,7 +31,10 @@ describe('GET /health', () => {
     const { status, body } = await request(app.getHttpServer()).get('/health');
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, subscriptions: { status: 'up' } } });
-    expect(body.info.subscriptions.subscriptions).toEqual([expect.objectContaining({ id: 'case-summaries', state: 'running', lagSeconds: 0 })]);
+    expect(body.info.subscriptions.subscriptions).toEqual([
+      expect.objectContaining({ id: 'case-summaries', state: 'running', lagSeconds: 0 }),
+      expect.objectContaining({ id: 'renewal-completion', state: 'running', lagSeconds: 0 }),
+    ]);
   });
 
   it('reports a subscriber that falls behind as degraded, and one that failed as down', async () => {
