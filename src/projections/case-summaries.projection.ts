@@ -8,9 +8,10 @@ import { normaliseOrganisationNumber } from '../lifecycle';
 import { Subscriptions } from './subscriptions';
 
 /**
- * Keeps `case_summaries`, the case list, in step with the case streams. Each event refreshes its
- * case's row from the case as it is now; a row never goes back to an older revision, so events
- * delivered again after a crash change nothing.
+ * Keeps `case_summaries`, the case list, in step with the case streams. An event refreshes its
+ * case's row from the case as it is now — unless the row already shows that revision or a later
+ * one, which makes catching up cost one fold per case, not one per event. A row never goes back
+ * to an older revision, so events delivered again after a crash change nothing.
  */
 @Injectable()
 export class CaseSummariesProjection implements OnModuleInit {
@@ -26,7 +27,7 @@ export class CaseSummariesProjection implements OnModuleInit {
 
   private async project(event: RecordedEvent): Promise<void> {
     const caseId = caseIdOfStream(event.stream);
-    if (!caseId) return;
+    if (!caseId || (await this.shows(event.stream.tenant, caseId, event.revision))) return;
     const loaded = await this.cases.load(event.stream.tenant, caseId);
     const facts = loaded.snapshot.context;
     const state = caseState(loaded.snapshot);
@@ -60,5 +61,10 @@ export class CaseSummariesProjection implements OnModuleInit {
         latest.metadata.recordedAt,
       ],
     );
+  }
+
+  private async shows(tenant: string, caseId: string, revision: bigint): Promise<boolean> {
+    const { rows } = await this.db.pool.query('SELECT 1 FROM case_summaries WHERE tenant = $1 AND case_id = $2 AND revision >= $3', [tenant, caseId, revision.toString()]);
+    return rows.length > 0;
   }
 }
