@@ -2,7 +2,7 @@ import { appealWindowEnd, finalFrom } from './appeal-window';
 import { commandEvents, type Command, type CommandOf, type CommandType } from './case.commands';
 import type { CaseEvent, EventData } from './case.events';
 import { present, type CaseFacts } from './case.facts';
-import { allowedCommands, stateLabel } from './case.queries';
+import { activeLeaves, allowedCommands, stateLabel } from './case.queries';
 import { violations } from './case.rules';
 import type { CaseSnapshot } from './evolve';
 import { RuleViolated, TransitionNotAllowed } from './lifecycle.errors';
@@ -60,7 +60,7 @@ const builders: { [K in CommandType]: Build<K> } = {
  */
 export function decide(snapshot: CaseSnapshot, command: Command): CaseEvent[] {
   if (!allowedCommands(snapshot).includes(command.type)) {
-    throw new TransitionNotAllowed(command.type, { value: snapshot.value, label: stateLabel(snapshot) }, allowedCommands(snapshot));
+    throw new TransitionNotAllowed(command.type, { paths: activeLeaves(snapshot), label: stateLabel(snapshot) }, allowedCommands(snapshot));
   }
   const build = builders[command.type] as Build<CommandType>;
   const event = { type: commandEvents[command.type], data: { ...build(command as never, snapshot.context), at: command.now } } as CaseEvent;

@@ -11,7 +11,7 @@ export class TransitionNotAllowed extends LifecycleError {
   readonly code = 'TRANSITION_NOT_ALLOWED';
   constructor(
     readonly command: CommandType,
-    readonly state: { value: unknown; label: { sv: string; en: string } },
+    readonly state: { paths: string[]; label: { sv: string; en: string } },
     readonly allowed: CommandType[],
   ) {
     super(`'${command}' is not allowed in state '${state.label.en}'; allowed: ${allowed.join(', ') || 'nothing'}`);

@@ -69,7 +69,7 @@ describe('application', () => {
 
   it('assign-officer is refused before registration, naming the state and what is allowed', () => {
     const error = given(...before('register')).when(L.assignOfficer).thenFails('TRANSITION_NOT_ALLOWED') as TransitionNotAllowed;
-    expect(error.state).toEqual({ value: { application: 'submitted' }, label: { sv: 'Inkommen', en: 'Submitted' } });
+    expect(error.state).toEqual({ paths: ['application.submitted'], label: { sv: 'Inkommen', en: 'Submitted' } });
     expect(error.allowed).toEqual(['register', 'withdraw', 'close-ineligible']);
     expect(error.message).toContain("'assign-officer' is not allowed in state 'Submitted'");
   });

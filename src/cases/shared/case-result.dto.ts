@@ -32,6 +32,57 @@ export class CaseResultDto implements CaseResult {
   revision!: string;
 }
 
+export class FieldErrorDto {
+  @ApiProperty({ example: 'terms.period.start', description: 'The field, as a dotted path (or a header name).' })
+  field!: string;
+
+  @ApiProperty({ type: [String], example: ['must be a date (YYYY-MM-DD)'] })
+  messages!: string[];
+}
+
+export class ViolationDto {
+  @ApiProperty({ example: 'justering-after-meeting' })
+  rule!: string;
+
+  @ApiProperty()
+  sv!: string;
+
+  @ApiProperty()
+  en!: string;
+}
+
+export class RefusedInStateDto {
+  @ApiProperty({ type: [String], example: ['application.registered'], description: 'Dotted paths of the active leaf states, as in CaseStateDto.' })
+  paths!: string[];
+
+  @ApiProperty({ type: () => LabelDto })
+  label!: LabelDto;
+}
+
+/** Each field belongs to some codes only; all are optional. */
+export class ErrorDetailsDto {
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'VALIDATION_FAILED: each invalid field.' })
+  fields?: FieldErrorDto[];
+
+  @ApiPropertyOptional({ example: 'record-justering', description: 'TRANSITION_NOT_ALLOWED: the refused command.' })
+  command?: string;
+
+  @ApiPropertyOptional({ type: () => RefusedInStateDto, description: 'TRANSITION_NOT_ALLOWED: the state the case is in.' })
+  state?: RefusedInStateDto;
+
+  @ApiPropertyOptional({ type: [String], example: ['assign-officer', 'withdraw'], description: 'TRANSITION_NOT_ALLOWED: the commands allowed now.' })
+  allowed?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['handlaggare'], description: 'FORBIDDEN_ROLE: the roles that may give the command.' })
+  required?: string[];
+
+  @ApiPropertyOptional({ example: '7', description: 'PRECONDITION_FAILED, CASE_CHANGED: the current revision.' })
+  revision?: string;
+
+  @ApiPropertyOptional({ type: [ViolationDto], description: 'RULE_VIOLATED: the rules broken.' })
+  violations?: ViolationDto[];
+}
+
 export class ErrorDto {
   @ApiProperty({ example: 409 })
   statusCode!: number;
@@ -42,6 +93,6 @@ export class ErrorDto {
   @ApiProperty({ example: "'record-justering' is not allowed in state 'Registered'; allowed: assign-officer, withdraw" })
   message!: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Per-field messages, the allowed commands, the current revision, … depending on the code.' })
-  details?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: () => ErrorDetailsDto, description: 'What the refusal is about; which fields are present depends on the code.' })
+  details?: ErrorDetailsDto;
 }
