@@ -1535,8 +1535,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new case; Location and ETag headers name it and its revision. */
+      /** @description The new case. */
       201: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+          /** @description The new case: /cases/{id}. */
+          Location?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -1593,8 +1599,11 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The ETag header carries the revision. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseViewDto"];
         };
@@ -1635,8 +1644,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -1707,8 +1720,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -1779,8 +1796,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -1851,8 +1872,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -1923,8 +1948,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -1995,8 +2024,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2067,8 +2100,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2139,8 +2176,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2211,8 +2252,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2283,8 +2328,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2355,8 +2404,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2428,8 +2481,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2501,8 +2558,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2573,8 +2634,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2645,8 +2710,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2717,8 +2786,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2789,8 +2862,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2862,8 +2939,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -2934,8 +3015,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -3006,8 +3091,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -3078,8 +3167,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -3150,8 +3243,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -3222,8 +3319,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -3294,8 +3395,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -3366,8 +3471,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };
@@ -3438,8 +3547,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The case after the command; the ETag header carries its revision. */
+      /** @description The case after the command. */
       200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
         content: {
           "application/json": components["schemas"]["CaseResultDto"];
         };

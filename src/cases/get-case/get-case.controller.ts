@@ -6,7 +6,7 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { parseCaseId } from '../shared/case-command.controller';
 import { ErrorDto } from '../shared/case-result.dto';
-import { etag } from '../shared/case-view';
+import { ETAG_HEADER, etag } from '../shared/case-view';
 import { CaseViewDto, type CaseView } from './case-view.dto';
 import { GetCaseQuery } from './get-case.query';
 
@@ -19,7 +19,7 @@ export class GetCaseController {
   @Get(':id')
   @ApiOperation({ operationId: 'getCase', summary: 'A case: its state, facts, and what the caller may do next' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: CaseViewDto, description: 'The ETag header carries the revision.' })
+  @ApiOkResponse({ type: CaseViewDto, headers: ETAG_HEADER })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND: no such case visible to the caller.' })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<CaseView> {

@@ -9,7 +9,7 @@ import type { CommandType } from '../../lifecycle';
 import type { CaseCommand, CommandRequest } from './case-command';
 import { CaseResultDto, ErrorDto } from './case-result.dto';
 import { isCaseId } from './case-stream';
-import { etag, type CaseResult } from './case-view';
+import { ETAG_HEADER, etag, type CaseResult } from './case-view';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from './validation';
 
 type CommandClass<D extends object> = new (actor: Actor, caseId: string, payload: D, request: CommandRequest) => CaseCommand<D>;
@@ -85,7 +85,7 @@ export function caseCommandController<D extends object>(type: CommandType, dto: 
     @ApiOperation({ operationId: type.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), summary })
     @ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' })
     @(hasProperties(dto) ? ApiBody({ type: dto }) : ApiBody({ required: false, description: 'No body: the engine knows everything this command needs.', schema: { type: 'object', properties: {}, additionalProperties: false } }))
-    @ApiOkResponse({ type: CaseResultDto, description: 'The case after the command; the ETag header carries its revision.' })
+    @ApiOkResponse({ type: CaseResultDto, description: 'The case after the command.', headers: ETAG_HEADER })
     @CommandHeaders()
     async handle(
       @CurrentActor() actor: Actor,

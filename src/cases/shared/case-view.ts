@@ -27,3 +27,6 @@ export function caseResult(id: string, snapshot: CaseSnapshot, revision: bigint)
 export function etag(revision: bigint | string): string {
   return `"${revision}"`;
 }
+
+/** The ETag response header, for the OpenAPI document. */
+export const ETAG_HEADER = { ETag: { description: 'The case revision, quoted: send it back as If-Match.', schema: { type: 'string', example: '"7"' } } };

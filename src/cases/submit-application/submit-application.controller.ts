@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { bodyPipe, CommandHeaders, commandRequest } from '../shared/case-command.controller';
 import { CaseResultDto } from '../shared/case-result.dto';
-import { etag, type CaseResult } from '../shared/case-view';
+import { ETAG_HEADER, etag, type CaseResult } from '../shared/case-view';
 import { idempotentCaseId } from '../shared/idempotency';
 import { SubmitApplicationCommand } from './submit-application.command';
 import { SubmitApplicationDto } from './submit-application.dto';
@@ -22,7 +22,11 @@ export class SubmitApplicationController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ operationId: 'submitApplication', summary: "Submit an organisation's application: opens a new case" })
   @ApiBody({ type: SubmitApplicationDto })
-  @ApiCreatedResponse({ type: CaseResultDto, description: 'The new case; Location and ETag headers name it and its revision.' })
+  @ApiCreatedResponse({
+    type: CaseResultDto,
+    description: 'The new case.',
+    headers: { ...ETAG_HEADER, Location: { description: 'The new case: /cases/{id}.', schema: { type: 'string' } } },
+  })
   @CommandHeaders()
   async submit(
     @CurrentActor() actor: Actor,
