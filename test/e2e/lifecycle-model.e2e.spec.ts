@@ -60,7 +60,7 @@ describe('the API follows the lifecycle machine through every state and transiti
     expect({ where, status: answer.status, state: answer.body.state }).toEqual({
       where,
       status: type === 'submit-application' ? 201 : 200,
-      state: { paths: activeLeaves(next), label: stateLabel(next), closed: next.hasTag(CLOSED_TAG) },
+      state: { value: next.value, paths: activeLeaves(next), label: stateLabel(next), closed: next.hasTag(CLOSED_TAG) },
     });
     const id: string = answer.body.id;
 

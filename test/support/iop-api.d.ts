@@ -4,6 +4,11 @@
  */
 
 
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+
 export interface paths {
   "/health": {
     get: operations["HealthController_check"];
@@ -253,6 +258,16 @@ export interface components {
       details?: components["schemas"]["ErrorDetailsDto"];
     };
     CaseStateDto: {
+      /**
+       * @description The case machine's state value.
+       * @example {
+       *   "signing": {
+       *     "municipality": "signed",
+       *     "organisation": "unsigned"
+       *   }
+       * }
+       */
+      value: components["schemas"]["StateValue"];
       /**
        * @description Dotted paths of the active leaf states of the case machine; several while both parties sign.
        * @example [
@@ -1335,6 +1350,10 @@ export interface components {
        */
       reason: string;
     };
+    /** @description A state name, or for compound and parallel states an object from child state to its value. */
+    StateValue: OneOf<[string, {
+      [key: string]: components["schemas"]["StateValue"];
+    }]>;
   };
   responses: never;
   parameters: never;

@@ -1,4 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { StateValue } from 'xstate';
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 import type { Label } from '../../lifecycle';
 import type { CaseResult, CaseState } from './case-view';
 
@@ -10,7 +14,20 @@ export class LabelDto implements Label {
   en!: string;
 }
 
+/** XState's state value is recursive: a state name, or an object of region → state value. */
+export const STATE_VALUE_SCHEMA: SchemaObject = {
+  description: 'A state name, or for compound and parallel states an object from child state to its value.',
+  oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { $ref: '#/components/schemas/StateValue' } }],
+};
+
 export class CaseStateDto implements CaseState {
+  @ApiProperty({
+    allOf: [{ $ref: '#/components/schemas/StateValue' }],
+    example: { signing: { municipality: 'signed', organisation: 'unsigned' } },
+    description: "The case machine's state value.",
+  })
+  value!: StateValue;
+
   @ApiProperty({ type: [String], example: ['decision.approved.awaitingJustering'], description: 'Dotted paths of the active leaf states of the case machine; several while both parties sign.' })
   paths!: string[];
 

@@ -1,8 +1,11 @@
+import type { StateValue } from 'xstate';
 import { activeLeaves, CLOSED_TAG, stateLabel, type CaseSnapshot, type Label } from '../../lifecycle';
 
 /** Where a case is, for machines (the active leaf states) and for people (a label in Swedish and English). */
 export interface CaseState {
-  /** Dotted paths of the active leaf states; several while both parties sign. */
+  /** The machine's own state value: a state name, or nested objects of them. */
+  readonly value: StateValue;
+  /** The same as dotted paths of the active leaf states; several while both parties sign. */
   readonly paths: string[];
   readonly label: Label;
   readonly closed: boolean;
@@ -16,7 +19,7 @@ export interface CaseResult {
 }
 
 export function caseState(snapshot: CaseSnapshot): CaseState {
-  return { paths: activeLeaves(snapshot), label: stateLabel(snapshot), closed: snapshot.hasTag(CLOSED_TAG) };
+  return { value: snapshot.value, paths: activeLeaves(snapshot), label: stateLabel(snapshot), closed: snapshot.hasTag(CLOSED_TAG) };
 }
 
 export function caseResult(id: string, snapshot: CaseSnapshot, revision: bigint): CaseResult {
