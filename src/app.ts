@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { STATE_VALUE_SCHEMA } from './cases/shared/case-result.dto';
+import { withStateValue } from './cases/shared/case-result.dto';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -30,10 +30,7 @@ export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  // A recursive schema has no class to be generated from.
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, StateValue: STATE_VALUE_SCHEMA } };
-  return document;
+  return withStateValue(SwaggerModule.createDocument(app, config));
 }
 
 /**

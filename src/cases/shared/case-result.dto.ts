@@ -15,10 +15,15 @@ export class LabelDto implements Label {
 }
 
 /** XState's state value is recursive: a state name, or an object of region → state value. */
-export const STATE_VALUE_SCHEMA: SchemaObject = {
+const STATE_VALUE_SCHEMA: SchemaObject = {
   description: 'A state name, or for compound and parallel states an object from child state to its value.',
   oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { $ref: '#/components/schemas/StateValue' } }],
 };
+
+/** Adds the StateValue schema, which has no class to be generated from, to a generated document. */
+export function withStateValue(document: OpenAPIObject): OpenAPIObject {
+  return { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, StateValue: STATE_VALUE_SCHEMA } } };
+}
 
 export class CaseStateDto implements CaseState {
   @ApiProperty({
