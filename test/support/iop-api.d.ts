@@ -20,7 +20,7 @@ export interface paths {
     post: operations["submitApplication"];
   };
   "/cases/{id}": {
-    /** A case: its state, facts, and what the caller may do next */
+    /** A case: its state, facts, and what the caller may do next — now, or as it was at a moment or revision */
     get: operations["getCase"];
   };
   "/cases/{id}/commands/amend-terms": {
@@ -1610,9 +1610,15 @@ export interface operations {
       };
     };
   };
-  /** A case: its state, facts, and what the caller may do next */
+  /** A case: its state, facts, and what the caller may do next — now, or as it was at a moment or revision */
   getCase: {
     parameters: {
+      query?: {
+        /** @description The case as it was at this moment. */
+        asOf?: string;
+        /** @description The case as it was right after this revision. */
+        revision?: number;
+      };
       path: {
         id: string;
       };
@@ -1627,13 +1633,19 @@ export interface operations {
           "application/json": components["schemas"]["CaseViewDto"];
         };
       };
+      /** @description VALIDATION_FAILED: asOf or revision is malformed. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
       /** @description UNAUTHENTICATED */
       401: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description CASE_NOT_FOUND: no such case visible to the caller. */
+      /** @description CASE_NOT_FOUND: no such case visible to the caller (or not yet at that point). */
       404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];

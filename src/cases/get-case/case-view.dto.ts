@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
 import { COMMAND_TYPES, type CaseFacts, type CommandType } from '../../lifecycle';
 import { CaseStateDto } from '../shared/case-result.dto';
 import type { CaseState } from '../shared/case-view';
@@ -47,4 +49,15 @@ export class CaseViewDto implements CaseView {
 
   @ApiProperty({ type: () => MachineDto })
   machine!: MachineDto;
+}
+
+/** Time travel: `GET /cases/:id?asOf=…` or `?revision=…` (or both: whichever is earlier). */
+export class PointInTimeQueryDto {
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2023-09-06T00:00:00Z', description: 'The case as it was at this moment.' })
+  @IsOptional() @IsISO8601({ strict: true })
+  asOf?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 7, description: 'The case as it was right after this revision.' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  revision?: number;
 }

@@ -11,8 +11,8 @@ import { GetCaseQuery } from './get-case.query';
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   constructor(private readonly cases: CaseRepository) {}
 
-  async execute({ actor, caseId }: GetCaseQuery): Promise<CaseView> {
-    const loaded = await this.cases.load(actor.tenant, caseId);
+  async execute({ actor, caseId, at }: GetCaseQuery): Promise<CaseView> {
+    const loaded = await this.cases.load(actor.tenant, caseId, { at });
     const facts = loaded.snapshot.context;
     if (!canSee(actor, facts)) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
     return {
@@ -21,7 +21,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
       diarienummer: facts.diarienummer,
       state: caseState(loaded.snapshot),
       facts,
-      // What this caller can do now: the machine's answer, narrowed to the caller's roles.
+      // What this caller can do (or could, at that point): the machine's answer, narrowed to the caller's roles.
       allowedCommands: allowedCommands(loaded.snapshot).filter((type) => permittedRoles(actor, type).length > 0),
       revision: loaded.revision.toString(),
       machine: loaded.machine,

@@ -17,6 +17,19 @@ export interface LoadedCase {
   readonly machine: { readonly id: string; readonly version: number };
 }
 
+/** A revision, a moment, or both: the case as of the last event within both. */
+export interface PointInTime {
+  readonly revision?: bigint;
+  readonly asOf?: Date;
+}
+
+function lengthAt(events: readonly RecordedEvent[], { revision, asOf }: PointInTime): number {
+  const after = events.findIndex(
+    (event) => (revision !== undefined && event.revision > revision) || (asOf !== undefined && Date.parse(event.metadata.recordedAt) > asOf.getTime()),
+  );
+  return after < 0 ? events.length : after;
+}
+
 export interface NewCaseEvent {
   readonly id: string;
   readonly event: CaseEvent;
@@ -27,10 +40,16 @@ export interface NewCaseEvent {
 export class CaseRepository {
   constructor(private readonly store: EventStore) {}
 
-  /** The case as it is now, or a new case (revision -1) when `allowNew` and the stream is empty. */
-  async load(tenant: string, caseId: string, options: { allowNew?: boolean } = {}): Promise<LoadedCase> {
-    const events = await this.store.readStream(caseStream(tenant, caseId));
-    if (events.length === 0 && !options.allowNew) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+  /**
+   * The case as it is now — or as it was at a point in time, for audit — or a new case (revision
+   * -1) when `allowNew` and the stream is empty.
+   */
+  async load(tenant: string, caseId: string, options: { allowNew?: boolean; at?: PointInTime } = {}): Promise<LoadedCase> {
+    const stream = await this.store.readStream(caseStream(tenant, caseId));
+    const events = options.at ? stream.slice(0, lengthAt(stream, options.at)) : stream;
+    if (events.length === 0 && !options.allowNew) {
+      throw new ApiError('CASE_NOT_FOUND', stream.length > 0 ? `Case ${caseId} did not exist yet at that point.` : `No case ${caseId}.`);
+    }
     return { id: caseId, tenant, events, ...foldRecorded(events) };
   }
 
