@@ -3,7 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { withStateValue } from './cases/shared/case-result.dto';
+import { JSON_SCHEMAS } from './audit/case-history/case-history.dto';
+import { withRecursiveSchemas } from './cases/shared/case-result.dto';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -30,7 +31,7 @@ export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return withStateValue(SwaggerModule.createDocument(app, config));
+  return withRecursiveSchemas(SwaggerModule.createDocument(app, config), JSON_SCHEMAS);
 }
 
 /**

@@ -54,6 +54,8 @@ import { SubmitReportBackController } from './submit-report-back/submit-report-b
 import { SubmitReportBackHandler } from './submit-report-back/submit-report-back.handler';
 import { WithdrawController } from './withdraw/withdraw.controller';
 import { WithdrawHandler } from './withdraw/withdraw.handler';
+import { CaseHistoryController } from '../audit/case-history/case-history.controller';
+import { CaseHistoryHandler } from '../audit/case-history/case-history.handler';
 import { DemoData } from '../demo/demo-data';
 import { CaseSummariesProjection } from '../projections/case-summaries.projection';
 import { RenewalCompletionProcess } from './complete-renewal/renewal-completion.process';
@@ -70,6 +72,7 @@ import { CaseRepository } from './shared/case-repository';
   imports: [CqrsModule],
   controllers: [
     ListCasesController,
+    CaseHistoryController,
     GetCaseController,
     AmendTermsController,
     AssignOfficerController,
@@ -106,6 +109,7 @@ import { CaseRepository } from './shared/case-repository';
     DemoData,
     GetCaseHandler,
     ListCasesHandler,
+    CaseHistoryHandler,
     CaseSummariesProjection,
     RenewalCompletionProcess,
     AmendTermsHandler,

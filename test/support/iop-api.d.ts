@@ -19,6 +19,10 @@ export interface paths {
     /** Submit an organisation's application: opens a new case */
     post: operations["submitApplication"];
   };
+  "/cases/{id}/history": {
+    /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
+    get: operations["getCaseHistory"];
+  };
   "/cases/{id}": {
     /** A case: its state, facts, and what the caller may do next — now, or as it was at a moment or revision */
     get: operations["getCase"];
@@ -257,6 +261,20 @@ export interface components {
       /** @description What the refusal is about; which fields are present depends on the code. */
       details?: components["schemas"]["ErrorDetailsDto"];
     };
+    ActorDto: {
+      /** @example frida.larsson */
+      id: string;
+      /**
+       * @description The name the actor had when acting.
+       * @example Frida Larsson
+       */
+      name: string;
+      /**
+       * @description The role the actor acted in.
+       * @example handlaggare
+       */
+      role: string;
+    };
     CaseStateDto: {
       /**
        * @description The case machine's state value.
@@ -278,6 +296,54 @@ export interface components {
       label: components["schemas"]["LabelDto"];
       /** @description True once the case has ended (withdrawn, rejected, terminated, expired, …); it stays readable. */
       closed: boolean;
+    };
+    MachineDto: {
+      /** @example iopCase */
+      id: string;
+      /**
+       * @description The lifecycle version the case lives under; its events replay under it.
+       * @example 1
+       */
+      version: number;
+    };
+    HistoryEntryDto: {
+      /** @example 3 */
+      revision: string;
+      /**
+       * Format: date-time
+       * @description The server's clock when the event was recorded.
+       */
+      recordedAt: string;
+      /** @example DecisionRecorded */
+      type: string;
+      actor: components["schemas"]["ActorDto"];
+      /**
+       * Format: uuid
+       * @description The command that recorded the event.
+       */
+      commandId: string;
+      /** @description Ties the event to a larger flow (a renewal, a batch). */
+      correlationId: string;
+      /** @description The state before the event. */
+      stateBefore: components["schemas"]["CaseStateDto"];
+      /** @description The state after the event. */
+      stateAfter: components["schemas"]["CaseStateDto"];
+      /** @description The event's data, as recorded. */
+      payload: components["schemas"]["JsonObject"];
+      /** @description The lifecycle version the event was recorded under. */
+      machine: components["schemas"]["MachineDto"];
+      /**
+       * @description sha256 over the previous hash and this event.
+       * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+       */
+      hash: string;
+    };
+    CaseHistoryDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example KS 2023/01692 */
+      diarienummer: string | null;
+      events: components["schemas"]["HistoryEntryDto"][];
     };
     PartyDto: {
       /**
@@ -905,15 +971,6 @@ export interface components {
       /** @description How and when the case ended; null while it is open. */
       closed: components["schemas"]["ClosedDto"] | null;
     };
-    MachineDto: {
-      /** @example iopCase */
-      id: string;
-      /**
-       * @description The lifecycle version the case lives under; its events replay under it.
-       * @example 1
-       */
-      version: number;
-    };
     CaseViewDto: {
       /** Format: uuid */
       id: string;
@@ -1354,6 +1411,10 @@ export interface components {
     StateValue: OneOf<[string, {
       [key: string]: components["schemas"]["StateValue"];
     }]>;
+    JsonValue: string | number | boolean | components["schemas"]["JsonValue"][] | components["schemas"]["JsonObject"] | null;
+    JsonObject: {
+      [key: string]: components["schemas"]["JsonValue"];
+    };
   };
   responses: never;
   parameters: never;
@@ -1604,6 +1665,33 @@ export interface operations {
       };
       /** @description RULE_VIOLATED (a rule of the lifecycle; `details.violations`) or IDEMPOTENCY_KEY_REUSED. */
       422: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
+  getCaseHistory: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["CaseHistoryDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND: no such case visible to the caller. */
+      404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

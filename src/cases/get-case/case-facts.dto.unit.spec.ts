@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { fold, type CaseFacts } from '../../lifecycle';
 import { historyOf } from '../../lifecycle/testing/given';
 import { linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors } from '../../demo/seed-cases';
-import { withStateValue } from '../shared/case-result.dto';
+import { withRecursiveSchemas } from '../shared/case-result.dto';
 import { CaseViewDto } from './case-view.dto';
 
 type Schema = {
@@ -28,7 +28,7 @@ class NoRoutesModule {}
 /** The component schemas as Nest builds them for `GET /cases/:id`'s response. */
 async function buildSchemas(): Promise<Record<string, Schema>> {
   const app = await NestFactory.create(NoRoutesModule, { logger: false });
-  const document = withStateValue(SwaggerModule.createDocument(app, new DocumentBuilder().build(), { extraModels: [CaseViewDto] }));
+  const document = withRecursiveSchemas(SwaggerModule.createDocument(app, new DocumentBuilder().build(), { extraModels: [CaseViewDto] }));
   await app.close();
   return (document.components?.schemas ?? {}) as Record<string, Schema>;
 }

@@ -20,9 +20,10 @@ const STATE_VALUE_SCHEMA: SchemaObject = {
   oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { $ref: '#/components/schemas/StateValue' } }],
 };
 
-/** Adds the StateValue schema, which has no class to be generated from, to a generated document. */
-export function withStateValue(document: OpenAPIObject): OpenAPIObject {
-  return { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, StateValue: STATE_VALUE_SCHEMA } } };
+/** Adds recursive schemas, which have no class to be generated from, to a generated document. */
+export function withRecursiveSchemas(document: OpenAPIObject, extra: Record<string, SchemaObject> = {}): OpenAPIObject {
+  const schemas = { ...document.components?.schemas, StateValue: STATE_VALUE_SCHEMA, ...extra };
+  return { ...document, components: { ...document.components, schemas } };
 }
 
 export class CaseStateDto implements CaseState {

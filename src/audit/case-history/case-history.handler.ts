@@ -1,0 +1,39 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiError } from '../../api/api-error';
+import { canSee } from '../../cases/shared/case-access';
+import { CaseRepository } from '../../cases/shared/case-repository';
+import { caseState } from '../../cases/shared/case-view';
+import { evolve, initialSnapshot, machineFor, type CaseEvent } from '../../lifecycle';
+import type { CaseHistoryDto, HistoryEntryDto } from './case-history.dto';
+import { CaseHistoryQuery } from './case-history.query';
+
+/** Every event of a case in order: who did what, under which command, and the state before and after. */
+@QueryHandler(CaseHistoryQuery)
+export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
+  constructor(private readonly cases: CaseRepository) {}
+
+  async execute({ actor, caseId }: CaseHistoryQuery): Promise<CaseHistoryDto> {
+    const loaded = await this.cases.load(actor.tenant, caseId);
+    if (!canSee(actor, loaded.snapshot.context)) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+    let state = initialSnapshot(machineFor(loaded.machine.id, loaded.machine.version));
+    const events = loaded.events.map((recorded): HistoryEntryDto => {
+      const before = state;
+      state = evolve(state, { type: recorded.type, data: recorded.data } as CaseEvent);
+      const { metadata } = recorded;
+      return {
+        revision: recorded.revision.toString(),
+        recordedAt: metadata.recordedAt,
+        type: recorded.type,
+        actor: { id: metadata.actorId, name: metadata.actorName, role: metadata.actorRole },
+        commandId: metadata.commandId,
+        correlationId: metadata.correlationId,
+        stateBefore: caseState(before),
+        stateAfter: caseState(state),
+        payload: recorded.data,
+        machine: { id: metadata.machineId, version: metadata.machineVersion },
+        hash: recorded.hash,
+      };
+    });
+    return { caseId, diarienummer: loaded.snapshot.context.diarienummer, events };
+  }
+}
