@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { ErrorFilter } from './api/error.filter';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './config/app-config';
@@ -19,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule],
+      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: logger },

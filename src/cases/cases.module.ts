@@ -54,8 +54,6 @@ import { SubmitReportBackController } from './submit-report-back/submit-report-b
 import { SubmitReportBackHandler } from './submit-report-back/submit-report-back.handler';
 import { WithdrawController } from './withdraw/withdraw.controller';
 import { WithdrawHandler } from './withdraw/withdraw.handler';
-import { CaseHistoryController } from '../audit/case-history/case-history.controller';
-import { CaseHistoryHandler } from '../audit/case-history/case-history.handler';
 import { DemoData } from '../demo/demo-data';
 import { CaseSummariesProjection } from '../projections/case-summaries.projection';
 import { RenewalCompletionProcess } from './complete-renewal/renewal-completion.process';
@@ -72,7 +70,6 @@ import { CaseRepository } from './shared/case-repository';
   imports: [CqrsModule],
   controllers: [
     ListCasesController,
-    CaseHistoryController,
     GetCaseController,
     AmendTermsController,
     AssignOfficerController,
@@ -109,7 +106,6 @@ import { CaseRepository } from './shared/case-repository';
     DemoData,
     GetCaseHandler,
     ListCasesHandler,
-    CaseHistoryHandler,
     CaseSummariesProjection,
     RenewalCompletionProcess,
     AmendTermsHandler,
@@ -140,5 +136,6 @@ import { CaseRepository } from './shared/case-repository';
     SubmitReportBackHandler,
     WithdrawHandler,
   ],
+  exports: [CaseRepository],
 })
 export class CasesModule {}

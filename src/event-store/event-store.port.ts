@@ -101,12 +101,24 @@ export interface StreamHead {
   readonly hash: string;
 }
 
+export interface ListStreamsOptions {
+  /** Only this tenant's streams; all tenants when absent. */
+  readonly tenant?: string;
+  /** Only streams whose id starts with this, e.g. `case-`. */
+  readonly prefix?: string;
+  /** Exclusive: the last stream of the previous page. */
+  readonly after?: StreamName;
+  readonly maxCount?: number;
+}
+
 export abstract class EventStore {
   abstract append(stream: StreamName, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   abstract readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   abstract subscribe(options?: SubscribeOptions): Subscription;
   abstract streamHead(stream: StreamName): Promise<StreamHead | undefined>;
+  /** Streams in (tenant, id) order, a page at a time: what an auditor walks to verify everything. */
+  abstract listStreams(options?: ListStreamsOptions): Promise<StreamName[]>;
 }
 
 export const START: Position = { commit: 0n, prepare: 0n };

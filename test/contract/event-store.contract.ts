@@ -281,6 +281,21 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
     });
   });
 
+  describe('listing streams', () => {
+    it("pages through a tenant's streams by prefix, in order, and never another tenant's", async () => {
+      const other = newTenant();
+      for (const id of ['case-b', 'case-a', 'diarium-KS-2023', 'case-c']) await store.append({ tenant, id }, events(1), { expectedRevision: 'no_stream', context });
+      await store.append({ tenant: other, id: 'case-a' }, events(1), { expectedRevision: 'no_stream', context });
+
+      const first = await store.listStreams({ tenant, prefix: 'case-', maxCount: 2 });
+      expect(first.map((s) => s.id)).toEqual(['case-a', 'case-b']);
+      const second = await store.listStreams({ tenant, prefix: 'case-', maxCount: 2, after: first[1] });
+      expect(second).toEqual([{ tenant, id: 'case-c' }]);
+      expect(await store.listStreams({ tenant, prefix: 'case-', after: second[0] })).toEqual([]);
+      expect((await store.listStreams({ prefix: 'case-a', maxCount: 100_000 })).filter((s) => [tenant, other].includes(s.tenant)).map((s) => s.tenant).sort()).toEqual([tenant, other].sort());
+    });
+  });
+
   describe('hash chain', () => {
     it('verifies an untouched stream against its recorded head', async () => {
       const stream = streamIn(tenant);

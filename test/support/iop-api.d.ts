@@ -19,10 +19,6 @@ export interface paths {
     /** Submit an organisation's application: opens a new case */
     post: operations["submitApplication"];
   };
-  "/cases/{id}/history": {
-    /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
-    get: operations["getCaseHistory"];
-  };
   "/cases/{id}": {
     /** A case: its state, facts, and what the caller may do next — now, or as it was at a moment or revision */
     get: operations["getCase"];
@@ -130,6 +126,18 @@ export interface paths {
   "/cases/{id}/commands/withdraw": {
     /** Withdraw the application (the organisation) */
     post: operations["withdraw"];
+  };
+  "/cases/{id}/history": {
+    /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
+    get: operations["getCaseHistory"];
+  };
+  "/audit/cases/{id}/verify": {
+    /** Re-folds a case through each event's machine version and recomputes its hash chain */
+    get: operations["verifyCase"];
+  };
+  "/audit/verify": {
+    /** Verifies every case of the caller's tenant (an admin: of every tenant) */
+    post: operations["verifyAll"];
   };
 }
 
@@ -261,20 +269,6 @@ export interface components {
       /** @description What the refusal is about; which fields are present depends on the code. */
       details?: components["schemas"]["ErrorDetailsDto"];
     };
-    ActorDto: {
-      /** @example frida.larsson */
-      id: string;
-      /**
-       * @description The name the actor had when acting.
-       * @example Frida Larsson
-       */
-      name: string;
-      /**
-       * @description The role the actor acted in.
-       * @example handlaggare
-       */
-      role: string;
-    };
     CaseStateDto: {
       /**
        * @description The case machine's state value.
@@ -296,54 +290,6 @@ export interface components {
       label: components["schemas"]["LabelDto"];
       /** @description True once the case has ended (withdrawn, rejected, terminated, expired, …); it stays readable. */
       closed: boolean;
-    };
-    MachineDto: {
-      /** @example iopCase */
-      id: string;
-      /**
-       * @description The lifecycle version the case lives under; its events replay under it.
-       * @example 1
-       */
-      version: number;
-    };
-    HistoryEntryDto: {
-      /** @example 3 */
-      revision: string;
-      /**
-       * Format: date-time
-       * @description The server's clock when the event was recorded.
-       */
-      recordedAt: string;
-      /** @example DecisionRecorded */
-      type: string;
-      actor: components["schemas"]["ActorDto"];
-      /**
-       * Format: uuid
-       * @description The command that recorded the event.
-       */
-      commandId: string;
-      /** @description Ties the event to a larger flow (a renewal, a batch). */
-      correlationId: string;
-      /** @description The state before the event. */
-      stateBefore: components["schemas"]["CaseStateDto"];
-      /** @description The state after the event. */
-      stateAfter: components["schemas"]["CaseStateDto"];
-      /** @description The event's data, as recorded. */
-      payload: components["schemas"]["JsonObject"];
-      /** @description The lifecycle version the event was recorded under. */
-      machine: components["schemas"]["MachineDto"];
-      /**
-       * @description sha256 over the previous hash and this event.
-       * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
-       */
-      hash: string;
-    };
-    CaseHistoryDto: {
-      /** Format: uuid */
-      caseId: string;
-      /** @example KS 2023/01692 */
-      diarienummer: string | null;
-      events: components["schemas"]["HistoryEntryDto"][];
     };
     PartyDto: {
       /**
@@ -971,6 +917,15 @@ export interface components {
       /** @description How and when the case ended; null while it is open. */
       closed: components["schemas"]["ClosedDto"] | null;
     };
+    MachineDto: {
+      /** @example iopCase */
+      id: string;
+      /**
+       * @description The lifecycle version the case lives under; its events replay under it.
+       * @example 1
+       */
+      version: number;
+    };
     CaseViewDto: {
       /** Format: uuid */
       id: string;
@@ -1407,6 +1362,94 @@ export interface components {
        */
       reason: string;
     };
+    ActorDto: {
+      /** @example frida.larsson */
+      id: string;
+      /**
+       * @description The name the actor had when acting.
+       * @example Frida Larsson
+       */
+      name: string;
+      /**
+       * @description The role the actor acted in.
+       * @example handlaggare
+       */
+      role: string;
+    };
+    HistoryEntryDto: {
+      /** @example 3 */
+      revision: string;
+      /**
+       * Format: date-time
+       * @description The server's clock when the event was recorded.
+       */
+      recordedAt: string;
+      /** @example DecisionRecorded */
+      type: string;
+      actor: components["schemas"]["ActorDto"];
+      /**
+       * Format: uuid
+       * @description The command that recorded the event.
+       */
+      commandId: string;
+      /** @description Ties the event to a larger flow (a renewal, a batch). */
+      correlationId: string;
+      /** @description The state before the event. */
+      stateBefore: components["schemas"]["CaseStateDto"];
+      /** @description The state after the event. */
+      stateAfter: components["schemas"]["CaseStateDto"];
+      /** @description The event's data, as recorded. */
+      payload: components["schemas"]["JsonObject"];
+      /** @description The lifecycle version the event was recorded under. */
+      machine: components["schemas"]["MachineDto"];
+      /**
+       * @description sha256 over the previous hash and this event.
+       * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+       */
+      hash: string;
+    };
+    CaseHistoryDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example KS 2023/01692 */
+      diarienummer: string | null;
+      events: components["schemas"]["HistoryEntryDto"][];
+    };
+    ProblemDto: {
+      /**
+       * @description The first revision that does not verify.
+       * @example 4
+       */
+      revision: string;
+      /** @example stored hash does not match the event or its predecessor */
+      what: string;
+    };
+    CaseVerdictDto: {
+      /** @example osteraker */
+      tenant: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @description True when every hash, the head and every transition verify. */
+      intact: boolean;
+      /** @example 12 */
+      events: number;
+      problem?: components["schemas"]["ProblemDto"];
+    };
+    VerifyAllDto: {
+      intact: boolean;
+      /**
+       * @description Cases verified.
+       * @example 4
+       */
+      cases: number;
+      /**
+       * @description Events verified.
+       * @example 48
+       */
+      events: number;
+      /** @description The cases that do not verify, each with its first bad event. */
+      broken: components["schemas"]["CaseVerdictDto"][];
+    };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
       [key: string]: components["schemas"]["StateValue"];
@@ -1665,33 +1708,6 @@ export interface operations {
       };
       /** @description RULE_VIOLATED (a rule of the lifecycle; `details.violations`) or IDEMPOTENCY_KEY_REUSED. */
       422: {
-        content: {
-          "application/json": components["schemas"]["ErrorDto"];
-        };
-      };
-    };
-  };
-  /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
-  getCaseHistory: {
-    parameters: {
-      path: {
-        id: string;
-      };
-    };
-    responses: {
-      200: {
-        content: {
-          "application/json": components["schemas"]["CaseHistoryDto"];
-        };
-      };
-      /** @description UNAUTHENTICATED */
-      401: {
-        content: {
-          "application/json": components["schemas"]["ErrorDto"];
-        };
-      };
-      /** @description CASE_NOT_FOUND: no such case visible to the caller. */
-      404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };
@@ -3714,6 +3730,76 @@ export interface operations {
       };
       /** @description RULE_VIOLATED (a rule of the lifecycle; `details.violations`) or IDEMPOTENCY_KEY_REUSED. */
       422: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
+  getCaseHistory: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["CaseHistoryDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND: no such case visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Re-folds a case through each event's machine version and recomputes its hash chain */
+  verifyCase: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["CaseVerdictDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Verifies every case of the caller's tenant (an admin: of every tenant) */
+  verifyAll: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["VerifyAllDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

@@ -8,6 +8,7 @@ import {
   type AppendOptions,
   type AppendResult,
   type EventMetadata,
+  type ListStreamsOptions,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
@@ -209,6 +210,17 @@ export class PostgresEventStore extends EventStore {
   async streamHead(stream: StreamName): Promise<StreamHead | undefined> {
     const head = await this.loadHead(this.poolQueryable, stream);
     return head.revision < 0n ? undefined : { revision: head.revision, hash: head.hash.toString('hex') };
+  }
+
+  async listStreams(options: ListStreamsOptions = {}): Promise<StreamName[]> {
+    const { rows } = await this.pool.query<{ tenant: string; stream_id: string }>({
+      name: 'list-streams',
+      text: `SELECT tenant, stream_id FROM streams
+             WHERE ($1::text IS NULL OR tenant = $1) AND starts_with(stream_id, $2) AND (tenant, stream_id) > ($3, $4)
+             ORDER BY tenant, stream_id LIMIT $5`,
+      values: [options.tenant ?? null, options.prefix ?? '', options.after?.tenant ?? '', options.after?.id ?? '', options.maxCount ?? this.pageSize],
+    });
+    return rows.map((row) => ({ tenant: row.tenant, id: row.stream_id }));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CaseVerdict, VerifyAllResult } from './case-verifier';
+
+export class ProblemDto {
+  @ApiProperty({ example: '4', description: 'The first revision that does not verify.' })
+  revision!: string;
+
+  @ApiProperty({ example: 'stored hash does not match the event or its predecessor' })
+  what!: string;
+}
+
+export class CaseVerdictDto implements CaseVerdict {
+  @ApiProperty({ example: 'osteraker' })
+  tenant!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ description: 'True when every hash, the head and every transition verify.' })
+  intact!: boolean;
+
+  @ApiProperty({ example: 12 })
+  events!: number;
+
+  @ApiPropertyOptional({ type: () => ProblemDto })
+  problem?: ProblemDto;
+}
+
+export class VerifyAllDto implements VerifyAllResult {
+  @ApiProperty()
+  intact!: boolean;
+
+  @ApiProperty({ example: 4, description: 'Cases verified.' })
+  cases!: number;
+
+  @ApiProperty({ example: 48, description: 'Events verified.' })
+  events!: number;
+
+  @ApiProperty({ type: () => [CaseVerdictDto], description: 'The cases that do not verify, each with its first bad event.' })
+  broken!: CaseVerdictDto[];
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { caseStream } from '../../src/cases/shared/case-stream';
+import { linkoping, osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
+import { EventStore } from '../../src/event-store/event-store.port';
+import { bearer, TestApi } from '../support/api';
+import { context } from '../support/events';
+import { walk } from '../support/seed-walk';
+
+describe('replay verification', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await TestApi.start()));
+  afterAll(() => api.stop());
+
+  const auditor = (tenant: string) => bearer({ roles: ['auditor'], tenant });
+  const verify = async (tenant: string, caseId: string) => (await api.http().get(`/audit/cases/${caseId}/verify`).set(await auditor(tenant))).body;
+  const sql = (text: string, values: unknown[]) => api.db.pool.query(text, values);
+
+  it('finds an untouched case intact, counting its events', async () => {
+    const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register', 'assignOfficer', 'draft']);
+    expect(await verify('linkoping', caseId)).toEqual({ tenant: 'linkoping', caseId, intact: true, events: 4 });
+  });
+
+  it('names the first changed event, and a removed last event', async () => {
+    const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register', 'assignOfficer', 'draft']);
+    const stream = caseStream('linkoping', caseId);
+    await sql(`UPDATE events SET data = jsonb_set(data, '{officer,name}', '"Mallory"') WHERE tenant = $1 AND stream_id = $2 AND revision = 2`, [stream.tenant, stream.id]);
+    expect(await verify('linkoping', caseId)).toMatchObject({ intact: false, problem: { revision: '2', what: expect.stringMatching(/hash/) } });
+
+    const other = (await walk(api, 'linkoping', linkoping, ['submit', 'register', 'assignOfficer'])).caseId;
+    const otherStream = caseStream('linkoping', other);
+    await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = 2', [otherStream.tenant, otherStream.id]);
+    expect(await verify('linkoping', other)).toMatchObject({ intact: false, problem: { revision: '2', what: expect.stringMatching(/head/) } });
+  });
+
+  it('finds a forged event whose hash chains correctly but whose transition was never legal', async () => {
+    const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register']);
+    // Written past the lifecycle, straight into the store: the chain is right, the transition is not.
+    await api.app.get(EventStore).append(caseStream('linkoping', caseId), [{ id: randomUUID(), type: 'AgreementTerminated', data: { terminatedOn: '2022-09-03', refund: 0, at: '2022-09-03T12:00:00Z' } }], {
+      expectedRevision: 1n,
+      context: { ...context, machineId: 'iopCase', machineVersion: 1 },
+    });
+    expect(await verify('linkoping', caseId)).toMatchObject({ intact: false, problem: { revision: '2', what: expect.stringMatching(/not a legal transition under iopCase v1/) } });
+  });
+
+  it("verifies all of a tenant's cases for an auditor, every tenant's for an admin, and refuses anyone else", async () => {
+    const { caseId } = await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit', 'register']);
+    const tenant = (await api.http().post('/audit/verify').set(await auditor('osteraker'))).body;
+    expect(tenant).toEqual({ intact: true, cases: 1, events: 2, broken: [] });
+
+    const everything = (await api.http().post('/audit/verify').set(await bearer({ roles: ['admin'], tenant: 'osteraker' }))).body;
+    expect(everything).toMatchObject({ intact: false, cases: 5 });
+    expect(everything.broken.map((b: { tenant: string; problem: { revision: string } }) => [b.tenant, b.problem.revision])).toEqual(
+      expect.arrayContaining([['linkoping', '2'], ['linkoping', '2'], ['linkoping', '2']]),
+    );
+    expect(everything.broken).toHaveLength(3);
+
+    const refused = await api.http().get(`/audit/cases/${caseId}/verify`).set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }));
+    expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
+  });
+});
