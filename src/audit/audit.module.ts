@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CasesModule } from '../cases/cases.module';
+import { AnchorSchedule } from './anchor/anchor-schedule';
+import { Anchors } from './anchor/anchors';
 import { CaseHistoryController } from './case-history/case-history.controller';
 import { CaseHistoryHandler } from './case-history/case-history.handler';
 import { CaseVerifier } from './verify/case-verifier';
 import { VerifyController } from './verify/verify.controller';
 
-/** What auditors use: history and replay verification. Everything here reads; nothing writes. */
+/** What auditors use: history, replay verification, the global anchor. Only anchoring writes, and only to its own tables. */
 @Module({
   imports: [CqrsModule, CasesModule],
   controllers: [CaseHistoryController, VerifyController],
-  providers: [CaseHistoryHandler, CaseVerifier],
+  providers: [CaseHistoryHandler, CaseVerifier, Anchors, AnchorSchedule],
 })
 export class AuditModule {}

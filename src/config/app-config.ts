@@ -35,6 +35,10 @@ export class AppConfig {
   @IsInt() @Min(1) @Transform(toInt)
   HEALTH_MAX_SUBSCRIBER_LAG_SECONDS = 60;
 
+  /** How often the global anchor records the changed stream heads; 0 turns it off. */
+  @IsInt() @Min(0) @Transform(toInt)
+  ANCHOR_INTERVAL_MS = 3_600_000;
+
   /** Create the demo cases on an empty database; unset: only on the embedded database. */
   @IsOptional() @IsBoolean() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   DEMO_DATA?: boolean;

@@ -45,7 +45,7 @@ describe('replay verification', () => {
   it("verifies all of a tenant's cases for an auditor, every tenant's for an admin, and refuses anyone else", async () => {
     const { caseId } = await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit', 'register']);
     const tenant = (await api.http().post('/audit/verify').set(await auditor('osteraker'))).body;
-    expect(tenant).toEqual({ intact: true, cases: 1, events: 2, broken: [] });
+    expect(tenant).toEqual({ intact: true, cases: 1, events: 2, broken: [], anchors: { intact: true, anchors: 0, problems: [] } });
 
     const everything = (await api.http().post('/audit/verify').set(await bearer({ roles: ['admin'], tenant: 'osteraker' }))).body;
     expect(everything).toMatchObject({ intact: false, cases: 5 });
@@ -57,4 +57,54 @@ describe('replay verification', () => {
     const refused = await api.http().get(`/audit/cases/${caseId}/verify`).set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }));
     expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
   });
+});
+
+describe('the global anchor', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await TestApi.start()));
+  afterAll(() => api.stop());
+
+  const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
+  const verifyAll = async (body: object = {}) => (await api.http().post('/audit/verify').set(await admin()).send(body)).body;
+
+  it('anchors changed heads only, and shows the deletion of a whole stream', async () => {
+    const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register']);
+    const kept = (await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit'])).caseId;
+    const first = (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
+    expect(first).toMatchObject({ sequence: '1', streams: 3 }); // two cases and the KS diarium series of 2022
+    expect((await api.http().post('/audit/anchors').set(await admin())).body).toEqual({ anchor: null });
+    expect((await api.http().get('/audit/anchors').set(await auditorOf('linkoping'))).body).toMatchObject({ intact: true, anchors: 1, latest: { hash: first.hash } });
+    expect(await verifyAll({ anchor: first.hash })).toMatchObject({ intact: true, anchors: { intact: true, problems: [] } });
+
+    // Someone with database access removes a whole case, head and all: its chain alone cannot tell.
+    const stream = caseStream('linkoping', caseId);
+    await api.db.pool.query('DELETE FROM events WHERE tenant = $1 AND stream_id = $2', [stream.tenant, stream.id]);
+    await api.db.pool.query('DELETE FROM streams WHERE tenant = $1 AND stream_id = $2', [stream.tenant, stream.id]);
+    const after = await verifyAll();
+    expect(after.intact).toBe(false);
+    expect(after.anchors.problems).toEqual([{ tenant: 'linkoping', what: expect.stringContaining(`${stream.id}: anchored revision 1 is gone`) }]);
+
+    // The Österåker auditor is told about the anchor chain and Österåker's streams, not Linköping's.
+    const osteraker = (await api.http().post('/audit/verify').set(await auditorOf('osteraker')).send({})).body;
+    expect(osteraker.anchors).toMatchObject({ intact: true, problems: [] });
+    expect(osteraker.cases).toBe(1);
+    expect(kept).toBeDefined();
+  });
+
+  it('shows a database rewound to before the anchor the auditor kept', async () => {
+    await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit']);
+    const latest = (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
+    // Restoring yesterday's copy loses today's anchor along with today's events.
+    await api.db.pool.query('DELETE FROM anchor_heads WHERE sequence = $1', [latest.sequence]);
+    await api.db.pool.query('DELETE FROM anchors WHERE sequence = $1', [latest.sequence]);
+    const verdict = await verifyAll({ anchor: latest.hash });
+    expect(verdict.anchors.problems).toContainEqual({ what: expect.stringContaining(`${latest.hash} kept outside is not in this database`) });
+  });
+
+  it('anchors on demand for admins only', async () => {
+    const refused = await api.http().post('/audit/anchors').set(await auditorOf('linkoping'));
+    expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
+  });
+
+  const auditorOf = (tenant: string) => bearer({ roles: ['auditor'], tenant });
 });

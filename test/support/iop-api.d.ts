@@ -136,8 +136,14 @@ export interface paths {
     get: operations["verifyCase"];
   };
   "/audit/verify": {
-    /** Verifies every case of the caller's tenant (an admin: of every tenant) */
+    /** Verifies every case of the caller's tenant (an admin: of every tenant) and the global anchor */
     post: operations["verifyAll"];
+  };
+  "/audit/anchors": {
+    /** The global anchor: its latest hash (to keep outside the system) and whether the chain verifies */
+    get: operations["verifyAnchors"];
+    /** Anchors the changed stream heads now (admins; it also runs on a schedule) */
+    post: operations["createAnchor"];
   };
 }
 
@@ -1435,7 +1441,48 @@ export interface components {
       events: number;
       problem?: components["schemas"]["ProblemDto"];
     };
+    VerifyRequestDto: {
+      /**
+       * @description The latest anchor hash the auditor kept outside the system.
+       * @example 3f0a…
+       */
+      anchor?: string;
+    };
+    AnchorDto: {
+      /** @example 42 */
+      sequence: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Stream heads recorded in this anchor (those changed since the one before).
+       * @example 17
+       */
+      streams: number;
+      /**
+       * @description Keep the latest of these outside the system: it proves later that nothing was rewound.
+       * @example 3f0a…
+       */
+      hash: string;
+    };
+    AnchorProblemDto: {
+      /**
+       * @description The tenant whose stream it is; absent for the anchor chain's own problems.
+       * @example linkoping
+       */
+      tenant?: string;
+      /** @example linkoping/case-…: anchored revision 4 is gone (stream deleted or cut back) */
+      what: string;
+    };
+    AnchorVerdictDto: {
+      intact: boolean;
+      /** @example 12 */
+      anchors: number;
+      latest?: components["schemas"]["AnchorDto"];
+      /** @description What does not verify: a broken anchor, a deleted or rewritten stream, a missing kept anchor. */
+      problems: components["schemas"]["AnchorProblemDto"][];
+    };
     VerifyAllDto: {
+      /** @description True when every case and the global anchor verify. */
       intact: boolean;
       /**
        * @description Cases verified.
@@ -1449,6 +1496,12 @@ export interface components {
       events: number;
       /** @description The cases that do not verify, each with its first bad event. */
       broken: components["schemas"]["CaseVerdictDto"][];
+      /** @description The global anchor: nothing deleted or rewound since it was taken. */
+      anchors: components["schemas"]["AnchorVerdictDto"];
+    };
+    CreatedAnchorDto: {
+      /** @description Null when no stream changed since the last anchor. */
+      anchor: components["schemas"]["AnchorDto"] | null;
     };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
@@ -3790,15 +3843,58 @@ export interface operations {
       };
     };
   };
-  /** Verifies every case of the caller's tenant (an admin: of every tenant) */
+  /** Verifies every case of the caller's tenant (an admin: of every tenant) and the global anchor */
   verifyAll: {
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["VerifyRequestDto"];
+      };
+    };
     responses: {
       200: {
         content: {
           "application/json": components["schemas"]["VerifyAllDto"];
         };
       };
+      /** @description VALIDATION_FAILED: the kept anchor is not a sha256 in hex. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
       /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The global anchor: its latest hash (to keep outside the system) and whether the chain verifies */
+  verifyAnchors: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["AnchorVerdictDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Anchors the changed stream heads now (admins; it also runs on a schedule) */
+  createAnchor: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["CreatedAnchorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];

@@ -1,11 +1,13 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../../api/api-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { parseCaseId } from '../../cases/shared/case-command.controller';
+import { bodyPipe, parseCaseId } from '../../cases/shared/case-command.controller';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
 import type { Role } from '../../lifecycle';
+import { AnchorVerdictDto, CreatedAnchorDto, VerifyRequestDto } from '../anchor/anchor.dto';
+import { Anchors } from '../anchor/anchors';
 import { CaseVerifier } from './case-verifier';
 import { CaseVerdictDto, VerifyAllDto } from './verify.dto';
 
@@ -16,7 +18,10 @@ const AUDIT_ROLES: Role[] = ['auditor', 'admin'];
 @ApiBearerAuth()
 @Controller('audit')
 export class VerifyController {
-  constructor(private readonly verifier: CaseVerifier) {}
+  constructor(
+    private readonly verifier: CaseVerifier,
+    private readonly anchors: Anchors,
+  ) {}
 
   @Get('cases/:id/verify')
   @ApiOperation({ operationId: 'verifyCase', summary: "Re-folds a case through each event's machine version and recomputes its hash chain" })
@@ -33,12 +38,37 @@ export class VerifyController {
 
   @Post('verify')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'verifyAll', summary: "Verifies every case of the caller's tenant (an admin: of every tenant)" })
+  @ApiOperation({ operationId: 'verifyAll', summary: "Verifies every case of the caller's tenant (an admin: of every tenant) and the global anchor" })
+  @ApiBody({ type: VerifyRequestDto, required: false })
   @ApiOkResponse({ type: VerifyAllDto })
+  @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: the kept anchor is not a sha256 in hex.' })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
-  verifyAll(@CurrentActor() actor: Actor): Promise<VerifyAllDto> {
+  async verifyAll(@CurrentActor() actor: Actor, @Body(bodyPipe(VerifyRequestDto)) { anchor }: VerifyRequestDto): Promise<VerifyAllDto> {
     assertAuditor(actor);
-    return this.verifier.verifyAll(actor.roles.includes('admin') ? undefined : actor.tenant);
+    const everything = actor.roles.includes('admin');
+    const [cases, anchors] = await Promise.all([this.verifier.verifyAll(everything ? undefined : actor.tenant), this.anchors.verify(anchor)]);
+    // An auditor of one municipality sees the anchor chain, but only its own streams' problems.
+    const problems = anchors.problems.filter((problem) => everything || problem.tenant === undefined || problem.tenant === actor.tenant);
+    return { ...cases, intact: cases.intact && problems.length === 0, anchors: { ...anchors, intact: problems.length === 0, problems } };
+  }
+
+  @Get('anchors')
+  @ApiOperation({ operationId: 'verifyAnchors', summary: 'The global anchor: its latest hash (to keep outside the system) and whether the chain verifies' })
+  @ApiOkResponse({ type: AnchorVerdictDto })
+  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
+  anchorsNow(@CurrentActor() actor: Actor): Promise<AnchorVerdictDto> {
+    assertAuditor(actor);
+    return this.anchors.verify();
+  }
+
+  @Post('anchors')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'createAnchor', summary: 'Anchors the changed stream heads now (admins; it also runs on a schedule)' })
+  @ApiOkResponse({ type: CreatedAnchorDto })
+  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' })
+  async createAnchor(@CurrentActor() actor: Actor): Promise<CreatedAnchorDto> {
+    if (!actor.roles.includes('admin')) throw new ApiError('FORBIDDEN_ROLE', 'Anchoring on demand is for admins.', { required: ['admin'] });
+    return { anchor: (await this.anchors.anchor()) ?? null };
   }
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AnchorVerdictDto } from '../anchor/anchor.dto';
 import type { CaseVerdict, VerifyAllResult } from './case-verifier';
 
 export class ProblemDto {
@@ -27,7 +28,7 @@ export class CaseVerdictDto implements CaseVerdict {
 }
 
 export class VerifyAllDto implements VerifyAllResult {
-  @ApiProperty()
+  @ApiProperty({ description: 'True when every case and the global anchor verify.' })
   intact!: boolean;
 
   @ApiProperty({ example: 4, description: 'Cases verified.' })
@@ -38,4 +39,7 @@ export class VerifyAllDto implements VerifyAllResult {
 
   @ApiProperty({ type: () => [CaseVerdictDto], description: 'The cases that do not verify, each with its first bad event.' })
   broken!: CaseVerdictDto[];
+
+  @ApiProperty({ type: () => AnchorVerdictDto, description: 'The global anchor: nothing deleted or rewound since it was taken.' })
+  anchors!: AnchorVerdictDto;
 }
