@@ -1,0 +1,308 @@
+import type { IsoDate } from '../lifecycle/calendar-date';
+import type { CaseFacts } from '../lifecycle/case.facts';
+import type { DateRange, FollowUpForum } from '../lifecycle/case.values';
+import { lastDayToGiveNotice as noticeLastDay, noticeEffectiveDate } from '../lifecycle/termination';
+import type { Bilingual, SwedishCalendar } from './calendar';
+
+/**
+ * The deadlines of shared/domain.md, one pure function per row of its table. Each returns the
+ * date and an explanation a person can check by hand; none reads a clock. Contractual dates
+ * (payments, notice, period end) are as agreed; statutory periods follow Lag (1930:173).
+ */
+export type DeadlineKind =
+  | 'registration'
+  | 'protocol-justering'
+  | 'posting'
+  | 'appeal-window-ends'
+  | 'decision-final'
+  | 'signing-pending'
+  | 'yearly-payment'
+  | 'follow-up-meeting'
+  | 'annual-report'
+  | 'evaluation'
+  | 'report-back'
+  | 'last-day-to-give-notice'
+  | 'renewal-reminder'
+  | 'notice-takes-effect'
+  | 'period-ends';
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** Unique within a case and stable across recomputation, e.g. `yearly-payment:2024`: a timer's identity. */
+  key: string;
+  date: IsoDate;
+  /** The rule that produced the date, a stable id (e.g. `kl-13-5-appeal-window`). */
+  rule: string;
+  explanation: Bilingual;
+}
+
+export interface DeadlineOptions {
+  /** Remind when a final decision is still unsigned this many days after laga kraft. */
+  signingReminderDays: number;
+  /** Days before the last day to give notice, e.g. [120, 60, 30, 7]. */
+  renewalReminderDays: readonly number[];
+  /** Forums that must meet at least once every half-year (Linköping: both). */
+  followUpForums: readonly FollowUpForum[];
+  /** The report and evaluation of a year are due this many calendar months after it ends. */
+  annualReportMonthsAfterYear: number;
+}
+
+const LAG_1930_173: Bilingual = { sv: 'lag (1930:173) om beräkning av lagstadgad tid', en: 'Lag (1930:173) on computing statutory periods' };
+
+/** Received on a working day: register it that day; otherwise the next working day. */
+export function registration(receivedOn: IsoDate, calendar: SwedishCalendar): Deadline {
+  const sum = { sv: `inkommen ${receivedOn}, registreras samma dag`, en: `received ${receivedOn}, registered the same day` };
+  return { kind: 'registration', key: 'registration', rule: 'registration-same-or-next-working-day', ...onWorkingDay(calendar, receivedOn, sum) };
+}
+
+/**
+ * Kommunallagen 6 kap. 35 §: the protocol is justerat within 14 days of the meeting. A statutory
+ * period, so Lag (1930:173) moves a last day off a non-working day, as for the appeal window.
+ */
+export function protocolJustering(meetingDate: IsoDate, calendar: SwedishCalendar): Deadline {
+  return statutory(calendar, 'protocol-justering', 'kl-6-35-justering', meetingDate, 14, { sv: 'sammanträdet', en: 'the meeting' });
+}
+
+/** Kommunallagen 8 kap. 12 §: the justering is announced on the notice board within 2 days. */
+export function posting(justeradOn: IsoDate, calendar: SwedishCalendar): Deadline {
+  return statutory(calendar, 'posting', 'kl-8-12-anslag', justeradOn, 2, { sv: 'justeringen', en: 'the justering' });
+}
+
+/**
+ * Kommunallagen 13 kap. 5 §: an appeal must arrive within three weeks of the posting; the
+ * decision gains legal force (laga kraft) the day after the window closes, unless appealed.
+ */
+export function appealWindow(postedOn: IsoDate, calendar: SwedishCalendar): [Deadline, Deadline] {
+  const ends = statutory(calendar, 'appeal-window-ends', 'kl-13-5-appeal-window', postedOn, 21, { sv: 'anslaget', en: 'the posting' });
+  const final = calendar.addDays(ends.date, 1);
+  return [
+    ends,
+    {
+      kind: 'decision-final',
+      key: 'decision-final',
+      rule: 'kl-13-5-laga-kraft',
+      date: final,
+      explanation: {
+        sv: `överklagandetiden går ut ${ends.date}; beslutet vinner laga kraft dagen efter, ${final}, om det inte överklagas`,
+        en: `the appeal window ends ${ends.date}; the decision gains legal force the day after, ${final}, unless appealed`,
+      },
+    },
+  ];
+}
+
+/** A reminder, not a period: it falls on the day it falls, weekend or not. */
+export function signingPending(finalOn: IsoDate, days: number, calendar: SwedishCalendar): Deadline {
+  const date = calendar.addDays(finalOn, days);
+  return {
+    kind: 'signing-pending',
+    key: 'signing-pending',
+    rule: 'signing-reminder',
+    date,
+    explanation: {
+      sv: `laga kraft ${finalOn} + ${days} dagar = ${date}; påminnelse om överenskommelsen ännu inte är undertecknad av båda parter`,
+      en: `legal force ${finalOn} + ${days} days = ${date}; a reminder if the agreement is not yet signed by both parties`,
+    },
+  };
+}
+
+/**
+ * Paid by 31 January each calendar year of the period, for years no payment covers yet. A period
+ * that starts after 31 January pays its first year when it starts, not before it exists.
+ */
+export function yearlyPayments(period: DateRange, paid: CaseFacts['payments']): Deadline[] {
+  return yearsOf(period).flatMap((year) => {
+    const date = latest(`${year}-01-31`, period.start);
+    if (paid.some((p) => within(date, p.covers))) return [];
+    const clamped = date !== `${year}-01-31`;
+    return [
+      {
+        kind: 'yearly-payment' as const,
+        key: `yearly-payment:${year}`,
+        rule: 'payment-yearly-in-january',
+        date,
+        explanation: clamped
+          ? { sv: `årets utbetalning ${year}; perioden börjar ${date}, efter 31 januari`, en: `the payment for ${year}; the period starts ${date}, after 31 January` }
+          : { sv: `årets utbetalning ${year} senast 31 januari enligt överenskommelsen`, en: `the payment for ${year}, by 31 January as agreed` },
+      },
+    ];
+  });
+}
+
+/** Each forum meets at least once every half-year of the period (due at the half-year's end). */
+export function followUpMeetings(period: DateRange, forums: readonly FollowUpForum[], held: CaseFacts['followUpMeetings']): Deadline[] {
+  return halfYearsOf(period).flatMap(({ label, range }) =>
+    forums
+      .filter((forum) => !held.some((m) => m.forum === forum && within(m.heldOn, range)))
+      .map((forum) => ({
+        kind: 'follow-up-meeting' as const,
+        key: `follow-up-meeting:${forum}:${label}`,
+        rule: 'follow-up-meeting-every-half-year',
+        date: range.end,
+        explanation: {
+          sv: `inget ${forum === 'operational' ? 'operativt' : 'strategiskt'} samverkansmöte hållet ${range.start}–${range.end}; minst ett per halvår`,
+          en: `no ${forum} meeting held ${range.start}–${range.end}; at least one per half-year`,
+        },
+      })),
+  );
+}
+
+/**
+ * The organisation's yearly report and the municipality's evaluation, once per calendar year of
+ * the period, due some months after the year (or the period, if it ends earlier) ends.
+ */
+export function annualReportAndEvaluation(
+  period: DateRange,
+  monthsAfter: number,
+  done: { reports: CaseFacts['annualReports']; evaluations: CaseFacts['evaluations'] },
+  calendar: SwedishCalendar,
+): Deadline[] {
+  const kinds = [
+    { kind: 'annual-report' as const, doneYears: done.reports.map((r) => r.year), sv: 'årsrapport', en: 'yearly report' },
+    { kind: 'evaluation' as const, doneYears: done.evaluations.map((e) => e.year), sv: 'utvärdering', en: 'evaluation' },
+  ];
+  return yearsOf(period).flatMap((year) => {
+    const yearEnd = earliest(`${year}-12-31`, period.end);
+    const date = calendar.addMonths(yearEnd, monthsAfter);
+    return kinds
+      .filter(({ doneYears }) => !doneYears.includes(year))
+      .map(({ kind, sv, en }) => ({
+        kind,
+        key: `${kind}:${year}`,
+        rule: 'annual-report-and-evaluation',
+        date,
+        explanation: {
+          sv: `${sv} för ${year}: ${yearEnd} + ${monthsAfter} månader = ${date}`,
+          en: `${en} for ${year}: ${yearEnd} + ${monthsAfter} months = ${date}`,
+        },
+      }));
+  });
+}
+
+/** Linköping: "återrapport … första kvartalet" of the final year, i.e. by 31 March. */
+export function reportBack(period: DateRange): Deadline {
+  const year = period.end.slice(0, 4);
+  return {
+    kind: 'report-back',
+    key: 'report-back',
+    rule: 'report-back-q1-final-year',
+    date: `${year}-03-31`,
+    explanation: {
+      sv: `återrapport till nämnden under första kvartalet av periodens sista år (${year}), senast ${year}-03-31`,
+      en: `report back to the board in the first quarter of the period's final year (${year}), by ${year}-03-31`,
+    },
+  };
+}
+
+/** Contractual, so not moved: notice received on a later day would end the agreement after the period. */
+export function lastDayToGiveNotice(period: DateRange, noticeMonths: number): Deadline {
+  const date = noticeLastDay(period, noticeMonths);
+  return {
+    kind: 'last-day-to-give-notice',
+    key: 'last-day-to-give-notice',
+    rule: 'notice-last-day',
+    date,
+    explanation: {
+      sv: `periodens slut ${period.end} − ${noticeMonths} månaders uppsägningstid = ${date}`,
+      en: `period end ${period.end} − ${noticeMonths} months' notice = ${date}`,
+    },
+  };
+}
+
+/** Reminders to decide on renewal, each `offset` days before the last day to give notice. */
+export function renewalReminders(period: DateRange, noticeMonths: number, offsets: readonly number[], calendar: SwedishCalendar): Deadline[] {
+  const lastDay = lastDayToGiveNotice(period, noticeMonths).date;
+  return offsets.map((offset) => {
+    const date = calendar.addDays(lastDay, -offset);
+    return {
+      kind: 'renewal-reminder' as const,
+      key: `renewal-reminder:${offset}`,
+      rule: 'renewal-reminder',
+      date,
+      explanation: {
+        sv: `sista dag att säga upp ${lastDay} − ${offset} dagar = ${date}; dags att besluta om förlängning`,
+        en: `last day to give notice ${lastDay} − ${offset} days = ${date}; time to decide on renewal`,
+      },
+    };
+  });
+}
+
+export function noticeTakesEffect(receivedOn: IsoDate, noticeMonths: number): Deadline {
+  const date = noticeEffectiveDate(receivedOn, noticeMonths);
+  return {
+    kind: 'notice-takes-effect',
+    key: 'notice-takes-effect',
+    rule: 'notice-effective',
+    date,
+    explanation: {
+      sv: `uppsägning mottagen ${receivedOn} + ${noticeMonths} kalendermånader = ${date}`,
+      en: `notice received ${receivedOn} + ${noticeMonths} calendar months = ${date}`,
+    },
+  };
+}
+
+export function periodEnds(period: DateRange): Deadline {
+  return {
+    kind: 'period-ends',
+    key: 'period-ends',
+    rule: 'period-end',
+    date: period.end,
+    explanation: {
+      sv: `avtalsperioden ${period.start}–${period.end} löper ut; ärendet avslutas om det inte förlängs`,
+      en: `the period ${period.start}–${period.end} ends; the case expires unless renewed`,
+    },
+  };
+}
+
+/** `from` + `days`, moved by Lag (1930:173) when the last day is not a working day. */
+function statutory(calendar: SwedishCalendar, kind: DeadlineKind, rule: string, from: IsoDate, days: number, what: Bilingual): Deadline {
+  const date = calendar.addDays(from, days);
+  const span = days % 7 === 0 ? { sv: `${days / 7} veckor`, en: `${days / 7} weeks` } : { sv: `${days} dagar`, en: `${days} days` };
+  const sum = { sv: `${what.sv} ${from} + ${span.sv} = ${date}`, en: `${what.en} ${from} + ${span.en} = ${date}` };
+  return { kind, key: kind, rule, ...onWorkingDay(calendar, date, sum, LAG_1930_173) };
+}
+
+/** `date` if it is a working day, else the next one, naming every day passed over and why. */
+function onWorkingDay(calendar: SwedishCalendar, date: IsoDate, sum: Bilingual, law?: Bilingual): Pick<Deadline, 'date' | 'explanation'> {
+  if (calendar.isWorkingDay(date)) return { date, explanation: sum };
+  const moved = calendar.nextWorkingDay(date);
+  const skipped: { sv: string[]; en: string[] } = { sv: [], en: [] };
+  for (let day = date; day < moved; day = calendar.addDays(day, 1)) {
+    const why = calendar.whyNotWorkingDay(day);
+    // Days between two non-working days can only be non-working; `why` is never null here.
+    skipped.sv.push(`${day} (${why?.sv})`);
+    skipped.en.push(`${day} (${why?.en})`);
+  }
+  const basis = law ? { sv: ` enligt ${law.sv}`, en: ` under ${law.en}` } : { sv: '', en: '' };
+  return {
+    date: moved,
+    explanation: {
+      sv: `${sum.sv}; flyttas till nästa vardag ${moved}${basis.sv} eftersom ${list(skipped.sv, 'och')} inte är ${skipped.sv.length > 1 ? 'vardagar' : 'en vardag'}`,
+      en: `${sum.en}; moved to the next working day ${moved}${basis.en} because ${list(skipped.en, 'and')} ${skipped.en.length > 1 ? 'are not working days' : 'is not a working day'}`,
+    },
+  };
+}
+
+function list(items: readonly string[], and: string): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}` : items.join('');
+}
+
+function yearsOf(period: DateRange): number[] {
+  const first = Number(period.start.slice(0, 4));
+  return Array.from({ length: Number(period.end.slice(0, 4)) - first + 1 }, (_, i) => first + i);
+}
+
+/** The half-years (Jan–Jun, Jul–Dec) the period touches, clipped to the period. */
+function halfYearsOf(period: DateRange): { label: string; range: DateRange }[] {
+  return yearsOf(period).flatMap((year) =>
+    [
+      { label: `${year}-H1`, range: { start: `${year}-01-01`, end: `${year}-06-30` } },
+      { label: `${year}-H2`, range: { start: `${year}-07-01`, end: `${year}-12-31` } },
+    ]
+      .filter(({ range }) => range.end >= period.start && range.start <= period.end)
+      .map(({ label, range }) => ({ label, range: { start: latest(range.start, period.start), end: earliest(range.end, period.end) } })),
+  );
+}
+
+const within = (date: IsoDate, range: DateRange): boolean => range.start <= date && date <= range.end;
+const latest = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+const earliest = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
