@@ -23,7 +23,9 @@ describe('renewal', () => {
     const opened = (await api.http().get(`/cases/${next}`).set(officer)).body;
     expect(opened).toMatchObject({ state: { paths: ['application.submitted'] }, facts: { previousCaseId: current, organisation: { name: 'Brottsofferjouren i Linköping' } } });
 
-    const following = threeYearsOn(linkoping);
+    // Three years on, the window from the posting (Saturday 2025-11-15) ends on a Saturday and moves
+    // to Monday 2025-12-08 (Lag 1930:173): the decision is final from the 9th.
+    const following = { ...threeYearsOn(linkoping), final: { ...linkoping.final, now: '2025-12-09T12:00:00Z' } };
     await walk(api, 'linkoping', following, ['register', 'assignOfficer', 'draft', 'signProposal', 'schedule', 'approve', 'justering', 'posting', 'final', 'signMunicipality', 'signOrganisation'], next);
 
     const deadline = Date.now() + 10_000;
