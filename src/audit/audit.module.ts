@@ -5,13 +5,14 @@ import { AnchorSchedule } from './anchor/anchor-schedule';
 import { Anchors } from './anchor/anchors';
 import { CaseHistoryController } from './case-history/case-history.controller';
 import { CaseHistoryHandler } from './case-history/case-history.handler';
+import { ExportController } from './export/export.controller';
 import { CaseVerifier } from './verify/case-verifier';
 import { VerifyController } from './verify/verify.controller';
 
 /** What auditors use: history, replay verification, the global anchor. Only anchoring writes, and only to its own tables. */
 @Module({
   imports: [CqrsModule, CasesModule],
-  controllers: [CaseHistoryController, VerifyController],
+  controllers: [CaseHistoryController, VerifyController, ExportController],
   providers: [CaseHistoryHandler, CaseVerifier, Anchors, AnchorSchedule],
 })
 export class AuditModule {}

@@ -145,6 +145,10 @@ export interface paths {
     /** Anchors the changed stream heads now (admins; it also runs on a schedule) */
     post: operations["createAnchor"];
   };
+  "/audit/cases/{id}/export": {
+    /** A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification */
+    get: operations["exportCase"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -3896,6 +3900,45 @@ export interface operations {
       };
       /** @description FORBIDDEN_ROLE: admins only. */
       403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification */
+  exportCase: {
+    parameters: {
+      query?: {
+        format?: "jsonl" | "csv" | "html";
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The export, as an attachment. */
+      200: {
+        content: {
+          "application/jsonl; charset=utf-8": string;
+          "text/csv; charset=utf-8": string;
+          "text/html; charset=utf-8": string;
+        };
+      };
+      /** @description VALIDATION_FAILED: an unknown format. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND */
+      404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

@@ -72,7 +72,7 @@ export class VerifyController {
   }
 }
 
-function assertAuditor(actor: Actor): void {
+export function assertAuditor(actor: Actor): void {
   if (!actor.roles.some((role) => AUDIT_ROLES.includes(role))) {
     throw new ApiError('FORBIDDEN_ROLE', 'Verification is for auditors and admins.', { required: AUDIT_ROLES });
   }

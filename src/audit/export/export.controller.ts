@@ -1,0 +1,57 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiError } from '../../api/api-error';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { parseCaseId } from '../../cases/shared/case-command.controller';
+import { ErrorDto } from '../../cases/shared/case-result.dto';
+import { CaseRepository } from '../../cases/shared/case-repository';
+import { Clock } from '../../shared/clock';
+import { CaseHistoryQuery } from '../case-history/case-history.query';
+import { assertAuditor } from '../verify/verify.controller';
+import { CaseVerifier } from '../verify/case-verifier';
+import { CONTENT_TYPES, EXPORT_FORMATS, toCsv, toHtml, toJsonLines, type CaseRecord, type ExportFormat } from './case-export';
+
+const RENDER: Record<ExportFormat, (record: CaseRecord) => string> = { jsonl: toJsonLines, csv: toCsv, html: toHtml };
+
+@ApiTags('Audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class ExportController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly cases: CaseRepository,
+    private readonly verifier: CaseVerifier,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('cases/:id/export')
+  @ApiOperation({ operationId: 'exportCase', summary: 'A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'format', enum: EXPORT_FORMATS, required: false })
+  @ApiResponse({ status: 200, description: 'The export, as an attachment.', content: Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type, { schema: { type: 'string' } }])) })
+  @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: an unknown format.' })
+  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
+  @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })
+  async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('format') format: string = 'jsonl', @Res() response: Response): Promise<void> {
+    assertAuditor(actor);
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
+      throw new ApiError('VALIDATION_FAILED', `Unknown format ${format}.`, { fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }] });
+    }
+    const caseId = parseCaseId(id);
+    const [loaded, history, verdict] = await Promise.all([
+      this.cases.load(actor.tenant, caseId),
+      this.queries.execute(new CaseHistoryQuery(actor, caseId)),
+      this.verifier.verifyCase(actor.tenant, caseId),
+    ]);
+    const record: CaseRecord = { tenant: actor.tenant, facts: loaded.snapshot.context, events: loaded.events, history, verdict, exportedAt: this.clock.now().toISOString() };
+    const name = (loaded.snapshot.context.diarienummer ?? caseId).replace(/[^\w-]+/g, '-');
+    response
+      .status(200)
+      .type(CONTENT_TYPES[format as ExportFormat])
+      .setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`)
+      .send(RENDER[format as ExportFormat](record));
+  }
+}
