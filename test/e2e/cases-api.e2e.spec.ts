@@ -175,6 +175,7 @@ describe('GET /cases', () => {
     expect((await list('?state=signing')).body.items.map((c: { id: string }) => c.id)).toEqual([ids.brottsofferjouren]);
     expect((await list('?state=preparation')).body.items.map((c: { id: string }) => c.id)).toEqual([ids.kvinnojouren]);
     expect((await list('?body=SN')).body.total).toBe(0);
+    expect((await list(`?diarienummer=${encodeURIComponent('KS 2023/00001')}`)).body.items.map((c: { id: string }) => c.id)).toEqual([ids.brottsofferjouren]);
     const kvinnojouren = (await api.http().get(`/cases/${ids.kvinnojouren}`).set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }))).body;
     expect((await list(`?organisation=${kvinnojouren.facts.organisation.organisationNumber}`)).body.items.map((c: { id: string }) => c.id)).toEqual([ids.kvinnojouren]);
     expect((await list(`?officer=${kvinnojouren.facts.officer.id}`)).body.total).toBeGreaterThanOrEqual(1);

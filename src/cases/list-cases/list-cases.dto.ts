@@ -14,6 +14,10 @@ export class ListCasesQueryDto {
   @IsOptional() @IsOrganisationNumber()
   organisation?: string;
 
+  @ApiPropertyOptional({ example: 'KS 2023/01692', description: 'The diarienummer, exactly.' })
+  @IsOptional() @IsString()
+  diarienummer?: string;
+
   @ApiPropertyOptional({ example: 'KS', description: 'The deciding body (code) the case is, or last was, before.' })
   @IsOptional() @IsString()
   body?: string;

@@ -20,6 +20,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     if (onlyOwn) where((n) => `organisation_number = ${n}`, normaliseOrganisationNumber(actor.organisationNumber ?? '') ?? '');
     if (filters.organisation) where((n) => `organisation_number = ${n}`, normaliseOrganisationNumber(filters.organisation));
     if (filters.state) where((n) => `EXISTS (SELECT 1 FROM unnest(state_paths) p WHERE p = ${n} OR p LIKE ${n} || '.%')`, filters.state);
+    if (filters.diarienummer) where((n) => `diarienummer = ${n}`, filters.diarienummer);
     if (filters.body) where((n) => `body_code = ${n}`, filters.body);
     if (filters.officer) where((n) => `officer_id = ${n}`, filters.officer);
     if (filters.closed !== undefined) where((n) => `closed = ${n}`, filters.closed);
