@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { linkoping, robertsfors } from '../../src/demo/seed-cases';
@@ -19,7 +20,8 @@ describe('the auditors’ command line', () => {
     await walk(api, 'robertsfors', robertsfors, ['submit']);
     await walk(api, 'linkoping', linkoping, ['submit']);
     await api.app.listen(0, '127.0.0.1');
-    env = { ...process.env, IOP_URL: `http://127.0.0.1:${api.app.getHttpServer().address().port}`, JWT_SECRET };
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    env = { ...process.env, IOP_URL: `http://127.0.0.1:${port}`, JWT_SECRET };
   });
   afterAll(() => api.stop());
 
