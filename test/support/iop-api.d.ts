@@ -1666,6 +1666,8 @@ export interface operations {
         state?: string;
         /** @description The organisation's organisationsnummer. */
         organisation?: string;
+        /** @description The diarienummer, exactly. */
+        diarienummer?: string;
         /** @description The deciding body (code) the case is, or last was, before. */
         body?: string;
         /** @description The case officer's id. */
