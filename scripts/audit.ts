@@ -9,8 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { SignJWT } from 'jose';
-import { hs256Key } from '../src/auth/signing-key';
+import { hs256Key, mintToken } from '../src/auth/signing-key';
 import { loadConfig } from '../src/config/app-config';
 
 interface Options {
@@ -97,12 +96,8 @@ async function get<T>(options: Options, path: string): Promise<T> {
 
 async function auditorToken(tenant: string): Promise<string> {
   const config = loadConfig(process.env);
-  return new SignJWT({ name: 'Revisor (kommandorad)', roles: ['auditor'], tenant })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('audit-cli')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(hs256Key(config.JWT_SECRET, config.DATA_DIR));
+  const claims = { sub: 'audit-cli', name: 'Revisor (kommandorad)', roles: ['auditor'], tenant };
+  return mintToken(claims, hs256Key(config.JWT_SECRET, config.DATA_DIR), { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
 }
 
 main().catch((error) => {

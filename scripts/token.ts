@@ -7,8 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
-import { hs256Key } from '../src/auth/signing-key';
+import { hs256Key, mintToken } from '../src/auth/signing-key';
 import { loadConfig } from '../src/config/app-config';
 import { ROLES, type Role } from '../src/lifecycle';
 
@@ -35,14 +34,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig(process.env);
-  const jwt = new SignJWT({ name: values.name, roles, tenant: values.tenant, ...(values.org && { org: values.org }) })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(values.sub ?? `user-${randomUUID().slice(0, 8)}`)
-    .setIssuedAt()
-    .setExpirationTime(`${Number(values.hours)}h`);
-  if (config.JWT_ISSUER) jwt.setIssuer(config.JWT_ISSUER);
-  if (config.JWT_AUDIENCE) jwt.setAudience(config.JWT_AUDIENCE);
-  console.log(await jwt.sign(hs256Key(config.JWT_SECRET, config.DATA_DIR)));
+  const claims = { sub: values.sub ?? `user-${randomUUID().slice(0, 8)}`, name: values.name!, roles, tenant: values.tenant!, ...(values.org && { org: values.org }) };
+  const options = { hours: Number(values.hours), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  console.log(await mintToken(claims, hs256Key(config.JWT_SECRET, config.DATA_DIR), options));
 }
 
 main().catch((error) => {

@@ -3,9 +3,8 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
 import { Pool } from 'pg';
-import { hs256Key } from '../../src/auth/signing-key';
+import { hs256Key, mintToken } from '../../src/auth/signing-key';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { SystemClock } from '../../src/shared/clock';
 import { context, events } from '../support/events';
@@ -82,11 +81,7 @@ describe('the service on its embedded PostgreSQL', () => {
 
   /** The demo cases as the case list shows them to an official of the tenant (the list follows within moments). */
   async function demoCases(tenant: string, expected: number): Promise<{ statePaths: string[]; organisationName: string }[]> {
-    const token = await new SignJWT({ name: 'Demo', roles: ['handlaggare'], tenant })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('demo')
-      .setExpirationTime('5m')
-      .sign(hs256Key(undefined, dataDir));
+    const token = await mintToken({ sub: 'demo', name: 'Demo', roles: ['handlaggare'], tenant }, hs256Key(undefined, dataDir));
     const deadline = Date.now() + 20_000;
     for (;;) {
       const response = await fetch(`http://127.0.0.1:${httpPort}/cases`, { headers: { Authorization: `Bearer ${token}` } });

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SignJWT } from 'jose';
 import request from 'supertest';
 import { createApp } from '../../src/app';
+import { mintToken } from '../../src/auth/signing-key';
 import { loadConfig } from '../../src/config/app-config';
 import type { Role } from '../../src/lifecycle';
 import { createLogger } from '../../src/logging/logger';
@@ -52,12 +52,8 @@ export class TestApi {
 }
 
 export async function tokenFor(caller: Caller): Promise<string> {
-  return new SignJWT({ name: caller.name ?? `Test ${caller.roles.join('/')}`, roles: caller.roles, tenant: caller.tenant, ...(caller.org && { org: caller.org }) })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(caller.sub ?? `user-${caller.roles.join('-')}`)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(JWT_SECRET));
+  const claims = { sub: caller.sub ?? `user-${caller.roles.join('-')}`, name: caller.name ?? `Test ${caller.roles.join('/')}`, roles: caller.roles, tenant: caller.tenant, ...(caller.org && { org: caller.org }) };
+  return mintToken(claims, new TextEncoder().encode(JWT_SECRET));
 }
 
 export async function bearer(caller: Caller): Promise<Record<string, string>> {

@@ -1,6 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiError } from '../../api/api-error';
-import { canSee } from '../../cases/shared/case-access';
+import { assertVisible } from '../../cases/shared/case-access';
 import { CaseRepository } from '../../cases/shared/case-repository';
 import { caseState } from '../../cases/shared/case-view';
 import { evolve, initialSnapshot, machineFor, type CaseEvent } from '../../lifecycle';
@@ -14,7 +13,7 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
 
   async execute({ actor, caseId }: CaseHistoryQuery): Promise<CaseHistoryDto> {
     const loaded = await this.cases.load(actor.tenant, caseId);
-    if (!canSee(actor, loaded.snapshot.context)) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+    assertVisible(actor, loaded);
     let state = initialSnapshot(machineFor(loaded.machine.id, loaded.machine.version));
     const events = loaded.events.map((recorded): HistoryEntryDto => {
       const before = state;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiRespo
 import { ApiError } from '../../api/api-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { bodyPipe, parseCaseId } from '../../cases/shared/case-command.controller';
+import { validationPipe, parseCaseId } from '../../cases/shared/case-command.controller';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
 import type { Role } from '../../lifecycle';
 import { AnchorVerdictDto, CreatedAnchorDto, VerifyRequestDto } from '../anchor/anchor.dto';
@@ -43,7 +43,7 @@ export class VerifyController {
   @ApiOkResponse({ type: VerifyAllDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: the kept anchor is not a sha256 in hex.' })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
-  async verifyAll(@CurrentActor() actor: Actor, @Body(bodyPipe(VerifyRequestDto)) { anchor }: VerifyRequestDto): Promise<VerifyAllDto> {
+  async verifyAll(@CurrentActor() actor: Actor, @Body(validationPipe(VerifyRequestDto)) { anchor }: VerifyRequestDto): Promise<VerifyAllDto> {
     assertAuditor(actor);
     const everything = actor.roles.includes('admin');
     const [cases, anchors] = await Promise.all([this.verifier.verifyAll(everything ? undefined : actor.tenant), this.anchors.verify(anchor)]);

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiT
 import type { Response } from 'express';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { bodyPipe, parseCaseId } from '../shared/case-command.controller';
+import { validationPipe, parseCaseId } from '../shared/case-command.controller';
 import { ErrorDto } from '../shared/case-result.dto';
 import { ETAG_HEADER, etag } from '../shared/case-view';
 import { CaseViewDto, PointInTimeQueryDto, type CaseView } from './case-view.dto';
@@ -26,7 +26,7 @@ export class GetCaseController {
   async get(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
-    @Query(bodyPipe(PointInTimeQueryDto, 'query')) { asOf, revision }: PointInTimeQueryDto,
+    @Query(validationPipe(PointInTimeQueryDto, 'query')) { asOf, revision }: PointInTimeQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseView> {
     const at = { ...(asOf !== undefined && { asOf: new Date(asOf) }), ...(revision !== undefined && { revision: BigInt(revision) }) };

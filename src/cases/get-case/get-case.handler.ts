@@ -1,7 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiError } from '../../api/api-error';
 import { allowedCommands } from '../../lifecycle';
-import { canSee, permittedRoles } from '../shared/case-access';
+import { assertVisible, permittedRoles } from '../shared/case-access';
 import { CaseRepository } from '../shared/case-repository';
 import { caseState } from '../shared/case-view';
 import type { CaseView } from './case-view.dto';
@@ -14,7 +13,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   async execute({ actor, caseId, at }: GetCaseQuery): Promise<CaseView> {
     const loaded = await this.cases.load(actor.tenant, caseId, { at });
     const facts = loaded.snapshot.context;
-    if (!canSee(actor, facts)) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+    assertVisible(actor, loaded);
     return {
       id: loaded.id,
       tenant: loaded.tenant,

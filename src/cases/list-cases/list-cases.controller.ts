@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { ErrorDto } from '../shared/case-result.dto';
-import { bodyPipe } from '../shared/case-command.controller';
+import { validationPipe } from '../shared/case-command.controller';
 import { CaseListDto, ListCasesQueryDto } from './list-cases.dto';
 import { ListCasesQuery } from './list-cases.query';
 
@@ -21,7 +21,7 @@ export class ListCasesController {
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
   list(
     @CurrentActor() actor: Actor,
-    @Query(bodyPipe(ListCasesQueryDto, 'query')) filters: ListCasesQueryDto,
+    @Query(validationPipe(ListCasesQueryDto, 'query')) filters: ListCasesQueryDto,
   ): Promise<CaseListDto> {
     return this.queries.execute(new ListCasesQuery(actor, filters));
   }

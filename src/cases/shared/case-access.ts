@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/actor';
 import { commandRoles, normaliseOrganisationNumber, partyRoles, type CaseFacts, type CommandType, type Role } from '../../lifecycle';
 import { ApiError } from '../../api/api-error';
+import type { LoadedCase } from './case-repository';
 
 /**
  * Organisation representatives see their own organisation's cases only; everyone else in the
@@ -9,6 +10,11 @@ import { ApiError } from '../../api/api-error';
 export function canSee(actor: Actor, facts: CaseFacts): boolean {
   if (actor.roles.some((role) => role !== 'organisation')) return true;
   return sameOrganisation(actor, facts.organisation?.organisationNumber);
+}
+
+/** A case the actor may not see does not exist for them: 404, not 403, so its existence does not leak. */
+export function assertVisible(actor: Actor, loaded: LoadedCase): void {
+  if (loaded.revision >= 0n && !canSee(actor, loaded.snapshot.context)) throw new ApiError('CASE_NOT_FOUND', `No case ${loaded.id}.`);
 }
 
 /** The roles the actor holds that may give this command: none means 403. */

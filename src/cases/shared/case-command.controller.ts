@@ -15,7 +15,7 @@ import { flattenValidationErrors, VALIDATION_OPTIONS } from './validation';
 type CommandClass<D extends object> = new (actor: Actor, caseId: string, payload: D, request: CommandRequest) => CaseCommand<D>;
 
 /** Validates a body (or a query) against its DTO: unknown fields are refused, every field's problems listed. */
-export function bodyPipe(dto: Type<object>, what = 'request body'): ValidationPipe {
+export function validationPipe(dto: Type<object>, what = 'request body'): ValidationPipe {
   return new ValidationPipe({
     ...VALIDATION_OPTIONS,
     expectedType: dto,
@@ -90,7 +90,7 @@ export function caseCommandController<D extends object>(type: CommandType, dto: 
     async handle(
       @CurrentActor() actor: Actor,
       @Param('id') id: string,
-      @Body(bodyPipe(dto)) body: D,
+      @Body(validationPipe(dto)) body: D,
       @Headers() headers: Record<string, string | undefined>,
       @Res({ passthrough: true }) response: Response,
     ): Promise<CaseResult> {

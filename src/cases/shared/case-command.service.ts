@@ -4,7 +4,7 @@ import { ApiError } from '../../api/api-error';
 import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
 import { decide, evolve, type Command } from '../../lifecycle';
 import { Clock } from '../../shared/clock';
-import { assertMayGive, canSee, permittedRoles } from './case-access';
+import { assertMayGive, assertVisible, permittedRoles } from './case-access';
 import type { CaseCommand } from './case-command';
 import { CaseRepository, foldRecorded, type LoadedCase } from './case-repository';
 import { caseResult, type CaseResult } from './case-view';
@@ -27,7 +27,7 @@ export class CaseCommandService {
   async execute(command: CaseCommand, domainPayload: DomainPayload): Promise<CaseResult> {
     const { actor, type, caseId, payload, request } = command;
     const loaded = await this.cases.load(actor.tenant, caseId, { allowNew: type === 'submit-application' });
-    if (loaded.revision >= 0n && !canSee(actor, loaded.snapshot.context)) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+    assertVisible(actor, loaded);
     assertMayGive(actor, type, payload);
     if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
       throw new ApiError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });

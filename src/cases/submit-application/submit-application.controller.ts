@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { bodyPipe, CommandHeaders, commandRequest } from '../shared/case-command.controller';
+import { validationPipe, CommandHeaders, commandRequest } from '../shared/case-command.controller';
 import { CaseResultDto } from '../shared/case-result.dto';
 import { ETAG_HEADER, etag, type CaseResult } from '../shared/case-view';
 import { idempotentCaseId } from '../shared/idempotency';
@@ -30,7 +30,7 @@ export class SubmitApplicationController {
   @CommandHeaders()
   async submit(
     @CurrentActor() actor: Actor,
-    @Body(bodyPipe(SubmitApplicationDto)) body: SubmitApplicationDto,
+    @Body(validationPipe(SubmitApplicationDto)) body: SubmitApplicationDto,
     @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseResult> {
