@@ -31,6 +31,6 @@ export interface NotificationIntent {
 }
 
 export abstract class NotificationOutbox {
-  /** Inserts the intents' notifications in the caller's transaction; ids already present are skipped. */
+  /** Inserts the intents in the caller's transaction (table notification_outbox); ids already present are skipped. */
   abstract enqueue(client: PoolClient, intents: readonly NotificationIntent[]): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { Migration } from '../migrator';
 import { eventStore } from './001-event-store';
 import { caseSummaries } from './002-case-summaries';
 import { anchors } from './003-anchors';
+import { notificationOutbox } from './005-notification-outbox';
 
-/** Applied in order; a migration, once released, is never edited: add the next one. */
-export const migrations: readonly Migration[] = [eventStore, caseSummaries, anchors];
+/** Applied in order of version; a migration, once released, is never edited: add the next one. */
+export const migrations: readonly Migration[] = [eventStore, caseSummaries, anchors, notificationOutbox];
