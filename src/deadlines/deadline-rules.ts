@@ -47,6 +47,14 @@ export interface DeadlineOptions {
   annualReportMonthsAfterYear: number;
 }
 
+/** What a municipality gets unless it configures otherwise (Linköping's agreement as the model). */
+export const DEFAULT_DEADLINE_OPTIONS: DeadlineOptions = {
+  signingReminderDays: 14,
+  renewalReminderDays: [120, 60, 30, 7],
+  followUpForums: ['operational', 'strategic'],
+  annualReportMonthsAfterYear: 3,
+};
+
 const LAG_1930_173: Bilingual = { sv: 'lag (1930:173) om beräkning av lagstadgad tid', en: 'Lag (1930:173) on computing statutory periods' };
 
 /** Received on a working day: register it that day; otherwise the next working day. */

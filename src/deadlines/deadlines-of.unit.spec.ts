@@ -3,16 +3,10 @@ import { linkoping } from '../demo/seed-cases';
 import { fold } from '../lifecycle/evolve';
 import { historyOf } from '../lifecycle/testing/given';
 import { SwedishCalendar } from './calendar';
-import type { DeadlineOptions } from './deadline-rules';
+import { DEFAULT_DEADLINE_OPTIONS as options } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
 
 const calendar = new SwedishCalendar();
-const options: DeadlineOptions = {
-  signingReminderDays: 14,
-  renewalReminderDays: [120, 60, 30, 7],
-  followUpForums: ['operational', 'strategic'],
-  annualReportMonthsAfterYear: 3,
-};
 
 /** Linköping's open deadlines as `key date`, just before the named step. */
 const before = (step: keyof typeof linkoping) =>
