@@ -55,6 +55,26 @@ export class AppConfig {
 
   @IsOptional() @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Stockholm hour of the day when timers fall due on their date. */
+  @IsInt() @Min(0) @Max(23) @Transform(toInt)
+  TIMER_NOTIFY_HOUR = 8;
+
+  /** Reminder offsets per deadline kind, e.g. `yearly-payment=30,7;report-back=30`; unset kinds keep the defaults. */
+  @IsOptional() @Matches(/^[a-z-]+=\d+(,\d+)*(;[a-z-]+=\d+(,\d+)*)*$/, { message: 'TIMER_REMINDER_DAYS must look like kind=30,7;kind=14' })
+  TIMER_REMINDER_DAYS?: string;
+
+  /** Run the deadline scheduler in this instance (several may run against one database). */
+  @IsBoolean() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  SCHEDULER_ENABLED = true;
+
+  /** Timers fired per transaction. */
+  @IsInt() @Min(1) @Max(10000) @Transform(toInt)
+  SCHEDULER_BATCH_SIZE = 100;
+
+  /** Longest sleep between looks at the timer table (covers a lost wake-up). */
+  @IsInt() @Min(10) @Transform(toInt)
+  SCHEDULER_MAX_SLEEP_MS = 60_000;
 }
 
 export class ConfigError extends Error {
@@ -65,7 +85,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once at start; a wrong value stops the service with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE');
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'TIMER_REMINDER_DAYS');
   const relevant = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { forbidUnknownValues: true });

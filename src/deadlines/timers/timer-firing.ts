@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { v5 as uuidv5 } from 'uuid';
+import { ApiError } from '../../api/api-error';
+import { CaseRepository, type LoadedCase } from '../../cases/shared/case-repository';
+import { caseStream } from '../../cases/shared/case-stream';
+import { EventStore, type EventContext, type JsonObject } from '../../event-store/event-store.port';
+import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
+import { decide, type Command } from '../../lifecycle';
+import { stockholmDate } from '../../lifecycle/calendar-date';
+import { LifecycleError } from '../../lifecycle/lifecycle.errors';
+import { NotificationOutbox, type NotificationIntent } from '../../notifications/notification-outbox.port';
+import { DeadlineSettings } from '../timer-settings';
+import { timersOf } from '../timers-of';
+import { TimerTable, type TimerRow, type TimerStatus } from './timer-table';
+
+// Names under this UUID are the scheduler's: event, command and notification ids of a firing.
+const NAMESPACE = 'c3d7f0a2-6f55-4a8e-9d0b-2e4f1b7a9c11';
+
+/** The engine acting on its own, as history and audit show it. */
+export const SYSTEM_ACTOR = { actorId: 'system', actorName: 'Systemet', actorRole: 'system' } as const;
+
+export interface BatchResult {
+  /** Timers locked by this batch. */
+  readonly claimed: number;
+  /** Left for the next batch: another timer of the same case went first. */
+  readonly deferred: number;
+  readonly settled: Record<Exclude<TimerStatus, 'pending'>, number>;
+  readonly failed: number;
+}
+
+/**
+ * Fires due timers. One batch is one transaction: the timers are locked (SKIP LOCKED, so other
+ * instances take other timers), and for each one — under a savepoint, so one failure does not
+ * undo the others — the case's event is appended where the machine acts, the notifications go
+ * into the outbox, and the timer is marked; all commit together or not at all.
+ */
+@Injectable()
+export class TimerFiring {
+  private readonly store: PostgresEventStore;
+
+  constructor(
+    private readonly table: TimerTable,
+    private readonly cases: CaseRepository,
+    private readonly outbox: NotificationOutbox,
+    private readonly settings: DeadlineSettings,
+    store: EventStore,
+  ) {
+    if (!(store instanceof PostgresEventStore)) throw new Error('Timers need an event store that appends inside a transaction');
+    this.store = store;
+  }
+
+  async fireBatch(now: Date, limit: number): Promise<BatchResult> {
+    return this.table.transaction(async (client) => {
+      const timers = await this.table.claimDue(client, now, limit);
+      const result = { claimed: timers.length, deferred: 0, settled: { fired: 0, skipped: 0, cancelled: 0 }, failed: 0 };
+      const cases = new Set<string>();
+      for (const timer of timers) {
+        // Cases are read outside this transaction: a second timer of a case must wait for the first to commit.
+        if (cases.has(`${timer.tenant}/${timer.caseId}`)) {
+          result.deferred++;
+          continue;
+        }
+        cases.add(`${timer.tenant}/${timer.caseId}`);
+        await client.query('SAVEPOINT timer');
+        try {
+          result.settled[await this.fire(client, timer, now)]++;
+          await client.query('RELEASE SAVEPOINT timer');
+        } catch (error) {
+          await client.query('ROLLBACK TO SAVEPOINT timer');
+          await this.table.postpone(client, timer, now, (error as Error).message);
+          result.failed++;
+        }
+      }
+      return result;
+    });
+  }
+
+  private async fire(client: PoolClient, timer: TimerRow, now: Date): Promise<Exclude<TimerStatus, 'pending'>> {
+    const loaded = await this.loadCase(timer);
+    const settle = async (status: Exclude<TimerStatus, 'pending'>, note: string | null = null) => {
+      await this.table.settle(client, timer, status, now, note);
+      return status;
+    };
+    // The projection may not have caught up: the case as it is now decides whether the timer still stands.
+    const stands = loaded && timersOf(loaded.snapshot.context, this.settings).some((t) => t.key === timer.key && t.dueOn === timer.dueOn);
+    if (!loaded || !stands) return settle('cancelled', 'no longer applies to the case');
+    // A reminder of a date already past (after downtime) is superseded by that date's own notification.
+    if (timer.occasion === 'reminder' && timer.deadlineOn < stockholmDate(now.toISOString())) return settle('skipped', 'stale reminder');
+    if (timer.command) {
+      const refused = await this.act(client, loaded, timer, now);
+      if (refused) return settle('cancelled', refused);
+    }
+    await this.outbox.enqueue(client, this.intents(loaded, timer, now));
+    return settle('fired');
+  }
+
+  private async loadCase(timer: TimerRow): Promise<LoadedCase | undefined> {
+    try {
+      return await this.cases.load(timer.tenant, timer.caseId);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CASE_NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
+  /** Appends the case's event at the revision just read; returns the lifecycle's refusal, if any. */
+  private async act(client: PoolClient, loaded: LoadedCase, timer: TimerRow, now: Date): Promise<string | undefined> {
+    let events;
+    try {
+      events = decide(loaded.snapshot, { type: timer.command, now: now.toISOString() } as Command);
+    } catch (error) {
+      if (error instanceof LifecycleError) return `${error.code}: ${error.message}`;
+      throw error;
+    }
+    const firing = this.firingName(timer);
+    const commandId = uuidv5(`${firing}/command`, NAMESPACE);
+    const context: EventContext = {
+      ...SYSTEM_ACTOR,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      machineId: loaded.machine.id,
+      machineVersion: loaded.machine.version,
+    };
+    await this.store.appendInTransaction(
+      client,
+      caseStream(loaded.tenant, loaded.id),
+      events.map((event, index) => ({ id: uuidv5(`${firing}/event/${index}`, NAMESPACE), type: event.type, data: event.data as unknown as JsonObject })),
+      { expectedRevision: loaded.revision, context },
+    );
+    return undefined;
+  }
+
+  private intents(loaded: LoadedCase, timer: TimerRow, now: Date): NotificationIntent[] {
+    const facts = loaded.snapshot.context;
+    return timer.recipients.map((recipient) => ({
+      id: uuidv5(`${this.firingName(timer)}/${recipient}`, NAMESPACE),
+      tenant: timer.tenant,
+      caseId: timer.caseId,
+      deadline: timer.deadline,
+      occasion: timer.occasion,
+      daysBefore: timer.daysBefore,
+      recipient,
+      case: { diarienummer: facts.diarienummer, organisation: facts.organisation?.name ?? '', officer: facts.officer },
+      firedAt: now.toISOString(),
+    }));
+  }
+
+  /** A timer fires once per moment: the same key on a new date is a new firing. */
+  private firingName(timer: TimerRow): string {
+    return `${timer.tenant}/${timer.caseId}/${timer.key}/${timer.dueOn}`;
+  }
+}
