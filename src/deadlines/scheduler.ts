@@ -75,7 +75,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
       total.cancelled += batch.settled.cancelled;
       total.failed += batch.failed;
       if (batch.failed > 0) this.logger.warn({ failed: batch.failed }, 'timers failed to fire; retrying later');
-      if (batch.claimed < this.config.SCHEDULER_BATCH_SIZE && batch.deferred === 0) return total;
+      if (batch.claimed < this.config.SCHEDULER_BATCH_SIZE) return total;
     }
   }
 

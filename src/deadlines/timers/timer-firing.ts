@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { v5 as uuidv5 } from 'uuid';
-import { ApiError } from '../../api/api-error';
-import { CaseRepository, type LoadedCase } from '../../cases/shared/case-repository';
+import { foldRecorded, type LoadedCase } from '../../cases/shared/case-repository';
 import { caseStream } from '../../cases/shared/case-stream';
 import { EventStore, type EventContext, type JsonObject } from '../../event-store/event-store.port';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
@@ -11,7 +10,7 @@ import { stockholmDate } from '../../lifecycle/calendar-date';
 import { LifecycleError } from '../../lifecycle/lifecycle.errors';
 import { NotificationOutbox, type NotificationIntent } from '../../notifications/notification-outbox.port';
 import { DeadlineSettings } from '../timer-settings';
-import { timersOf } from '../timers-of';
+import { timersOf, type Timer } from '../timers-of';
 import { TimerTable, type TimerRow, type TimerStatus } from './timer-table';
 
 // Names under this UUID are the scheduler's: event, command and notification ids of a firing.
@@ -23,8 +22,6 @@ export const SYSTEM_ACTOR = { actorId: 'system', actorName: 'Systemet', actorRol
 export interface BatchResult {
   /** Timers locked by this batch. */
   readonly claimed: number;
-  /** Left for the next batch: another timer of the same case went first. */
-  readonly deferred: number;
   readonly settled: Record<Exclude<TimerStatus, 'pending'>, number>;
   readonly failed: number;
 }
@@ -41,7 +38,6 @@ export class TimerFiring {
 
   constructor(
     private readonly table: TimerTable,
-    private readonly cases: CaseRepository,
     private readonly outbox: NotificationOutbox,
     private readonly settings: DeadlineSettings,
     store: EventStore,
@@ -53,21 +49,16 @@ export class TimerFiring {
   async fireBatch(now: Date, limit: number): Promise<BatchResult> {
     return this.table.transaction(async (client) => {
       const timers = await this.table.claimDue(client, now, limit);
-      const result = { claimed: timers.length, deferred: 0, settled: { fired: 0, skipped: 0, cancelled: 0 }, failed: 0 };
-      const cases = new Set<string>();
+      const result = { claimed: timers.length, settled: { fired: 0, skipped: 0, cancelled: 0 }, failed: 0 };
+      const cases = new CaseCache(client, this.store, this.settings);
       for (const timer of timers) {
-        // Cases are read outside this transaction: a second timer of a case must wait for the first to commit.
-        if (cases.has(`${timer.tenant}/${timer.caseId}`)) {
-          result.deferred++;
-          continue;
-        }
-        cases.add(`${timer.tenant}/${timer.caseId}`);
         await client.query('SAVEPOINT timer');
         try {
-          result.settled[await this.fire(client, timer, now)]++;
+          result.settled[await this.fire(client, cases, timer, now)]++;
           await client.query('RELEASE SAVEPOINT timer');
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT timer');
+          cases.forget(timer);
           await this.table.postpone(client, timer, now, (error as Error).message);
           result.failed++;
         }
@@ -76,32 +67,24 @@ export class TimerFiring {
     });
   }
 
-  private async fire(client: PoolClient, timer: TimerRow, now: Date): Promise<Exclude<TimerStatus, 'pending'>> {
-    const loaded = await this.loadCase(timer);
+  private async fire(client: PoolClient, cases: CaseCache, timer: TimerRow, now: Date): Promise<Exclude<TimerStatus, 'pending'>> {
+    const { loaded, timers } = await cases.get(timer);
     const settle = async (status: Exclude<TimerStatus, 'pending'>, note: string | null = null) => {
       await this.table.settle(client, timer, status, now, note);
       return status;
     };
     // The projection may not have caught up: the case as it is now decides whether the timer still stands.
-    const stands = loaded && timersOf(loaded.snapshot.context, this.settings).some((t) => t.key === timer.key && t.dueOn === timer.dueOn);
+    const stands = timers.some((t) => t.key === timer.key && t.dueOn === timer.dueOn);
     if (!loaded || !stands) return settle('cancelled', 'no longer applies to the case');
     // A reminder of a date already past (after downtime) is superseded by that date's own notification.
     if (timer.occasion === 'reminder' && timer.deadlineOn < stockholmDate(now.toISOString())) return settle('skipped', 'stale reminder');
     if (timer.command) {
       const refused = await this.act(client, loaded, timer, now);
       if (refused) return settle('cancelled', refused);
+      cases.forget(timer);
     }
     await this.outbox.enqueue(client, this.intents(loaded, timer, now));
     return settle('fired');
-  }
-
-  private async loadCase(timer: TimerRow): Promise<LoadedCase | undefined> {
-    try {
-      return await this.cases.load(timer.tenant, timer.caseId);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'CASE_NOT_FOUND') return undefined;
-      throw error;
-    }
   }
 
   /** Appends the case's event at the revision just read; returns the lifecycle's refusal, if any. */
@@ -150,5 +133,41 @@ export class TimerFiring {
   /** A timer fires once per moment: the same key on a new date is a new firing. */
   private firingName(timer: TimerRow): string {
     return `${timer.tenant}/${timer.caseId}/${timer.key}/${timer.dueOn}`;
+  }
+}
+
+/**
+ * The cases of one batch, each read and folded once, as the batch's transaction sees them (with
+ * what an earlier timer appended, and without a second connection while the batch holds locks).
+ */
+class CaseCache {
+  private readonly cases = new Map<string, Promise<{ loaded: LoadedCase | undefined; timers: Timer[] }>>();
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly store: PostgresEventStore,
+    private readonly settings: DeadlineSettings,
+  ) {}
+
+  get(timer: TimerRow): Promise<{ loaded: LoadedCase | undefined; timers: Timer[] }> {
+    const key = `${timer.tenant}/${timer.caseId}`;
+    let entry = this.cases.get(key);
+    if (!entry) {
+      entry = this.load(timer.tenant, timer.caseId);
+      this.cases.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** After the case changed (or a failure rolled back what was read): read it again next time. */
+  forget(timer: TimerRow): void {
+    this.cases.delete(`${timer.tenant}/${timer.caseId}`);
+  }
+
+  private async load(tenant: string, caseId: string) {
+    const events = await this.store.readStreamInTransaction(this.client, caseStream(tenant, caseId));
+    if (events.length === 0) return { loaded: undefined, timers: [] };
+    const loaded: LoadedCase = { id: caseId, tenant, events, ...foldRecorded(events) };
+    return { loaded, timers: timersOf(loaded.snapshot.context, this.settings) };
   }
 }

@@ -128,6 +128,12 @@ export class TimerTable {
     );
   }
 
+  /** The case revision the case's timers were computed from; -1n when never. */
+  async projectedRevision(tenant: string, caseId: string): Promise<bigint> {
+    const { rows } = await this.db.pool.query<{ revision: string }>('SELECT revision FROM timer_cases WHERE tenant = $1 AND case_id = $2', [tenant, caseId]);
+    return rows[0] ? BigInt(rows[0].revision) : -1n;
+  }
+
   /** When the scheduler must next look: one read of the partial index's first entry. */
   async nextFireAt(): Promise<Date | null> {
     const { rows } = await this.db.pool.query<{ next: Date | null }>(`SELECT min(fire_at) AS next FROM timers WHERE status = 'pending'`);

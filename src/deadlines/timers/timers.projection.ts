@@ -40,6 +40,7 @@ export class TimersProjection implements OnModuleInit {
 
   private async project(event: RecordedEvent): Promise<void> {
     const caseId = caseIdOfStream(event.stream);
-    if (caseId) await this.refresh(event.stream.tenant, caseId);
+    if (!caseId || (await this.table.projectedRevision(event.stream.tenant, caseId)) >= event.revision) return;
+    await this.refresh(event.stream.tenant, caseId);
   }
 }
