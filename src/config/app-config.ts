@@ -72,6 +72,10 @@ export class AppConfig {
   @IsInt() @Min(1) @Max(10000) @Transform(toInt)
   SCHEDULER_BATCH_SIZE = 100;
 
+  /** Batches one scheduler fires at once (each a transaction on its own connection). */
+  @IsInt() @Min(1) @Max(32) @Transform(toInt)
+  SCHEDULER_CONCURRENCY = 2;
+
   /** Longest sleep between looks at the timer table (covers a lost wake-up). */
   @IsInt() @Min(10) @Transform(toInt)
   SCHEDULER_MAX_SLEEP_MS = 60_000;

@@ -63,20 +63,28 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     await this.wake.close();
   }
 
-  /** Fires every timer due by the clock's now, batch after batch, until none is left that this instance can take. */
+  /**
+   * Fires every timer due by the clock's now, batch after batch, until none is left that this
+   * instance can take. SCHEDULER_CONCURRENCY batches run at once (each its own transaction and
+   * connection; SKIP LOCKED keeps them apart), so one batch's reads overlap another's folding.
+   */
   async runDue(): Promise<RunResult> {
     const total = { batches: 0, fired: 0, skipped: 0, cancelled: 0, failed: 0 };
-    for (;;) {
-      const batch: BatchResult = await this.firing.fireBatch(this.clock.now(), this.config.SCHEDULER_BATCH_SIZE);
-      if (batch.claimed === 0) return total;
-      total.batches++;
-      total.fired += batch.settled.fired;
-      total.skipped += batch.settled.skipped;
-      total.cancelled += batch.settled.cancelled;
-      total.failed += batch.failed;
-      if (batch.failed > 0) this.logger.warn({ failed: batch.failed }, 'timers failed to fire; retrying later');
-      if (batch.claimed < this.config.SCHEDULER_BATCH_SIZE) return total;
-    }
+    const worker = async () => {
+      for (;;) {
+        const batch: BatchResult = await this.firing.fireBatch(this.clock.now(), this.config.SCHEDULER_BATCH_SIZE);
+        if (batch.claimed === 0) return;
+        total.batches++;
+        total.fired += batch.settled.fired;
+        total.skipped += batch.settled.skipped;
+        total.cancelled += batch.settled.cancelled;
+        total.failed += batch.failed;
+        if (batch.failed > 0) this.logger.warn({ failed: batch.failed }, 'timers failed to fire; retrying later');
+        if (batch.claimed < this.config.SCHEDULER_BATCH_SIZE) return;
+      }
+    };
+    await Promise.all(Array.from({ length: this.config.SCHEDULER_CONCURRENCY }, worker));
+    return total;
   }
 
   /** When the next pending timer is due, or null. */

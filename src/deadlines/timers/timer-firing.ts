@@ -19,18 +19,28 @@ const NAMESPACE = 'c3d7f0a2-6f55-4a8e-9d0b-2e4f1b7a9c11';
 /** The engine acting on its own, as history and audit show it. */
 export const SYSTEM_ACTOR = { actorId: 'system', actorName: 'Systemet', actorRole: 'system' } as const;
 
+type SettledStatus = Exclude<TimerStatus, 'pending'>;
+
+/** What became of one timer of the batch, written when the batch ends. */
+export interface Settled {
+  readonly timer: TimerRow;
+  readonly status: SettledStatus;
+  readonly note: string | null;
+  readonly intents: readonly NotificationIntent[];
+}
+
 export interface BatchResult {
   /** Timers locked by this batch. */
   readonly claimed: number;
-  readonly settled: Record<Exclude<TimerStatus, 'pending'>, number>;
+  readonly settled: Record<SettledStatus, number>;
   readonly failed: number;
 }
 
 /**
  * Fires due timers. One batch is one transaction: the timers are locked (SKIP LOCKED, so other
- * instances take other timers), and for each one — under a savepoint, so one failure does not
- * undo the others — the case's event is appended where the machine acts, the notifications go
- * into the outbox, and the timer is marked; all commit together or not at all.
+ * instances take other timers); for each one the case's event is appended where the machine acts
+ * (under a savepoint, so that one refusal does not undo the others), then the batch's marks and
+ * notifications are written; all commit together or not at all.
  */
 @Injectable()
 export class TimerFiring {
@@ -51,28 +61,27 @@ export class TimerFiring {
       const timers = await this.table.claimDue(client, now, limit);
       const result = { claimed: timers.length, settled: { fired: 0, skipped: 0, cancelled: 0 }, failed: 0 };
       const cases = new CaseCache(client, this.store, this.settings);
+      const settled: Settled[] = [];
       for (const timer of timers) {
-        await client.query('SAVEPOINT timer');
         try {
-          result.settled[await this.fire(client, cases, timer, now)]++;
-          await client.query('RELEASE SAVEPOINT timer');
+          settled.push(await this.fire(client, cases, timer, now));
         } catch (error) {
-          await client.query('ROLLBACK TO SAVEPOINT timer');
           cases.forget(timer);
           await this.table.postpone(client, timer, now, (error as Error).message);
           result.failed++;
         }
       }
+      // One statement each for all the batch's marks and notifications, in the same transaction.
+      await this.table.settle(client, settled, now);
+      await this.outbox.enqueue(client, settled.flatMap((s) => s.intents));
+      for (const { status } of settled) result.settled[status]++;
       return result;
     });
   }
 
-  private async fire(client: PoolClient, cases: CaseCache, timer: TimerRow, now: Date): Promise<Exclude<TimerStatus, 'pending'>> {
+  private async fire(client: PoolClient, cases: CaseCache, timer: TimerRow, now: Date): Promise<Settled> {
     const { loaded, timers } = await cases.get(timer);
-    const settle = async (status: Exclude<TimerStatus, 'pending'>, note: string | null = null) => {
-      await this.table.settle(client, timer, status, now, note);
-      return status;
-    };
+    const settle = (status: SettledStatus, note: string | null = null, intents: NotificationIntent[] = []): Settled => ({ timer, status, note, intents });
     // The projection may not have caught up: the case as it is now decides whether the timer still stands.
     const stands = timers.some((t) => t.key === timer.key && t.dueOn === timer.dueOn);
     if (!loaded || !stands) return settle('cancelled', 'no longer applies to the case');
@@ -83,8 +92,7 @@ export class TimerFiring {
       if (refused) return settle('cancelled', refused);
       cases.forget(timer);
     }
-    await this.outbox.enqueue(client, this.intents(loaded, timer, now));
-    return settle('fired');
+    return settle('fired', null, this.intents(loaded, timer, now));
   }
 
   /** Appends the case's event at the revision just read; returns the lifecycle's refusal, if any. */
@@ -106,12 +114,20 @@ export class TimerFiring {
       machineId: loaded.machine.id,
       machineVersion: loaded.machine.version,
     };
-    await this.store.appendInTransaction(
-      client,
-      caseStream(loaded.tenant, loaded.id),
-      events.map((event, index) => ({ id: uuidv5(`${firing}/event/${index}`, NAMESPACE), type: event.type, data: event.data as unknown as JsonObject })),
-      { expectedRevision: loaded.revision, context },
-    );
+    // A refused append (the case changed meanwhile) must not spoil the batch: it is undone alone.
+    await client.query('SAVEPOINT timer');
+    try {
+      await this.store.appendInTransaction(
+        client,
+        caseStream(loaded.tenant, loaded.id),
+        events.map((event, index) => ({ id: uuidv5(`${firing}/event/${index}`, NAMESPACE), type: event.type, data: event.data as unknown as JsonObject })),
+        { expectedRevision: loaded.revision, context },
+      );
+      await client.query('RELEASE SAVEPOINT timer');
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT timer');
+      throw error;
+    }
     return undefined;
   }
 

@@ -112,10 +112,14 @@ export class TimerTable {
     return rows.map(fromDb);
   }
 
-  async settle(client: PoolClient, timer: TimerRow, status: Exclude<TimerStatus, 'pending'>, now: Date, note: string | null = null): Promise<void> {
+  /** Marks the batch's timers fired, skipped or cancelled, in one statement. */
+  async settle(client: PoolClient, settled: readonly { timer: TimerRow; status: Exclude<TimerStatus, 'pending'>; note: string | null }[], now: Date): Promise<void> {
+    if (settled.length === 0) return;
     await client.query(
-      `UPDATE timers SET status = $4, settled_at = $5, updated_at = $5, last_error = $6 WHERE tenant = $1 AND case_id = $2 AND key = $3`,
-      [timer.tenant, timer.caseId, timer.key, status, now, note],
+      `UPDATE timers SET status = s.status, last_error = s.note, settled_at = $2, updated_at = $2
+         FROM jsonb_to_recordset($1::jsonb) AS s(tenant text, case_id uuid, key text, status text, note text)
+        WHERE timers.tenant = s.tenant AND timers.case_id = s.case_id AND timers.key = s.key`,
+      [JSON.stringify(settled.map(({ timer, status, note }) => ({ tenant: timer.tenant, case_id: timer.caseId, key: timer.key, status, note }))), now],
     );
   }
 
