@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { LOGGER } from './logging/logger';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { Clock, SystemClock } from './shared/clock';
 
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule],
+      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule, NotificationsModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: logger },
