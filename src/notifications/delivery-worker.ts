@@ -41,6 +41,7 @@ export class DeliveryWorker {
   ) {}
 
   start(): void {
+    this.stopping = false;
     this.notifier = new PostgresNotifier(this.deps.pool, this.deps.connection, this.signal, OUTBOX_CHANNEL);
     this.notifier.listen();
     this.running = this.loop();

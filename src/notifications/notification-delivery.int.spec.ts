@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
 import { SmtpReceiver, WebhookReceiver, webhookSecret } from '../../test/support/notification-receivers';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../test/support/test-database';
-import { loadConfig } from '../config/app-config';
+import { loadConfig, type AppConfig } from '../config/app-config';
 import { createLogger } from '../logging/logger';
 import { FixedClock } from '../shared/clock';
 import type { DirectoryData } from './notification-directory';
@@ -48,6 +48,8 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
   let smtp: SmtpReceiver;
   let hooks: WebhookReceiver;
   let parts: ReturnType<typeof notificationParts>;
+  let directoryFile: string;
+  let config: AppConfig;
   const secret = webhookSecret();
   const clock = new FixedClock(new Date('2025-05-31T07:00:00.000Z'));
   /** The manager's subscriber fails the first three tries of each notification, the board secretary's always. */
@@ -69,12 +71,12 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
         },
       },
     };
-    const file = join(mkdtempSync(join(tmpdir(), 'iop-directory-')), 'directory.json');
-    writeFileSync(file, JSON.stringify(directory));
-    const config = loadConfig({
+    directoryFile = join(mkdtempSync(join(tmpdir(), 'iop-directory-')), 'directory.json');
+    writeFileSync(directoryFile, JSON.stringify(directory));
+    config = loadConfig({
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
-      NOTIFICATION_DIRECTORY_FILE: file,
+      NOTIFICATION_DIRECTORY_FILE: directoryFile,
       NOTIFY_BACKOFF_BASE_MS: '1000',
       NOTIFY_MAX_ATTEMPTS: '5',
       NOTIFY_ESCALATION_DAYS: '3,3',
@@ -202,5 +204,25 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
     expect(await rungs(reminder)).toEqual(['0:officer:email', '0:officer:webhook', '1:manager:email', '1:manager:webhook', '2:boardSecretary:email']);
     expect(smtp.to('sekreterare@linkoping.example').filter((m) => m.subject?.includes('KS 2022/09999'))).toHaveLength(1);
     expect(await rungs(acknowledged)).toEqual(['0:officer:email', '0:officer:webhook']);
+  });
+
+  it('sends each delivery once with two workers running against one database (SKIP LOCKED claims)', async () => {
+    const other = notificationParts(config, db, clock, createLogger('silent'), new OneContact());
+    const batch = Array.from({ length: 60 }, (_, n) => intent(`two workers ${n}`, { recipient: 'officer', occasion: 'acted', daysBefore: 0, case: { diarienummer: `KS 2024/${n}`, organisation: 'X', officer: null } }));
+    const before = hooks.received.length;
+    parts.worker.start();
+    other.worker.start();
+    try {
+      await enqueue(...batch);
+      const ids = async () => (await db.pool.query<{ id: string }>("SELECT id FROM notification_deliveries WHERE channel = 'webhook' AND status = 'delivered' AND outbox_id = ANY($1::uuid[])", [batch.map((b) => b.id)])).rows;
+      for (let waited = 0; (await ids()).length < 60 && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      expect(await ids()).toHaveLength(60);
+    } finally {
+      await Promise.all([parts.worker.stop(), other.worker.stop()]);
+      other.email.close();
+    }
+    const received = hooks.received.slice(before).filter((r) => r.path === '/officer');
+    expect(received).toHaveLength(60);
+    expect(new Set(received.map((r) => r.id)).size).toBe(60);
   });
 });
