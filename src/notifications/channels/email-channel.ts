@@ -9,7 +9,10 @@ export class EmailChannel implements NotificationChannel {
 
   constructor(private readonly config: AppConfig) {
     if (config.SMTP_HOST) {
+      // Pooled: a worker sends a batch in parallel, and a handful of connections serve it.
       this.transport = createTransport({
+        pool: true,
+        maxConnections: 5,
         host: config.SMTP_HOST,
         port: config.SMTP_PORT,
         secure: config.SMTP_SECURE,

@@ -59,6 +59,8 @@ export class WebhookChannel implements NotificationChannel {
         'webhook-signature': signature,
       },
       body,
+      // A signed notification goes to the subscribed URL only; a redirect counts as a failure.
+      redirect: 'manual',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     await response.body?.cancel();
