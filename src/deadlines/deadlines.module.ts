@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseRepository } from '../cases/shared/case-repository';
 import { AppConfig } from '../config/app-config';
-import { NotificationOutbox } from '../notifications/notification-outbox.port';
-import { PostgresNotificationOutbox } from '../notifications/postgres-notification-outbox';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { DeadlineScheduler } from './scheduler';
 import { deadlineSettingsFrom, DeadlineSettings } from './timer-settings';
 import { TimerFiring } from './timers/timer-firing';
@@ -12,10 +11,10 @@ import { TimersProjection } from './timers/timers.projection';
 
 /** Durable timers: the projection that keeps them, the scheduler that fires them into the case and the outbox. */
 @Module({
+  imports: [NotificationsModule],
   providers: [
     { provide: DeadlineSettings, inject: [AppConfig], useFactory: deadlineSettingsFrom },
     { provide: TimerWake, useFactory: () => new TimerWake() },
-    { provide: NotificationOutbox, useClass: PostgresNotificationOutbox },
     CaseRepository,
     TimerTable,
     TimersProjection,

@@ -4,6 +4,7 @@ import { caseSummaries } from './002-case-summaries';
 import { anchors } from './003-anchors';
 import { notificationOutbox } from './005-notification-outbox';
 import { timers } from './006-timers';
+import { notificationDeliveries } from './007-notification-deliveries';
 
 /** Applied in order of version; a migration, once released, is never edited: add the next one. */
-export const migrations: readonly Migration[] = [eventStore, caseSummaries, anchors, notificationOutbox, timers];
+export const migrations: readonly Migration[] = [eventStore, caseSummaries, anchors, notificationOutbox, timers, notificationDeliveries];
