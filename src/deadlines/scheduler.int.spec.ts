@@ -2,7 +2,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../app';
 import { loadConfig } from '../config/app-config';
 import { linkoping } from '../demo/seed-cases';
-import { EventStore } from '../event-store/event-store.port';
+import { randomUUID } from 'node:crypto';
+import { EventStore, type JsonObject } from '../event-store/event-store.port';
+import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { decide, type Command } from '../lifecycle';
+import { fold } from '../lifecycle/evolve';
 import { createLogger } from '../logging/logger';
 import { FixedClock } from '../shared/clock';
 import { JWT_SECRET } from '../../test/support/api';
@@ -89,6 +93,43 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
     // The active cases' old reminders were not sent: their dates had passed.
     expect(await count(`SELECT count(*) AS n FROM notification_outbox WHERE intent->>'occasion' = 'reminder'`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM timers WHERE status = 'skipped'`)).toBeGreaterThan(0);
+  });
+
+  it('an official writing to the case while its timer fires: the firing is refused, retried later, and then fires once', async () => {
+    const store = a.app.get(EventStore) as PostgresEventStore;
+    const caseId = await appendCase(store, TENANT, seedEvents(linkoping, 'final'));
+    await a.timers.refresh(TENANT, caseId);
+    const history = seedEvents(linkoping, 'final');
+    const [reassigned] = decide(fold(history), {
+      type: 'assign-officer',
+      now: LATER.toISOString(),
+      officer: { id: 'anna.berg', name: 'Anna Berg' },
+      assignedOn: '2022-12-01',
+    } as Command);
+    // The official's transaction holds the case's head while the scheduler reads the case and tries to append.
+    const official = await db.pool.connect();
+    try {
+      await official.query('BEGIN');
+      await store.appendInTransaction(official, { tenant: TENANT, id: `case-${caseId}` }, [{ id: randomUUID(), type: reassigned.type, data: reassigned.data as unknown as JsonObject }], {
+        expectedRevision: BigInt(history.length - 1),
+        context: { actorId: 'anna', actorName: 'Anna', actorRole: 'chef', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), machineId: 'iopCase', machineVersion: 1 },
+      });
+      const firing = b.scheduler.runDue();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await official.query('COMMIT');
+      expect(await firing).toMatchObject({ fired: 0, failed: 1 });
+    } finally {
+      official.release();
+    }
+    const timer = await db.pool.query(`SELECT status, attempts, fire_at FROM timers WHERE case_id = $1 AND key = 'decision-final/act'`, [caseId]);
+    expect(timer.rows[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(timer.rows[0].fire_at.getTime()).toBeGreaterThan(LATER.getTime());
+
+    b.clock.advance(60_000);
+    await a.timers.refresh(TENANT, caseId);
+    expect(await b.scheduler.runDue()).toMatchObject({ fired: 1, failed: 0 });
+    expect(await count(`SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'DecisionBecameFinal'`, [`case-${caseId}`])).toBe(1);
+    b.clock.set(LATER);
   });
 
   it('a running scheduler is woken by another instance’s timer change, without polling', async () => {

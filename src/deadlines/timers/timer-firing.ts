@@ -39,8 +39,8 @@ export interface BatchResult {
 /**
  * Fires due timers. One batch is one transaction: the timers are locked (SKIP LOCKED, so other
  * instances take other timers); for each one the case's event is appended where the machine acts
- * (under a savepoint, so that one refusal does not undo the others), then the batch's marks and
- * notifications are written; all commit together or not at all.
+ * (a refusal, say because an official wrote meanwhile, postpones that timer alone), then the
+ * batch's marks and notifications are written; all commit together or not at all.
  */
 @Injectable()
 export class TimerFiring {
@@ -114,20 +114,13 @@ export class TimerFiring {
       machineId: loaded.machine.id,
       machineVersion: loaded.machine.version,
     };
-    // A refused append (the case changed meanwhile) must not spoil the batch: it is undone alone.
-    await client.query('SAVEPOINT timer');
-    try {
-      await this.store.appendInTransaction(
-        client,
-        caseStream(loaded.tenant, loaded.id),
-        events.map((event, index) => ({ id: uuidv5(`${firing}/event/${index}`, NAMESPACE), type: event.type, data: event.data as unknown as JsonObject })),
-        { expectedRevision: loaded.revision, context },
-      );
-      await client.query('RELEASE SAVEPOINT timer');
-    } catch (error) {
-      await client.query('ROLLBACK TO SAVEPOINT timer');
-      throw error;
-    }
+    // A refused append (the case changed meanwhile) leaves the transaction usable: the store undoes its own failed write.
+    await this.store.appendInTransaction(
+      client,
+      caseStream(loaded.tenant, loaded.id),
+      events.map((event, index) => ({ id: uuidv5(`${firing}/event/${index}`, NAMESPACE), type: event.type, data: event.data as unknown as JsonObject })),
+      { expectedRevision: loaded.revision, context },
+    );
     return undefined;
   }
 
