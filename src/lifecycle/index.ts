@@ -37,3 +37,4 @@ export {
 } from './machine-migration';
 export { isValidOrganisationNumber, normaliseOrganisationNumber } from './organisation-number';
 export { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination, type Refund } from './termination';
+export { finalReachable, previewCase, type CasePreview, type PreviewOutcome } from './migration-preview';
