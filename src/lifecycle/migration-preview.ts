@@ -47,20 +47,36 @@ export function previewCase(events: readonly StoredCaseEvent[], current: CaseSna
 
 /**
  * Whether some top-level final state can be reached from the snapshot's active states by any
- * transitions (guards ignored, each region of a parallel state explored on its own): a case that
- * cannot even then is stuck.
+ * transitions, guards ignored. A parallel state is done only when each of its regions can reach
+ * its own final state (from where it is now, or from its start when entered later): a case that
+ * cannot get anywhere even then is stuck.
  */
 export function finalReachable(snapshot: CaseSnapshot): boolean {
   const root = snapshot.machine.root;
-  const queue = activeLeaves(snapshot).map((path) => path.split('.').reduce((node: AnyStateNode, key) => node.states[key], root));
-  const seen = new Set<AnyStateNode>(queue);
+  const active = activeLeaves(snapshot).map((path) => path.split('.').reduce((node: AnyStateNode, key) => node.states[key], root));
+  const startsIn = (region: AnyStateNode) => {
+    const inside = active.filter((leaf) => isWithin(leaf, region));
+    return inside.length > 0 ? inside : entryLeaves(region);
+  };
+  const done = (parallel: AnyStateNode) => Object.values(parallel.states).every((region) => reaches(startsIn(region), region, (node) => node.type === 'final' && node.parent === region, () => false));
+  return reaches(active, root, (node) => node.type === 'final' && node.parent === root, done);
+}
+
+/**
+ * Breadth-first over leaf states inside `scope`, following every transition of a leaf and of its
+ * ancestors within `scope`; a parallel state's done transition only when `parallelDone` says so.
+ */
+function reaches(starts: AnyStateNode[], scope: AnyStateNode, goal: (node: AnyStateNode) => boolean, parallelDone: (parallel: AnyStateNode) => boolean): boolean {
+  const queue = [...starts];
+  const seen = new Set(queue);
   while (queue.length > 0) {
     const node = queue.shift()!;
-    if (node.type === 'final' && node.parent === root) return true;
-    for (let from: AnyStateNode | undefined = node; from; from = from.parent) {
-      for (const transitions of from.transitions.values()) {
+    if (goal(node)) return true;
+    for (let from: AnyStateNode | undefined = node; from && isWithin(from, scope); from = from.parent) {
+      for (const [event, transitions] of from.transitions) {
+        if (from.type === 'parallel' && event === `xstate.done.state.${from.id}` && !parallelDone(from)) continue;
         for (const target of transitions.flatMap((t) => t.target ?? []).flatMap(entryLeaves)) {
-          if (!seen.has(target)) {
+          if (isWithin(target, scope) && !seen.has(target)) {
             seen.add(target);
             queue.push(target);
           }
@@ -68,6 +84,11 @@ export function finalReachable(snapshot: CaseSnapshot): boolean {
       }
     }
   }
+  return false;
+}
+
+function isWithin(node: AnyStateNode, scope: AnyStateNode): boolean {
+  for (let at: AnyStateNode | undefined = node; at; at = at.parent) if (at === scope) return true;
   return false;
 }
 
