@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { caseStream } from '../../src/cases/shared/case-stream';
 import { linkoping, osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
+import { EventStore } from '../../src/event-store/event-store.port';
 import { caseMachine, CASE_MACHINE_ID, deriveMachine, machines, retarget } from '../../src/lifecycle';
 import { bearer, TestApi } from '../support/api';
+import { context } from '../support/events';
 import { walk } from '../support/seed-walk';
 
 /** A v2 of the case machine as a release would bring it: a preparation state relabelled, signing renamed to contracting. */
@@ -71,6 +75,15 @@ describe('moving live cases to a new machine version', () => {
     expect(refused.body).toMatchObject({ code: 'MIGRATION_REFUSED', details: { reasons: [{ rule: 'STATE_UNKNOWN', en: expect.stringContaining('signing') }] } });
     const { rows } = await api.db.pool.query(`SELECT revision FROM streams WHERE tenant = 'osteraker' AND stream_id = $1`, [`case-${caseId}`]);
     expect(rows[0].revision).toBe('9');
+
+    // Forced past the rules, straight into the store: the hash chain is right, replay verification still refuses it.
+    const data = { from: { id: CASE_MACHINE_ID, version: 1 }, to: { id: CASE_MACHINE_ID, version: 2 }, reason: 'forged', at: '2023-10-04T12:00:00Z' };
+    await api.app.get(EventStore).append(caseStream('osteraker', caseId), [{ id: randomUUID(), type: 'MachineVersionChanged', data }], {
+      expectedRevision: 9n,
+      context: { ...context, machineId: CASE_MACHINE_ID, machineVersion: 2 },
+    });
+    const verdict = (await api.http().get(`/audit/cases/${caseId}/verify`).set(await bearer({ roles: ['auditor'], tenant: 'osteraker' }))).body;
+    expect(verdict).toMatchObject({ intact: false, problem: { revision: '10', what: expect.stringMatching(/STATE_UNKNOWN: State signing does not exist/) } });
   });
 
   it('refuses anyone but an admin, an unknown version and a malformed request', async () => {
