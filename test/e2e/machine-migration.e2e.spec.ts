@@ -66,7 +66,7 @@ describe('moving live cases to a new machine version', () => {
     expect(history.events[4]).toMatchObject({ type: 'MachineVersionChanged', machine: { version: 2 }, stateBefore: { label: { en: 'In preparation – proposal drafted' } }, stateAfter: { label: { sv: 'Beredning' } } });
     // Time travel before the change still shows the case under v1.
     expect((await api.http().get(`/cases/${caseId}?revision=3`).set(auditor)).body).toMatchObject({ machine: { version: 1 }, state: { label: { en: 'In preparation – proposal drafted' } } });
-  });
+  }, 30_000);
 
   it('given a case in a state v2 does not have, when an admin moves it, then it is refused with reasons and nothing is written', async () => {
     const { caseId } = await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit', 'register', 'assignOfficer', 'draft', 'signProposal', 'schedule', 'approve', 'justering', 'posting', 'final']);
@@ -84,12 +84,12 @@ describe('moving live cases to a new machine version', () => {
     });
     const verdict = (await api.http().get(`/audit/cases/${caseId}/verify`).set(await bearer({ roles: ['auditor'], tenant: 'osteraker' }))).body;
     expect(verdict).toMatchObject({ intact: false, problem: { revision: '10', what: expect.stringMatching(/STATE_UNKNOWN: State signing does not exist/) } });
-  });
+  }, 30_000);
 
   it('refuses anyone but an admin, an unknown version and a malformed request', async () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, ['submit']);
     expect((await migrate(caseId, { toVersion: 2, reason: 'x' }, await bearer({ roles: ['handlaggare', 'chef'], tenant: 'linkoping' }))).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
     expect((await migrate(caseId, { toVersion: 7, reason: 'x' })).body).toMatchObject({ statusCode: 422, code: 'MIGRATION_REFUSED', details: { reasons: [{ rule: 'UNKNOWN_MACHINE' }] } });
     expect((await migrate(caseId, { toVersion: 'two' })).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-  });
+  }, 30_000);
 });

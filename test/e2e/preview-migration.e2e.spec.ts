@@ -17,6 +17,7 @@ const upTo = (seed: object, last: string) => Object.keys(seed).slice(0, Object.k
 describe('the migration preview', () => {
   let api: TestApi;
   const ids: Record<string, string> = {};
+  let closed = false;
   beforeAll(async () => {
     if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run \`npm run build\` first (npm test does)`);
     api = await TestApi.start();
@@ -28,8 +29,12 @@ describe('the migration preview', () => {
     ids.halfSigned = (await walk(api, 'osteraker', osterakerKvinnojouren, upTo(osterakerKvinnojouren, 'signMunicipality'))).caseId;
     // The service stops: from here on only the preview could change anything.
     await api.app.close();
+    closed = true;
+  }, 120_000);
+  afterAll(async () => {
+    if (!closed) await api?.app.close();
+    await api?.db.drop();
   });
-  afterAll(() => api.db.drop());
 
   const run = (args: string[], env: NodeJS.ProcessEnv = { DATABASE_URL: api.db.url }) =>
     promisify(execFile)(process.execPath, [SCRIPT, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env } });
@@ -59,14 +64,14 @@ describe('the migration preview', () => {
     expect(byId[ids.signing]).toMatchObject({ outcome: 'same' });
     expect(byId[ids.halfSigned]).toMatchObject({ outcome: 'same', now: ['signing.municipality.signed', 'signing.organisation.unsigned'] });
     expect(await checksums()).toEqual(before);
-  });
+  }, 30_000);
 
   it('prints a table for people, and finds every case the same under the current machine', async () => {
     const changed = (await run(['--candidate', CHANGED])).stdout;
     expect(changed).toContain('refused at revision 6 (DecisionRecorded not accepted)');
     expect(changed).toContain('5 live cases (1 closed, not previewed): 2 same, 1 diverge, 1 stuck, 1 refused.');
     expect((await run([])).stdout).toContain('5 live cases (1 closed, not previewed): 5 same, 0 diverge, 0 stuck, 0 refused.');
-  });
+  }, 30_000);
 
   it('refuses clearly when there is no database to read, or the candidate is no machine', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'iop-preview-'));
@@ -76,5 +81,5 @@ describe('the migration preview', () => {
       rmSync(empty, { recursive: true, force: true });
     }
     await expect(run(['--candidate', join(__dirname, '../../package.json')])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('exports no machine') });
-  });
+  }, 30_000);
 });
