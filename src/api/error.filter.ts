@@ -23,6 +23,7 @@ const STATUS: Record<string, number> = {
   IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   NOTIFICATION_NOT_FOUND: HttpStatus.NOT_FOUND,
   NOTIFICATION_NOT_FAILED: HttpStatus.CONFLICT,
+  MIGRATION_REFUSED: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 export interface ErrorBody {
