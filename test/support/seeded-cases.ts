@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SeedCase } from '../../src/demo/seed-cases';
 import type { EventContext, EventStore, JsonObject } from '../../src/event-store/event-store.port';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, decide, evolve, initialSnapshot, type CaseEvent, type Command } from '../../src/lifecycle';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, decide, evolve, initialSnapshot, type CaseEvent, type Command } from '../../src/lifecycle';
 
 const context: EventContext = {
   actorId: 'seed',
@@ -32,7 +32,7 @@ export async function appendCase(store: EventStore, tenant: string, events: read
   const caseId = randomUUID();
   await store.append(
     { tenant, id: `case-${caseId}` },
-    events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject })),
+    events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject, schemaVersion: currentSchemaVersion(e.type) })),
     { expectedRevision: 'no_stream', context },
   );
   return caseId;

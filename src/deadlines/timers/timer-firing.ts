@@ -5,7 +5,7 @@ import { foldRecorded, type LoadedCase } from '../../cases/shared/case-repositor
 import { caseStream } from '../../cases/shared/case-stream';
 import { EventStore, type EventContext, type JsonObject } from '../../event-store/event-store.port';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
-import { decide, type Command } from '../../lifecycle';
+import { currentSchemaVersion, decide, type Command } from '../../lifecycle';
 import { stockholmDate } from '../../lifecycle/calendar-date';
 import { LifecycleError } from '../../lifecycle/lifecycle.errors';
 import { NotificationOutbox, type NotificationIntent } from '../../notifications/notification-outbox.port';
@@ -118,7 +118,12 @@ export class TimerFiring {
     await this.store.appendInTransaction(
       client,
       caseStream(loaded.tenant, loaded.id),
-      events.map((event, index) => ({ id: uuidv5(`${firing}/event/${index}`, NAMESPACE), type: event.type, data: event.data as unknown as JsonObject })),
+      events.map((event, index) => ({
+        id: uuidv5(`${firing}/event/${index}`, NAMESPACE),
+        type: event.type,
+        data: event.data as unknown as JsonObject,
+        schemaVersion: currentSchemaVersion(event.type),
+      })),
       { expectedRevision: loaded.revision, context },
     );
     return undefined;
