@@ -3,8 +3,9 @@ import type { Migration } from '../migrator';
 /**
  * Durable timers, a projection of the case streams (src/deadlines/timers): one row per moment the
  * engine must act or notify. `fire_at` is when the scheduler next tries (the due moment, pushed
- * back after a failed attempt); the partial index makes "what is due" and "when is the next one"
- * cost the due rows, not the table. `timer_cases` records the case revision the rows were computed
+ * back after a failed attempt). Two partial indexes, acting and notifying timers, each in fire_at
+ * order, make "the next batch due" cost the batch and "when is the next one" two index probes,
+ * however many timers there are. `timer_cases` records the case revision the rows were computed
  * from, so that an event delivered again, or late, changes nothing.
  */
 export const timers: Migration = {
@@ -32,7 +33,8 @@ export const timers: Migration = {
       updated_at   timestamptz NOT NULL,
       PRIMARY KEY (tenant, case_id, key)
     );
-    CREATE INDEX timers_pending ON timers (fire_at) WHERE status = 'pending';
+    CREATE INDEX timers_pending_acting ON timers (fire_at) WHERE status = 'pending' AND command IS NOT NULL;
+    CREATE INDEX timers_pending_notifying ON timers (fire_at) WHERE status = 'pending' AND command IS NULL;
     CREATE TABLE timer_cases (
       tenant   text   NOT NULL,
       case_id  uuid   NOT NULL,

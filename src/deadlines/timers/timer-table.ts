@@ -96,20 +96,25 @@ export class TimerTable {
 
   /**
    * Locks up to `limit` pending timers due by `now` that no other scheduler holds (SKIP LOCKED):
-   * acting timers first, then by due moment, so that a case which ended during downtime does not
-   * first collect notices its end has made moot. Read through the partial index: the cost is the
-   * due rows, not the table.
+   * acting timers first, then notifying ones, each by due moment, so that a case which ended
+   * during downtime does not first collect notices its end has made moot. Each query walks its
+   * partial index in order and stops at the limit: the cost is the batch, not the table.
    */
   async claimDue(client: PoolClient, now: Date, limit: number): Promise<TimerRow[]> {
-    const { rows } = await client.query<DbTimerRow>(
-      `SELECT ${COLUMNS} FROM timers
-        WHERE status = 'pending' AND fire_at <= $1
-        ORDER BY command IS NULL, fire_at
-        LIMIT $2
-        FOR UPDATE SKIP LOCKED`,
-      [now, limit],
-    );
-    return rows.map(fromDb);
+    const claim = async (acting: boolean, max: number) =>
+      (
+        await client.query<DbTimerRow>(
+          `SELECT ${COLUMNS} FROM timers
+            WHERE status = 'pending' AND command IS ${acting ? 'NOT NULL' : 'NULL'} AND fire_at <= $1
+            ORDER BY fire_at
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED`,
+          [now, max],
+        )
+      ).rows;
+    const acting = await claim(true, limit);
+    const notifying = acting.length < limit ? await claim(false, limit - acting.length) : [];
+    return [...acting, ...notifying].map(fromDb);
   }
 
   /** Marks the batch's timers fired, skipped or cancelled, in one statement. */
@@ -138,9 +143,12 @@ export class TimerTable {
     return rows[0] ? BigInt(rows[0].revision) : -1n;
   }
 
-  /** When the scheduler must next look: one read of the partial index's first entry. */
+  /** When the scheduler must next look: the first entry of each partial index. */
   async nextFireAt(): Promise<Date | null> {
-    const { rows } = await this.db.pool.query<{ next: Date | null }>(`SELECT min(fire_at) AS next FROM timers WHERE status = 'pending'`);
+    const { rows } = await this.db.pool.query<{ next: Date | null }>(
+      `SELECT least((SELECT min(fire_at) FROM timers WHERE status = 'pending' AND command IS NOT NULL),
+                    (SELECT min(fire_at) FROM timers WHERE status = 'pending' AND command IS NULL)) AS next`,
+    );
     return rows[0].next;
   }
 
