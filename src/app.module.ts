@@ -11,6 +11,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { LOGGER } from './logging/logger';
 import { ProjectionsModule } from './projections/projections.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { Clock, SystemClock } from './shared/clock';
 
 @Module({})
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule],
+      imports: [DatabaseModule, EventStoreModule, PersonalDataModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: logger },

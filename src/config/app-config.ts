@@ -55,6 +55,10 @@ export class AppConfig {
 
   @IsOptional() @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Master key that wraps the data subjects' keys (personal data); unset: a key generated in DATA_DIR, for local use. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'PERSONAL_DATA_KEY must be at least 32 characters' })
+  PERSONAL_DATA_KEY?: string;
 }
 
 export class ConfigError extends Error {
@@ -65,7 +69,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once at start; a wrong value stops the service with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE');
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'PERSONAL_DATA_KEY');
   const relevant = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { forbidUnknownValues: true });

@@ -50,6 +50,8 @@ export class StartRenewalHandler extends CaseCommandHandler<StartRenewalCommand>
       terms: previous.terms,
       receivedOn: payload.startedOn,
       previousCaseId: caseId,
+      // The same person stays the contact, unless their data has been erased.
+      contactPerson: previous.contactPerson?.erased ? null : previous.contactPerson,
     } as Command);
     const id = uuidv5(`${renewal.id}/opened`, NAMESPACE);
     await this.cases.append(renewal, [{ id, event: submitted }], {
