@@ -49,15 +49,16 @@ export class CaseRepository {
 
   /**
    * The case as it is now — or as it was at a point in time, for audit — or a new case (revision
-   * -1) when `allowNew` and the stream is empty.
+   * -1) when `allowNew` and the stream is empty. `sealed`: personal data is left as stored, for
+   * readers that never show it (read models), so they need no keys.
    */
-  async load(tenant: string, caseId: string, options: { allowNew?: boolean; at?: PointInTime } = {}): Promise<LoadedCase> {
+  async load(tenant: string, caseId: string, options: { allowNew?: boolean; at?: PointInTime; sealed?: boolean } = {}): Promise<LoadedCase> {
     const stream = await this.store.readStream(caseStream(tenant, caseId));
     const stored = options.at ? stream.slice(0, lengthAt(stream, options.at)) : stream;
     if (stored.length === 0 && !options.allowNew) {
       throw new ApiError('CASE_NOT_FOUND', stream.length > 0 ? `Case ${caseId} did not exist yet at that point.` : `No case ${caseId}.`);
     }
-    const events = await this.personalData.open(tenant, stored);
+    const events = options.sealed ? stored : await this.personalData.open(tenant, stored);
     return { id: caseId, tenant, events, stored, ...foldRecorded(events) };
   }
 
