@@ -149,6 +149,14 @@ export interface paths {
     /** A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification */
     get: operations["exportCase"];
   };
+  "/data-subjects/erasures": {
+    /** Erases the personal data held about the person with this email (a data subject's request) */
+    post: operations["eraseDataSubjectByEmail"];
+  };
+  "/data-subjects/{subjectId}": {
+    /** Erases a data subject's personal data: deletes its key */
+    delete: operations["eraseDataSubject"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -312,6 +320,30 @@ export interface components {
        * @example 822004-0417
        */
       organisationNumber: string;
+    };
+    ContactPersonDto: {
+      /**
+       * Format: uuid
+       * @description The data subject: erasure by this id (or by email) deletes the key of the fields below.
+       */
+      subjectId: string;
+      /**
+       * @description `[raderad]` once erased.
+       * @example Anna Berg
+       */
+      name: string;
+      /**
+       * @description `[raderad]` once erased.
+       * @example anna.berg@example.se
+       */
+      email: string;
+      /**
+       * @description `[raderad]` once erased (null when none was given).
+       * @example 070-123 45 67
+       */
+      phone: string | null;
+      /** @description True once the person's data has been erased. */
+      erased: boolean;
     };
     FixedFundingDto: {
       /**
@@ -832,6 +864,8 @@ export interface components {
       municipality: components["schemas"]["PartyDto"] | null;
       /** @description The non-profit organisation that is party to the agreement. */
       organisation: components["schemas"]["PartyDto"] | null;
+      /** @description The organisation's contact person (personal data). */
+      contactPerson: components["schemas"]["ContactPersonDto"] | null;
       /**
        * @description The purpose of the partnership.
        * @example Stöd till brottsutsatta, anhöriga och vittnen enligt 5 kap. 11 § SoL
@@ -1310,6 +1344,17 @@ export interface components {
        */
       submittedOn: string;
     };
+    ContactPersonInputDto: {
+      /** @example Anna Berg */
+      name: string;
+      /**
+       * @description Also how an erasure request finds the person.
+       * @example anna.berg@example.se
+       */
+      email: string;
+      /** @example 070-123 45 67 */
+      phone?: string | null;
+    };
     SubmitApplicationDto: {
       /** @description The municipality the organisation applies to. */
       municipality: components["schemas"]["PartyDto"];
@@ -1345,6 +1390,8 @@ export interface components {
        * @example 2023-05-15
        */
       receivedOn: string;
+      /** @description The organisation's contact person for this application. */
+      contactPerson?: components["schemas"]["ContactPersonInputDto"] | null;
     };
     SubmitReportBackDto: {
       /**
@@ -1506,6 +1553,32 @@ export interface components {
     CreatedAnchorDto: {
       /** @description Null when no stream changed since the last anchor. */
       anchor: components["schemas"]["AnchorDto"] | null;
+    };
+    EraseByEmailDto: {
+      /**
+       * @description The data subject's email, as the person gives it in the request (case and surrounding spaces do not matter).
+       * @example anna.berg@example.se
+       */
+      email: string;
+    };
+    ErasureDto: {
+      /**
+       * Format: uuid
+       * @description The erased data subject.
+       */
+      subjectId: string;
+      /** Format: date-time */
+      erasedAt: string;
+      /**
+       * @description The stream that records the erasure (no personal data in it).
+       * @example data-subject-erasures
+       */
+      stream: string;
+      /**
+       * @description The erasure event's revision in that stream.
+       * @example 0
+       */
+      revision: string;
     };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
@@ -3941,6 +4014,78 @@ export interface operations {
       };
       /** @description CASE_NOT_FOUND */
       404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Erases the personal data held about the person with this email (a data subject's request) */
+  eraseDataSubjectByEmail: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EraseByEmailDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["ErasureDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: not an email. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_ERASED: erased already. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Erases a data subject's personal data: deletes its key */
+  eraseDataSubject: {
+    parameters: {
+      path: {
+        subjectId: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["ErasureDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_ERASED: erased already. */
+      409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };
