@@ -17,18 +17,12 @@ export class PersonalData {
   /** The events as they will be stored. Sealing for an erased subject is refused: its data is gone. */
   async seal(tenant: string, events: readonly NewEvent[]): Promise<NewEvent[]> {
     const keys = await this.keys(tenant, events);
-    return events.map((event) =>
-      subjectsIn(event.type, event.data).length === 0
-        ? event
-        : {
-            ...event,
-            data: sealData(event.type, event.data, (subjectId) => {
-              const key = keys.get(subjectId);
-              if (!key) throw new ApiError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased; give the person's details again.`, { subjectId });
-              return key;
-            }),
-          },
-    );
+    const keyOf = (subjectId: string) => {
+      const key = keys.get(subjectId);
+      if (!key) throw new ApiError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased; give the person's details again.`, { subjectId });
+      return key;
+    };
+    return events.map((event) => ({ ...event, data: sealData(event.type, event.data, keyOf) }));
   }
 
   /** The events as readers see them: personal fields opened, `[raderad]` where the subject was erased. */
