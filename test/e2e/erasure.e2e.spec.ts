@@ -224,4 +224,16 @@ describe('erasure of personal data (GDPR)', () => {
     await api.db.pool.query('DELETE FROM data_subjects WHERE subject_id = $1', [lost]);
     expect((await api.http().get(`/cases/${other}`).set(await officer())).body).toMatchObject({ statusCode: 500, code: 'PERSONAL_DATA_UNREADABLE' });
   });
+
+  it('carries the contact person into the renewal, as the same data subject', async () => {
+    const person = { name: 'Karin Sandell', email: 'karin.sandell@exempel.org', phone: null };
+    const { caseId: current, subjectId: karin } = await submitWithContact(api, person);
+    await walk(api, TENANT, linkoping, ['register', 'assignOfficer', 'draft', 'signProposal', 'schedule', 'approve', 'justering', 'posting', 'final', 'signMunicipality', 'signOrganisation'], current);
+    api.on('2025-04-01');
+    await api.http().post(`/cases/${current}/commands/start-renewal`).set(await officer()).send({ startedOn: '2025-04-01' }).expect(200);
+    const next = (await api.http().get(`/cases/${current}`).set(await officer())).body.facts.renewal.newCaseId;
+    expect((await api.http().get(`/cases/${next}`).set(await officer())).body.facts.contactPerson).toEqual({ subjectId: karin, ...person, erased: false });
+    await api.http().delete(`/data-subjects/${karin}`).set(await admin()).expect(200);
+    for (const id of [current, next]) expect((await api.http().get(`/cases/${id}`).set(await officer())).body.facts.contactPerson).toMatchObject({ subjectId: karin, name: '[raderad]', erased: true });
+  });
 });
