@@ -1455,7 +1455,7 @@ export interface components {
       stateBefore: components["schemas"]["CaseStateDto"];
       /** @description The state after the event. */
       stateAfter: components["schemas"]["CaseStateDto"];
-      /** @description The event's data, as recorded. */
+      /** @description The event's data, as recorded; personal data opened, or `[raderad]` once its data subject was erased. */
       payload: components["schemas"]["JsonObject"];
       /** @description The lifecycle version the event was recorded under. */
       machine: components["schemas"]["MachineDto"];
