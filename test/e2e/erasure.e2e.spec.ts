@@ -223,6 +223,10 @@ describe('erasure of personal data (GDPR)', () => {
     const { caseId: other, subjectId: lost } = await submitWithContact(api, { name: 'Per Lund', email: 'per.lund@exempel.org' });
     await api.db.pool.query('DELETE FROM data_subjects WHERE subject_id = $1', [lost]);
     expect((await api.http().get(`/cases/${other}`).set(await officer())).body).toMatchObject({ statusCode: 500, code: 'PERSONAL_DATA_UNREADABLE' });
+    expect((await api.http().get(`/cases/${other}/history`).set(await auditor())).body).toMatchObject({ statusCode: 500, code: 'PERSONAL_DATA_UNREADABLE' });
+    // Commands and verification never open personal data: the case goes on, and still verifies.
+    await walk(api, TENANT, linkoping, ['register'], other);
+    expect((await api.http().get(`/audit/cases/${other}/verify`).set(await auditor())).body).toMatchObject({ intact: true, events: 2 });
   });
 
   it('carries the contact person into the renewal, as the same data subject', async () => {
