@@ -219,6 +219,14 @@ describe('erasure of personal data (GDPR)', () => {
     expect(second.subjectId).toBe(first.subjectId);
   });
 
+  it('erases once when two admins erase the same person at the same moment, and records it once', async () => {
+    const { subjectId: both } = await submitWithContact(api, { name: 'Ture Holm', email: 'ture.holm@exempel.org' });
+    const answers = await Promise.all([0, 1].map(async () => (await api.http().delete(`/data-subjects/${both}`).set(await admin())).status));
+    expect(answers.sort()).toEqual([200, 409]);
+    const { rows } = await api.db.pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = 'data-subject-erasures' AND data->>'subjectId' = $1`, [both]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('answers 500 PERSONAL_DATA_UNREADABLE when a key is missing that was never erased', async () => {
     const { caseId: other, subjectId: lost } = await submitWithContact(api, { name: 'Per Lund', email: 'per.lund@exempel.org' });
     await api.db.pool.query('DELETE FROM data_subjects WHERE subject_id = $1', [lost]);
