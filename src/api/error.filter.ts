@@ -24,6 +24,8 @@ const STATUS: Record<string, number> = {
   DATA_SUBJECT_NOT_FOUND: HttpStatus.NOT_FOUND,
   DATA_SUBJECT_ERASED: HttpStatus.CONFLICT,
   PERSONAL_DATA_UNREADABLE: HttpStatus.INTERNAL_SERVER_ERROR,
+  NOTIFICATION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  NOTIFICATION_NOT_FAILED: HttpStatus.CONFLICT,
 };
 
 export interface ErrorBody {
