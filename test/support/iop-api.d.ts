@@ -127,6 +127,10 @@ export interface paths {
     /** Withdraw the application (the organisation) */
     post: operations["withdraw"];
   };
+  "/cases/{id}/machine-migrations": {
+    /** Moves a live case to another version of its machine (admins), if its state and facts fit there */
+    post: operations["migrateMachine"];
+  };
   "/cases/{id}/history": {
     /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
     get: operations["getCaseHistory"];
@@ -1428,6 +1432,18 @@ export interface components {
       /**
        * @description The organisation's reason.
        * @example Föreningen avstår från att ingå IOP i år.
+       */
+      reason: string;
+    };
+    MigrateMachineDto: {
+      /**
+       * @description The version of the case machine to move the case to.
+       * @example 2
+       */
+      toVersion: number;
+      /**
+       * @description Why the case moves; recorded in its history.
+       * @example Ny delegationsordning från 2024-01-01
        */
       reason: string;
     };
@@ -3937,6 +3953,68 @@ export interface operations {
         };
       };
       /** @description RULE_VIOLATED (a rule of the lifecycle; `details.violations`) or IDEMPOTENCY_KEY_REUSED. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Moves a live case to another version of its machine (admins), if its state and facts fit there */
+  migrateMachine: {
+    parameters: {
+      path: {
+        /** @description The case id. */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MigrateMachineDto"];
+      };
+    };
+    responses: {
+      /** @description The case under its new machine. */
+      200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["CaseResultDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_CHANGED: the case changed meanwhile. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description PRECONDITION_FAILED: If-Match names an older revision. */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description MIGRATION_REFUSED: the state or facts do not fit the target machine; `details.reasons` say why. */
       422: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];

@@ -3,7 +3,7 @@ import { caseIdOfStream, caseStream } from '../../cases/shared/case-stream';
 import type { RecordedEvent, StreamName } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { verifyChain } from '../../event-store/hash-chain';
-import { evolve, initialSnapshot, LifecycleError, machineFor, type CaseEvent, type CaseSnapshot } from '../../lifecycle';
+import { applyRecorded, LifecycleError, type CaseSnapshot } from '../../lifecycle';
 
 export interface CaseVerdict {
   readonly tenant: string;
@@ -69,7 +69,7 @@ function illegalTransition(events: readonly RecordedEvent[]): CaseVerdict['probl
   for (const recorded of events) {
     const { machineId, machineVersion } = recorded.metadata;
     try {
-      state = evolve(state ?? initialSnapshot(machineFor(machineId, machineVersion)), { type: recorded.type, data: recorded.data } as CaseEvent);
+      state = applyRecorded(state, recorded);
     } catch (error) {
       if (!(error instanceof LifecycleError)) throw error;
       return { revision: recorded.revision.toString(), what: `not a legal transition under ${machineId} v${machineVersion}: ${error.message}` };

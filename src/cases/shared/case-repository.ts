@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppendResult, EventContext, JsonObject, RecordedEvent } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, evolve, initialSnapshot, machineFor, type CaseEvent, type CaseSnapshot } from '../../lifecycle';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, foldStored, type CaseEvent, type CaseSnapshot, type MachineVersionChanged } from '../../lifecycle';
 import { ApiError } from '../../api/api-error';
 import { PersonalData } from '../../personal-data/personal-data';
 import { caseStream } from './case-stream';
@@ -36,7 +36,7 @@ function lengthAt(events: readonly RecordedEvent[], { revision, asOf }: PointInT
 
 export interface NewCaseEvent {
   readonly id: string;
-  readonly event: CaseEvent;
+  readonly event: CaseEvent | MachineVersionChanged;
 }
 
 /** Loads cases by folding their streams through the machine version that wrote each event; appends their new events. */
@@ -62,30 +62,27 @@ export class CaseRepository {
     return { id: caseId, tenant, events, stored, ...foldRecorded(events) };
   }
 
-  /** Appends at the loaded revision, personal data sealed. */
-  async append(loaded: LoadedCase, events: readonly NewCaseEvent[], context: Omit<EventContext, 'machineId' | 'machineVersion'>): Promise<AppendResult> {
+  /** Appends under the case's machine, or under `machine` (the target of a MachineVersionChanged); personal data sealed. */
+  async append(loaded: LoadedCase, events: readonly NewCaseEvent[], context: Omit<EventContext, 'machineId' | 'machineVersion'>, machine = loaded.machine): Promise<AppendResult> {
     return this.store.append(
       caseStream(loaded.tenant, loaded.id),
       // Case events are plain JSON by construction (see case.events.ts).
-      await this.personalData.seal(loaded.tenant, events.map(({ id, event }) => ({ id, type: event.type, data: event.data as unknown as JsonObject }))),
+      await this.personalData.seal(
+        loaded.tenant,
+        events.map(({ id, event }) => ({ id, type: event.type, data: event.data as unknown as JsonObject, schemaVersion: currentSchemaVersion(event.type) })),
+      ),
       {
         expectedRevision: loaded.revision < 0n ? 'no_stream' : loaded.revision,
-        context: { ...context, machineId: loaded.machine.id, machineVersion: loaded.machine.version },
+        context: { ...context, machineId: machine.id, machineVersion: machine.version },
       },
     );
   }
 }
 
 /**
- * Folds recorded events through the machine that wrote them. A case stays on the machine version
- * its first event names; moving a live case to a newer version is an explicit migration.
+ * Folds recorded events through the machine that wrote them (upcasting old payloads). A case stays
+ * on the machine version its first event names until a MachineVersionChanged moves it explicitly.
  */
 export function foldRecorded(events: readonly RecordedEvent[]): Pick<LoadedCase, 'snapshot' | 'revision' | 'machine'> {
-  const first = events[0]?.metadata;
-  const machine = first ? { id: first.machineId, version: first.machineVersion } : { id: CASE_MACHINE_ID, version: CASE_MACHINE_VERSION };
-  const snapshot = events.reduce(
-    (state, recorded) => evolve(state, { type: recorded.type, data: recorded.data } as CaseEvent),
-    initialSnapshot(machineFor(machine.id, machine.version)),
-  );
-  return { snapshot, machine, revision: BigInt(events.length) - 1n };
+  return { ...foldStored(events, { id: CASE_MACHINE_ID, version: CASE_MACHINE_VERSION }), revision: BigInt(events.length) - 1n };
 }
