@@ -55,6 +55,10 @@ export class AppConfig {
 
   @IsOptional() @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Where officials reach the service: links in the iCalendar feed (and notifications) start here. */
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
 }
 
 export class ConfigError extends Error {
