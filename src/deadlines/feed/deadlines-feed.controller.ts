@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/auth.guard';
 import { readDeadlines } from '../../cases/list-deadlines/deadline-rows';
@@ -27,14 +28,13 @@ export class DeadlinesFeedController {
   /** Public to the bearer guard (calendar apps send no headers): the token in the query is the credential. */
   @Public()
   @Get('deadlines.ics')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({ operationId: 'deadlinesFeed', summary: 'The deadlines as an iCalendar feed (all-day events), for calendar apps' })
   @ApiQuery({ name: 'token', description: 'From POST /deadlines/feed-tokens.' })
   @ApiOkResponse({ description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'FEED_TOKEN_INVALID: no token, or one never issued.' })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'FEED_TOKEN_REVOKED' })
-  async feed(@Query('token') token: string | undefined): Promise<string> {
+  async feed(@Query('token') token: string | undefined, @Res({ passthrough: true }) response: Response): Promise<string> {
     const grant = await this.tokens.resolve(typeof token === 'string' ? token : undefined);
     const now = this.clock.now();
     const today = stockholmDate(now.toISOString());
@@ -44,6 +44,8 @@ export class DeadlinesFeedController {
       today,
     );
     const baseUrl = this.config.PUBLIC_BASE_URL;
+    // Set here, not by decorator: a refused token is answered as JSON by the error filter.
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     return icalFeed(items, { name: `IOP-ärenden: tidsfrister (${grant.tenant})`, baseUrl, host: new URL(baseUrl).host, stamp: now });
   }
 }
