@@ -128,13 +128,13 @@ describe('the iCalendar feed of deadlines', () => {
     expect(otherTenant.status).toBe(404);
     expect((await feed(created.token)).status).toBe(200);
     const revoked = await api.http().delete(`/deadlines/feed-tokens/${created.id}`).set(await bearer(officer));
-    expect(revoked.status).toBe(204);
+    expect(revoked.body).toEqual({ id: created.id, revokedAt: '2024-01-15T12:00:00.000Z' });
     expect((await feed(created.token)).body).toMatchObject({ statusCode: 403, code: 'FEED_TOKEN_REVOKED' });
   });
 
   it('lets an admin of the tenant revoke any token; organisations get no feed', async () => {
     const { body: created } = await createToken(officer);
-    expect((await api.http().delete(`/deadlines/feed-tokens/${created.id}`).set(await bearer({ roles: ['admin'], tenant: 'linkoping' }))).status).toBe(204);
+    expect((await api.http().delete(`/deadlines/feed-tokens/${created.id}`).set(await bearer({ roles: ['admin'], tenant: 'linkoping' }))).status).toBe(200);
     expect((await createToken({ roles: ['organisation'], tenant: 'linkoping', org: '822004-0417' })).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
     expect((await createToken(officer, 'everyone')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     expect((await api.http().post('/deadlines/feed-tokens').send({})).status).toBe(401);

@@ -30,7 +30,7 @@ export class DeadlinesFeedController {
   @Get('deadlines.ics')
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({ operationId: 'deadlinesFeed', summary: 'The deadlines as an iCalendar feed (all-day events), for calendar apps' })
-  @ApiQuery({ name: 'token', description: 'From POST /deadlines/feed-tokens.' })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'From POST /deadlines/feed-tokens (missing: 401).' })
   @ApiOkResponse({ description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'FEED_TOKEN_INVALID: no token, or one never issued.' })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'FEED_TOKEN_REVOKED' })
@@ -46,6 +46,6 @@ export class DeadlinesFeedController {
     const baseUrl = this.config.PUBLIC_BASE_URL;
     // Set here, not by decorator: a refused token is answered as JSON by the error filter.
     response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    return icalFeed(items, { name: `IOP-ärenden: tidsfrister (${grant.tenant})`, baseUrl, host: new URL(baseUrl).host, stamp: now });
+    return icalFeed(items, { name: `IOP-ärenden: tidsfrister (${grant.tenant})`, baseUrl, host: new URL(baseUrl).hostname, stamp: now });
   }
 }

@@ -24,3 +24,11 @@ export class FeedTokenDto {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
+
+export class RevokedFeedTokenDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When it was revoked (the first time, if revoked again).' })
+  revokedAt!: string;
+}

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { validationPipe } from '../../cases/shared/case-command.controller';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
 import { AppConfig } from '../../config/app-config';
-import { CreateFeedTokenDto, FeedTokenDto } from './feed-token.dto';
+import { CreateFeedTokenDto, FeedTokenDto, RevokedFeedTokenDto } from './feed-token.dto';
 import { FeedTokens } from './feed-tokens';
 
 @ApiTags('Deadlines')
@@ -30,13 +30,12 @@ export class FeedTokensController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
   @ApiOperation({ operationId: 'revokeFeedToken', summary: 'Revokes a feed token: the calendar app gets 403 from then on' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiNoContentResponse({ description: 'Revoked (or already revoked).' })
+  @ApiOkResponse({ type: RevokedFeedTokenDto, description: 'Revoked (or already revoked).' })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
   @ApiResponse({ status: 404, type: ErrorDto, description: "FEED_TOKEN_NOT_FOUND: no such token of the caller's (admins: of the tenant)." })
-  async revoke(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
-    await this.tokens.revoke(actor, id);
+  revoke(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<RevokedFeedTokenDto> {
+    return this.tokens.revoke(actor, id);
   }
 }

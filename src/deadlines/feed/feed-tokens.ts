@@ -48,13 +48,14 @@ export class FeedTokens {
   }
 
   /** Its owner, or an admin of the tenant, revokes a token; anyone else finds no such token. */
-  async revoke(actor: Actor, id: string): Promise<void> {
-    const { rowCount } = await this.db.pool.query(
+  async revoke(actor: Actor, id: string): Promise<{ id: string; revokedAt: string }> {
+    const { rows } = await this.db.pool.query<{ revoked_at: Date }>(
       `UPDATE deadline_feed_tokens SET revoked_at = COALESCE(revoked_at, $4)
-       WHERE id::text = $1 AND tenant = $2 AND (owner_id = $3 OR $5)`,
+       WHERE id::text = $1 AND tenant = $2 AND (owner_id = $3 OR $5) RETURNING revoked_at`,
       [id.toLowerCase(), actor.tenant, actor.id, this.clock.now(), actor.roles.includes('admin')],
     );
-    if (rowCount === 0) throw new ApiError('FEED_TOKEN_NOT_FOUND', `No feed token ${id}.`);
+    if (rows.length === 0) throw new ApiError('FEED_TOKEN_NOT_FOUND', `No feed token ${id}.`);
+    return { id: id.toLowerCase(), revokedAt: rows[0].revoked_at.toISOString() };
   }
 
   /** What a token grants; 401 for a token never issued, 403 for a revoked one. */
