@@ -139,6 +139,8 @@ describe('seeing deadlines', () => {
       api.on('2024-02-01');
       const overdue = (await list('?from=2023-01-01&to=2025-12-31&status=overdue')).body;
       expect(overdue.items.map((d: DeadlineBody) => d.key)).toEqual(['follow-up-meeting:operational:2023-H2', 'follow-up-meeting:strategic:2023-H2']);
+      const met = (await list('?from=2022-01-01&to=2024-12-31&status=met&kind=registration')).body;
+      expect(met.items.map((d: DeadlineBody) => [d.date, d.key, d.status])).toEqual([['2022-09-01', 'registration', 'met']]);
       const kinds = (await list('?from=2023-01-01&to=2025-12-31&kind=period-ends')).body;
       expect(kinds.items.map((d: DeadlineBody) => [d.date, d.status])).toEqual([['2025-12-31', 'upcoming']]);
       const page = (await list('?from=2023-01-01&to=2025-12-31&limit=2&offset=1')).body;

@@ -27,19 +27,21 @@ export function visibleTo(actor: Actor): Pick<DeadlineFilter, 'tenant' | 'organi
   return { tenant: actor.tenant, ...(onlyOwn && { organisationNumber: normaliseOrganisationNumber(actor.organisationNumber ?? '') ?? '' }) };
 }
 
+/** Status in SQL, `$v` being today: the same answers as {@link statusOf}. */
 const STATUS_SQL: Record<DeadlineStatus, string> = {
   met: 'met',
-  overdue: 'NOT met AND due_on < $today',
-  'due-today': 'NOT met AND due_on = $today',
-  upcoming: 'NOT met AND due_on > $today',
+  overdue: 'NOT met AND due_on < $v::date',
+  'due-today': 'NOT met AND due_on = $v::date',
+  upcoming: 'NOT met AND due_on > $v::date',
 };
 
 /** Reads the case-deadlines read model, by date, then case and key; statuses relative to `today`. */
 export async function readDeadlines(pool: Pool, filter: DeadlineFilter, today: IsoDate, page?: { limit: number; offset: number }): Promise<{ items: CaseDeadlineRow[]; total: number }> {
   const conditions: string[] = [];
   const values: unknown[] = [];
+  // `$v` in a condition stands for its value; a condition without one takes none.
   const where = (sql: string, value: unknown) => {
-    values.push(value);
+    if (sql.includes('$v')) values.push(value);
     conditions.push(sql.replaceAll('$v', `$${values.length}`));
   };
   where('tenant = $v', filter.tenant);
@@ -48,7 +50,7 @@ export async function readDeadlines(pool: Pool, filter: DeadlineFilter, today: I
   if (filter.kind) where('kind = $v', filter.kind);
   if (filter.organisationNumber !== undefined) where('organisation_number = $v', filter.organisationNumber);
   if (filter.officerId !== undefined) where('officer_id = $v', filter.officerId);
-  if (filter.status) where(`(${STATUS_SQL[filter.status].replace('$today', '$v::date')})`, today);
+  if (filter.status) where(`(${STATUS_SQL[filter.status]})`, today);
   const whereSql = conditions.join(' AND ');
   const paging = page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : '';
   const [{ rows }, count] = await Promise.all([
