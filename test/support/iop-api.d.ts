@@ -149,6 +149,18 @@ export interface paths {
     /** A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification */
     get: operations["exportCase"];
   };
+  "/notifications": {
+    /** The tenant's notification deliveries, newest first: e.g. the parked ones with status=failed */
+    get: operations["listNotifications"];
+  };
+  "/notifications/{id}/retry": {
+    /** Sends a failed (parked) notification again, with a fresh round of attempts */
+    post: operations["retryNotification"];
+  };
+  "/notifications/{id}/ack": {
+    /** Acknowledges the reminder: it escalates no further. Acknowledging again changes nothing */
+    post: operations["acknowledgeNotification"];
+  };
   "/cases/{id}/deadlines": {
     /** A case's deadlines: date, rule, a checkable explanation, and status today */
     get: operations["getCaseDeadlines"];
@@ -1526,6 +1538,70 @@ export interface components {
     CreatedAnchorDto: {
       /** @description Null when no stream changed since the last anchor. */
       anchor: components["schemas"]["AnchorDto"] | null;
+    };
+    NotificationDeadlineDto: {
+      /** @example last-day-to-give-notice */
+      kind: string;
+      /** @example last-day-to-give-notice */
+      key: string;
+      /**
+       * Format: date
+       * @example 2025-06-30
+       */
+      date: string;
+    };
+    NotificationDto: {
+      /**
+       * Format: uuid
+       * @description Also the webhook-id a subscriber deduplicates by.
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The outbox intent (timer firing) it came from.
+       */
+      intentId: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example KS 2022/01692 */
+      diarienummer: string | null;
+      /** @example Brottsofferjouren Linköping */
+      organisation: string;
+      deadline: components["schemas"]["NotificationDeadlineDto"];
+      /** @enum {string} */
+      occasion: "reminder" | "due" | "acted";
+      /** @enum {string} */
+      recipient: "officer" | "manager" | "boardSecretary" | "organisationContact";
+      /** @description Escalation rung: 0 the first recipient, 1 the next on the ladder, … */
+      rung: number;
+      /**
+       * @description `none`: skipped, see skipReason.
+       * @enum {string}
+       */
+      channel: "email" | "webhook" | "none";
+      /**
+       * @description Email address or webhook URL.
+       * @example john.fristedt@linkoping.se
+       */
+      address: string;
+      /** @enum {string} */
+      status: "pending" | "delivered" | "failed" | "skipped";
+      skipReason: string | null;
+      attempts: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      /** @description Who acknowledged (user id). */
+      acknowledgedBy: string | null;
+    };
+    NotificationListDto: {
+      items: components["schemas"]["NotificationDto"][];
     };
     DeadlineDto: {
       /**
@@ -4117,6 +4193,96 @@ export interface operations {
         };
       };
       /** @description CASE_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The tenant's notification deliveries, newest first: e.g. the parked ones with status=failed */
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description `failed`: parked after the last attempt, waiting for a retry. */
+        status?: "pending" | "delivered" | "failed" | "skipped";
+        caseId?: string;
+        limit?: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationListDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: a filter is malformed. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: the municipality's officials only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Sends a failed (parked) notification again, with a fresh round of attempts */
+  retryNotification: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description NOTIFICATION_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description NOTIFICATION_NOT_FAILED: only a failed notification can be retried. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Acknowledges the reminder: it escalates no further. Acknowledging again changes nothing */
+  acknowledgeNotification: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description NOTIFICATION_NOT_FOUND */
       404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
