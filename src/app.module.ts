@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { DeadlineViewsModule } from './deadlines/deadline-views.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { LOGGER } from './logging/logger';
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule, NotificationsModule, PersonalDataModule],
+      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule, NotificationsModule, DeadlineViewsModule, PersonalDataModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: logger },

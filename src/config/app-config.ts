@@ -89,7 +89,7 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'IOP-ärenden <noreply@localhost>';
 
-  /** Links in notifications point here. */
+  /** Links in notifications and in the iCalendar feed of deadlines point here. */
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 

@@ -165,6 +165,26 @@ export interface paths {
     /** Acknowledges the reminder: it escalates no further. Acknowledging again changes nothing */
     post: operations["acknowledgeNotification"];
   };
+  "/cases/{id}/deadlines": {
+    /** A case's deadlines: date, rule, a checkable explanation, and status today */
+    get: operations["getCaseDeadlines"];
+  };
+  "/deadlines": {
+    /** Deadlines across the caller's cases in a date range, by date */
+    get: operations["listDeadlines"];
+  };
+  "/deadlines/feed-tokens": {
+    /** A token for the iCalendar feed of deadlines, to subscribe to from a calendar app (shown once) */
+    post: operations["createFeedToken"];
+  };
+  "/deadlines/feed-tokens/{id}": {
+    /** Revokes a feed token: the calendar app gets 403 from then on */
+    delete: operations["revokeFeedToken"];
+  };
+  "/deadlines.ics": {
+    /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+    get: operations["deadlinesFeed"];
+  };
   "/data-subjects/erasures": {
     /** Erases the personal data held about the person with this email (a data subject's request) */
     post: operations["eraseDataSubjectByEmail"];
@@ -1645,6 +1665,163 @@ export interface components {
     };
     NotificationListDto: {
       items: components["schemas"]["NotificationDto"][];
+    };
+    DeadlineDto: {
+      /**
+       * @description Unique within the case and stable as the case changes.
+       * @example yearly-payment:2024
+       */
+      key: string;
+      /**
+       * @example appeal-window-ends
+       * @enum {string}
+       */
+      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+      /**
+       * Format: date
+       * @description A Europe/Stockholm calendar date.
+       * @example 2024-04-02
+       */
+      date: string;
+      /**
+       * @description The rule that produced the date.
+       * @example kl-13-5-appeal-window
+       */
+      rule: string;
+      /**
+       * @description What it is, in Swedish, for officials.
+       * @example Överklagandetiden går ut
+       */
+      label: string;
+      /**
+       * @description How the date was computed, to check by hand.
+       * @example {
+       *   "sv": "anslaget 2024-03-08 + 3 veckor = 2024-03-29; flyttas till nästa vardag 2024-04-02 enligt lag (1930:173) om beräkning av lagstadgad tid eftersom …",
+       *   "en": "the posting 2024-03-08 + 3 weeks = 2024-03-29; moved to the next working day 2024-04-02 under Lag (1930:173) … because …"
+       * }
+       */
+      explanation: components["schemas"]["LabelDto"];
+      /**
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @enum {string}
+       */
+      status: "upcoming" | "due-today" | "overdue" | "met";
+    };
+    CaseDeadlinesDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example SON 2019-536 */
+      diarienummer: string | null;
+      /**
+       * Format: date
+       * @description Today in Stockholm: what the statuses are relative to.
+       * @example 2025-03-31
+       */
+      today: string;
+      /** @description Open and met deadlines, by date. Cancelled ones (e.g. the period end after notice) are left out. */
+      deadlines: components["schemas"]["DeadlineDto"][];
+    };
+    CaseDeadlineDto: {
+      /**
+       * @description Unique within the case and stable as the case changes.
+       * @example yearly-payment:2024
+       */
+      key: string;
+      /**
+       * @example appeal-window-ends
+       * @enum {string}
+       */
+      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+      /**
+       * Format: date
+       * @description A Europe/Stockholm calendar date.
+       * @example 2024-04-02
+       */
+      date: string;
+      /**
+       * @description The rule that produced the date.
+       * @example kl-13-5-appeal-window
+       */
+      rule: string;
+      /**
+       * @description What it is, in Swedish, for officials.
+       * @example Överklagandetiden går ut
+       */
+      label: string;
+      /**
+       * @description How the date was computed, to check by hand.
+       * @example {
+       *   "sv": "anslaget 2024-03-08 + 3 veckor = 2024-03-29; flyttas till nästa vardag 2024-04-02 enligt lag (1930:173) om beräkning av lagstadgad tid eftersom …",
+       *   "en": "the posting 2024-03-08 + 3 weeks = 2024-03-29; moved to the next working day 2024-04-02 under Lag (1930:173) … because …"
+       * }
+       */
+      explanation: components["schemas"]["LabelDto"];
+      /**
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @enum {string}
+       */
+      status: "upcoming" | "due-today" | "overdue" | "met";
+      /** Format: uuid */
+      caseId: string;
+      /** @example SON 2019-536 */
+      diarienummer: string | null;
+      /** @example Brottsofferjouren i Linköping */
+      organisationName: string | null;
+    };
+    DeadlineListDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /**
+       * Format: date
+       * @description Today in Stockholm: what the statuses are relative to.
+       */
+      today: string;
+      /** @description By date, then case. Kept by a projection: a command shows here within moments. */
+      items: components["schemas"]["CaseDeadlineDto"][];
+      /** @description All deadlines matching, across pages. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    CreateFeedTokenDto: {
+      /**
+       * @description `tenant`: all the municipality's cases; `mine`: the cases you handle as officer.
+       * @default tenant
+       * @enum {string}
+       */
+      scope?: "tenant" | "mine";
+    };
+    FeedTokenDto: {
+      /**
+       * Format: uuid
+       * @description Revoke with DELETE /deadlines/feed-tokens/{id}.
+       */
+      id: string;
+      /**
+       * @description Shown this once; only its hash is stored.
+       * @example iopfeed_Xq3…
+       */
+      token: string;
+      /** @enum {string} */
+      scope: "tenant" | "mine";
+      /**
+       * @description The address to subscribe to from a calendar app.
+       * @example http://localhost:3000/deadlines.ics?token=iopfeed_Xq3…
+       */
+      url: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RevokedFeedTokenDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When it was revoked (the first time, if revoked again).
+       */
+      revokedAt: string;
     };
     EraseByEmailDto: {
       /**
@@ -4258,6 +4435,157 @@ export interface operations {
       };
       /** @description NOTIFICATION_NOT_FOUND */
       404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A case's deadlines: date, rule, a checkable explanation, and status today */
+  getCaseDeadlines: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["CaseDeadlinesDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND: no such case visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Deadlines across the caller's cases in a date range, by date */
+  listDeadlines: {
+    parameters: {
+      query?: {
+        /** @description First day (inclusive). Default: today in Stockholm. */
+        from?: string;
+        /** @description Last day (inclusive). Default: 90 days after `from`. At most 1096 days after `from`. */
+        to?: string;
+        kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+        status?: "upcoming" | "due-today" | "overdue" | "met";
+        limit?: number;
+        offset?: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["DeadlineListDto"];
+        };
+      };
+      /** @description INVALID_DATE_RANGE: from or to is not a date, from is after to, or the range is too long; VALIDATION_FAILED: a filter is malformed. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A token for the iCalendar feed of deadlines, to subscribe to from a calendar app (shown once) */
+  createFeedToken: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateFeedTokenDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["FeedTokenDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: the feed is for the municipality's officials. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Revokes a feed token: the calendar app gets 403 from then on */
+  revokeFeedToken: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Revoked (or already revoked). */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevokedFeedTokenDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FEED_TOKEN_NOT_FOUND: no such token of the caller's (admins: of the tenant). */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+  deadlinesFeed: {
+    parameters: {
+      query?: {
+        /** @description From POST /deadlines/feed-tokens (missing: 401). */
+        token?: string;
+      };
+    };
+    responses: {
+      /** @description text/calendar */
+      200: {
+        content: {
+          "text/calendar": string;
+        };
+      };
+      /** @description FEED_TOKEN_INVALID: no token, or one never issued. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FEED_TOKEN_REVOKED */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };
