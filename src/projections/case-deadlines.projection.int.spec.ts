@@ -13,6 +13,9 @@ import { historyOf } from '../lifecycle/testing/given';
 import { FixedClock } from '../shared/clock';
 import { CaseDeadlinesProjection } from './case-deadlines.projection';
 import type { Subscriptions } from './subscriptions';
+import { DataSubjects } from '../personal-data/data-subjects';
+import { MasterKey } from '../personal-data/field-cipher';
+import { PersonalData } from '../personal-data/personal-data';
 
 const context = { ...anyContext, machineId: CASE_MACHINE_ID, machineVersion: CASE_MACHINE_VERSION };
 
@@ -25,9 +28,10 @@ describe.each(databaseTargets())('the case-deadlines projection on $name', (targ
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
-    store = new PostgresEventStore({ pool: db.pool, connection: db.connection, clock: new FixedClock(new Date('2023-06-01T12:00:00Z')) });
+    const clock = new FixedClock(new Date('2023-06-01T12:00:00Z'));
+    store = new PostgresEventStore({ pool: db.pool, connection: db.connection, clock });
     const subscriptions = { register: async (_id: string, handler: typeof handle) => void (handle = handler) } as unknown as Subscriptions;
-    const projection = new CaseDeadlinesProjection(subscriptions, new CaseRepository(store), new DeadlineCatalogue(), { pool: db.pool } as Database);
+    const projection = new CaseDeadlinesProjection(subscriptions, new CaseRepository(store, new PersonalData(new DataSubjects({ pool: db.pool } as Database, new MasterKey('a master secret of at least thirty-two characters'), clock))), new DeadlineCatalogue(), { pool: db.pool } as Database);
     await projection.onModuleInit();
     const events = historyOf(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
     await store.append({ tenant, id: `case-${caseId}` }, events, { expectedRevision: 'no_stream', context });
