@@ -57,6 +57,10 @@ export class AppConfig {
   @IsOptional() @IsString()
   JWT_AUDIENCE?: string;
 
+  /** Master key that wraps the data subjects' keys (personal data); unset: a key generated in DATA_DIR, for local use. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'PERSONAL_DATA_KEY must be at least 32 characters' })
+  PERSONAL_DATA_KEY?: string;
+
   /** Who is told what (JSON, see README); unset: the demo directory of the demo tenants. */
   @IsOptional() @IsString()
   NOTIFICATION_DIRECTORY_FILE?: string;
@@ -85,7 +89,7 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'IOP-ärenden <noreply@localhost>';
 
-  /** Links in notifications point here. */
+  /** Links in notifications and in the iCalendar feed of deadlines point here. */
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
@@ -142,7 +146,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once at start; a wrong value stops the service with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFICATION_DIRECTORY_FILE', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASS', 'TIMER_REMINDER_DAYS');
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFICATION_DIRECTORY_FILE', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASS', 'PERSONAL_DATA_KEY', 'TIMER_REMINDER_DAYS');
   const relevant = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { forbidUnknownValues: true });

@@ -17,6 +17,7 @@ export {
   FUNDING_KINDS,
   PARTY_ROLES,
   PAYMENT_SCHEDULES,
+  ERASED,
   yearlyAmount,
 } from './case.values';
 export { decide } from './decide';

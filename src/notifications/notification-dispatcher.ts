@@ -11,6 +11,9 @@ const BATCH = 100;
 
 export type Channel = 'email' | 'webhook';
 
+/** The address recorded for the organisation's contact person (see EmailChannel). */
+export const CONTACT_PERSON = 'kontaktperson';
+
 /** A delivery to be written: to one address on one channel, or a recorded skip (channel `none`). */
 export interface PlannedDelivery {
   readonly id: string;
@@ -36,7 +39,8 @@ export class RecipientResolver {
   async plan(intent: NotificationIntent, role: RecipientRole, rung: number): Promise<PlannedDelivery[]> {
     const emails =
       role === 'organisationContact'
-        ? [await this.contacts.email(intent.tenant, intent.caseId)].filter((e): e is string => !!e)
+        ? // Only who, not where: the address is looked up when sending, so no copy outlives an erasure.
+          ((await this.contacts.email(intent.tenant, intent.caseId)) ? [CONTACT_PERSON] : [])
         : this.directory.emails(intent.tenant, role, intent.case.officer?.id);
     const targets = [
       ...emails.map((address) => ({ channel: 'email' as const, address })),

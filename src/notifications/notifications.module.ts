@@ -14,7 +14,9 @@ import { NotificationDirectory } from './notification-directory';
 import { NotificationDispatcher, RecipientResolver } from './notification-dispatcher';
 import { NotificationOutbox } from './notification-outbox.port';
 import { NotificationsController } from './notifications.controller';
-import { NoOrganisationContact, OrganisationContactLookup } from './organisation-contact.port';
+import { CasesModule } from '../cases/cases.module';
+import { CaseContactLookup } from './case-contact-lookup';
+import { OrganisationContactLookup } from './organisation-contact.port';
 import { PostgresNotificationOutbox } from './postgres-notification-outbox';
 
 /** Everything between the outbox and the receiver: the parts, wired from the configuration. */
@@ -24,7 +26,7 @@ export function notificationParts(config: AppConfig, database: Pick<Database, 'p
   const resolver = new RecipientResolver(directory, contacts);
   const policy = { maxAttempts: config.NOTIFY_MAX_ATTEMPTS, backoffBaseMs: config.NOTIFY_BACKOFF_BASE_MS, leaseMs: config.NOTIFY_LEASE_MS };
   const store = new DeliveryStore(database.pool, clock, policy, ladder);
-  const email = new EmailChannel(config);
+  const email = new EmailChannel(config, contacts);
   const worker = new DeliveryWorker({
     pool: database.pool,
     connection: database.connection,
@@ -61,9 +63,10 @@ class DeliveryWorkerLifecycle implements OnApplicationBootstrap, OnModuleDestroy
 }
 
 @Module({
+  imports: [CasesModule],
   controllers: [NotificationsController],
   providers: [
-    { provide: OrganisationContactLookup, useClass: NoOrganisationContact },
+    { provide: OrganisationContactLookup, useClass: CaseContactLookup },
     {
       provide: PARTS,
       inject: [AppConfig, Database, Clock, LOGGER, OrganisationContactLookup],

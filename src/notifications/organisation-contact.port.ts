@@ -2,10 +2,3 @@
 export abstract class OrganisationContactLookup {
   abstract email(tenant: string, caseId: string): Promise<string | null>;
 }
-
-/** Until the case's contact person is wired in: nobody, and the dispatcher records the skip. */
-export class NoOrganisationContact extends OrganisationContactLookup {
-  async email(): Promise<string | null> {
-    return null;
-  }
-}

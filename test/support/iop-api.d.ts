@@ -165,6 +165,34 @@ export interface paths {
     /** Acknowledges the reminder: it escalates no further. Acknowledging again changes nothing */
     post: operations["acknowledgeNotification"];
   };
+  "/cases/{id}/deadlines": {
+    /** A case's deadlines: date, rule, a checkable explanation, and status today */
+    get: operations["getCaseDeadlines"];
+  };
+  "/deadlines": {
+    /** Deadlines across the caller's cases in a date range, by date */
+    get: operations["listDeadlines"];
+  };
+  "/deadlines/feed-tokens": {
+    /** A token for the iCalendar feed of deadlines, to subscribe to from a calendar app (shown once) */
+    post: operations["createFeedToken"];
+  };
+  "/deadlines/feed-tokens/{id}": {
+    /** Revokes a feed token: the calendar app gets 403 from then on */
+    delete: operations["revokeFeedToken"];
+  };
+  "/deadlines.ics": {
+    /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+    get: operations["deadlinesFeed"];
+  };
+  "/data-subjects/erasures": {
+    /** Erases the personal data held about the person with this email (a data subject's request) */
+    post: operations["eraseDataSubjectByEmail"];
+  };
+  "/data-subjects/{subjectId}": {
+    /** Erases a data subject's personal data: deletes its key */
+    delete: operations["eraseDataSubject"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -328,6 +356,30 @@ export interface components {
        * @example 822004-0417
        */
       organisationNumber: string;
+    };
+    ContactPersonDto: {
+      /**
+       * Format: uuid
+       * @description The data subject: erasure by this id (or by email) deletes the key of the fields below.
+       */
+      subjectId: string;
+      /**
+       * @description `[raderad]` once erased.
+       * @example Anna Berg
+       */
+      name: string;
+      /**
+       * @description `[raderad]` once erased.
+       * @example anna.berg@example.se
+       */
+      email: string;
+      /**
+       * @description `[raderad]` once erased (null when none was given).
+       * @example 070-123 45 67
+       */
+      phone: string | null;
+      /** @description True once the person's data has been erased. */
+      erased: boolean;
     };
     FixedFundingDto: {
       /**
@@ -848,6 +900,8 @@ export interface components {
       municipality: components["schemas"]["PartyDto"] | null;
       /** @description The non-profit organisation that is party to the agreement. */
       organisation: components["schemas"]["PartyDto"] | null;
+      /** @description The organisation's contact person (personal data). */
+      contactPerson: components["schemas"]["ContactPersonDto"] | null;
       /**
        * @description The purpose of the partnership.
        * @example Stöd till brottsutsatta, anhöriga och vittnen enligt 5 kap. 11 § SoL
@@ -1326,6 +1380,17 @@ export interface components {
        */
       submittedOn: string;
     };
+    ContactPersonInputDto: {
+      /** @example Anna Berg */
+      name: string;
+      /**
+       * @description Also how an erasure request finds the person.
+       * @example anna.berg@example.se
+       */
+      email: string;
+      /** @example 070-123 45 67 */
+      phone?: string | null;
+    };
     SubmitApplicationDto: {
       /** @description The municipality the organisation applies to. */
       municipality: components["schemas"]["PartyDto"];
@@ -1361,6 +1426,8 @@ export interface components {
        * @example 2023-05-15
        */
       receivedOn: string;
+      /** @description The organisation's contact person for this application. */
+      contactPerson?: components["schemas"]["ContactPersonInputDto"] | null;
     };
     SubmitReportBackDto: {
       /**
@@ -1436,7 +1503,7 @@ export interface components {
       stateBefore: components["schemas"]["CaseStateDto"];
       /** @description The state after the event. */
       stateAfter: components["schemas"]["CaseStateDto"];
-      /** @description The event's data, as recorded. */
+      /** @description The event's data, as recorded; personal data opened, or `[raderad]` once its data subject was erased. */
       payload: components["schemas"]["JsonObject"];
       /** @description The lifecycle version the event was recorded under. */
       machine: components["schemas"]["MachineDto"];
@@ -1598,6 +1665,189 @@ export interface components {
     };
     NotificationListDto: {
       items: components["schemas"]["NotificationDto"][];
+    };
+    DeadlineDto: {
+      /**
+       * @description Unique within the case and stable as the case changes.
+       * @example yearly-payment:2024
+       */
+      key: string;
+      /**
+       * @example appeal-window-ends
+       * @enum {string}
+       */
+      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+      /**
+       * Format: date
+       * @description A Europe/Stockholm calendar date.
+       * @example 2024-04-02
+       */
+      date: string;
+      /**
+       * @description The rule that produced the date.
+       * @example kl-13-5-appeal-window
+       */
+      rule: string;
+      /**
+       * @description What it is, in Swedish, for officials.
+       * @example Överklagandetiden går ut
+       */
+      label: string;
+      /**
+       * @description How the date was computed, to check by hand.
+       * @example {
+       *   "sv": "anslaget 2024-03-08 + 3 veckor = 2024-03-29; flyttas till nästa vardag 2024-04-02 enligt lag (1930:173) om beräkning av lagstadgad tid eftersom …",
+       *   "en": "the posting 2024-03-08 + 3 weeks = 2024-03-29; moved to the next working day 2024-04-02 under Lag (1930:173) … because …"
+       * }
+       */
+      explanation: components["schemas"]["LabelDto"];
+      /**
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @enum {string}
+       */
+      status: "upcoming" | "due-today" | "overdue" | "met";
+    };
+    CaseDeadlinesDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example SON 2019-536 */
+      diarienummer: string | null;
+      /**
+       * Format: date
+       * @description Today in Stockholm: what the statuses are relative to.
+       * @example 2025-03-31
+       */
+      today: string;
+      /** @description Open and met deadlines, by date. Cancelled ones (e.g. the period end after notice) are left out. */
+      deadlines: components["schemas"]["DeadlineDto"][];
+    };
+    CaseDeadlineDto: {
+      /**
+       * @description Unique within the case and stable as the case changes.
+       * @example yearly-payment:2024
+       */
+      key: string;
+      /**
+       * @example appeal-window-ends
+       * @enum {string}
+       */
+      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+      /**
+       * Format: date
+       * @description A Europe/Stockholm calendar date.
+       * @example 2024-04-02
+       */
+      date: string;
+      /**
+       * @description The rule that produced the date.
+       * @example kl-13-5-appeal-window
+       */
+      rule: string;
+      /**
+       * @description What it is, in Swedish, for officials.
+       * @example Överklagandetiden går ut
+       */
+      label: string;
+      /**
+       * @description How the date was computed, to check by hand.
+       * @example {
+       *   "sv": "anslaget 2024-03-08 + 3 veckor = 2024-03-29; flyttas till nästa vardag 2024-04-02 enligt lag (1930:173) om beräkning av lagstadgad tid eftersom …",
+       *   "en": "the posting 2024-03-08 + 3 weeks = 2024-03-29; moved to the next working day 2024-04-02 under Lag (1930:173) … because …"
+       * }
+       */
+      explanation: components["schemas"]["LabelDto"];
+      /**
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @enum {string}
+       */
+      status: "upcoming" | "due-today" | "overdue" | "met";
+      /** Format: uuid */
+      caseId: string;
+      /** @example SON 2019-536 */
+      diarienummer: string | null;
+      /** @example Brottsofferjouren i Linköping */
+      organisationName: string | null;
+    };
+    DeadlineListDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /**
+       * Format: date
+       * @description Today in Stockholm: what the statuses are relative to.
+       */
+      today: string;
+      /** @description By date, then case. Kept by a projection: a command shows here within moments. */
+      items: components["schemas"]["CaseDeadlineDto"][];
+      /** @description All deadlines matching, across pages. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    CreateFeedTokenDto: {
+      /**
+       * @description `tenant`: all the municipality's cases; `mine`: the cases you handle as officer.
+       * @default tenant
+       * @enum {string}
+       */
+      scope?: "tenant" | "mine";
+    };
+    FeedTokenDto: {
+      /**
+       * Format: uuid
+       * @description Revoke with DELETE /deadlines/feed-tokens/{id}.
+       */
+      id: string;
+      /**
+       * @description Shown this once; only its hash is stored.
+       * @example iopfeed_Xq3…
+       */
+      token: string;
+      /** @enum {string} */
+      scope: "tenant" | "mine";
+      /**
+       * @description The address to subscribe to from a calendar app.
+       * @example http://localhost:3000/deadlines.ics?token=iopfeed_Xq3…
+       */
+      url: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RevokedFeedTokenDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When it was revoked (the first time, if revoked again).
+       */
+      revokedAt: string;
+    };
+    EraseByEmailDto: {
+      /**
+       * @description The data subject's email, as the person gives it in the request (case and surrounding spaces do not matter).
+       * @example anna.berg@example.se
+       */
+      email: string;
+    };
+    ErasureDto: {
+      /**
+       * Format: uuid
+       * @description The erased data subject.
+       */
+      subjectId: string;
+      /** Format: date-time */
+      erasedAt: string;
+      /**
+       * @description The stream that records the erasure (no personal data in it).
+       * @example data-subject-erasures
+       */
+      stream: string;
+      /**
+       * @description The erasure event's revision in that stream.
+       * @example 0
+       */
+      revision: string;
     };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
@@ -4185,6 +4435,229 @@ export interface operations {
       };
       /** @description NOTIFICATION_NOT_FOUND */
       404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A case's deadlines: date, rule, a checkable explanation, and status today */
+  getCaseDeadlines: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["CaseDeadlinesDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND: no such case visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Deadlines across the caller's cases in a date range, by date */
+  listDeadlines: {
+    parameters: {
+      query?: {
+        /** @description First day (inclusive). Default: today in Stockholm. */
+        from?: string;
+        /** @description Last day (inclusive). Default: 90 days after `from`. At most 1096 days after `from`. */
+        to?: string;
+        kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+        status?: "upcoming" | "due-today" | "overdue" | "met";
+        limit?: number;
+        offset?: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["DeadlineListDto"];
+        };
+      };
+      /** @description INVALID_DATE_RANGE: from or to is not a date, from is after to, or the range is too long; VALIDATION_FAILED: a filter is malformed. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A token for the iCalendar feed of deadlines, to subscribe to from a calendar app (shown once) */
+  createFeedToken: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateFeedTokenDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["FeedTokenDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: the feed is for the municipality's officials. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Revokes a feed token: the calendar app gets 403 from then on */
+  revokeFeedToken: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Revoked (or already revoked). */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevokedFeedTokenDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FEED_TOKEN_NOT_FOUND: no such token of the caller's (admins: of the tenant). */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+  deadlinesFeed: {
+    parameters: {
+      query?: {
+        /** @description From POST /deadlines/feed-tokens (missing: 401). */
+        token?: string;
+      };
+    };
+    responses: {
+      /** @description text/calendar */
+      200: {
+        content: {
+          "text/calendar": string;
+        };
+      };
+      /** @description FEED_TOKEN_INVALID: no token, or one never issued. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FEED_TOKEN_REVOKED */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Erases the personal data held about the person with this email (a data subject's request) */
+  eraseDataSubjectByEmail: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EraseByEmailDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["ErasureDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: not an email. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_ERASED: erased already. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Erases a data subject's personal data: deletes its key */
+  eraseDataSubject: {
+    parameters: {
+      path: {
+        subjectId: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["ErasureDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_ERASED: erased already. */
+      409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

@@ -114,6 +114,7 @@ export class TimerFiring {
       machineId: loaded.machine.id,
       machineVersion: loaded.machine.version,
     };
+    // The engine's events carry no personal data, so there is nothing to seal (the case is read sealed, too).
     // A refused append (the case changed meanwhile) leaves the transaction usable: the store undoes its own failed write.
     await this.store.appendInTransaction(
       client,
@@ -181,7 +182,7 @@ class CaseCache {
   private async load(tenant: string, caseId: string) {
     const events = await this.store.readStreamInTransaction(this.client, caseStream(tenant, caseId));
     if (events.length === 0) return { loaded: undefined, timers: [] };
-    const loaded: LoadedCase = { id: caseId, tenant, events, ...foldRecorded(events) };
+    const loaded: LoadedCase = { id: caseId, tenant, events, stored: events, ...foldRecorded(events) };
     return { loaded, timers: timersOf(loaded.snapshot.context, this.settings) };
   }
 }

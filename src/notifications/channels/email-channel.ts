@@ -1,13 +1,18 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { AppConfig } from '../../config/app-config';
+import { CONTACT_PERSON } from '../notification-dispatcher';
 import { notificationText } from '../notification-text';
+import type { OrganisationContactLookup } from '../organisation-contact.port';
 import type { ClaimedDelivery, NotificationChannel } from './channel';
 
 /** Email over SMTP (nodemailer): host, port, TLS, credentials and sender from the configuration. */
 export class EmailChannel implements NotificationChannel {
   private readonly transport?: Transporter;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly contacts: OrganisationContactLookup,
+  ) {
     if (config.SMTP_HOST) {
       // Pooled: a worker sends a batch in parallel, and a handful of connections serve it.
       this.transport = createTransport({
@@ -30,12 +35,20 @@ export class EmailChannel implements NotificationChannel {
     const text = notificationText(delivery.intent, delivery, this.config.PUBLIC_BASE_URL);
     await this.transport.sendMail({
       from: this.config.MAIL_FROM,
-      to: delivery.address,
+      to: await this.recipientAddress(delivery),
       subject: text.subject,
       text: text.body,
       // Lets a mail system drop a resent copy of the same notification.
       messageId: `<${delivery.id}@iop-engine>`,
     });
+  }
+
+  /** The contact person's address is personal data: read from the case now (gone once erased), never stored. */
+  private async recipientAddress(delivery: ClaimedDelivery): Promise<string> {
+    if (delivery.address !== CONTACT_PERSON) return delivery.address;
+    const email = await this.contacts.email(delivery.tenant, delivery.intent.caseId);
+    if (!email) throw new Error('Kontaktpersonens uppgifter är raderade');
+    return email;
   }
 
   close(): void {
