@@ -28,5 +28,9 @@ export function parseReminderDays(value: string | undefined): Partial<Record<Dea
   const entries = value.split(';').map((part) => part.split('=') as [string, string]);
   const unknown = entries.filter(([kind]) => !(kind in DEFAULT_TIMER_POLICY)).map(([kind]) => kind);
   if (unknown.length > 0) throw new Error(`TIMER_REMINDER_DAYS names unknown deadline kinds: ${unknown.join(', ')}`);
+  // The deadline views show renewal reminders as deadlines; timers and views must agree on them.
+  if (entries.some(([kind]) => kind === 'renewal-reminder')) {
+    throw new Error('TIMER_REMINDER_DAYS cannot move renewal reminders: they are deadlines of their own (DeadlineOptions.renewalReminderDays)');
+  }
   return Object.fromEntries(entries.map(([kind, days]) => [kind, days.split(',').map(Number)]));
 }

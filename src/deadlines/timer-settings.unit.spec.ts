@@ -13,6 +13,7 @@ describe('timer settings from the configuration', () => {
 
   it('refuses unknown kinds and malformed values, naming the variable', () => {
     expect(() => parseReminderDays('payday=3')).toThrow('TIMER_REMINDER_DAYS names unknown deadline kinds: payday');
+    expect(() => parseReminderDays('renewal-reminder=90')).toThrow(/deadlines of their own/);
     expect(() => loadConfig({ TIMER_REMINDER_DAYS: 'yearly-payment=soon' })).toThrow(/TIMER_REMINDER_DAYS/);
     expect(() => loadConfig({ TIMER_NOTIFY_HOUR: '24' })).toThrow(/TIMER_NOTIFY_HOUR/);
   });
