@@ -178,7 +178,11 @@ interface Received {
   readonly channel: 'email' | 'webhook';
   readonly address: string;
   readonly subject: string;
+  /** The acknowledgement link the text gives the official. */
+  readonly ack: string | undefined;
 }
+
+const ackPathIn = (text: string | undefined) => /Kvittera påminnelsen: POST https?:\/\/[^/\s]+(\/notifications\/[0-9a-f-]+\/ack)/.exec(text ?? '')?.[1];
 
 interface DeliveryView {
   id: string;
@@ -189,6 +193,9 @@ interface DeliveryView {
   channel: string;
   address: string;
   status: string;
+  deliveredAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
 }
 
 /**
@@ -233,8 +240,16 @@ class Receivers {
         id: /^<(.+)@iop-engine>$/.exec(mail.messageId ?? '')?.[1] ?? `unknown ${mail.messageId}`,
         address: [mail.to].flat().map((to) => to?.text).join(', '),
         subject: mail.subject ?? '',
+        ack: ackPathIn(mail.text),
       })),
-      ...this.hooks.received.slice(this.seen.webhook).map((hook) => ({ date, channel: 'webhook' as const, id: hook.id, address: hook.path, subject: String(hook.payload.data.subject) })),
+      ...this.hooks.received.slice(this.seen.webhook).map((hook) => ({
+        date,
+        channel: 'webhook' as const,
+        id: hook.id,
+        address: hook.path,
+        subject: String(hook.payload.data.subject),
+        ack: ackPathIn(String(hook.payload.data.text)),
+      })),
     ];
     this.seen = { email: this.smtp.messages.length, webhook: this.hooks.received.length };
     this.received.push(...fresh);
@@ -274,10 +289,12 @@ async function simulate(api: TestApi, receivers: Receivers, steps: readonly (Com
     const fresh = receivers.collect(api.clock.now());
     if (fresh.length === 0) return;
     const deliveries = await deliveriesOf(api, caseId);
-    for (const { id } of fresh) {
+    for (const { id, ack } of fresh) {
       const delivery = deliveries.get(id);
       if (delivery?.occasion !== 'reminder' || UNANSWERED.has(delivery.deadline.kind) || delivery.recipient === 'organisationContact') continue;
-      await api.http().post(`/notifications/${id}/ack`).set(await bearer({ tenant: TENANT, ...ACKNOWLEDGERS[delivery.recipient] })).expect(200);
+      // As the official would: by the link in the text they received.
+      expect(ack).toBe(`/notifications/${id}/ack`);
+      await api.http().post(ack!).set(await bearer({ tenant: TENANT, ...ACKNOWLEDGERS[delivery.recipient] })).expect(200);
     }
   };
   const nextMoment = async () => {
@@ -385,6 +402,13 @@ describe('Deadline simulation: Linköping 2023–2025 under a fake clock', () =>
     const { caseId, notifications, received } = await simulate(api, receivers, officials, '2026-02-01');
     expect(notifications).toEqual(rows(EXPECTED));
     expect(received).toEqual(rows(RECEIVED));
+    // Each reminder acknowledged by the one it reached, when it arrived; the ladder's three rungs by nobody.
+    const reminders = [...(await deliveriesOf(api, caseId)).values()].filter((d) => d.occasion === 'reminder');
+    for (const d of reminders) {
+      const expected = UNANSWERED.has(d.deadline.kind) ? { acknowledgedBy: null } : { acknowledgedBy: ACKNOWLEDGERS[d.recipient as 'officer'].sub, acknowledgedAt: d.deliveredAt };
+      expect({ kind: d.deadline.kind, ...d }).toMatchObject(expected);
+    }
+    expect(reminders.filter((d) => d.acknowledgedBy === null).map((d) => `${d.recipient} ${d.rung}`).sort()).toEqual(['boardSecretary 2', 'manager 1', 'officer 0']);
 
     const history = await api.http().get(`/cases/${caseId}/history`).set(await bearer({ roles: ['auditor'], tenant: TENANT }));
     const byEngine = history.body.events
