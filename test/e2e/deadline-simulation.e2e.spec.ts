@@ -216,10 +216,12 @@ class Receivers {
     const directory = {
       tenants: {
         [TENANT]: {
+          // The officer by the case's officer id; the shared mailbox only while no officer is assigned.
           officers: { 'john.fristedt': 'john.fristedt@linkoping.example.se' },
           roles: {
             officer: { email: ['iop@linkoping.example.se'] },
             manager: { email: ['linda.ljungqvist@linkoping.example.se'] },
+            // The board's secretariat takes notifications into its diarium system by webhook.
             boardSecretary: { webhooks: [{ url: `${this.hooks.url}/diarium`, secret: this.secret }] },
           },
         },
