@@ -90,9 +90,30 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
       await count(`SELECT coalesce(sum(cardinality(recipients)), 0) AS n FROM timers WHERE status = 'fired'`),
     );
     expect(await count(`SELECT count(*) AS n FROM notification_outbox WHERE intent->>'occasion' = 'acted'`)).toBe(30 * 2 + 30 * 3);
-    // The active cases' old reminders were not sent: their dates had passed.
+    // The active cases' old reminders were not sent: they waited for the expiry, which made them moot.
     expect(await count(`SELECT count(*) AS n FROM notification_outbox WHERE intent->>'occasion' = 'reminder'`)).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM timers WHERE status = 'skipped'`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM timers WHERE status = 'cancelled' AND occasion = 'reminder'`)).toBeGreaterThan(0);
+  });
+
+  it('after downtime, a reminder of a date already past is skipped, and the deadline itself is told once', async () => {
+    const caseId = await appendCase(a.app.get(EventStore), TENANT, seedEvents(linkoping, 'payment2024'));
+    a.clock.set(new Date('2025-02-15T09:00:00Z')); // back after a downtime over the 2025 payment's reminder and date
+    try {
+      await a.timers.refresh(TENANT, caseId);
+      while ((await a.scheduler.runDue()).batches > 0);
+      const ofCase = (sql: string) => count(sql, [caseId]);
+      expect(await ofCase(`SELECT count(*) AS n FROM timers WHERE case_id = $1 AND key = 'yearly-payment:2025/reminder-14' AND status = 'skipped'`)).toBe(1);
+      expect(await ofCase(`SELECT count(*) AS n FROM notification_outbox WHERE case_id = $1 AND intent->>'occasion' = 'reminder'`)).toBe(0);
+      const told = await db.pool.query<{ date: string }>(
+        `SELECT intent->'deadline'->>'date' AS date FROM notification_outbox
+          WHERE case_id = $1 AND intent->'deadline'->>'kind' = 'yearly-payment' AND intent->>'occasion' = 'due' ORDER BY 1`,
+        [caseId],
+      );
+      expect(told.rows.map((r) => r.date)).toEqual(['2024-01-31', '2025-01-31']); // each unpaid year's date, once
+    } finally {
+      a.clock.set(LATER);
+      while ((await a.scheduler.runDue()).batches > 0); // the rest (its expiry), so that later tests start quiet
+    }
   });
 
   it('an official writing to the case while its timer fires: the firing is refused, retried later, and then fires once', async () => {

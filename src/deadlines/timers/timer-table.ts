@@ -47,6 +47,13 @@ interface DbTimerRow {
 const COLUMNS = `tenant, case_id, key, occasion, to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(deadline_on, 'YYYY-MM-DD') AS deadline_on,
   days_before, due_at, command, recipients, deadline, attempts`;
 
+/**
+ * A case's notices wait while one of its acting timers is due and unsettled (claimed by another
+ * batch or instance, or not yet reached): once the case has ended, the re-check cancels them.
+ */
+const WAITS_FOR_ACTING = `AND NOT EXISTS (SELECT 1 FROM timers a WHERE a.tenant = t.tenant AND a.case_id = t.case_id
+  AND a.status = 'pending' AND a.command IS NOT NULL AND a.fire_at <= $1)`;
+
 /** The timers table: written by the projection, claimed and settled by the scheduler. */
 @Injectable()
 export class TimerTable {
@@ -96,16 +103,17 @@ export class TimerTable {
 
   /**
    * Locks up to `limit` pending timers due by `now` that no other scheduler holds (SKIP LOCKED):
-   * acting timers first, then notifying ones, each by due moment, so that a case which ended
-   * during downtime does not first collect notices its end has made moot. Each query walks its
-   * partial index in order and stops at the limit: the cost is the batch, not the table.
+   * acting timers first, then notifying ones (of cases with no acting timer due), each by due
+   * moment, so that a case which ended during downtime does not first collect notices its end has
+   * made moot. Each query walks its partial index in order and stops at the limit: the cost is the
+   * batch, not the table.
    */
   async claimDue(client: PoolClient, now: Date, limit: number): Promise<TimerRow[]> {
     const claim = async (acting: boolean, max: number) =>
       (
         await client.query<DbTimerRow>(
-          `SELECT ${COLUMNS} FROM timers
-            WHERE status = 'pending' AND command IS ${acting ? 'NOT NULL' : 'NULL'} AND fire_at <= $1
+          `SELECT ${COLUMNS} FROM timers t
+            WHERE status = 'pending' AND command IS ${acting ? 'NOT NULL' : 'NULL'} AND fire_at <= $1 ${acting ? '' : WAITS_FOR_ACTING}
             ORDER BY fire_at
             LIMIT $2
             FOR UPDATE SKIP LOCKED`,
