@@ -1,4 +1,4 @@
-import { createActor, initialTransition, type AnyActorScope, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyActorScope, type SnapshotFrom } from 'xstate';
 import type { CaseEvent } from './case.events';
 import { caseMachine, machines, type CaseMachine } from './case.machine';
 import { violations } from './case.rules';
@@ -14,7 +14,7 @@ export function machineFor(id: string, version: number): CaseMachine {
 
 /** The case before its first event: state `new`, no facts. */
 export function initialSnapshot(machine: CaseMachine = caseMachine): CaseSnapshot {
-  return initialTransition(machine)[0];
+  return machine.getInitialSnapshot(inertScope(machine));
 }
 
 /**

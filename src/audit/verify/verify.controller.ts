@@ -32,7 +32,8 @@ export class VerifyController {
   async verifyCase(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseVerdictDto> {
     assertAuditor(actor);
     const verdict = await this.verifier.verifyCase(actor.tenant, parseCaseId(id));
-    if (verdict.events === 0) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
+    // A head with no events left is a case whose events were deleted: that is a finding, not a 404.
+    if (verdict.events === 0 && verdict.intact) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
     return verdict;
   }
 

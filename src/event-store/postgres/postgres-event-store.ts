@@ -16,6 +16,7 @@ import {
   type RecordedEvent,
   type StreamHead,
   type StreamName,
+  type StreamRecord,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -58,6 +59,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // node-postgres returns bigint columns as strings (its default), which BigInt() takes exactly; the
 // hash comes as hex text, as the port hands it out, rather than as a Buffer to convert.
 const EVENT_COLUMNS = "tenant, stream_id, revision, event_id, type, data, metadata, encode(hash, 'hex') AS hash, position, transaction_id";
+/** Streams per statement of {@link PostgresEventStore.readStreams}: big enough to save round trips, small enough to stream. */
+const STREAMS_PER_READ = 100;
+// Whole streams and their heads in one statement, so one snapshot: an append between reading the
+// events and reading the head cannot make a stream look cut short. A stream with a head but no
+// events still gives its head (one row of NULL events).
+const READ_STREAMS = `
+  SELECT e.tenant, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata, encode(e.hash, 'hex') AS hash, e.position, e.transaction_id,
+         w.ord, h.revision AS head_revision, encode(h.head_hash, 'hex') AS head_hash
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(tenant, stream_id, ord)
+  LEFT JOIN streams h ON h.tenant = w.tenant AND h.stream_id = w.stream_id
+  LEFT JOIN events e ON e.tenant = w.tenant AND e.stream_id = w.stream_id
+  ORDER BY w.ord, e.revision`;
 
 // One statement, so one round trip and atomic without BEGIN/COMMIT: the head row is the
 // concurrency check (its update only matches the revision and hash the events were chained on)
@@ -223,6 +236,29 @@ export class PostgresEventStore extends EventStore {
     return rows.map((row) => ({ tenant: row.tenant, id: row.stream_id }));
   }
 
+  /** {@link STREAMS_PER_READ} streams per statement, the statements in parallel. */
+  override async readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    const chunks: StreamName[][] = [];
+    for (let i = 0; i < streams.length; i += STREAMS_PER_READ) chunks.push(streams.slice(i, i + STREAMS_PER_READ));
+    return (await Promise.all(chunks.map((chunk) => this.readStreamChunk(chunk)))).flat();
+  }
+
+  private async readStreamChunk(streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    const { rows } = await this.pool.query<[...EventRow, ord: string, headRevision: string | null, headHash: string | null]>({
+      rowMode: 'array',
+      name: 'read-streams',
+      text: READ_STREAMS,
+      values: [streams.map((s) => s.tenant), streams.map((s) => s.id)],
+    });
+    const records = streams.map((stream): StreamRecord => ({ stream, events: [], head: undefined }));
+    for (const row of rows) {
+      const index = Number(row[10]) - 1;
+      if (row[11] !== null && records[index].head === undefined) records[index] = { ...records[index], head: { revision: BigInt(row[11]), hash: row[12]! } };
+      if (row[0] !== null) records[index].events.push(toRecordedEvent(row));
+    }
+    return records;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.notifier.close();
@@ -370,7 +406,7 @@ function normalise(stream: StreamName, events: readonly NewEvent[]): NewEvent[] 
   });
 }
 
-function toRecordedEvent([tenant, streamId, revision, eventId, type, data, metadata, hash, position, transactionId]: EventRow): RecordedEvent {
+function toRecordedEvent([tenant, streamId, revision, eventId, type, data, metadata, hash, position, transactionId]: readonly [...EventRow, ...unknown[]]): RecordedEvent {
   return {
     stream: { tenant, id: streamId },
     id: eventId,
