@@ -97,7 +97,9 @@ export class ChainCheck {
       return this.count === 0 ? { intact: true, events: 0 } : { intact: false, revision: 0n, problem: 'stream has events but no recorded head' };
     }
     if (head.revision !== lastRevision) {
-      return { intact: false, revision: lastRevision + 1n, problem: `head records revision ${head.revision}, stream ends at ${lastRevision}` };
+      // The first revision on which stream and head disagree: a missing one, or one past the head.
+      const first = (head.revision < lastRevision ? head.revision : lastRevision) + 1n;
+      return { intact: false, revision: first, problem: `head records revision ${head.revision}, stream ends at ${lastRevision}` };
     }
     if (head.hash !== this.previous.toString('hex')) {
       return { intact: false, revision: head.revision, problem: 'head hash does not match the last event' };
