@@ -19,6 +19,8 @@ export interface VerifyAllResult {
   readonly cases: number;
   readonly events: number;
   readonly broken: CaseVerdict[];
+  /** With a limit: the last stream verified, to pass as `after` for the next range; absent when there are no more. */
+  readonly next?: StreamName;
 }
 
 /** Streams listed and read per batch; the next batch is read while this one is verified. */
@@ -39,36 +41,61 @@ export class CaseVerifier {
     return verdictOf(record, caseId);
   }
 
-  /** Every case of a tenant, or of all tenants when `tenant` is absent. */
-  async verifyAll(tenant?: string): Promise<VerifyAllResult> {
+  /**
+   * Every case of a tenant, or of all tenants when `tenant` is absent; or, given a range, the
+   * next `limit` case streams after `after` (in tenant, stream order), with `next` to go on from
+   * when there may be more: how a client shows progress over a large record.
+   */
+  async verifyAll(tenant?: string, range: VerifyRange = {}): Promise<VerifyAllResult> {
     const broken: CaseVerdict[] = [];
     let cases = 0;
     let events = 0;
-    for await (const batch of this.caseRecords(tenant)) {
-      for (const record of batch) {
+    let listed = 0;
+    let last: StreamName | undefined;
+    for await (const batch of this.caseRecords(tenant, range)) {
+      for (const record of batch.records) {
         const verdict = verdictOf(record, caseIdOfStream(record.stream)!);
         cases++;
         events += verdict.events;
         if (!verdict.intact) broken.push(verdict);
       }
+      listed += batch.listed;
+      last = batch.last;
     }
-    return { intact: broken.length === 0, cases, events, broken };
+    const next = listed === range.limit ? last : undefined; // the range is full: there may be more
+    return { intact: broken.length === 0, cases, events, broken, ...(next && { next }) };
   }
 
   /** Case streams with their heads, a batch at a time, reading one batch ahead of the caller. */
-  private async *caseRecords(tenant: string | undefined): AsyncGenerator<StreamRecord[]> {
-    let next = this.readBatch(tenant);
-    for (let batch = await next; batch.streams > 0; batch = await next) {
-      next = this.readBatch(tenant, batch.last);
-      yield batch.records;
+  private async *caseRecords(tenant: string | undefined, { after, limit = Infinity }: VerifyRange): AsyncGenerator<Batch> {
+    let listed = 0;
+    let next = this.readBatch(tenant, after, Math.min(BATCH, limit));
+    for (let batch = await next; batch.last; batch = await next) {
+      listed += batch.listed;
+      const more = batch.listed === BATCH && listed < limit;
+      if (more) next = this.readBatch(tenant, batch.last, Math.min(BATCH, limit - listed));
+      yield batch;
+      if (!more) return;
     }
   }
 
-  private async readBatch(tenant: string | undefined, after?: StreamName): Promise<{ streams: number; last?: StreamName; records: StreamRecord[] }> {
-    const streams = await this.store.listStreams({ tenant, prefix: 'case-', after, maxCount: BATCH });
+  private async readBatch(tenant: string | undefined, after: StreamName | undefined, maxCount: number): Promise<Batch> {
+    const streams = await this.store.listStreams({ tenant, prefix: 'case-', after, maxCount });
     const cases = streams.filter((stream) => caseIdOfStream(stream) !== undefined);
-    return { streams: streams.length, last: streams.at(-1), records: cases.length > 0 ? await this.store.readStreams(cases) : [] };
+    return { listed: streams.length, last: streams.at(-1), records: cases.length > 0 ? await this.store.readStreams(cases) : [] };
   }
+}
+
+export interface VerifyRange {
+  /** Exclusive: the `next` of the previous range. */
+  readonly after?: StreamName;
+  readonly limit?: number;
+}
+
+interface Batch {
+  readonly listed: number;
+  readonly last?: StreamName;
+  readonly records: StreamRecord[];
 }
 
 function verdictOf({ stream, events, head }: StreamRecord, caseId: string): CaseVerdict {
