@@ -110,6 +110,7 @@ export class ChainCheck {
 
 /** Same keys, same values by identity: enough for flat metadata, and never wrongly equal. */
 function shallowEqual(a: object, b: object): boolean {
+  if (a === b) return true;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   for (const key of keys) if (!Object.hasOwn(b, key) || (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;

@@ -52,6 +52,23 @@ type EventRow = [
   transactionId: string,
 ];
 
+/** A row of READ_STREAMS: the event (all NULL for a stream without events), metadata as text, then where it belongs. */
+type StreamRow = [
+  tenant: string,
+  streamId: string,
+  revision: string,
+  eventId: string,
+  type: string,
+  data: RecordedEvent['data'],
+  metadata: string,
+  hash: string,
+  position: string,
+  transactionId: string,
+  ord: string,
+  headRevision: string | null,
+  headHash: string | null,
+];
+
 const NO_STREAM: Head = { revision: -1n, hash: GENESIS_HASH };
 const MAX_APPEND_ATTEMPTS = 10;
 const UNIQUE_VIOLATION = '23505';
@@ -63,9 +80,10 @@ const EVENT_COLUMNS = "tenant, stream_id, revision, event_id, type, data, metada
 const STREAMS_PER_READ = 100;
 // Whole streams and their heads in one statement, so one snapshot: an append between reading the
 // events and reading the head cannot make a stream look cut short. A stream with a head but no
-// events still gives its head (one row of NULL events).
+// events still gives its head (one row of NULL events). Metadata comes as text: the events of one
+// append share it, and it is parsed once per run of equal texts.
 const READ_STREAMS = `
-  SELECT e.tenant, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata, encode(e.hash, 'hex') AS hash, e.position, e.transaction_id,
+  SELECT e.tenant, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata::text, encode(e.hash, 'hex') AS hash, e.position, e.transaction_id,
          w.ord, h.revision AS head_revision, encode(h.head_hash, 'hex') AS head_hash
   FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(tenant, stream_id, ord)
   LEFT JOIN streams h ON h.tenant = w.tenant AND h.stream_id = w.stream_id
@@ -167,7 +185,7 @@ export class PostgresEventStore extends EventStore {
              ORDER BY events.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
       values: [stream.tenant, stream.id, (options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n)).toString(), options.maxCount ?? null],
     });
-    const events = rows.map(toRecordedEvent);
+    const events = rows.map((row) => toRecordedEvent(row));
     const newest = backwards ? events[0] : events.at(-1);
     if (newest) this.heads.set(key(stream), { revision: newest.revision, hash: Buffer.from(newest.hash, 'hex') });
     return events;
@@ -189,7 +207,7 @@ export class PostgresEventStore extends EventStore {
              ORDER BY events.transaction_id, events.position LIMIT $3`,
       values: [from.commit.toString(), from.prepare.toString(), options.maxCount ?? this.pageSize],
     });
-    return rows.map(toRecordedEvent);
+    return rows.map((row) => toRecordedEvent(row));
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -244,17 +262,20 @@ export class PostgresEventStore extends EventStore {
   }
 
   private async readStreamChunk(streams: readonly StreamName[]): Promise<StreamRecord[]> {
-    const { rows } = await this.pool.query<[...EventRow, ord: string, headRevision: string | null, headHash: string | null]>({
+    const { rows } = await this.pool.query<StreamRow>({
       rowMode: 'array',
       name: 'read-streams',
       text: READ_STREAMS,
       values: [streams.map((s) => s.tenant), streams.map((s) => s.id)],
     });
     const records = streams.map((stream): StreamRecord => ({ stream, events: [], head: undefined }));
+    let metadata: [text: string, parsed: EventMetadata] = ['', undefined!];
     for (const row of rows) {
       const index = Number(row[10]) - 1;
       if (row[11] !== null && records[index].head === undefined) records[index] = { ...records[index], head: { revision: BigInt(row[11]), hash: row[12]! } };
-      if (row[0] !== null) records[index].events.push(toRecordedEvent(row));
+      if (row[0] === null) continue;
+      if (row[6] !== metadata[0]) metadata = [row[6], JSON.parse(row[6]) as EventMetadata];
+      records[index].events.push(toRecordedEvent(row, metadata[1]));
     }
     return records;
   }
@@ -406,7 +427,10 @@ function normalise(stream: StreamName, events: readonly NewEvent[]): NewEvent[] 
   });
 }
 
-function toRecordedEvent([tenant, streamId, revision, eventId, type, data, metadata, hash, position, transactionId]: readonly [...EventRow, ...unknown[]]): RecordedEvent {
+function toRecordedEvent(
+  [tenant, streamId, revision, eventId, type, data, rowMetadata, hash, position, transactionId]: Readonly<EventRow> | Readonly<StreamRow>,
+  metadata: EventMetadata = rowMetadata as EventMetadata,
+): RecordedEvent {
   return {
     stream: { tenant, id: streamId },
     id: eventId,
