@@ -192,6 +192,20 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: expect.stringMatching(new RegExp(`^linkoping/${where[1]}: its head is gone`)) });
   });
 
+  it('catches an anchor removed from the middle of the anchor chain', async () => {
+    await freshCase();
+    await sql('DELETE FROM anchor_heads WHERE sequence = 2');
+    await sql('DELETE FROM anchors WHERE sequence = 2');
+    expect((await verifyAll(kept)).anchors.problems).toContainEqual({ what: 'anchor 3 does not match its heads or its predecessor' });
+  });
+
+  it('catches an anchor rewritten to bless a changed head', async () => {
+    const { where } = await freshCase();
+    await sql(`UPDATE anchor_heads SET head_hash = '\\x00' WHERE tenant = $1 AND stream_id = $2`, where);
+    const problems = (await verifyAll(kept)).anchors.problems;
+    expect(problems).toContainEqual({ what: expect.stringMatching(/^anchor \d+ does not match its heads or its predecessor$/) });
+  });
+
   it('names every broken case in a verification of everything', async () => {
     const verdict = await verifyAll(kept);
     expect(verdict.intact).toBe(false);
