@@ -31,7 +31,7 @@ import { linkoping } from '../src/demo/seed-cases';
 import type { EventContext, JsonObject, NewEvent, RecordedEvent, StreamHead, StreamName } from '../src/event-store/event-store.port';
 import { verifyChain } from '../src/event-store/hash-chain';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, decide, evolve, initialSnapshot, machineFor, type CaseEvent, type CaseSnapshot, type Command } from '../src/lifecycle';
+import { applyRecorded, CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, decide, evolve, initialSnapshot, toCaseEvent, type CaseEvent, type CaseSnapshot, type Command } from '../src/lifecycle';
 import { SystemClock } from '../src/shared/clock';
 import { freePort } from '../test/support/free-port';
 import { createTestDatabase } from '../test/support/test-database';
@@ -140,14 +140,13 @@ function hashOnly(cases: readonly CaseRecord[]): number {
   return events;
 }
 
-/** The verifier's re-fold alone (`evolve`, machine from the metadata), on events in memory. */
+/** The verifier's re-fold alone (`applyRecorded`: upcast, then `evolve`, machine from the metadata), on events in memory. */
 function foldOnly(cases: readonly CaseRecord[]): number {
   let events = 0;
   for (const c of cases) {
     let snapshot: CaseSnapshot | undefined;
     for (const recorded of c.events) {
-      const { machineId, machineVersion } = recorded.metadata;
-      snapshot = evolve(snapshot ?? initialSnapshot(machineFor(machineId, machineVersion)), { type: recorded.type, data: recorded.data } as CaseEvent);
+      snapshot = applyRecorded(snapshot, recorded);
     }
     events += c.events.length;
   }
@@ -229,7 +228,7 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
   const records: CaseRecord[] = [];
   const readSample = await measure(pgCpu, () => readAllCases(store, records));
   log(`  reads only: ${Math.round(readSample.eventsPerSecond)} events/s`);
-  const cases = records.map((r) => r.events.map((e) => ({ type: e.type, data: e.data }) as CaseEvent));
+  const cases = records.map((r) => r.events.map(toCaseEvent));
   if (cases.length !== CASES) throw new Error(`read ${cases.length} cases, loaded ${CASES}`);
 
   // Warm-up: JIT, prepared statements, pool (the raw side's input is every case's events as read back).

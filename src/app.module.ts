@@ -7,10 +7,13 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { DeadlineViewsModule } from './deadlines/deadline-views.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { LOGGER } from './logging/logger';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { Clock, SystemClock } from './shared/clock';
 
 @Module({})
@@ -20,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule],
+      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule, NotificationsModule, DeadlineViewsModule, PersonalDataModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: logger },

@@ -9,13 +9,14 @@ import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { PinoNestLogger } from './logging/logger';
+import { redactRequest } from './logging/redact';
 import type { Clock } from './shared/clock';
 
 export async function createApp(config: AppConfig, logger: Logger, clock?: Clock): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, clock), {
     logger: new PinoNestLogger(logger),
   });
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' }, serializers: { req: redactRequest } }));
   SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -64,6 +64,8 @@ import { GetCaseHandler } from './get-case/get-case.handler';
 import { Diarium } from './register/diarium';
 import { CaseCommandService } from './shared/case-command.service';
 import { CaseRepository } from './shared/case-repository';
+import { MigrateMachineController } from './migrate-machine/migrate-machine.controller';
+import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler';
 
 /** The use cases on cases: one folder each (command, handler, controller, DTO side by side). */
 @Module({
@@ -98,6 +100,7 @@ import { CaseRepository } from './shared/case-repository';
     SubmitApplicationController,
     SubmitReportBackController,
     WithdrawController,
+    MigrateMachineController,
   ],
   providers: [
     CaseRepository,
@@ -135,6 +138,7 @@ import { CaseRepository } from './shared/case-repository';
     SubmitApplicationHandler,
     SubmitReportBackHandler,
     WithdrawHandler,
+    MigrateMachineHandler,
   ],
   exports: [CaseRepository],
 })

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** Every environment variable the service reads, with its default. README's configuration table mirrors this. */
@@ -55,6 +56,62 @@ export class AppConfig {
 
   @IsOptional() @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Master key that wraps the data subjects' keys (personal data); unset: a key generated in DATA_DIR, for local use. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'PERSONAL_DATA_KEY must be at least 32 characters' })
+  PERSONAL_DATA_KEY?: string;
+
+  /** Who is told what (JSON, see README); unset: the demo directory of the demo tenants. */
+  @IsOptional() @IsString()
+  NOTIFICATION_DIRECTORY_FILE?: string;
+
+  /** The SMTP server for email notifications; unset: email deliveries fail (and park) until it is configured. */
+  @IsOptional() @IsString()
+  SMTP_HOST?: string;
+
+  @IsInt() @Min(1) @Max(65535) @Transform(toInt)
+  SMTP_PORT = 587;
+
+  /** TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when the server offers it. */
+  @IsBoolean() @Transform(toBoolean)
+  SMTP_SECURE = false;
+
+  /** Refuse to send unless the server upgrades with STARTTLS. */
+  @IsBoolean() @Transform(toBoolean)
+  SMTP_REQUIRE_TLS = false;
+
+  @IsOptional() @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional() @IsString()
+  SMTP_PASS?: string;
+
+  @IsString()
+  MAIL_FROM = 'IOP-ärenden <noreply@localhost>';
+
+  /** Links in notifications and in the iCalendar feed of deadlines point here. */
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** Run the delivery worker (dispatch, send, escalate) in this instance. */
+  @IsBoolean() @Transform(toBoolean)
+  NOTIFY_WORKER = true;
+
+  /** Attempts before a delivery is parked as failed. */
+  @IsInt() @Min(1) @Transform(toInt)
+  NOTIFY_MAX_ATTEMPTS = 5;
+
+  /** Wait before the second attempt; doubles with each further one. */
+  @IsInt() @Min(0) @Transform(toInt)
+  NOTIFY_BACKOFF_BASE_MS = 30_000;
+
+  /** How long a claimed delivery is a worker's; a crashed worker's claims are taken again after this. */
+  @IsInt() @Min(1000) @Transform(toInt)
+  NOTIFY_LEASE_MS = 60_000;
+
+  /** Days an unacknowledged reminder waits at each rung (officer, manager) before it goes to the next. */
+  @Matches(/^\s*$|^\d+(\s*,\s*\d+)*$/, { message: 'NOTIFY_ESCALATION_DAYS must be days separated by commas, e.g. "3,3"' })
+  NOTIFY_ESCALATION_DAYS = '3,3';
 }
 
 export class ConfigError extends Error {
@@ -65,7 +122,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once at start; a wrong value stops the service with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE');
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFICATION_DIRECTORY_FILE', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASS', 'PERSONAL_DATA_KEY');
   const relevant = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { forbidUnknownValues: true });

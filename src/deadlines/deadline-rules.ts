@@ -1,4 +1,4 @@
-import type { IsoDate } from '../lifecycle/calendar-date';
+import { addMonths, type IsoDate } from '../lifecycle/calendar-date';
 import type { CaseFacts } from '../lifecycle/case.facts';
 import type { DateRange, FollowUpForum } from '../lifecycle/case.values';
 import { lastDayToGiveNotice as noticeLastDay, noticeEffectiveDate } from '../lifecycle/termination';
@@ -186,33 +186,54 @@ export function annualReportAndEvaluation(
   });
 }
 
-/** Linköping: "återrapport … första kvartalet" of the final year, i.e. by 31 March. */
+/**
+ * Linköping: "återrapport … första kvartalet" of the final year, i.e. by 31 March of the year the
+ * period ends. Never outside the period: one that ends before 31 March reports by its last day,
+ * and so does one that starts after 31 March of its final year (it has no first quarter).
+ */
 export function reportBack(period: DateRange): Deadline {
   const year = period.end.slice(0, 4);
+  const q1End = `${year}-03-31`;
+  const inPeriod = period.start <= q1End && q1End <= period.end;
+  const date = inPeriod ? q1End : period.end;
+  const sv = `återrapport till nämnden under första kvartalet av periodens sista år (${year}), senast ${q1End}`;
+  const en = `report back to the board in the first quarter of the period's final year (${year}), by ${q1End}`;
   return {
     kind: 'report-back',
     key: 'report-back',
     rule: 'report-back-q1-final-year',
-    date: `${year}-03-31`,
-    explanation: {
-      sv: `återrapport till nämnden under första kvartalet av periodens sista år (${year}), senast ${year}-03-31`,
-      en: `report back to the board in the first quarter of the period's final year (${year}), by ${year}-03-31`,
-    },
+    date,
+    explanation: inPeriod
+      ? { sv, en }
+      : {
+          sv: `${sv}; ${q1End} ligger utanför perioden ${period.start}–${period.end}, så senast periodens sista dag ${date}`,
+          en: `${en}; ${q1End} is outside the period ${period.start}–${period.end}, so by the period's last day, ${date}`,
+        },
   };
 }
 
-/** Contractual, so not moved: notice received on a later day would end the agreement after the period. */
+/**
+ * Contractual, so not moved: notice received on a later day would end the agreement after the
+ * period. From a month end, the last day is a month end too (see the lifecycle's rule), and the
+ * explanation then shows the check a person would make.
+ */
 export function lastDayToGiveNotice(period: DateRange, noticeMonths: number): Deadline {
   const date = noticeLastDay(period, noticeMonths);
+  const sv = `periodens slut ${period.end} − ${noticeMonths} månaders uppsägningstid = ${date}`;
+  const en = `period end ${period.end} − ${noticeMonths} months' notice = ${date}`;
+  const effective = noticeEffectiveDate(date, noticeMonths);
+  const backToMonthEnd = effective === period.end && addMonths(period.end, -noticeMonths) !== date;
   return {
     kind: 'last-day-to-give-notice',
     key: 'last-day-to-give-notice',
     rule: 'notice-last-day',
     date,
-    explanation: {
-      sv: `periodens slut ${period.end} − ${noticeMonths} månaders uppsägningstid = ${date}`,
-      en: `period end ${period.end} − ${noticeMonths} months' notice = ${date}`,
-    },
+    explanation: backToMonthEnd
+      ? {
+          sv: `${sv} (månadens sista dag: uppsägning mottagen ${date} + ${noticeMonths} kalendermånader = ${effective}, periodens sista dag)`,
+          en: `${en} (the month's last day: notice received ${date} + ${noticeMonths} calendar months = ${effective}, the period's last day)`,
+        }
+      : { sv, en },
   };
 }
 

@@ -241,3 +241,138 @@ describe('period end', () => {
     expect(periodEnds(linkoping)).toMatchObject({ kind: 'period-ends', date: '2025-12-31' });
   });
 });
+
+/**
+ * Every rule around the days that move statutory periods (Easter, Kristi himmelsfärd, midsommar,
+ * Christmas, New Year), at month ends and in leap years: statutory periods move to the next
+ * working day under Lag (1930:173); contractual days and reminders stay where they fall.
+ */
+describe('each rule around holidays, month ends and leap years', () => {
+  it.each([
+    ['långfredagen', '2024-03-29', '2024-04-02'],
+    ['Kristi himmelsfärdsdag', '2024-05-09', '2024-05-10'],
+    ['midsommarafton', '2024-06-21', '2024-06-24'],
+    ['julafton', '2024-12-24', '2024-12-27'],
+    ['nyårsafton', '2024-12-31', '2025-01-02'],
+  ])('registration: received on %s (%s) is registered %s', (why, receivedOn, expected) => {
+    const due = registration(receivedOn, calendar);
+    expect(due.date).toBe(expected);
+    expect(due.explanation.sv).toContain(`${receivedOn} (${why})`);
+  });
+
+  it('registration: a leap day on a weekday is a working day', () => {
+    expect(registration('2024-02-29', calendar).date).toBe('2024-02-29');
+  });
+
+  it.each([
+    ['Easter', '2024-03-15', '2024-04-02'],
+    ['Kristi himmelsfärd', '2024-04-25', '2024-05-10'],
+    ['midsommar', '2024-06-07', '2024-06-24'],
+    ['Christmas', '2024-12-10', '2024-12-27'],
+    ['New Year', '2024-12-17', '2025-01-02'],
+    ['a leap day', '2024-02-15', '2024-02-29'],
+    ['the end of a February without a leap day', '2023-02-15', '2023-03-01'],
+  ])('protocol justering: a meeting 14 days before %s (%s) is justerat by %s', (_, meetingDate, expected) => {
+    const due = protocolJustering(meetingDate, calendar);
+    expect(due.date).toBe(expected);
+    if (due.date !== calendar.addDays(meetingDate, 14)) expect(due.explanation.sv).toContain('lag (1930:173)');
+  });
+
+  it.each([
+    ['Easter', '2025-04-16', '2025-04-22'],
+    ['Kristi himmelsfärd', '2025-05-27', '2025-05-30'],
+    ['midsommar', '2025-06-18', '2025-06-23'],
+    ['Christmas (and the weekend after it)', '2025-12-22', '2025-12-29'],
+    ['New Year', '2024-12-29', '2025-01-02'],
+    ['a leap day', '2024-02-27', '2024-02-29'],
+    ['the end of a February without a leap day', '2023-02-27', '2023-03-01'],
+  ])('posting: justerat 2 days before %s (%s) is posted by %s', (_, justeradOn, expected) => {
+    expect(posting(justeradOn, calendar).date).toBe(expected);
+  });
+
+  it('posting moved past Christmas names every day passed over', () => {
+    expect(posting('2025-12-22', calendar).explanation.en).toBe(
+      'the justering 2025-12-22 + 2 days = 2025-12-24; moved to the next working day 2025-12-29 under Lag (1930:173) on computing statutory periods ' +
+        "because 2025-12-24 (Christmas Eve), 2025-12-25 (Christmas Day), 2025-12-26 (Boxing Day), 2025-12-27 (Saturday) and 2025-12-28 (Sunday) are not working days",
+    );
+  });
+
+  it('appeal window: three weeks across a leap day, and across New Year into the next year', () => {
+    expect(dates(appealWindow('2024-02-09', calendar))).toEqual(['2024-03-01', '2024-03-02']);
+    expect(dates(appealWindow('2024-12-17', calendar))).toEqual(['2025-01-07', '2025-01-08']);
+    // 2025-01-06 is trettondedag jul: 2024-12-16 + 3 weeks ends there and moves a day.
+    expect(appealWindow('2024-12-16', calendar)[0]).toMatchObject({ date: '2025-01-07' });
+    expect(appealWindow('2024-12-16', calendar)[0].explanation.sv).toContain('2025-01-06 (trettondedag jul)');
+  });
+
+  it('signing pending: a reminder on julafton or a leap day stays there', () => {
+    expect(signingPending('2024-12-10', 14, calendar).date).toBe('2024-12-24');
+    expect(signingPending('2024-02-15', 14, calendar).date).toBe('2024-02-29');
+  });
+
+  it('yearly payment: 31 January on a Saturday stays (contractual); a period starting on a leap day pays then', () => {
+    expect(dates(yearlyPayments({ start: '2025-06-01', end: '2026-12-31' }, []))).toEqual(['2025-06-01', '2026-01-31']);
+    expect(dates(yearlyPayments({ start: '2024-02-29', end: '2025-02-28' }, []))).toEqual(['2024-02-29', '2025-01-31']);
+  });
+
+  it('follow-up meetings: a half-year ending on nyårsafton is due then, and a leap-year February end is kept', () => {
+    const due = followUpMeetings({ start: '2025-07-01', end: '2026-02-28' }, ['operational'], []);
+    expect(dates(due)).toEqual(['2025-12-31', '2026-02-28']);
+  });
+
+  it('yearly report: due on påskdagen 2024 stays (contractual), and from 31 August counts calendar months', () => {
+    const due = annualReportAndEvaluation(linkoping, 3, { reports: [], evaluations: [] }, calendar);
+    expect(due[0]).toMatchObject({ key: 'annual-report:2023', date: '2024-03-31' });
+    const fromAugust = annualReportAndEvaluation({ start: '2024-09-01', end: '2025-08-31' }, 6, { reports: [], evaluations: [] }, calendar);
+    expect(fromAugust.map((d) => [d.key, d.date])).toEqual([
+      ['annual-report:2024', '2025-06-30'],
+      ['evaluation:2024', '2025-06-30'],
+      ['annual-report:2025', '2026-02-28'],
+      ['evaluation:2025', '2026-02-28'],
+    ]);
+  });
+
+  it('report back: 31 March of the final year even on påskdagen (2024), never outside the period', () => {
+    expect(reportBack({ start: '2022-01-01', end: '2024-12-31' }).date).toBe('2024-03-31');
+    const early = reportBack({ start: '2023-03-01', end: '2024-02-29' });
+    expect(early.date).toBe('2024-02-29');
+    expect(early.explanation.sv).toContain('2024-03-31 ligger utanför perioden 2023-03-01–2024-02-29');
+    expect(reportBack({ start: '2025-06-01', end: '2025-12-31' }).date).toBe('2025-12-31');
+  });
+
+  it.each([
+    ['a month end in a year without a leap day', '2026-02-28', 6, '2025-08-31'],
+    ['a leap day', '2024-02-29', 6, '2023-08-31'],
+    ['28 February of a leap year (not a month end)', '2024-02-28', 6, '2023-08-28'],
+    ['30 June (back to nyårsafton, not moved)', '2025-06-30', 6, '2024-12-31'],
+    ['30 September, nine months (Robertsfors terms)', '2020-09-30', 9, '2019-12-31'],
+    ['julafton', '2025-12-24', 6, '2025-06-24'],
+    ['20 December (back to midsommarafton, not moved)', '2025-12-20', 6, '2025-06-20'],
+  ])('last day to give notice: a period ending on %s (%s, %i months) → %s', (_, end, months, expected) => {
+    const due = lastDayToGiveNotice({ start: '2018-01-01', end }, months);
+    expect(due.date).toBe(expected);
+    expect(noticeTakesEffect(due.date, months).date <= end).toBe(true);
+    expect(noticeTakesEffect(calendar.addDays(due.date, 1), months).date > end).toBe(true);
+  });
+
+  it('last day to give notice: from a month end the explanation shows the check', () => {
+    expect(lastDayToGiveNotice({ start: '2023-03-01', end: '2026-02-28' }, 6).explanation).toEqual({
+      sv: 'periodens slut 2026-02-28 − 6 månaders uppsägningstid = 2025-08-31 (månadens sista dag: uppsägning mottagen 2025-08-31 + 6 kalendermånader = 2026-02-28, periodens sista dag)',
+      en: "period end 2026-02-28 − 6 months' notice = 2025-08-31 (the month's last day: notice received 2025-08-31 + 6 calendar months = 2026-02-28, the period's last day)",
+    });
+  });
+
+  it('renewal reminders count back from the corrected last day', () => {
+    expect(dates(renewalReminders({ start: '2023-03-01', end: '2026-02-28' }, 6, [7], calendar))).toEqual(['2025-08-24']);
+  });
+
+  it('notice takes effect: received on midsommarafton or a leap day, whole calendar months, not moved', () => {
+    expect(noticeTakesEffect('2024-06-21', 6).date).toBe('2024-12-21');
+    expect(noticeTakesEffect('2024-02-29', 12).date).toBe('2025-02-28');
+    expect(noticeTakesEffect('2023-12-31', 2).date).toBe('2024-02-29');
+  });
+
+  it('period end on nyårsafton stays', () => {
+    expect(periodEnds({ start: '2024-01-01', end: '2024-12-31' }).date).toBe('2024-12-31');
+  });
+});

@@ -2,3 +2,4 @@
 export { SwedishCalendar, type Bilingual } from './calendar';
 export * from './deadline-rules';
 export { deadlinesOf } from './deadlines-of';
+export * from './deadline-status';

@@ -16,6 +16,8 @@ interface DemoCase {
   /** The last step taken: the demo leaves each case at a different stage. */
   readonly until: string;
   readonly people: Partial<Record<Actor['roles'][number], string>>;
+  /** A made-up contact person (the documents name none): personal data, sealed and erasable. */
+  readonly contactPerson?: { name: string; email: string; phone: string };
 }
 
 /** The four cases of the source documents, each left where a new user can take it further. */
@@ -25,7 +27,13 @@ const DEMO: DemoCase[] = [
   // Recommended by the social committee (utskott), on the board's agenda.
   { tenant: 'robertsfors', seed: robertsfors, until: 'scheduleBoard', people: { handlaggare: 'Jhonas Nilsson' } },
   // Approved and final: awaiting both signatures.
-  { tenant: 'osteraker', seed: osterakerBrottsofferjouren, until: 'final', people: { handlaggare: 'Frida Larsson', chef: 'Staffan Erlandsson' } },
+  {
+    tenant: 'osteraker',
+    seed: osterakerBrottsofferjouren,
+    until: 'final',
+    people: { handlaggare: 'Frida Larsson', chef: 'Staffan Erlandsson' },
+    contactPerson: { name: 'Anna Berg', email: 'anna.berg@example.se', phone: '070-123 45 67' },
+  },
   // Signed by the municipality, awaiting the organisation's signature.
   { tenant: 'osteraker', seed: osterakerKvinnojouren, until: 'signMunicipality', people: {} },
 ];
@@ -51,7 +59,7 @@ export class DemoData implements OnApplicationBootstrap {
     this.logger.info({ cases: DEMO.length }, 'demo cases created');
   }
 
-  private async create({ tenant, seed, until, people }: DemoCase): Promise<void> {
+  private async create({ tenant, seed, until, people, contactPerson }: DemoCase): Promise<void> {
     const steps = Object.keys(seed);
     const key = `demo/${tenant}/${applicantOf(seed.submit)}`;
     const caseId = idempotentCaseId(tenant, key);
@@ -64,7 +72,8 @@ export class DemoData implements OnApplicationBootstrap {
         tenant,
         ...(role === 'organisation' && { organisationNumber: applicantOf(seed.submit) }),
       };
-      await this.bus.execute(new CASE_COMMANDS[type](actor, caseId, body as never, { idempotencyKey: `${key}/${step}` }));
+      const request = type === 'submit-application' && contactPerson ? { ...body, contactPerson } : body;
+      await this.bus.execute(new CASE_COMMANDS[type](actor, caseId, request as never, { idempotencyKey: `${key}/${step}` }));
     }
   }
 }

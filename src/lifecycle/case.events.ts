@@ -1,6 +1,7 @@
 import type { IsoDate, Timestamp } from './calendar-date';
 import type {
   AppealOutcome,
+  ContactPerson,
   DateRange,
   DecidingBody,
   DecisionOutcome,
@@ -33,6 +34,8 @@ export type ApplicationSubmitted = CaseEventOf<
     receivedOn: IsoDate;
     /** Set when this case renews an earlier one. */
     previousCaseId: string | null;
+    /** The organisation's contact person; absent in events recorded before contact persons existed. */
+    contactPerson?: ContactPerson | null;
   }
 >;
 export type CaseRegistered = CaseEventOf<'CaseRegistered', { diarienummer: string; registeredOn: IsoDate }>;

@@ -1,6 +1,6 @@
 import type { IsoDate } from './calendar-date';
 import type { CaseEvent, CaseEventType, EventData } from './case.events';
-import type { Officer, Party, PartyRole, Person, Terms } from './case.values';
+import type { ContactPerson, Officer, Party, PartyRole, Person, Terms } from './case.values';
 
 type WithoutAt<T> = Omit<T, 'at'>;
 
@@ -31,6 +31,8 @@ export type Closure =
 export interface CaseFacts {
   municipality: Party | null;
   organisation: Party | null;
+  /** Personal data: encrypted at rest, `[raderad]` once erased (src/personal-data). */
+  contactPerson: ContactPerson | null;
   purpose: string | null;
   targetGroups: string[];
   activities: string[];
@@ -67,6 +69,7 @@ export interface CaseFacts {
 export const initialFacts: CaseFacts = {
   municipality: null,
   organisation: null,
+  contactPerson: null,
   purpose: null,
   targetGroups: [],
   activities: [],

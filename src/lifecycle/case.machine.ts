@@ -11,6 +11,8 @@ export const CASE_MACHINE_VERSION = 1;
 /** Every state carries its name for officials (sv) and for everyone else (en). */
 export interface StateMeta {
   label: { sv: string; en: string };
+  /** Facts that must be known in this state; a case without them cannot migrate into it (machine-migration.ts). */
+  requires?: (keyof CaseFacts)[];
 }
 /** Closed cases are final states tagged `closed`; they stay in the store for audit. */
 export const CLOSED_TAG = 'closed';

@@ -37,6 +37,22 @@ export interface Person {
   title: string;
 }
 
+/**
+ * The organisation's contact person: personal data (GDPR). Stored encrypted with a key of the
+ * data subject's own (see src/personal-data); once the subject is erased the text fields read
+ * {@link ERASED} and `erased` is true. `subjectId` is not personal data: it names the key.
+ */
+export interface ContactPerson {
+  subjectId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  erased: boolean;
+}
+
+/** What an erased personal field reads as, everywhere (Swedish, like the rest of the record). */
+export const ERASED = '[raderad]';
+
 export interface Officer {
   id: string;
   name: string;

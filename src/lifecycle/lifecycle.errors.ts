@@ -47,3 +47,36 @@ export class UnknownMachineVersion extends LifecycleError {
     super(`No machine ${machineId} version ${version}`);
   }
 }
+
+/** A recorded payload of a schema version this build cannot read: written by a newer build, or a gap in the upcasters. */
+export class UnsupportedSchemaVersion extends LifecycleError {
+  readonly code = 'UNSUPPORTED_SCHEMA_VERSION';
+  constructor(
+    readonly eventType: string,
+    readonly version: number,
+    readonly current: number,
+    why = version > current ? 'written by a newer version of the engine; upgrade before reading it' : 'not a known version',
+  ) {
+    super(`${eventType} has schema version ${version}; this build reads up to v${current}: ${why}`);
+  }
+}
+
+/** An event names another machine than the one the case lives under at that point: the history is inconsistent. */
+export class MachineMismatch extends LifecycleError {
+  readonly code = 'MACHINE_MISMATCH';
+  constructor(
+    readonly eventType: string,
+    readonly recorded: string,
+    readonly expected: string,
+  ) {
+    super(`${eventType} was recorded under ${recorded}, but the case lives under ${expected} at that point`);
+  }
+}
+
+/** Moving a case to another machine version is not allowed (422); `reasons` say why. */
+export class MigrationRefused extends LifecycleError {
+  readonly code = 'MIGRATION_REFUSED';
+  constructor(readonly reasons: Violation[]) {
+    super(`The case cannot move to that machine: ${reasons.map((r) => `${r.rule}: ${r.en}`).join(' ')}`);
+  }
+}

@@ -12,9 +12,24 @@ export function noticeEffectiveDate(receivedOn: IsoDate, noticeMonths: number): 
   return addMonths(receivedOn, noticeMonths);
 }
 
-/** Notice received on this day still takes effect within the period (Linköping: 2025-06-30). */
+/**
+ * The last day notice can be received and still take effect within the period (Linköping:
+ * 2025-12-31 − 6 months = 2025-06-30): the latest day whose {@link noticeEffectiveDate} is not
+ * after the period's end. Counting back from a month end lands on a month end, because counting
+ * forward clamps: notice received 2025-08-31 takes effect 2026-02-28, so for a period ending
+ * 2026-02-28 the last day is 2025-08-31, not 2025-08-28.
+ */
 export function lastDayToGiveNotice(period: DateRange, noticeMonths: number): IsoDate {
-  return addMonths(period.end, -noticeMonths);
+  const back = addMonths(period.end, -noticeMonths);
+  return isMonthEnd(period.end) ? monthEnd(back) : back;
+}
+
+function isMonthEnd(date: IsoDate): boolean {
+  return monthEnd(date) === date;
+}
+
+function monthEnd(date: IsoDate): IsoDate {
+  return addDays(addMonths(`${date.slice(0, 7)}-01`, 1), -1);
 }
 
 export interface Refund {

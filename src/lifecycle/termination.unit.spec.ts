@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { addDays } from './calendar-date';
 import { yearlyAmount } from './case.values';
 import { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination } from './termination';
 
@@ -41,5 +42,21 @@ describe('funding', () => {
   it('per inhabitant: 3 kr × 6 784 inhabitants = 20 352 kr (Robertsfors 2018)', () => {
     expect(yearlyAmount({ kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 })).toBe(20_352);
     expect(yearlyAmount({ kind: 'fixed', amountPerYear: 472_200 })).toBe(472_200);
+  });
+});
+
+describe('the last day to give notice, for every period end of four years', () => {
+  it('is the latest day whose notice still takes effect within the period', () => {
+    for (let end = '2023-01-01'; end <= '2026-12-31'; end = addDays(end, 1)) {
+      for (const months of [1, 3, 6, 9, 12]) {
+        const last = lastDayToGiveNotice({ start: '2020-01-01', end }, months);
+        expect({ end, months, inTime: noticeEffectiveDate(last, months) <= end, dayLate: noticeEffectiveDate(addDays(last, 1), months) > end }).toEqual({
+          end,
+          months,
+          inTime: true,
+          dayLate: true,
+        });
+      }
+    }
   });
 });

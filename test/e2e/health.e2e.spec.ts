@@ -34,6 +34,7 @@ describe('GET /health', () => {
     expect(body.info.subscriptions.subscriptions).toEqual([
       expect.objectContaining({ id: 'case-summaries', state: 'running', lagSeconds: 0 }),
       expect.objectContaining({ id: 'renewal-completion', state: 'running', lagSeconds: 0 }),
+      expect.objectContaining({ id: 'case-deadlines', state: 'running', lagSeconds: 0 }),
     ]);
   });
 

@@ -127,6 +127,10 @@ export interface paths {
     /** Withdraw the application (the organisation) */
     post: operations["withdraw"];
   };
+  "/cases/{id}/machine-migrations": {
+    /** Moves a live case to another version of its machine (admins), if its state and facts fit there */
+    post: operations["migrateMachine"];
+  };
   "/cases/{id}/history": {
     /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
     get: operations["getCaseHistory"];
@@ -148,6 +152,46 @@ export interface paths {
   "/audit/cases/{id}/export": {
     /** A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification */
     get: operations["exportCase"];
+  };
+  "/notifications": {
+    /** The tenant's notification deliveries, newest first: e.g. the parked ones with status=failed */
+    get: operations["listNotifications"];
+  };
+  "/notifications/{id}/retry": {
+    /** Sends a failed (parked) notification again, with a fresh round of attempts */
+    post: operations["retryNotification"];
+  };
+  "/notifications/{id}/ack": {
+    /** Acknowledges the reminder: it escalates no further. Acknowledging again changes nothing */
+    post: operations["acknowledgeNotification"];
+  };
+  "/cases/{id}/deadlines": {
+    /** A case's deadlines: date, rule, a checkable explanation, and status today */
+    get: operations["getCaseDeadlines"];
+  };
+  "/deadlines": {
+    /** Deadlines across the caller's cases in a date range, by date */
+    get: operations["listDeadlines"];
+  };
+  "/deadlines/feed-tokens": {
+    /** A token for the iCalendar feed of deadlines, to subscribe to from a calendar app (shown once) */
+    post: operations["createFeedToken"];
+  };
+  "/deadlines/feed-tokens/{id}": {
+    /** Revokes a feed token: the calendar app gets 403 from then on */
+    delete: operations["revokeFeedToken"];
+  };
+  "/deadlines.ics": {
+    /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+    get: operations["deadlinesFeed"];
+  };
+  "/data-subjects/erasures": {
+    /** Erases the personal data held about the person with this email (a data subject's request) */
+    post: operations["eraseDataSubjectByEmail"];
+  };
+  "/data-subjects/{subjectId}": {
+    /** Erases a data subject's personal data: deletes its key */
+    delete: operations["eraseDataSubject"];
   };
 }
 
@@ -312,6 +356,30 @@ export interface components {
        * @example 822004-0417
        */
       organisationNumber: string;
+    };
+    ContactPersonDto: {
+      /**
+       * Format: uuid
+       * @description The data subject: erasure by this id (or by email) deletes the key of the fields below.
+       */
+      subjectId: string;
+      /**
+       * @description `[raderad]` once erased.
+       * @example Anna Berg
+       */
+      name: string;
+      /**
+       * @description `[raderad]` once erased.
+       * @example anna.berg@example.se
+       */
+      email: string;
+      /**
+       * @description `[raderad]` once erased (null when none was given).
+       * @example 070-123 45 67
+       */
+      phone: string | null;
+      /** @description True once the person's data has been erased. */
+      erased: boolean;
     };
     FixedFundingDto: {
       /**
@@ -832,6 +900,8 @@ export interface components {
       municipality: components["schemas"]["PartyDto"] | null;
       /** @description The non-profit organisation that is party to the agreement. */
       organisation: components["schemas"]["PartyDto"] | null;
+      /** @description The organisation's contact person (personal data). */
+      contactPerson: components["schemas"]["ContactPersonDto"] | null;
       /**
        * @description The purpose of the partnership.
        * @example Stöd till brottsutsatta, anhöriga och vittnen enligt 5 kap. 11 § SoL
@@ -1310,6 +1380,17 @@ export interface components {
        */
       submittedOn: string;
     };
+    ContactPersonInputDto: {
+      /** @example Anna Berg */
+      name: string;
+      /**
+       * @description Also how an erasure request finds the person.
+       * @example anna.berg@example.se
+       */
+      email: string;
+      /** @example 070-123 45 67 */
+      phone?: string | null;
+    };
     SubmitApplicationDto: {
       /** @description The municipality the organisation applies to. */
       municipality: components["schemas"]["PartyDto"];
@@ -1345,6 +1426,8 @@ export interface components {
        * @example 2023-05-15
        */
       receivedOn: string;
+      /** @description The organisation's contact person for this application. */
+      contactPerson?: components["schemas"]["ContactPersonInputDto"] | null;
     };
     SubmitReportBackDto: {
       /**
@@ -1369,6 +1452,18 @@ export interface components {
       /**
        * @description The organisation's reason.
        * @example Föreningen avstår från att ingå IOP i år.
+       */
+      reason: string;
+    };
+    MigrateMachineDto: {
+      /**
+       * @description The version of the case machine to move the case to.
+       * @example 2
+       */
+      toVersion: number;
+      /**
+       * @description Why the case moves; recorded in its history.
+       * @example Ny delegationsordning från 2024-01-01
        */
       reason: string;
     };
@@ -1408,7 +1503,7 @@ export interface components {
       stateBefore: components["schemas"]["CaseStateDto"];
       /** @description The state after the event. */
       stateAfter: components["schemas"]["CaseStateDto"];
-      /** @description The event's data, as recorded. */
+      /** @description The event's data, as recorded; personal data opened, or `[raderad]` once its data subject was erased. */
       payload: components["schemas"]["JsonObject"];
       /** @description The lifecycle version the event was recorded under. */
       machine: components["schemas"]["MachineDto"];
@@ -1521,6 +1616,253 @@ export interface components {
     CreatedAnchorDto: {
       /** @description Null when no stream changed since the last anchor. */
       anchor: components["schemas"]["AnchorDto"] | null;
+    };
+    NotificationDeadlineDto: {
+      /** @example last-day-to-give-notice */
+      kind: string;
+      /** @example last-day-to-give-notice */
+      key: string;
+      /**
+       * Format: date
+       * @example 2025-06-30
+       */
+      date: string;
+    };
+    NotificationDto: {
+      /**
+       * Format: uuid
+       * @description Also the webhook-id a subscriber deduplicates by.
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The outbox intent (timer firing) it came from.
+       */
+      intentId: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example KS 2022/01692 */
+      diarienummer: string | null;
+      /** @example Brottsofferjouren Linköping */
+      organisation: string;
+      deadline: components["schemas"]["NotificationDeadlineDto"];
+      /** @enum {string} */
+      occasion: "reminder" | "due" | "acted";
+      /** @enum {string} */
+      recipient: "officer" | "manager" | "boardSecretary" | "organisationContact";
+      /** @description Escalation rung: 0 the first recipient, 1 the next on the ladder, … */
+      rung: number;
+      /**
+       * @description `none`: skipped, see skipReason.
+       * @enum {string}
+       */
+      channel: "email" | "webhook" | "none";
+      /**
+       * @description Email address or webhook URL.
+       * @example john.fristedt@linkoping.se
+       */
+      address: string;
+      /** @enum {string} */
+      status: "pending" | "delivered" | "failed" | "skipped";
+      skipReason: string | null;
+      attempts: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      /** @description Who acknowledged (user id). */
+      acknowledgedBy: string | null;
+    };
+    NotificationListDto: {
+      items: components["schemas"]["NotificationDto"][];
+    };
+    DeadlineDto: {
+      /**
+       * @description Unique within the case and stable as the case changes.
+       * @example yearly-payment:2024
+       */
+      key: string;
+      /**
+       * @example appeal-window-ends
+       * @enum {string}
+       */
+      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+      /**
+       * Format: date
+       * @description A Europe/Stockholm calendar date.
+       * @example 2024-04-02
+       */
+      date: string;
+      /**
+       * @description The rule that produced the date.
+       * @example kl-13-5-appeal-window
+       */
+      rule: string;
+      /**
+       * @description What it is, in Swedish, for officials.
+       * @example Överklagandetiden går ut
+       */
+      label: string;
+      /**
+       * @description How the date was computed, to check by hand.
+       * @example {
+       *   "sv": "anslaget 2024-03-08 + 3 veckor = 2024-03-29; flyttas till nästa vardag 2024-04-02 enligt lag (1930:173) om beräkning av lagstadgad tid eftersom …",
+       *   "en": "the posting 2024-03-08 + 3 weeks = 2024-03-29; moved to the next working day 2024-04-02 under Lag (1930:173) … because …"
+       * }
+       */
+      explanation: components["schemas"]["LabelDto"];
+      /**
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @enum {string}
+       */
+      status: "upcoming" | "due-today" | "overdue" | "met";
+    };
+    CaseDeadlinesDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example SON 2019-536 */
+      diarienummer: string | null;
+      /**
+       * Format: date
+       * @description Today in Stockholm: what the statuses are relative to.
+       * @example 2025-03-31
+       */
+      today: string;
+      /** @description Open and met deadlines, by date. Cancelled ones (e.g. the period end after notice) are left out. */
+      deadlines: components["schemas"]["DeadlineDto"][];
+    };
+    CaseDeadlineDto: {
+      /**
+       * @description Unique within the case and stable as the case changes.
+       * @example yearly-payment:2024
+       */
+      key: string;
+      /**
+       * @example appeal-window-ends
+       * @enum {string}
+       */
+      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+      /**
+       * Format: date
+       * @description A Europe/Stockholm calendar date.
+       * @example 2024-04-02
+       */
+      date: string;
+      /**
+       * @description The rule that produced the date.
+       * @example kl-13-5-appeal-window
+       */
+      rule: string;
+      /**
+       * @description What it is, in Swedish, for officials.
+       * @example Överklagandetiden går ut
+       */
+      label: string;
+      /**
+       * @description How the date was computed, to check by hand.
+       * @example {
+       *   "sv": "anslaget 2024-03-08 + 3 veckor = 2024-03-29; flyttas till nästa vardag 2024-04-02 enligt lag (1930:173) om beräkning av lagstadgad tid eftersom …",
+       *   "en": "the posting 2024-03-08 + 3 weeks = 2024-03-29; moved to the next working day 2024-04-02 under Lag (1930:173) … because …"
+       * }
+       */
+      explanation: components["schemas"]["LabelDto"];
+      /**
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @enum {string}
+       */
+      status: "upcoming" | "due-today" | "overdue" | "met";
+      /** Format: uuid */
+      caseId: string;
+      /** @example SON 2019-536 */
+      diarienummer: string | null;
+      /** @example Brottsofferjouren i Linköping */
+      organisationName: string | null;
+    };
+    DeadlineListDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /**
+       * Format: date
+       * @description Today in Stockholm: what the statuses are relative to.
+       */
+      today: string;
+      /** @description By date, then case. Kept by a projection: a command shows here within moments. */
+      items: components["schemas"]["CaseDeadlineDto"][];
+      /** @description All deadlines matching, across pages. */
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    CreateFeedTokenDto: {
+      /**
+       * @description `tenant`: all the municipality's cases; `mine`: the cases you handle as officer.
+       * @default tenant
+       * @enum {string}
+       */
+      scope?: "tenant" | "mine";
+    };
+    FeedTokenDto: {
+      /**
+       * Format: uuid
+       * @description Revoke with DELETE /deadlines/feed-tokens/{id}.
+       */
+      id: string;
+      /**
+       * @description Shown this once; only its hash is stored.
+       * @example iopfeed_Xq3…
+       */
+      token: string;
+      /** @enum {string} */
+      scope: "tenant" | "mine";
+      /**
+       * @description The address to subscribe to from a calendar app.
+       * @example http://localhost:3000/deadlines.ics?token=iopfeed_Xq3…
+       */
+      url: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RevokedFeedTokenDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When it was revoked (the first time, if revoked again).
+       */
+      revokedAt: string;
+    };
+    EraseByEmailDto: {
+      /**
+       * @description The data subject's email, as the person gives it in the request (case and surrounding spaces do not matter).
+       * @example anna.berg@example.se
+       */
+      email: string;
+    };
+    ErasureDto: {
+      /**
+       * Format: uuid
+       * @description The erased data subject.
+       */
+      subjectId: string;
+      /** Format: date-time */
+      erasedAt: string;
+      /**
+       * @description The stream that records the erasure (no personal data in it).
+       * @example data-subject-erasures
+       */
+      stream: string;
+      /**
+       * @description The erasure event's revision in that stream.
+       * @example 0
+       */
+      revision: string;
     };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
@@ -3810,6 +4152,68 @@ export interface operations {
       };
     };
   };
+  /** Moves a live case to another version of its machine (admins), if its state and facts fit there */
+  migrateMachine: {
+    parameters: {
+      path: {
+        /** @description The case id. */
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MigrateMachineDto"];
+      };
+    };
+    responses: {
+      /** @description The case under its new machine. */
+      200: {
+        headers: {
+          /** @description The case revision, quoted: send it back as If-Match. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["CaseResultDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_CHANGED: the case changed meanwhile. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description PRECONDITION_FAILED: If-Match names an older revision. */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description MIGRATION_REFUSED: the state or facts do not fit the target machine; `details.reasons` say why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
   /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
   getCaseHistory: {
     parameters: {
@@ -3956,6 +4360,319 @@ export interface operations {
       };
       /** @description CASE_NOT_FOUND */
       404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The tenant's notification deliveries, newest first: e.g. the parked ones with status=failed */
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description `failed`: parked after the last attempt, waiting for a retry. */
+        status?: "pending" | "delivered" | "failed" | "skipped";
+        caseId?: string;
+        limit?: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationListDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: a filter is malformed. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: the municipality's officials only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Sends a failed (parked) notification again, with a fresh round of attempts */
+  retryNotification: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description NOTIFICATION_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description NOTIFICATION_NOT_FAILED: only a failed notification can be retried. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Acknowledges the reminder: it escalates no further. Acknowledging again changes nothing */
+  acknowledgeNotification: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description NOTIFICATION_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A case's deadlines: date, rule, a checkable explanation, and status today */
+  getCaseDeadlines: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["CaseDeadlinesDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND: no such case visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Deadlines across the caller's cases in a date range, by date */
+  listDeadlines: {
+    parameters: {
+      query?: {
+        /** @description First day (inclusive). Default: today in Stockholm. */
+        from?: string;
+        /** @description Last day (inclusive). Default: 90 days after `from`. At most 1096 days after `from`. */
+        to?: string;
+        kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+        status?: "upcoming" | "due-today" | "overdue" | "met";
+        limit?: number;
+        offset?: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["DeadlineListDto"];
+        };
+      };
+      /** @description INVALID_DATE_RANGE: from or to is not a date, from is after to, or the range is too long; VALIDATION_FAILED: a filter is malformed. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A token for the iCalendar feed of deadlines, to subscribe to from a calendar app (shown once) */
+  createFeedToken: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateFeedTokenDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["FeedTokenDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: the feed is for the municipality's officials. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Revokes a feed token: the calendar app gets 403 from then on */
+  revokeFeedToken: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Revoked (or already revoked). */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevokedFeedTokenDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FEED_TOKEN_NOT_FOUND: no such token of the caller's (admins: of the tenant). */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+  deadlinesFeed: {
+    parameters: {
+      query?: {
+        /** @description From POST /deadlines/feed-tokens (missing: 401). */
+        token?: string;
+      };
+    };
+    responses: {
+      /** @description text/calendar */
+      200: {
+        content: {
+          "text/calendar": string;
+        };
+      };
+      /** @description FEED_TOKEN_INVALID: no token, or one never issued. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FEED_TOKEN_REVOKED */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Erases the personal data held about the person with this email (a data subject's request) */
+  eraseDataSubjectByEmail: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EraseByEmailDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["ErasureDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: not an email. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_ERASED: erased already. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Erases a data subject's personal data: deletes its key */
+  eraseDataSubject: {
+    parameters: {
+      path: {
+        subjectId: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["ErasureDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description DATA_SUBJECT_ERASED: erased already. */
+      409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

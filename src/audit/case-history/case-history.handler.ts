@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { assertVisible } from '../../cases/shared/case-access';
 import { CaseRepository } from '../../cases/shared/case-repository';
 import { caseState } from '../../cases/shared/case-view';
-import { evolve, initialSnapshot, machineFor, type CaseEvent } from '../../lifecycle';
+import { applyRecorded, initialSnapshot, machineFor, type CaseSnapshot } from '../../lifecycle';
 import type { CaseHistoryDto, HistoryEntryDto } from './case-history.dto';
 import { CaseHistoryQuery } from './case-history.query';
 
@@ -14,10 +14,10 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
   async execute({ actor, caseId }: CaseHistoryQuery): Promise<CaseHistoryDto> {
     const loaded = await this.cases.load(actor.tenant, caseId);
     assertVisible(actor, loaded);
-    let state = initialSnapshot(machineFor(loaded.machine.id, loaded.machine.version));
+    let state: CaseSnapshot | undefined;
     const events = loaded.events.map((recorded): HistoryEntryDto => {
-      const before = state;
-      state = evolve(state, { type: recorded.type, data: recorded.data } as CaseEvent);
+      const before = state ?? initialSnapshot(machineFor(recorded.metadata.machineId, recorded.metadata.machineVersion));
+      state = applyRecorded(state, recorded);
       const { metadata } = recorded;
       return {
         revision: recorded.revision.toString(),

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { CaseFacts } from '../../lifecycle';
+import { PERSONAL_FIELDS } from '../../personal-data/personal-fields';
 import type { CaseHistoryDto, HistoryEntryDto } from '../case-history/case-history.dto';
 import type { CaseVerdict } from '../verify/case-verifier';
 
@@ -26,12 +27,22 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 /**
  * One JSON object per line, one line per event as stored (with everything its hash covers, so the
  * chain can be recomputed with any RFC 8785 implementation), then the verification: for programs.
+ * Personal data is sealed in the stored events; the last line also gives it opened (or
+ * `[raderad]`), by revision, when the case holds any.
  */
 export function toJsonLines({ events, history, verdict }: CaseRecord): string {
   const lines = events.map(({ stream, revision, id, type, data, metadata, hash }) =>
     JSON.stringify({ tenant: stream.tenant, stream: stream.id, revision: revision.toString(), id, type, data, metadata, hash }),
   );
-  return [...lines, JSON.stringify({ caseId: history.caseId, verification: verdict })].join('\n') + '\n';
+  const personalData = personalDataOf(history);
+  return [...lines, JSON.stringify({ caseId: history.caseId, verification: verdict, ...(personalData.length > 0 && { personalData }) })].join('\n') + '\n';
+}
+
+/** The personal objects in a case's history, as readers see them. */
+function personalDataOf(history: CaseHistoryDto): { revision: string; field: string; value: unknown }[] {
+  return history.events.flatMap(({ revision, type, payload }) =>
+    (PERSONAL_FIELDS[type as keyof typeof PERSONAL_FIELDS] ?? []).filter(({ key }) => payload[key]).map(({ key }) => ({ revision, field: key, value: payload[key] })),
+  );
 }
 
 const CSV_COLUMNS = ['revision', 'recordedAt', 'type', 'actorName', 'actorRole', 'stateBefore', 'stateAfter', 'payload', 'hash'] as const;
@@ -72,6 +83,7 @@ export function toHtml({ tenant, facts, history, verdict, exportedAt }: CaseReco
 <h2>Sammanfattning</h2>
 <table>
 <tr><th>Organisation</th><td>${esc(facts.organisation ? `${facts.organisation.name} (${facts.organisation.organisationNumber})` : '')}</td></tr>
+<tr><th>Kontaktperson</th><td>${esc(facts.contactPerson ? [facts.contactPerson.name, facts.contactPerson.email, facts.contactPerson.phone].filter(Boolean).join(', ') : '')}</td></tr>
 <tr><th>Syfte</th><td>${esc(facts.purpose ?? '')}</td></tr>
 <tr><th>Avtalsperiod</th><td>${esc(facts.terms ? `${facts.terms.period.start} – ${facts.terms.period.end}, uppsägningstid ${facts.terms.noticeMonths} månader` : '')}</td></tr>
 <tr><th>Läge</th><td>${esc(history.events.at(-1)?.stateAfter.label.sv ?? '')}</td></tr>

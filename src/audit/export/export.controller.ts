@@ -46,7 +46,7 @@ export class ExportController {
       this.queries.execute(new CaseHistoryQuery(actor, caseId)),
       this.verifier.verifyCase(actor.tenant, caseId),
     ]);
-    const record: CaseRecord = { tenant: actor.tenant, facts: loaded.snapshot.context, events: loaded.events, history, verdict, exportedAt: this.clock.now().toISOString() };
+    const record: CaseRecord = { tenant: actor.tenant, facts: loaded.snapshot.context, events: loaded.stored, history, verdict, exportedAt: this.clock.now().toISOString() };
     const name = (loaded.snapshot.context.diarienummer ?? caseId).replace(/[^\w-]+/g, '-');
     response
       .status(200)

@@ -28,21 +28,29 @@ describe.each(databaseTargets())('CaseVerifier on $name', (target) => {
     await db.drop();
   });
 
-  /** Submitted under v1, then registered (before it was received: against v1's rules) under `version`. */
-  async function caseRegisteredUnder(version: number): Promise<string> {
+  /** Submitted under `first`, then registered (before it was received: against v1's rules) under `version`. */
+  async function caseRegisteredUnder(version: number, first = version): Promise<string> {
     const caseId = randomUUID();
     const stream = caseStream('linkoping', caseId);
     const [submitted] = decide(initialSnapshot(), linkoping.submit);
     const early = { diarienummer: 'SON 2019-536', registeredOn: '2022-08-01', at: '2022-09-02T10:00:00.000Z' };
-    const v1 = { ...context, machineId: CASE_MACHINE_ID, machineVersion: 1 };
-    await store.append(stream, [{ id: randomUUID(), type: submitted.type, data: submitted.data as unknown as JsonObject }], { expectedRevision: 'no_stream', context: v1 });
-    await store.append(stream, [{ id: randomUUID(), type: 'CaseRegistered', data: early }], { expectedRevision: 0n, context: { ...v1, machineVersion: version } });
+    const under = (machineVersion: number) => ({ ...context, machineId: CASE_MACHINE_ID, machineVersion });
+    await store.append(stream, [{ id: randomUUID(), type: submitted.type, data: submitted.data as unknown as JsonObject }], { expectedRevision: 'no_stream', context: under(first) });
+    await store.append(stream, [{ id: randomUUID(), type: 'CaseRegistered', data: early }], { expectedRevision: 0n, context: under(version) });
     return caseId;
   }
 
-  it('judges each event under the machine version recorded on it, carrying the case over when it changes', async () => {
+  it('judges each event under the machine version recorded on it', async () => {
     const caseId = await caseRegisteredUnder(RELAXED);
     expect(await verifier.verifyCase('linkoping', caseId)).toEqual({ tenant: 'linkoping', caseId, intact: true, events: 2 });
+  });
+
+  it('finds an event that names another version than the case lives under, with no recorded migration', async () => {
+    const caseId = await caseRegisteredUnder(RELAXED, 1);
+    expect(await verifier.verifyCase('linkoping', caseId)).toMatchObject({
+      intact: false,
+      problem: { revision: '1', what: expect.stringContaining(`CaseRegistered was recorded under iopCase v${RELAXED}, but the case lives under iopCase v1`) },
+    });
   });
 
   it('refuses the same event under the version that forbids it', async () => {
@@ -54,7 +62,7 @@ describe.each(databaseTargets())('CaseVerifier on $name', (target) => {
   });
 
   it('names a machine version it does not know', async () => {
-    const caseId = await caseRegisteredUnder(7);
+    const caseId = await caseRegisteredUnder(7, 1);
     expect(await verifier.verifyCase('linkoping', caseId)).toMatchObject({ intact: false, problem: { revision: '1', what: expect.stringContaining('No machine iopCase version 7') } });
   });
 });

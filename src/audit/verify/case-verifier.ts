@@ -3,7 +3,7 @@ import { caseIdOfStream, caseStream } from '../../cases/shared/case-stream';
 import type { RecordedEvent, StreamName, StreamRecord } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { ChainCheck } from '../../event-store/hash-chain';
-import { evolve, initialSnapshot, LifecycleError, machineFor, type CaseEvent, type CaseMachine, type CaseSnapshot } from '../../lifecycle';
+import { applyRecorded, LifecycleError, type CaseSnapshot } from '../../lifecycle';
 
 export interface CaseVerdict {
   readonly tenant: string;
@@ -112,29 +112,12 @@ function firstProblem(events: readonly RecordedEvent[], head: StreamRecord['head
     if (broken) return { revision: broken.revision.toString(), what: broken.problem };
     const { machineId, machineVersion } = recorded.metadata;
     try {
-      state = evolve(under(machineFor(machineId, machineVersion), state), { type: recorded.type, data: recorded.data } as CaseEvent);
+      state = applyRecorded(state, recorded);
     } catch (error) {
-      if (!(error instanceof LifecycleError || error instanceof StateNotInMachine)) throw error;
+      if (!(error instanceof LifecycleError)) throw error;
       return { revision: recorded.revision.toString(), what: `not a legal transition under ${machineId} v${machineVersion}: ${error.message}` };
     }
   }
   const end = chain.end(head);
   return end.intact ? undefined : { revision: end.revision.toString(), what: end.problem };
 }
-
-/**
- * The state an event is judged from, under the machine version the event names: the stream's
- * first event starts from that machine's initial state; an event naming another version than the
- * one before it (a case moved to a newer lifecycle) carries state and facts over to it.
- */
-function under(machine: CaseMachine, state: CaseSnapshot | undefined): CaseSnapshot {
-  if (!state) return initialSnapshot(machine);
-  if (state.machine === machine) return state;
-  try {
-    return machine.resolveState({ value: state.value, context: state.context });
-  } catch {
-    throw new StateNotInMachine(`state ${JSON.stringify(state.value)} does not exist in this version`);
-  }
-}
-
-class StateNotInMachine extends Error {}

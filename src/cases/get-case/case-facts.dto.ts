@@ -287,12 +287,33 @@ export class ClosedDto implements Fact<'closed'> {
   on!: IsoDate;
 }
 
+/** Personal data: what a reader sees, opened, or `[raderad]` in every text field once the person is erased. */
+export class ContactPersonDto implements Fact<'contactPerson'> {
+  @ApiProperty({ format: 'uuid', description: 'The data subject: erasure by this id (or by email) deletes the key of the fields below.' })
+  subjectId!: string;
+
+  @ApiProperty({ example: 'Anna Berg', description: '`[raderad]` once erased.' })
+  name!: string;
+
+  @ApiProperty({ example: 'anna.berg@example.se', description: '`[raderad]` once erased.' })
+  email!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '070-123 45 67', description: '`[raderad]` once erased (null when none was given).' })
+  phone!: string | null;
+
+  @ApiProperty({ description: "True once the person's data has been erased." })
+  erased!: boolean;
+}
+
 export class CaseFactsDto implements CaseFacts {
   @ApiProperty({ type: () => PartyDto, nullable: true, description: 'The municipality (or its board) that is party to the agreement.' })
   municipality!: PartyDto | null;
 
   @ApiProperty({ type: () => PartyDto, nullable: true, description: 'The non-profit organisation that is party to the agreement.' })
   organisation!: PartyDto | null;
+
+  @ApiProperty({ type: () => ContactPersonDto, nullable: true, description: "The organisation's contact person (personal data)." })
+  contactPerson!: ContactPersonDto | null;
 
   @ApiProperty({
     type: String,

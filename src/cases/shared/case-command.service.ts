@@ -26,7 +26,8 @@ export class CaseCommandService {
 
   async execute(command: CaseCommand, domainPayload: DomainPayload): Promise<CaseResult> {
     const { actor, type, caseId, payload, request } = command;
-    const loaded = await this.cases.load(actor.tenant, caseId, { allowNew: type === 'submit-application' });
+    // Commands decide by rules that never read personal data: the case is folded as stored, no keys needed.
+    const loaded = await this.cases.load(actor.tenant, caseId, { allowNew: type === 'submit-application', sealed: true });
     assertVisible(actor, loaded);
     assertMayGive(actor, type, payload);
     if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
@@ -56,7 +57,7 @@ export class CaseCommandService {
   }
 
   private async answerFromStore(loaded: LoadedCase, ids: IdempotentIds): Promise<CaseResult> {
-    const reloaded = await this.cases.load(loaded.tenant, loaded.id);
+    const reloaded = await this.cases.load(loaded.tenant, loaded.id, { sealed: true });
     return resultAt(reloaded, earlierExecution(reloaded.events, ids)!);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AppendResult, EventContext, JsonObject, RecordedEvent } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, evolve, initialSnapshot, machineFor, type CaseEvent, type CaseSnapshot } from '../../lifecycle';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, foldStored, type CaseEvent, type CaseSnapshot, type MachineVersionChanged } from '../../lifecycle';
 import { ApiError } from '../../api/api-error';
+import { PersonalData } from '../../personal-data/personal-data';
 import { caseStream } from './case-stream';
 
 /** A case as its stream makes it: the snapshot after the last event read, and that event's revision. */
@@ -12,7 +13,10 @@ export interface LoadedCase {
   readonly snapshot: CaseSnapshot;
   /** -1n before the first event. */
   readonly revision: bigint;
+  /** The events as readers see them: personal data opened, or `[raderad]` once its subject was erased. */
   readonly events: readonly RecordedEvent[];
+  /** The same events as stored (personal data sealed): what the hash chain covers. */
+  readonly stored: readonly RecordedEvent[];
   /** The machine the case lives under: the one that wrote its events; the current one for a new case. */
   readonly machine: { readonly id: string; readonly version: number };
 }
@@ -32,50 +36,53 @@ function lengthAt(events: readonly RecordedEvent[], { revision, asOf }: PointInT
 
 export interface NewCaseEvent {
   readonly id: string;
-  readonly event: CaseEvent;
+  readonly event: CaseEvent | MachineVersionChanged;
 }
 
 /** Loads cases by folding their streams through the machine version that wrote each event; appends their new events. */
 @Injectable()
 export class CaseRepository {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly personalData: PersonalData,
+  ) {}
 
   /**
    * The case as it is now — or as it was at a point in time, for audit — or a new case (revision
-   * -1) when `allowNew` and the stream is empty.
+   * -1) when `allowNew` and the stream is empty. `sealed`: personal data is left as stored, for
+   * readers that never show it (read models), so they need no keys.
    */
-  async load(tenant: string, caseId: string, options: { allowNew?: boolean; at?: PointInTime } = {}): Promise<LoadedCase> {
+  async load(tenant: string, caseId: string, options: { allowNew?: boolean; at?: PointInTime; sealed?: boolean } = {}): Promise<LoadedCase> {
     const stream = await this.store.readStream(caseStream(tenant, caseId));
-    const events = options.at ? stream.slice(0, lengthAt(stream, options.at)) : stream;
-    if (events.length === 0 && !options.allowNew) {
+    const stored = options.at ? stream.slice(0, lengthAt(stream, options.at)) : stream;
+    if (stored.length === 0 && !options.allowNew) {
       throw new ApiError('CASE_NOT_FOUND', stream.length > 0 ? `Case ${caseId} did not exist yet at that point.` : `No case ${caseId}.`);
     }
-    return { id: caseId, tenant, events, ...foldRecorded(events) };
+    const events = options.sealed ? stored : await this.personalData.open(tenant, stored);
+    return { id: caseId, tenant, events, stored, ...foldRecorded(events) };
   }
 
-  append(loaded: LoadedCase, events: readonly NewCaseEvent[], context: Omit<EventContext, 'machineId' | 'machineVersion'>): Promise<AppendResult> {
+  /** Appends under the case's machine, or under `machine` (the target of a MachineVersionChanged); personal data sealed. */
+  async append(loaded: LoadedCase, events: readonly NewCaseEvent[], context: Omit<EventContext, 'machineId' | 'machineVersion'>, machine = loaded.machine): Promise<AppendResult> {
     return this.store.append(
       caseStream(loaded.tenant, loaded.id),
       // Case events are plain JSON by construction (see case.events.ts).
-      events.map(({ id, event }) => ({ id, type: event.type, data: event.data as unknown as JsonObject })),
+      await this.personalData.seal(
+        loaded.tenant,
+        events.map(({ id, event }) => ({ id, type: event.type, data: event.data as unknown as JsonObject, schemaVersion: currentSchemaVersion(event.type) })),
+      ),
       {
         expectedRevision: loaded.revision < 0n ? 'no_stream' : loaded.revision,
-        context: { ...context, machineId: loaded.machine.id, machineVersion: loaded.machine.version },
+        context: { ...context, machineId: machine.id, machineVersion: machine.version },
       },
     );
   }
 }
 
 /**
- * Folds recorded events through the machine that wrote them. A case stays on the machine version
- * its first event names; moving a live case to a newer version is an explicit migration.
+ * Folds recorded events through the machine that wrote them (upcasting old payloads). A case stays
+ * on the machine version its first event names until a MachineVersionChanged moves it explicitly.
  */
 export function foldRecorded(events: readonly RecordedEvent[]): Pick<LoadedCase, 'snapshot' | 'revision' | 'machine'> {
-  const first = events[0]?.metadata;
-  const machine = first ? { id: first.machineId, version: first.machineVersion } : { id: CASE_MACHINE_ID, version: CASE_MACHINE_VERSION };
-  const snapshot = events.reduce(
-    (state, recorded) => evolve(state, { type: recorded.type, data: recorded.data } as CaseEvent),
-    initialSnapshot(machineFor(machine.id, machine.version)),
-  );
-  return { snapshot, machine, revision: BigInt(events.length) - 1n };
+  return { ...foldStored(events, { id: CASE_MACHINE_ID, version: CASE_MACHINE_VERSION }), revision: BigInt(events.length) - 1n };
 }

@@ -37,7 +37,7 @@ export class StartRenewalHandler extends CaseCommandHandler<StartRenewalCommand>
 
   private async openRenewalCase({ actor, caseId, payload }: StartRenewalCommand): Promise<void> {
     const previous = (await this.cases.load(actor.tenant, caseId)).snapshot.context;
-    const renewal = await this.cases.load(actor.tenant, renewalCaseId(actor.tenant, caseId), { allowNew: true });
+    const renewal = await this.cases.load(actor.tenant, renewalCaseId(actor.tenant, caseId), { allowNew: true, sealed: true });
     if (renewal.revision >= 0n) return; // opened by an earlier attempt
     const [submitted] = decide(initialSnapshot(), {
       type: 'submit-application',
@@ -50,6 +50,8 @@ export class StartRenewalHandler extends CaseCommandHandler<StartRenewalCommand>
       terms: previous.terms,
       receivedOn: payload.startedOn,
       previousCaseId: caseId,
+      // The same person stays the contact, unless their data has been erased.
+      contactPerson: previous.contactPerson?.erased ? null : previous.contactPerson,
     } as Command);
     const id = uuidv5(`${renewal.id}/opened`, NAMESPACE);
     await this.cases.append(renewal, [{ id, event: submitted }], {

@@ -1,11 +1,30 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsArray } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsEmail, IsOptional } from 'class-validator';
 import type { IsoDate, SubmitApplicationPayload } from '../../lifecycle';
 import { IsCalendarDate, IsNested, IsText } from '../shared/validation';
 import { PartyDto, TermsDto } from '../shared/values.dto';
 
-/** An application (ansökan). `previousCaseId` is not the caller's: the engine sets it on renewal. */
-export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'previousCaseId'> {
+/** The organisation's contact person: personal data, stored encrypted and erasable (see README, "Personal data"). */
+export class ContactPersonInputDto {
+  @ApiProperty({ example: 'Anna Berg' })
+  @IsText()
+  name!: string;
+
+  @ApiProperty({ example: 'anna.berg@example.se', description: 'Also how an erasure request finds the person.' })
+  @IsEmail()
+  email!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '070-123 45 67' })
+  @IsOptional()
+  @IsText()
+  phone?: string | null;
+}
+
+/**
+ * An application (ansökan). `previousCaseId` is not the caller's: the engine sets it on renewal.
+ * The engine gives the contact person a data subject id.
+ */
+export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'previousCaseId' | 'contactPerson'> {
   @ApiProperty({ type: () => PartyDto, description: 'The municipality the organisation applies to.' })
   @IsNested(() => PartyDto)
   municipality!: PartyDto;
@@ -38,4 +57,9 @@ export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'pre
   @ApiProperty({ description: 'The day the application was received (inkom).', example: '2023-05-15', type: String, format: 'date' })
   @IsCalendarDate()
   receivedOn!: IsoDate;
+
+  @ApiPropertyOptional({ type: () => ContactPersonInputDto, nullable: true, description: "The organisation's contact person for this application." })
+  @IsOptional()
+  @IsNested(() => ContactPersonInputDto)
+  contactPerson?: ContactPersonInputDto | null;
 }

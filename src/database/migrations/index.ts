@@ -2,7 +2,10 @@ import type { Migration } from '../migrator';
 import { eventStore } from './001-event-store';
 import { caseSummaries } from './002-case-summaries';
 import { anchors } from './003-anchors';
+import { personalData } from './004-personal-data';
 import { notificationOutbox } from './005-notification-outbox';
+import { notificationDeliveries } from './007-notification-deliveries';
+import { deadlineViews } from './008-deadline-views';
 
 /** Applied in order of version; a migration, once released, is never edited: add the next one. */
-export const migrations: readonly Migration[] = [eventStore, caseSummaries, anchors, notificationOutbox];
+export const migrations: readonly Migration[] = [eventStore, caseSummaries, anchors, personalData, notificationOutbox, notificationDeliveries, deadlineViews];

@@ -22,13 +22,14 @@ export class PostgresNotifier {
     private readonly pool: Pool,
     private readonly connection: ClientConfig,
     private readonly signal: WakeSignal,
+    private readonly channel = CHANNEL,
   ) {}
 
   notify(): void {
     this.signal.wake(); // subscribers in this process need no round trip
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      this.pool.query(`NOTIFY ${CHANNEL}`).catch(() => undefined);
+      this.pool.query(`NOTIFY ${this.channel}`).catch(() => undefined);
     }, COALESCE_MS);
   }
 
@@ -54,7 +55,7 @@ export class PostgresNotifier {
     client.on('error', () => this.reconnect(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${this.channel}`);
       if (!this.listening) {
         await client.end(); // closed while connecting
         return;

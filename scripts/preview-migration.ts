@@ -1,0 +1,148 @@
+/**
+ * Before a lifecycle change ships: what would become of every live case (all tenants) under a
+ * candidate machine? Each case's stream is replayed against it and reported as the same end state,
+ * diverging, stuck (no path to an end) or refused at revision N. Reads in one READ ONLY REPEATABLE
+ * READ transaction and changes nothing.
+ *
+ *   npm run lifecycle:preview-migration -- [--candidate path/to/machine.js] [--json]
+ *
+ * The candidate module exports a machine (as the module, `default`, `machine`, `caseMachine` or its
+ * only machine export); without one, the current machine. The database: DATABASE_URL, else the embedded one in
+ * DATA_DIR — the running service's server when it runs, otherwise started for the preview.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { loadConfig, type AppConfig } from '../src/config/app-config';
+import { EmbeddedPostgresServer } from '../src/database/embedded-postgres';
+import type { EventMetadata } from '../src/event-store/event-store.port';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, foldStored, previewCase, type CaseMachine, type CasePreview } from '../src/lifecycle';
+
+interface CaseRow {
+  readonly tenant: string;
+  readonly caseId: string;
+  readonly diarienummer: string | null;
+  readonly preview: CasePreview;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { candidate: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const candidate = values.candidate ? loadCandidate(values.candidate) : caseMachine;
+  const database = await openDatabase(loadConfig(process.env));
+  try {
+    const { cases, closed } = await previewAll(database.url, candidate);
+    const summary = { live: cases.length, closed, ...countBy(cases) };
+    if (values.json) console.log(JSON.stringify({ candidate: values.candidate ?? 'current machine', summary, cases }, null, 2));
+    else printTable(cases, summary);
+  } finally {
+    await database.stop?.();
+  }
+}
+
+/** Every case stream, in one consistent read-only snapshot of the database. */
+async function previewAll(url: string, candidate: CaseMachine): Promise<{ cases: CaseRow[]; closed: number }> {
+  const client = new Client({ connectionString: url, application_name: 'iop-preview-migration' });
+  client.on('error', () => undefined); // the query that was running reports it
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const streams = await client.query<{ tenant: string; stream_id: string }>(
+      `SELECT tenant, stream_id FROM streams WHERE starts_with(stream_id, 'case-') ORDER BY streams.tenant, streams.stream_id`,
+    );
+    const cases: CaseRow[] = [];
+    let closed = 0;
+    for (const { tenant, stream_id } of streams.rows) {
+      const { rows: events } = await client.query<{ type: string; data: object; metadata: EventMetadata }>(
+        'SELECT type, data, metadata FROM events WHERE tenant = $1 AND stream_id = $2 ORDER BY events.revision',
+        [tenant, stream_id],
+      );
+      const current = foldStored(events, { id: CASE_MACHINE_ID, version: CASE_MACHINE_VERSION }).snapshot;
+      if (events.length === 0 || current.status === 'done') {
+        closed++;
+        continue;
+      }
+      cases.push({ tenant, caseId: stream_id.slice('case-'.length), diarienummer: current.context.diarienummer, preview: previewCase(events, current, candidate) });
+    }
+    return { cases, closed };
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await client.end();
+  }
+}
+
+function loadCandidate(path: string): CaseMachine {
+  const module = require(resolve(path)) as Record<string, unknown>;
+  const isMachine = (value: unknown): value is CaseMachine => typeof value === 'object' && value !== null && 'root' in value && 'resolveState' in value;
+  const named = [module, module.default, module.machine, module.caseMachine].find(isMachine);
+  const any = Object.values(module).filter(isMachine);
+  const machine = named ?? (any.length === 1 ? any[0] : undefined);
+  if (!machine) throw new Error(`${path} exports no machine: export it as \`default\`, \`machine\` or \`caseMachine\`.`);
+  return machine;
+}
+
+/**
+ * DATABASE_URL; else the embedded cluster in DATA_DIR: the running service's server (found by its
+ * lock file), or one started here and stopped afterwards. Starting a second server on a cluster
+ * in use would take it from the service, so a live lock file is always followed.
+ */
+async function openDatabase(config: AppConfig): Promise<{ url: string; stop?: () => Promise<void> }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
+  const clusterDir = resolve(config.DATA_DIR, 'pg');
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    throw new Error(`No database to preview: DATABASE_URL is not set and there is no embedded database in ${clusterDir} (start the service once, or set DATA_DIR).`);
+  }
+  const running = runningPort(clusterDir);
+  if (running !== undefined) {
+    const password = readFileSync(resolve(config.DATA_DIR, 'pg-password'), 'utf8').trim();
+    console.error(`The service's database is running (port ${running}); reading it read-only.`);
+    return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running}/iop` };
+  }
+  const server = new EmbeddedPostgresServer({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+  return { url: await server.start(), stop: () => server.stop() };
+}
+
+/** The port of the PostgreSQL that holds the cluster's lock file, if it is alive. */
+function runningPort(clusterDir: string): number | undefined {
+  const lockFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return undefined;
+  const [pid, , , port] = readFileSync(lockFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return undefined; // a stale lock from a crashed run: the embedded server clears it on start
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync(cmdline) && !readFileSync(cmdline, 'utf8').includes('postgres')) return undefined;
+  return Number(port);
+}
+
+function countBy(cases: readonly CaseRow[]): Record<CasePreview['outcome'], number> {
+  const counts = { same: 0, diverges: 0, stuck: 0, refused: 0 };
+  for (const c of cases) counts[c.preview.outcome]++;
+  return counts;
+}
+
+function printTable(cases: readonly CaseRow[], summary: Record<string, number>): void {
+  const verdict = ({ outcome, refused }: CasePreview) =>
+    outcome === 'refused' ? `refused at revision ${refused!.revision} (${refused!.eventType} not accepted)` : outcome === 'same' ? 'same end state' : outcome;
+  if (cases.length > 0) {
+    console.table(
+      cases.map((c) => ({
+        tenant: c.tenant,
+        case: c.diarienummer ?? c.caseId,
+        now: c.preview.now.join(' + '),
+        candidate: c.preview.candidate.join(' + '),
+        verdict: verdict(c.preview),
+      })),
+    );
+  }
+  console.log(
+    `${summary.live} live cases (${summary.closed} closed, not previewed): ${summary.same} same, ${summary.diverges} diverge, ${summary.stuck} stuck, ${summary.refused} refused.`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

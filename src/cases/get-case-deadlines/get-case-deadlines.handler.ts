@@ -1,0 +1,39 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { labelOf, statusOf } from '../../deadlines';
+import { DeadlineCatalogue } from '../../deadlines/deadline-catalogue';
+import { stockholmDate } from '../../lifecycle/calendar-date';
+import { Clock } from '../../shared/clock';
+import { assertVisible } from '../shared/case-access';
+import { CaseRepository } from '../shared/case-repository';
+import type { CaseDeadlinesDto } from './case-deadlines.dto';
+import { GetCaseDeadlinesQuery } from './get-case-deadlines.query';
+
+/** A case's deadlines from its stream (always current), with the same visibility as GET /cases/:id. */
+@QueryHandler(GetCaseDeadlinesQuery)
+export class GetCaseDeadlinesHandler implements IQueryHandler<GetCaseDeadlinesQuery> {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly catalogue: DeadlineCatalogue,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ actor, caseId }: GetCaseDeadlinesQuery): Promise<CaseDeadlinesDto> {
+    const loaded = await this.cases.load(actor.tenant, caseId);
+    assertVisible(actor, loaded);
+    const today = stockholmDate(this.clock.now().toISOString());
+    return {
+      caseId: loaded.id,
+      diarienummer: loaded.snapshot.context.diarienummer,
+      today,
+      deadlines: this.catalogue.of(loaded.events).map(({ key, kind, date, rule, explanation, met }) => ({
+        key,
+        kind,
+        date,
+        rule,
+        label: labelOf({ kind, key }),
+        explanation,
+        status: statusOf({ date, met }, today),
+      })),
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import type { IsoDate } from '../lifecycle/calendar-date';
+import type { CaseEvent, CaseEventType } from '../lifecycle/case.events';
+import { applyEvent, initialFacts } from '../lifecycle/case.facts';
+import type { SwedishCalendar } from './calendar';
+import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline-rules';
+import { deadlinesOf } from './deadlines-of';
+
+export const DEADLINE_STATUSES = ['upcoming', 'due-today', 'overdue', 'met'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/** A deadline of a case as its history leaves it: still open, or met by an event. */
+export interface TrackedDeadline extends Deadline {
+  met: boolean;
+}
+
+/**
+ * The event that meets each kind of deadline. A deadline that disappears on any other event was
+ * cancelled or replaced (notice given cancels the period's end; an appeal takes the window's
+ * deadlines to the court), so it is not shown as met.
+ */
+const MEETS: Partial<Record<CaseEventType, readonly DeadlineKind[]>> = {
+  CaseRegistered: ['registration'],
+  JusteringRecorded: ['protocol-justering'],
+  PostingRecorded: ['posting'],
+  DecisionBecameFinal: ['appeal-window-ends', 'decision-final'],
+  AgreementSigned: ['signing-pending'],
+  PaymentRecorded: ['yearly-payment'],
+  FollowUpMeetingRecorded: ['follow-up-meeting'],
+  AnnualReportSubmitted: ['annual-report'],
+  EvaluationRecorded: ['evaluation'],
+  ReportBackSubmitted: ['report-back'],
+  RenewalStarted: ['last-day-to-give-notice', 'renewal-reminder'],
+  NoticeGiven: ['last-day-to-give-notice'],
+  AgreementTerminated: ['notice-takes-effect'],
+  AgreementExpired: ['period-ends'],
+  RenewalCompleted: ['period-ends'],
+};
+
+/**
+ * Every deadline a case has had that is still open or was met, from its events: after each event
+ * the open deadlines are recomputed ({@link deadlinesOf}), and one that the event closes is kept
+ * as met, with the date it had while open. Sorted by date, then key.
+ */
+export function trackedDeadlines(events: readonly CaseEvent[], calendar: SwedishCalendar, options: DeadlineOptions): TrackedDeadline[] {
+  let facts = initialFacts;
+  let open = new Map<string, Deadline>();
+  const met = new Map<string, Deadline>();
+  for (const event of events) {
+    facts = applyEvent(facts, event);
+    const now = new Map(deadlinesOf(facts, calendar, options).map((d) => [d.key, d]));
+    for (const [key, deadline] of open) if (!now.has(key) && MEETS[event.type]?.includes(deadline.kind)) met.set(key, deadline);
+    for (const key of now.keys()) met.delete(key);
+    open = now;
+  }
+  return [...[...open.values()].map((d) => ({ ...d, met: false })), ...[...met.values()].map((d) => ({ ...d, met: true }))].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key),
+  );
+}
+
+/** Met, or else where its date stands against today's Stockholm date. */
+export function statusOf(deadline: Pick<TrackedDeadline, 'date' | 'met'>, today: IsoDate): DeadlineStatus {
+  if (deadline.met) return 'met';
+  if (deadline.date < today) return 'overdue';
+  return deadline.date === today ? 'due-today' : 'upcoming';
+}
+
+const LABELS: Record<DeadlineKind, string> = {
+  registration: 'Registrering i diariet',
+  'protocol-justering': 'Justering av protokollet',
+  posting: 'Anslag om justerat protokoll',
+  'appeal-window-ends': 'Överklagandetiden går ut',
+  'decision-final': 'Beslutet vinner laga kraft',
+  'signing-pending': 'Överenskommelsen är inte undertecknad',
+  'yearly-payment': 'Årlig utbetalning',
+  'follow-up-meeting': 'Samverkansmöte',
+  'annual-report': 'Årsrapport',
+  evaluation: 'Utvärdering',
+  'report-back': 'Återrapport till nämnden',
+  'last-day-to-give-notice': 'Sista dag att säga upp överenskommelsen',
+  'renewal-reminder': 'Besluta om förlängning',
+  'notice-takes-effect': 'Uppsägningen får verkan',
+  'period-ends': 'Avtalsperioden löper ut',
+};
+
+const FORUMS: Record<string, string> = { operational: 'operativt', strategic: 'strategiskt' };
+
+/** A short Swedish label for officials, with what the key adds: the year, the half-year, the forum. */
+export function labelOf(deadline: Pick<Deadline, 'kind' | 'key'>): string {
+  const [, ...parts] = deadline.key.split(':');
+  if (deadline.kind === 'follow-up-meeting') {
+    const [forum, half] = parts;
+    return `${LABELS[deadline.kind]} (${FORUMS[forum] ?? forum}) ${half.replace('-H', ', halvår ')}`;
+  }
+  if (deadline.kind === 'renewal-reminder') return `${LABELS[deadline.kind]} (${parts[0]} dagar före sista uppsägningsdag)`;
+  return parts.length > 0 ? `${LABELS[deadline.kind]} ${parts.join(' ')}` : LABELS[deadline.kind];
+}

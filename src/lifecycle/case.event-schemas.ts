@@ -1,0 +1,42 @@
+import type { CaseEventType } from './case.events';
+
+/**
+ * The schema version of each event type's payload as this build writes it. Recorded events keep the
+ * version they were written with (metadata.schemaVersion); reading an older one goes through the
+ * upcasters (upcasters.ts). Changing a payload's shape = bump its version here + add an upcaster.
+ */
+export const EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType | 'MachineVersionChanged']: number } = {
+  ApplicationSubmitted: 1,
+  CaseRegistered: 1,
+  OfficerAssigned: 1,
+  ApplicationWithdrawn: 1,
+  ClosedAsIneligible: 1,
+  ProposalDrafted: 1,
+  ProposalSigned: 1,
+  MeetingScheduled: 1,
+  DecisionRecorded: 1,
+  JusteringRecorded: 1,
+  PostingRecorded: 1,
+  DecisionBecameFinal: 1,
+  AppealLodged: 1,
+  AppealOutcomeRecorded: 1,
+  AgreementSigned: 1,
+  PaymentRecorded: 1,
+  FollowUpMeetingRecorded: 1,
+  AnnualReportSubmitted: 1,
+  EvaluationRecorded: 1,
+  RepaymentClaimed: 1,
+  ReportBackSubmitted: 1,
+  TermsAmended: 1,
+  RenewalStarted: 1,
+  RenewalCompleted: 1,
+  NoticeGiven: 1,
+  AgreementTerminated: 1,
+  AgreementExpired: 1,
+  MachineVersionChanged: 1,
+};
+
+/** The version this build writes for a type; 1 for a type it does not know (the machine refuses those anyway). */
+export function currentSchemaVersion(type: string): number {
+  return (EVENT_SCHEMA_VERSIONS as Record<string, number>)[type] ?? 1;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { linkoping, osterakerKvinnojouren } from '../demo/seed-cases';
+import { caseMachine } from './case.machine';
+import { fold } from './evolve';
+import { deriveMachine } from './machine-variant';
+import { finalReachable, previewCase } from './migration-preview';
+import { historyOf } from './testing/given';
+
+const stored = (events: ReturnType<typeof historyOf>) => events.map((event) => ({ ...event, metadata: { schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 } }));
+const preview = (events: ReturnType<typeof historyOf>, candidate = caseMachine) => previewCase(stored(events), fold(events), candidate);
+
+describe('previewCase', () => {
+  it('given the current machine as candidate, then every case ends the same', () => {
+    expect(preview(historyOf(linkoping, 'notice'))).toEqual({ outcome: 'same', now: ['active.running'], candidate: ['active.running'] });
+  });
+
+  it('given a candidate without a transition the history used, then the case is refused at that revision', () => {
+    const noMeetings = deriveMachine(caseMachine, (config) => {
+      delete config.states.active.on!.FollowUpMeetingRecorded;
+    });
+    const history = historyOf(linkoping, 'notice');
+    const first = history.findIndex((event) => event.type === 'FollowUpMeetingRecorded');
+    expect(preview(history, noMeetings)).toMatchObject({ outcome: 'refused', refused: { revision: first, eventType: 'FollowUpMeetingRecorded' } });
+  });
+
+  it('given a candidate whose end state cannot reach any end, then the case is stuck', () => {
+    const noWayOut = deriveMachine(caseMachine, (config) => {
+      delete config.states.signing.on!.ApplicationWithdrawn;
+      delete (config.states.signing.states!.organisation.states!.unsigned.on as Record<string, unknown>).AgreementSigned;
+    });
+    const halfSigned = historyOf(osterakerKvinnojouren, 'signOrganisation');
+    expect(preview(halfSigned, noWayOut)).toMatchObject({ outcome: 'stuck' });
+    expect(finalReachable(fold(halfSigned))).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import { EVENT_SCHEMA_VERSIONS } from './case.event-schemas';
+import { UnsupportedSchemaVersion } from './lifecycle.errors';
+
+export type Payload = Readonly<Record<string, unknown>>;
+/** Turns a payload of version n into version n + 1. Must return a new object: recorded data may be frozen or shared. */
+export type Upcaster = (data: Payload) => Record<string, unknown>;
+
+export interface EventSchemas {
+  /** The version this build writes, per type. */
+  readonly versions: Readonly<Record<string, number>>;
+  /** upcasters[type][n]: version n → n + 1. */
+  readonly upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>>;
+}
+
+/**
+ * The upcasters of this build, per event type. Empty while every type is at version 1; when a
+ * payload changes, bump its version in case.event-schemas.ts and add `{ [type]: { 1: (v1) => v2 } }`.
+ */
+export const UPCASTERS: EventSchemas['upcasters'] = {};
+
+export const CURRENT_SCHEMAS: EventSchemas = { versions: EVENT_SCHEMA_VERSIONS, upcasters: UPCASTERS };
+
+/**
+ * A recorded payload in the shape this build reads: applies the chain vN → vN+1 → … → current.
+ * A payload written by a newer build (a version above the current one) is refused, never guessed at.
+ */
+export function upcast(type: string, version: number, data: Payload, schemas: EventSchemas = CURRENT_SCHEMAS): Payload {
+  const current = schemas.versions[type] ?? 1;
+  if (version === current) return data;
+  if (!Number.isInteger(version) || version < 1 || version > current) throw new UnsupportedSchemaVersion(type, version, current);
+  let upcasted = data;
+  for (let from = version; from < current; from++) {
+    const step = schemas.upcasters[type]?.[from];
+    if (step === undefined) throw new UnsupportedSchemaVersion(type, version, current, `no upcaster from v${from}`);
+    upcasted = step(upcasted);
+  }
+  return upcasted;
+}

@@ -1,0 +1,210 @@
+import type { Pool } from 'pg';
+import { ApiError } from '../api/api-error';
+import type { Clock } from '../shared/clock';
+import type { ClaimedDelivery } from './channels/channel';
+import type { EscalationLadder } from './escalation';
+import type { NotificationIntent, RecipientRole } from './notification-outbox.port';
+import { OUTBOX_CHANNEL } from './postgres-notification-outbox';
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'skipped'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** A delivery as the API shows it. */
+export interface DeliveryRecord {
+  id: string;
+  intentId: string;
+  caseId: string;
+  diarienummer: string | null;
+  organisation: string;
+  deadline: { kind: string; key: string; date: string };
+  occasion: NotificationIntent['occasion'];
+  recipient: RecipientRole;
+  rung: number;
+  channel: 'email' | 'webhook' | 'none';
+  address: string;
+  status: DeliveryStatus;
+  skipReason: string | null;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+
+export interface DeliveryPolicy {
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly leaseMs: number;
+}
+
+interface Row {
+  id: string;
+  outbox_id: string;
+  tenant: string;
+  recipient: RecipientRole;
+  rung: number;
+  channel: 'email' | 'webhook' | 'none';
+  address: string;
+  status: DeliveryStatus;
+  skip_reason: string | null;
+  attempts: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+  created_at: Date;
+  delivered_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  intent: NotificationIntent;
+}
+
+const COLUMNS = `d.id, d.outbox_id, d.tenant, d.recipient, d.rung, d.channel, d.address, d.status, d.skip_reason, d.attempts,
+  d.next_attempt_at, d.last_error, d.created_at, d.delivered_at, d.acknowledged_at, d.acknowledged_by, o.intent`;
+
+/** The deliveries table: claiming under a lease, recording outcomes, and what the API reads and changes. */
+export class DeliveryStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: Clock,
+    private readonly policy: DeliveryPolicy,
+    private readonly ladder: EscalationLadder,
+  ) {}
+
+  /**
+   * Takes up to `limit` due deliveries for this worker until the lease runs out. SKIP LOCKED keeps
+   * concurrent workers off each other's rows; an expired lease (a crashed worker) makes a row due again.
+   */
+  async claim(limit: number): Promise<ClaimedDelivery[]> {
+    const now = this.clock.now();
+    const { rows } = await this.pool.query<Row>(
+      `WITH due AS (
+         SELECT id FROM notification_deliveries
+          WHERE status = 'pending' AND next_attempt_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)
+          ORDER BY next_attempt_at, id LIMIT $3
+            FOR UPDATE SKIP LOCKED)
+       UPDATE notification_deliveries d SET leased_until = $2, attempts = d.attempts + 1
+         FROM due, notification_outbox o
+        WHERE d.id = due.id AND o.id = d.outbox_id
+       RETURNING ${COLUMNS}`,
+      [now, new Date(now.getTime() + this.policy.leaseMs), limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      tenant: row.tenant,
+      recipient: row.recipient,
+      rung: row.rung,
+      channel: row.channel as ClaimedDelivery['channel'],
+      address: row.address,
+      attempts: row.attempts,
+      intent: row.intent,
+      escalatedFrom: row.rung > 0 ? this.ladder.roleAt(row.intent, row.rung - 1) : undefined,
+    }));
+  }
+
+  async delivered(id: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE notification_deliveries SET status = 'delivered', delivered_at = $2, leased_until = NULL, last_error = NULL
+        WHERE id = $1 AND status = 'pending'`,
+      [id, this.clock.now()],
+    );
+  }
+
+  /** Schedules the next attempt with exponential backoff, or parks the delivery as failed after the last. */
+  async attemptFailed(delivery: ClaimedDelivery, error: string): Promise<DeliveryStatus> {
+    const backoff = this.policy.backoffBaseMs * 2 ** (delivery.attempts - 1);
+    const { rows } = await this.pool.query<{ status: DeliveryStatus }>(
+      `UPDATE notification_deliveries
+          SET status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'pending' END,
+              next_attempt_at = $2, leased_until = NULL, last_error = $4
+        WHERE id = $1 AND status = 'pending'
+       RETURNING status`,
+      [delivery.id, new Date(this.clock.now().getTime() + backoff), this.policy.maxAttempts, error.slice(0, 1000)],
+    );
+    return rows[0]?.status ?? 'pending';
+  }
+
+  /** When the next pending delivery becomes due (its retry time, or its lease running out). */
+  async nextDueAt(): Promise<Date | null> {
+    const { rows } = await this.pool.query<{ at: Date | null }>(
+      `SELECT min(greatest(next_attempt_at, coalesce(leased_until, next_attempt_at))) AS at FROM notification_deliveries WHERE status = 'pending'`,
+    );
+    return rows[0].at;
+  }
+
+  async list(tenant: string, filter: { status?: DeliveryStatus; caseId?: string; limit: number }): Promise<DeliveryRecord[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM notification_deliveries d JOIN notification_outbox o ON o.id = d.outbox_id
+        WHERE d.tenant = $1 AND ($2::text IS NULL OR d.status = $2) AND ($3::uuid IS NULL OR d.case_id = $3)
+        ORDER BY d.created_at DESC, d.id LIMIT $4`,
+      [tenant, filter.status ?? null, filter.caseId ?? null, filter.limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** A failed delivery back to pending, with a fresh round of attempts; anything else is refused. */
+  async retry(tenant: string, id: string): Promise<DeliveryRecord> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE notification_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3, leased_until = NULL
+        WHERE tenant = $1 AND id = $2 AND status = 'failed'`,
+      [tenant, id, this.clock.now()],
+    );
+    const record = await this.find(tenant, id);
+    if (rowCount === 0) throw new ApiError('NOTIFICATION_NOT_FAILED', `Notification ${id} is ${record.status}; only a failed one can be retried.`, { status: record.status });
+    await this.pool.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']); // wakes the workers of every instance
+    return record;
+  }
+
+  /** Acknowledges the reminder this delivery belongs to: it stops escalating. Acknowledging twice keeps the first. */
+  async acknowledge(tenant: string, id: string, by: string): Promise<DeliveryRecord> {
+    const { rows } = await this.pool.query<{ outbox_id: string }>(
+      `UPDATE notification_deliveries SET acknowledged_at = coalesce(acknowledged_at, $3), acknowledged_by = coalesce(acknowledged_by, $4)
+        WHERE tenant = $1 AND id = $2 RETURNING outbox_id`,
+      [tenant, id, this.clock.now(), by],
+    );
+    if (rows.length === 0) throw notFound(id);
+    await this.pool.query('UPDATE notification_deliveries SET escalate_at = NULL WHERE outbox_id = $1 AND escalate_at IS NOT NULL', [rows[0].outbox_id]);
+    return this.find(tenant, id);
+  }
+
+  async find(tenant: string, id: string): Promise<DeliveryRecord> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM notification_deliveries d JOIN notification_outbox o ON o.id = d.outbox_id WHERE d.tenant = $1 AND d.id = $2`,
+      [tenant, id],
+    );
+    if (rows.length === 0) throw notFound(id);
+    return toRecord(rows[0]);
+  }
+}
+
+function notFound(id: string): ApiError {
+  return new ApiError('NOTIFICATION_NOT_FOUND', `No notification ${id}.`);
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function toRecord(row: Row): DeliveryRecord {
+  const { intent } = row;
+  return {
+    id: row.id,
+    intentId: row.outbox_id,
+    caseId: intent.caseId,
+    diarienummer: intent.case.diarienummer,
+    organisation: intent.case.organisation,
+    deadline: { kind: intent.deadline.kind, key: intent.deadline.key, date: intent.deadline.date },
+    occasion: intent.occasion,
+    recipient: row.recipient,
+    rung: row.rung,
+    channel: row.channel,
+    address: row.address,
+    status: row.status,
+    skipReason: row.skip_reason,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === 'pending' ? iso(row.next_attempt_at) : null,
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    deliveredAt: iso(row.delivered_at),
+    acknowledgedAt: iso(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by,
+  };
+}

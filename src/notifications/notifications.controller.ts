@@ -1,0 +1,66 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { isUUID } from 'class-validator';
+import { ApiError } from '../api/api-error';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { validationPipe } from '../cases/shared/case-command.controller';
+import { ErrorDto } from '../cases/shared/case-result.dto';
+import type { Role } from '../lifecycle';
+import { DeliveryStore } from './delivery-store';
+import { ListNotificationsQueryDto, NotificationDto, NotificationListDto } from './notifications.dto';
+
+/** Officials read notifications; auditors may read but not act. Organisation representatives see none. */
+const READERS: Role[] = ['registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'auditor', 'admin'];
+const ACTORS: Role[] = READERS.filter((role) => role !== 'auditor');
+
+@ApiTags('Notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly store: DeliveryStore) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listNotifications', summary: "The tenant's notification deliveries, newest first: e.g. the parked ones with status=failed" })
+  @ApiOkResponse({ type: NotificationListDto })
+  @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: a filter is malformed.' })
+  @ApiResponse({ status: 403, type: ErrorDto, description: "FORBIDDEN_ROLE: the municipality's officials only." })
+  async list(@CurrentActor() actor: Actor, @Query(validationPipe(ListNotificationsQueryDto, 'query')) query: ListNotificationsQueryDto): Promise<NotificationListDto> {
+    assertRole(actor, READERS);
+    return { items: await this.store.list(actor.tenant, query) };
+  }
+
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'retryNotification', summary: 'Sends a failed (parked) notification again, with a fresh round of attempts' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE' })
+  @ApiResponse({ status: 404, type: ErrorDto, description: 'NOTIFICATION_NOT_FOUND' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'NOTIFICATION_NOT_FAILED: only a failed notification can be retried.' })
+  retry(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<NotificationDto> {
+    assertRole(actor, ACTORS);
+    return this.store.retry(actor.tenant, parseNotificationId(id));
+  }
+
+  @Post(':id/ack')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'acknowledgeNotification', summary: 'Acknowledges the reminder: it escalates no further. Acknowledging again changes nothing' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE' })
+  @ApiResponse({ status: 404, type: ErrorDto, description: 'NOTIFICATION_NOT_FOUND' })
+  acknowledge(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<NotificationDto> {
+    assertRole(actor, ACTORS);
+    return this.store.acknowledge(actor.tenant, parseNotificationId(id), actor.id);
+  }
+}
+
+function assertRole(actor: Actor, roles: Role[]): void {
+  if (!actor.roles.some((role) => roles.includes(role))) throw new ApiError('FORBIDDEN_ROLE', `Notifications need one of the roles ${roles.join(', ')}.`, { required: roles });
+}
+
+function parseNotificationId(id: string): string {
+  if (!isUUID(id)) throw new ApiError('NOTIFICATION_NOT_FOUND', `No notification ${id}.`);
+  return id.toLowerCase();
+}
