@@ -20,21 +20,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { transition } from 'xstate';
 import { CaseVerifier } from '../src/audit/verify/case-verifier';
-import { EmbeddedPostgresServer } from '../src/database/embedded-postgres';
 import { linkoping } from '../src/demo/seed-cases';
 import type { EventContext, JsonObject, NewEvent, RecordedEvent, StreamHead, StreamName } from '../src/event-store/event-store.port';
 import { verifyChain } from '../src/event-store/hash-chain';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { applyRecorded, CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, decide, evolve, initialSnapshot, toCaseEvent, type CaseEvent, type CaseSnapshot, type Command } from '../src/lifecycle';
 import { SystemClock } from '../src/shared/clock';
-import { freePort } from '../test/support/free-port';
-import { createTestDatabase } from '../test/support/test-database';
+import { withBenchDatabase } from './bench-database';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -304,34 +301,8 @@ function report(r: { raw: Sample; verify: Sample; ratio: number; cpuRatio: numbe
   );
 }
 
-// ---------------------------------------------------------------------------------------------
-// Server lifecycle: everything started is undone at the end, on error and on Ctrl-C.
-
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  for (let undo = cleanups.pop(); undo; undo = cleanups.pop()) await undo().catch((error) => process.stderr.write(`cleanup failed: ${error}\n`));
-}
-
-async function serverUrl(): Promise<string> {
-  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
-  const dataDir = await mkdtemp(join(tmpdir(), 'iop-engine-bench-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  await chmod(dataDir, 0o755); // PostgreSQL runs as another OS user when we run as root
-  const server = new EmbeddedPostgresServer({ dataDir, port: await freePort(), persistent: false });
-  cleanups.push(() => server.stop());
-  return server.start();
-}
-
 async function main(): Promise<void> {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  try {
-    const database = await createTestDatabase({ name: 'bench', url: await serverUrl() }, WRITERS + 4);
-    database.pool.on('error', () => undefined);
-    cleanups.push(() => database.drop());
-    await bench(database.pool, database.url);
-  } finally {
-    await cleanUp();
-  }
+  await withBenchDatabase(WRITERS + 4, (database) => bench(database.pool, database.url));
 }
 
 main().catch((error) => {

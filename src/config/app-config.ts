@@ -112,6 +112,30 @@ export class AppConfig {
   /** Days an unacknowledged reminder waits at each rung (officer, manager) before it goes to the next. */
   @Matches(/^\s*$|^\d+(\s*,\s*\d+)*$/, { message: 'NOTIFY_ESCALATION_DAYS must be days separated by commas, e.g. "3,3"' })
   NOTIFY_ESCALATION_DAYS = '3,3';
+
+  /** Stockholm hour of the day when timers fall due on their date. */
+  @IsInt() @Min(0) @Max(23) @Transform(toInt)
+  TIMER_NOTIFY_HOUR = 8;
+
+  /** Reminder offsets per deadline kind, e.g. `yearly-payment=30,7;report-back=30`; unset kinds keep the defaults. */
+  @IsOptional() @Matches(/^[a-z-]+=\d+(,\d+)*(;[a-z-]+=\d+(,\d+)*)*$/, { message: 'TIMER_REMINDER_DAYS must look like kind=30,7;kind=14' })
+  TIMER_REMINDER_DAYS?: string;
+
+  /** Run the deadline scheduler in this instance (several may run against one database). */
+  @IsBoolean() @Transform(toBoolean)
+  SCHEDULER_ENABLED = true;
+
+  /** Timers fired per transaction. */
+  @IsInt() @Min(1) @Max(10000) @Transform(toInt)
+  SCHEDULER_BATCH_SIZE = 100;
+
+  /** Batches one scheduler fires at once (each a transaction on its own connection). */
+  @IsInt() @Min(1) @Max(32) @Transform(toInt)
+  SCHEDULER_CONCURRENCY = 2;
+
+  /** Longest sleep between looks at the timer table (covers a lost wake-up). */
+  @IsInt() @Min(10) @Transform(toInt)
+  SCHEDULER_MAX_SLEEP_MS = 60_000;
 }
 
 export class ConfigError extends Error {
@@ -122,7 +146,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once at start; a wrong value stops the service with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFICATION_DIRECTORY_FILE', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASS', 'PERSONAL_DATA_KEY');
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFICATION_DIRECTORY_FILE', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASS', 'PERSONAL_DATA_KEY', 'TIMER_REMINDER_DAYS');
   const relevant = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { forbidUnknownValues: true });

@@ -35,6 +35,7 @@ describe('GET /health', () => {
       expect.objectContaining({ id: 'case-summaries', state: 'running', lagSeconds: 0 }),
       expect.objectContaining({ id: 'renewal-completion', state: 'running', lagSeconds: 0 }),
       expect.objectContaining({ id: 'case-deadlines', state: 'running', lagSeconds: 0 }),
+      expect.objectContaining({ id: 'timers', state: 'running', lagSeconds: 0 }),
     ]);
   });
 

@@ -18,7 +18,7 @@ const LAST = STEPS.length - 1;
 describe.each(databaseTargets())('tamper evidence on $name', (target) => {
   let api: TestApi;
   let kept: string;
-  beforeAll(async () => (api = await TestApi.start({}, target)));
+  beforeAll(async () => (api = await TestApi.start({}, undefined, target)));
   afterAll(() => api?.stop());
 
   const sql = (text: string, values: unknown[] = []) => api.db.pool.query(text, values);
@@ -215,7 +215,7 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
 
 describe.each(databaseTargets())('a database restored from an older copy, on $name', (target) => {
   let api: TestApi;
-  beforeAll(async () => (api = await TestApi.start({}, target)));
+  beforeAll(async () => (api = await TestApi.start({}, undefined, target)));
   afterAll(() => api?.stop());
 
   const sql = (text: string) => api.db.pool.query(text);

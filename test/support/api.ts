@@ -26,10 +26,10 @@ export class TestApi {
     readonly clock: FixedClock,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv = {}, target: DatabaseTarget = databaseTargets()[0]): Promise<TestApi> {
+  static async start(env: NodeJS.ProcessEnv = {}, now = new Date('2023-01-02T09:00:00.000Z'), target: DatabaseTarget = databaseTargets()[0]): Promise<TestApi> {
     const db = await createTestDatabase(target);
-    const clock = new FixedClock(new Date('2023-01-02T09:00:00.000Z'));
-    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent', ...env });
+    const clock = new FixedClock(now);
+    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', ...env });
     const app = await createApp(config, createLogger('silent'), clock);
     await app.init();
     return new TestApi(app, db, clock);

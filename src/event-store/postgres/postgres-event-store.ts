@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { ClientConfig, Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import type { ClientConfig, Pool, PoolClient, QueryArrayConfig, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import type { Clock } from '../../shared/clock';
 import { EventIdConflictError, InvalidEventError, WrongExpectedVersionError } from '../event-store.errors';
 import {
@@ -176,15 +176,25 @@ export class PostgresEventStore extends EventStore {
     throw new WrongExpectedVersionError(stream, expected, actual.revision < 0n ? 'no_stream' : actual.revision);
   }
 
-  async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamVia(this.poolQueryable, stream, options);
+  }
+
+  /** `readStream` inside a caller's transaction: it sees what the transaction appended itself. */
+  readStreamInTransaction(client: PoolClient, stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamVia(new TransactionQueryable(client), stream, options);
+  }
+
+  private async readStreamVia(db: Queryable, stream: StreamName, options: ReadStreamOptions): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const { rows } = await this.pool.query<EventRow>({
+    const arrays: QueryArrayConfig = {
       rowMode: 'array',
       name: backwards ? 'read-stream-backwards' : 'read-stream-forwards',
       text: `SELECT ${EVENT_COLUMNS} FROM events WHERE tenant = $1 AND stream_id = $2 AND revision ${backwards ? '<=' : '>='} $3
              ORDER BY events.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
       values: [stream.tenant, stream.id, (options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n)).toString(), options.maxCount ?? null],
-    });
+    };
+    const rows = (await db.query(arrays)).rows as unknown as EventRow[];
     const events = rows.map((row) => toRecordedEvent(row));
     const newest = backwards ? events[0] : events.at(-1);
     if (newest) this.heads.set(key(stream), { revision: newest.revision, hash: Buffer.from(newest.hash, 'hex') });

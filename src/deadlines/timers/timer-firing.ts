@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { v5 as uuidv5 } from 'uuid';
+import { foldRecorded, type LoadedCase } from '../../cases/shared/case-repository';
+import { caseStream } from '../../cases/shared/case-stream';
+import { EventStore, type EventContext, type JsonObject } from '../../event-store/event-store.port';
+import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
+import { currentSchemaVersion, decide, type Command } from '../../lifecycle';
+import { stockholmDate } from '../../lifecycle/calendar-date';
+import { LifecycleError } from '../../lifecycle/lifecycle.errors';
+import { NotificationOutbox, type NotificationIntent } from '../../notifications/notification-outbox.port';
+import { DeadlineSettings } from '../timer-settings';
+import { timersOf, type Timer } from '../timers-of';
+import { TimerTable, type TimerRow, type TimerStatus } from './timer-table';
+
+// Names under this UUID are the scheduler's: event, command and notification ids of a firing.
+const NAMESPACE = 'c3d7f0a2-6f55-4a8e-9d0b-2e4f1b7a9c11';
+
+/** The engine acting on its own, as history and audit show it. */
+export const SYSTEM_ACTOR = { actorId: 'system', actorName: 'Systemet', actorRole: 'system' } as const;
+
+type SettledStatus = Exclude<TimerStatus, 'pending'>;
+
+/** What became of one timer of the batch, written when the batch ends. */
+export interface Settled {
+  readonly timer: TimerRow;
+  readonly status: SettledStatus;
+  readonly note: string | null;
+  readonly intents: readonly NotificationIntent[];
+}
+
+export interface BatchResult {
+  /** Timers locked by this batch. */
+  readonly claimed: number;
+  readonly settled: Record<SettledStatus, number>;
+  readonly failed: number;
+}
+
+/**
+ * Fires due timers. One batch is one transaction: the timers are locked (SKIP LOCKED, so other
+ * instances take other timers); for each one the case's event is appended where the machine acts
+ * (a refusal, say because an official wrote meanwhile, postpones that timer alone), then the
+ * batch's marks and notifications are written; all commit together or not at all.
+ */
+@Injectable()
+export class TimerFiring {
+  private readonly store: PostgresEventStore;
+
+  constructor(
+    private readonly table: TimerTable,
+    private readonly outbox: NotificationOutbox,
+    private readonly settings: DeadlineSettings,
+    store: EventStore,
+  ) {
+    if (!(store instanceof PostgresEventStore)) throw new Error('Timers need an event store that appends inside a transaction');
+    this.store = store;
+  }
+
+  async fireBatch(now: Date, limit: number): Promise<BatchResult> {
+    return this.table.transaction(async (client) => {
+      const timers = await this.table.claimDue(client, now, limit);
+      const result = { claimed: timers.length, settled: { fired: 0, skipped: 0, cancelled: 0 }, failed: 0 };
+      const cases = new CaseCache(client, this.store, this.settings);
+      const settled: Settled[] = [];
+      for (const timer of timers) {
+        try {
+          settled.push(await this.fire(client, cases, timer, now));
+        } catch (error) {
+          cases.forget(timer);
+          await this.table.postpone(client, timer, now, (error as Error).message);
+          result.failed++;
+        }
+      }
+      // One statement each for all the batch's marks and notifications, in the same transaction.
+      await this.table.settle(client, settled, now);
+      await this.outbox.enqueue(client, settled.flatMap((s) => s.intents));
+      for (const { status } of settled) result.settled[status]++;
+      return result;
+    });
+  }
+
+  private async fire(client: PoolClient, cases: CaseCache, timer: TimerRow, now: Date): Promise<Settled> {
+    const { loaded, timers } = await cases.get(timer);
+    const settle = (status: SettledStatus, note: string | null = null, intents: NotificationIntent[] = []): Settled => ({ timer, status, note, intents });
+    // The projection may not have caught up: the case as it is now decides whether the timer still stands.
+    const stands = timers.some((t) => t.key === timer.key && t.dueOn === timer.dueOn);
+    if (!loaded || !stands) return settle('cancelled', 'no longer applies to the case');
+    // A reminder of a date already past (after downtime) is superseded by that date's own notification.
+    if (timer.occasion === 'reminder' && timer.deadlineOn < stockholmDate(now.toISOString())) return settle('skipped', 'stale reminder');
+    if (timer.command) {
+      const refused = await this.act(client, loaded, timer, now);
+      if (refused) return settle('cancelled', refused);
+      cases.forget(timer);
+    }
+    return settle('fired', null, this.intents(loaded, timer, now));
+  }
+
+  /** Appends the case's event at the revision just read; returns the lifecycle's refusal, if any. */
+  private async act(client: PoolClient, loaded: LoadedCase, timer: TimerRow, now: Date): Promise<string | undefined> {
+    let events;
+    try {
+      events = decide(loaded.snapshot, { type: timer.command, now: now.toISOString() } as Command);
+    } catch (error) {
+      if (error instanceof LifecycleError) return `${error.code}: ${error.message}`;
+      throw error;
+    }
+    const firing = this.firingName(timer);
+    const commandId = uuidv5(`${firing}/command`, NAMESPACE);
+    const context: EventContext = {
+      ...SYSTEM_ACTOR,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      machineId: loaded.machine.id,
+      machineVersion: loaded.machine.version,
+    };
+    // The engine's events carry no personal data, so there is nothing to seal (the case is read sealed, too).
+    // A refused append (the case changed meanwhile) leaves the transaction usable: the store undoes its own failed write.
+    await this.store.appendInTransaction(
+      client,
+      caseStream(loaded.tenant, loaded.id),
+      events.map((event, index) => ({
+        id: uuidv5(`${firing}/event/${index}`, NAMESPACE),
+        type: event.type,
+        data: event.data as unknown as JsonObject,
+        schemaVersion: currentSchemaVersion(event.type),
+      })),
+      { expectedRevision: loaded.revision, context },
+    );
+    return undefined;
+  }
+
+  private intents(loaded: LoadedCase, timer: TimerRow, now: Date): NotificationIntent[] {
+    const facts = loaded.snapshot.context;
+    return timer.recipients.map((recipient) => ({
+      id: uuidv5(`${this.firingName(timer)}/${recipient}`, NAMESPACE),
+      tenant: timer.tenant,
+      caseId: timer.caseId,
+      deadline: timer.deadline,
+      occasion: timer.occasion,
+      daysBefore: timer.daysBefore,
+      recipient,
+      case: { diarienummer: facts.diarienummer, organisation: facts.organisation?.name ?? '', officer: facts.officer },
+      firedAt: now.toISOString(),
+    }));
+  }
+
+  /** A timer fires once per moment: the same key on a new date is a new firing. */
+  private firingName(timer: TimerRow): string {
+    return `${timer.tenant}/${timer.caseId}/${timer.key}/${timer.dueOn}`;
+  }
+}
+
+/**
+ * The cases of one batch, each read and folded once, as the batch's transaction sees them (with
+ * what an earlier timer appended, and without a second connection while the batch holds locks).
+ */
+class CaseCache {
+  private readonly cases = new Map<string, Promise<{ loaded: LoadedCase | undefined; timers: Timer[] }>>();
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly store: PostgresEventStore,
+    private readonly settings: DeadlineSettings,
+  ) {}
+
+  get(timer: TimerRow): Promise<{ loaded: LoadedCase | undefined; timers: Timer[] }> {
+    const key = `${timer.tenant}/${timer.caseId}`;
+    let entry = this.cases.get(key);
+    if (!entry) {
+      entry = this.load(timer.tenant, timer.caseId);
+      this.cases.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** After the case changed (or a failure rolled back what was read): read it again next time. */
+  forget(timer: TimerRow): void {
+    this.cases.delete(`${timer.tenant}/${timer.caseId}`);
+  }
+
+  private async load(tenant: string, caseId: string) {
+    const events = await this.store.readStreamInTransaction(this.client, caseStream(tenant, caseId));
+    if (events.length === 0) return { loaded: undefined, timers: [] };
+    const loaded: LoadedCase = { id: caseId, tenant, events, stored: events, ...foldRecorded(events) };
+    return { loaded, timers: timersOf(loaded.snapshot.context, this.settings) };
+  }
+}

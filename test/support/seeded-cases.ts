@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { SeedCase } from '../../src/demo/seed-cases';
+import type { EventContext, EventStore, JsonObject } from '../../src/event-store/event-store.port';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, decide, evolve, initialSnapshot, type CaseEvent, type Command } from '../../src/lifecycle';
+
+const context: EventContext = {
+  actorId: 'seed',
+  actorName: 'Seed',
+  actorRole: 'handlaggare',
+  commandId: '0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10',
+  correlationId: '0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10',
+  causationId: '0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10',
+  machineId: CASE_MACHINE_ID,
+  machineVersion: CASE_MACHINE_VERSION,
+};
+
+/** The events of a seed case's steps before `until` (all steps without it), decided through the pure lifecycle. */
+export function seedEvents(seed: SeedCase, until?: string): CaseEvent[] {
+  const names = Object.keys(seed);
+  const steps = names.slice(0, until === undefined ? names.length : names.indexOf(until));
+  const events: CaseEvent[] = [];
+  steps.reduce((snapshot, name) => {
+    const decided = decide(snapshot, seed[name] as Command);
+    events.push(...decided);
+    return decided.reduce(evolve, snapshot);
+  }, initialSnapshot());
+  return events;
+}
+
+/** Writes a new case with these events straight into the store (no HTTP): many cases, fast. */
+export async function appendCase(store: EventStore, tenant: string, events: readonly CaseEvent[]): Promise<string> {
+  const caseId = randomUUID();
+  await store.append(
+    { tenant, id: `case-${caseId}` },
+    events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject, schemaVersion: currentSchemaVersion(e.type) })),
+    { expectedRevision: 'no_stream', context },
+  );
+  return caseId;
+}
