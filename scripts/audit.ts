@@ -1,7 +1,7 @@
 /**
  * The auditors' command line, a client of a running service (read-only, auditor role):
  *
- *   npm run audit -- verify [--tenant osteraker]            every case, with progress and a summary
+ *   npm run audit -- verify [--tenant osteraker] [--anchor <kept hash>]   every case, with progress and a summary
  *   npm run audit -- history "KS 2023/01692" --tenant osteraker
  *
  * IOP_URL (default http://127.0.0.1:3000) names the service; IOP_TOKEN an auditor's bearer token —
@@ -21,50 +21,73 @@ interface CaseList {
   items: { id: string; diarienummer: string | null }[];
   total: number;
 }
-interface Verdict {
-  intact: boolean;
+interface VerifyPage {
+  cases: number;
   events: number;
-  problem?: { revision: string; what: string };
+  broken: { caseId: string; problem: { revision: string; what: string } }[];
+  anchors?: { intact: boolean; latest?: { hash: string }; problems: { what: string }[] };
+  next?: string;
 }
 interface History {
   events: { revision: string; recordedAt: string; type: string; actor: { name: string; role: string }; stateAfter: { label: { sv: string } } }[];
 }
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { tenant: { type: 'string', default: process.env.IOP_TENANT } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { tenant: { type: 'string', default: process.env.IOP_TENANT }, anchor: { type: 'string' } } });
   const [command, diarienummer] = positionals;
   if (!values.tenant || (command !== 'verify' && !(command === 'history' && diarienummer))) {
-    console.error('Usage: npm run audit -- verify --tenant <tenant>\n       npm run audit -- history "<diarienummer>" --tenant <tenant>');
+    console.error('Usage: npm run audit -- verify --tenant <tenant> [--anchor <the anchor hash you kept>]\n       npm run audit -- history "<diarienummer>" --tenant <tenant>');
     process.exit(2);
   }
   const options = { url: process.env.IOP_URL ?? 'http://127.0.0.1:3000', token: process.env.IOP_TOKEN ?? (await auditorToken(values.tenant)) };
-  process.exitCode = command === 'verify' ? await verify(options) : await history(options, diarienummer);
+  process.exitCode = command === 'verify' ? await verify(options, values.anchor) : await history(options, diarienummer);
 }
 
-/** Verifies each case in turn, so that progress shows; exits 1 if anything does not verify. */
-async function verify(options: Options): Promise<number> {
-  const cases: { id: string; diarienummer: string | null }[] = [];
+/** Cases verified per request: the progress bar moves once per page. */
+const PAGE = 200;
+
+/**
+ * Verifies the tenant's case streams through the service a page at a time, so that progress
+ * shows, and the global anchor (against the hash the auditor kept, if given); exits 1 if
+ * anything does not verify.
+ */
+async function verify(options: Options, kept: string | undefined): Promise<number> {
+  const names = await caseNames(options);
+  const bar = new SingleBar({ format: 'Verifierar {bar} {value}/{total} ärenden', hideCursor: true, noTTYOutput: true });
+  bar.start(names.size, 0);
+  const broken: string[] = [];
+  let cases = 0;
+  let events = 0;
+  let anchors: VerifyPage['anchors'];
+  let after: string | undefined;
+  do {
+    const page = await post<VerifyPage>(options, '/audit/verify', { limit: PAGE, ...(after ? { after } : kept && { anchor: kept }) });
+    anchors ??= page.anchors;
+    cases += page.cases;
+    events += page.events;
+    for (const b of page.broken) broken.push(`${names.get(b.caseId) ?? b.caseId}: revision ${b.problem.revision}: ${b.problem.what}`);
+    if (cases > names.size) bar.setTotal(cases);
+    bar.update(cases);
+    after = page.next;
+  } while (after);
+  bar.stop();
+  console.log(`${cases} ärenden, ${events} händelser: ${broken.length === 0 ? 'intakta' : `${broken.length} stämmer inte`}`);
+  for (const line of broken) console.log(`  ✗ ${line}`);
+  if (cases !== names.size) console.log(`  ✗ ärendelistan har ${names.size} ärenden, händelselagret ${cases}`);
+  console.log(`Globalt ankare: ${anchors?.intact ? 'intakt' : 'stämmer inte'}${anchors?.latest ? `; spara utanför systemet: ${anchors.latest.hash}` : ''}`);
+  for (const problem of anchors?.problems ?? []) console.log(`  ✗ ${problem.what}`);
+  return broken.length === 0 && cases === names.size && anchors?.intact ? 0 : 1;
+}
+
+/** Every case of the tenant by id, with its diarienummer where it has one: how the summary names them. */
+async function caseNames(options: Options): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
   for (let offset = 0, total = Infinity; offset < total; offset += 200) {
     const page = await get<CaseList>(options, `/cases?limit=200&offset=${offset}`);
-    cases.push(...page.items);
+    for (const c of page.items) names.set(c.id, c.diarienummer ?? c.id);
     total = page.total;
   }
-  const bar = new SingleBar({ format: 'Verifierar {bar} {value}/{total} ärenden', hideCursor: true, noTTYOutput: true });
-  bar.start(cases.length, 0);
-  const broken: string[] = [];
-  let events = 0;
-  for (const c of cases) {
-    const verdict = await get<Verdict>(options, `/audit/cases/${c.id}/verify`);
-    events += verdict.events;
-    if (verdict.problem) broken.push(`${c.diarienummer ?? c.id}: revision ${verdict.problem.revision}: ${verdict.problem.what}`);
-    bar.increment();
-  }
-  bar.stop();
-  const anchors = await get<{ intact: boolean; latest?: { hash: string } }>(options, '/audit/anchors');
-  console.log(`${cases.length} ärenden, ${events} händelser: ${broken.length === 0 ? 'intakta' : `${broken.length} stämmer inte`}`);
-  for (const line of broken) console.log(`  ✗ ${line}`);
-  console.log(`Globalt ankare: ${anchors.intact ? 'intakt' : 'stämmer inte'}${anchors.latest ? `; spara utanför systemet: ${anchors.latest.hash}` : ''}`);
-  return broken.length === 0 && anchors.intact ? 0 : 1;
+  return names;
 }
 
 /** Prints a case's history as a table: when, who, what, and the state it led to. */
@@ -87,8 +110,16 @@ async function history(options: Options, diarienummer: string): Promise<number> 
   return 0;
 }
 
-async function get<T>(options: Options, path: string): Promise<T> {
-  const response = await fetch(options.url + path, { headers: { Authorization: `Bearer ${options.token}` } });
+function get<T>(options: Options, path: string): Promise<T> {
+  return call<T>(options, path, { headers: { Authorization: `Bearer ${options.token}` } });
+}
+
+function post<T>(options: Options, path: string, body: object): Promise<T> {
+  return call<T>(options, path, { method: 'POST', headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function call<T>(options: Options, path: string, init: RequestInit): Promise<T> {
+  const response = await fetch(options.url + path, init);
   const body = (await response.json()) as T & { code?: string; message?: string };
   if (!response.ok) throw new Error(`${path}: ${response.status} ${body.code ?? ''} ${body.message ?? ''}`);
   return body;

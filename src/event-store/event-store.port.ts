@@ -111,6 +111,13 @@ export interface ListStreamsOptions {
   readonly maxCount?: number;
 }
 
+/** A whole stream and its recorded head, as one reader saw them. */
+export interface StreamRecord {
+  readonly stream: StreamName;
+  readonly events: RecordedEvent[];
+  readonly head: StreamHead | undefined;
+}
+
 export abstract class EventStore {
   abstract append(stream: StreamName, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   abstract readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -119,6 +126,20 @@ export abstract class EventStore {
   abstract streamHead(stream: StreamName): Promise<StreamHead | undefined>;
   /** Streams in (tenant, id) order, a page at a time: what an auditor walks to verify everything. */
   abstract listStreams(options?: ListStreamsOptions): Promise<StreamName[]>;
+
+  /**
+   * Whole streams with their heads, in the order asked (a stream that does not exist: no events,
+   * no head): what a verifier reads in bulk. This default reads them one by one; an adapter that
+   * can read many in one round trip, and events and head in one snapshot, should.
+   */
+  readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    return Promise.all(
+      streams.map(async (stream) => {
+        const [events, head] = await Promise.all([this.readStream(stream), this.streamHead(stream)]);
+        return { stream, events, head };
+      }),
+    );
+  }
 }
 
 export const START: Position = { commit: 0n, prepare: 0n };

@@ -52,29 +52,67 @@ export type ChainVerdict =
  * the recorded head, which is what makes a removed last event visible.
  */
 export function verifyChain(events: readonly ChainedEvent[], head: StreamHead | undefined): ChainVerdict {
-  let previous = GENESIS_HASH;
-  for (const [index, event] of events.entries()) {
-    const expectedRevision = BigInt(index);
+  const check = new ChainCheck();
+  for (const event of events) {
+    const problem = check.next(event);
+    if (problem) return problem;
+  }
+  return check.end(head);
+}
+
+/**
+ * {@link verifyChain} one event at a time, for a caller that does more with each event as it goes
+ * (the replay verifier folds it too). The metadata is usually the same from one event to the next
+ * (a batch shares it), so its canonical form is reused while it is.
+ */
+export class ChainCheck {
+  private previous = GENESIS_HASH;
+  private count = 0;
+  private metadata?: EventMetadata;
+  private canonicalMetadata = '';
+
+  /** The problem with the next event, if any (the check is then over); else undefined. */
+  next(event: ChainedEvent): Extract<ChainVerdict, { intact: false }> | undefined {
+    const expectedRevision = BigInt(this.count);
     if (event.revision !== expectedRevision) {
       return { intact: false, revision: expectedRevision, problem: `revision ${expectedRevision} is missing (found ${event.revision})` };
     }
-    const computed = chainHash(previous, event);
+    if (!this.metadata || !shallowEqual(this.metadata, event.metadata)) {
+      this.metadata = event.metadata;
+      this.canonicalMetadata = jcs(event.metadata);
+    }
+    const computed = chainHash(this.previous, event, this.canonicalMetadata);
     if (computed.toString('hex') !== event.hash) {
       return { intact: false, revision: event.revision, problem: 'stored hash does not match the event or its predecessor' };
     }
-    previous = computed;
+    this.previous = computed;
+    this.count++;
+    return undefined;
   }
-  const lastRevision = BigInt(events.length - 1);
-  if (!head) {
-    return events.length === 0
-      ? { intact: true, events: 0 }
-      : { intact: false, revision: 0n, problem: 'stream has events but no recorded head' };
+
+  /** After the last event: the recorded head must name it, revision and hash. */
+  end(head: StreamHead | undefined): ChainVerdict {
+    const lastRevision = BigInt(this.count - 1);
+    if (!head) {
+      return this.count === 0 ? { intact: true, events: 0 } : { intact: false, revision: 0n, problem: 'stream has events but no recorded head' };
+    }
+    if (head.revision !== lastRevision) {
+      // The first revision on which stream and head disagree: a missing one, or one past the head.
+      const first = (head.revision < lastRevision ? head.revision : lastRevision) + 1n;
+      return { intact: false, revision: first, problem: `head records revision ${head.revision}, stream ends at ${lastRevision}` };
+    }
+    if (head.hash !== this.previous.toString('hex')) {
+      return { intact: false, revision: head.revision, problem: 'head hash does not match the last event' };
+    }
+    return { intact: true, events: this.count };
   }
-  if (head.revision !== lastRevision) {
-    return { intact: false, revision: lastRevision + 1n, problem: `head records revision ${head.revision}, stream ends at ${lastRevision}` };
-  }
-  if (head.hash !== previous.toString('hex')) {
-    return { intact: false, revision: head.revision, problem: 'head hash does not match the last event' };
-  }
-  return { intact: true, events: events.length };
+}
+
+/** Same keys, same values by identity: enough for flat metadata, and never wrongly equal. */
+function shallowEqual(a: object, b: object): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.hasOwn(b, key) || (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+  return true;
 }

@@ -66,4 +66,25 @@ describe('verifyChain', () => {
     const events = chain(3);
     expect(verifyChain(events.slice(0, 2), { revision: 2n, hash: events[2].hash })).toMatchObject({ intact: false, revision: 2n });
   });
+
+  it('sees metadata changed between events with equal-looking neighbours (its canonical form is reused only while equal)', () => {
+    let previous = GENESIS_HASH;
+    const events = [{}, { recordedAt: '2023-01-03T08:00:00.000Z' }, {}].map((change, i) => {
+      const e = { ...event(BigInt(i), { n: i }), metadata: { ...metadata, ...change } };
+      previous = chainHash(previous, e);
+      return { ...e, hash: previous.toString('hex') };
+    });
+    expect(verifyChain(events, { revision: 2n, hash: events[2].hash })).toEqual({ intact: true, events: 3 });
+    const tampered = events.map((e, i) => (i === 1 ? { ...e, metadata: { ...metadata } } : e));
+    expect(verifyChain(tampered, { revision: 2n, hash: events[2].hash })).toMatchObject({ intact: false, revision: 1n });
+    const added = events.map((e, i) => (i === 2 ? { ...e, metadata: { ...metadata, extra: 'x' } as EventMetadata } : e));
+    expect(verifyChain(added, { revision: 2n, hash: events[2].hash })).toMatchObject({ intact: false, revision: 2n });
+  });
+
+  it('points a head that runs past the stream at the first revision missing, and a stream past its head at the first extra one', () => {
+    const events = chain(3);
+    expect(verifyChain(events.slice(0, 1), { revision: 2n, hash: events[2].hash })).toMatchObject({ intact: false, revision: 1n });
+    expect(verifyChain(events, { revision: 0n, hash: events[0].hash })).toMatchObject({ intact: false, revision: 1n });
+    expect(verifyChain([], { revision: 2n, hash: events[2].hash })).toMatchObject({ intact: false, revision: 0n });
+  });
 });

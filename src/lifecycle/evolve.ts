@@ -1,4 +1,4 @@
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyActorScope, type SnapshotFrom } from 'xstate';
 import type { CaseEvent } from './case.events';
 import { caseMachine, machines, type CaseMachine } from './case.machine';
 import { violations } from './case.rules';
@@ -14,19 +14,40 @@ export function machineFor(id: string, version: number): CaseMachine {
 
 /** The case before its first event: state `new`, no facts. */
 export function initialSnapshot(machine: CaseMachine = caseMachine): CaseSnapshot {
-  return initialTransition(machine)[0];
+  return machine.getInitialSnapshot(inertScope(machine));
 }
 
 /**
- * Applies one recorded event. The machine would silently ignore an event it cannot take; for a
- * stored stream that means the history does not fit the machine, which auditors must see.
+ * Applies one recorded event. The machine would silently ignore an event it cannot take (it hands
+ * back the very snapshot it was given); for a stored stream that means the history does not fit
+ * the machine, which auditors must see. Only then are the rules read again, to say why.
  */
 export function evolve(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
-  if (!snapshot.can(event)) throw new EventNotApplicable(event.type, snapshot.value, violations(snapshot.context, event));
-  return transition(snapshot.machine, snapshot, event)[0];
+  const next = snapshot.machine.transition(snapshot, event, inertScope(snapshot.machine));
+  if (next === snapshot) throw new EventNotApplicable(event.type, snapshot.value, violations(snapshot.context, event));
+  return next;
 }
 
 /** Rebuilds a case from its stream under the machine version that wrote it. */
 export function fold(events: readonly CaseEvent[], machine: CaseMachine = caseMachine): CaseSnapshot {
   return events.reduce(evolve, initialSnapshot(machine));
+}
+
+const scopes = new WeakMap<CaseMachine, AnyActorScope>();
+
+/**
+ * XState's `transition()` builds a new actor, initial snapshot included, on every call: that cost
+ * more than the step itself. The machine's own `transition` with one inert scope per machine is
+ * the same pure step. The scope executes nothing, which is safe because the lifecycle's only
+ * action is `assign`, resolved into the next snapshot rather than executed.
+ */
+function inertScope(machine: CaseMachine): AnyActorScope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    const noop = () => undefined;
+    scope = { self, id: '', sessionId: '', system: self.system, defer: noop, logger: noop, stopChild: noop, emit: noop, actionExecutor: noop };
+    scopes.set(machine, scope);
+  }
+  return scope;
 }

@@ -296,6 +296,25 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
     });
   });
 
+  describe('reading streams in bulk', () => {
+    it('reads whole streams with their heads, in the order asked, as readStream and streamHead do', async () => {
+      const streams = Array.from({ length: 130 }, () => streamIn(tenant)); // past one statement's worth in the PostgreSQL adapter
+      for (const [i, stream] of streams.entries()) await store.append(stream, events(1 + (i % 3)), { expectedRevision: 'no_stream', context });
+      const missing = streamIn(tenant);
+      const asked = [streams[129], missing, ...streams.slice(0, 129)];
+
+      const records = await store.readStreams(asked);
+      expect(records.map((r) => r.stream)).toEqual(asked);
+      expect(records[1]).toEqual({ stream: missing, events: [], head: undefined });
+      for (const record of [records[0], records[2], records[130]]) {
+        expect(record.events).toEqual(await store.readStream(record.stream));
+        expect(record.head).toEqual(await store.streamHead(record.stream));
+      }
+      expect(records.reduce((sum, r) => sum + r.events.length, 0)).toBe(streams.reduce((sum, _, i) => sum + 1 + (i % 3), 0));
+      expect(await store.readStreams([])).toEqual([]);
+    });
+  });
+
   describe('hash chain', () => {
     it('verifies an untouched stream against its recorded head', async () => {
       const stream = streamIn(tenant);

@@ -34,6 +34,12 @@ describe('the auditors’ command line', () => {
     expect(stdout).toMatch(/Globalt ankare: intakt; spara utanför systemet: [0-9a-f]{64}/);
   });
 
+  it('exits 1 when the database no longer holds the anchor the auditor kept', async () => {
+    const failure = await run('verify', '--tenant', 'robertsfors', '--anchor', 'ab'.repeat(32)).catch((error: { code: number; stdout: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stdout: string }).stdout).toContain(`✗ the anchor ${'ab'.repeat(32)} kept outside is not in this database`);
+  });
+
   it('exits 1 and names the case when something does not verify', async () => {
     await api.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{purpose}', '"Annat"') WHERE tenant = 'robertsfors' AND type = 'ApplicationSubmitted' AND revision = 0 AND stream_id IN (SELECT stream_id FROM streams WHERE tenant = 'robertsfors' AND revision = 3)`, []);
     const failure = await run('verify', '--tenant', 'robertsfors').catch((error: { code: number; stdout: string }) => error);

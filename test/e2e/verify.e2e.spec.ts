@@ -101,6 +101,18 @@ describe('the global anchor', () => {
     expect(verdict.anchors.problems).toContainEqual({ what: expect.stringContaining(`${latest.hash} kept outside is not in this database`) });
   });
 
+  it('verifies a page at a time, the anchor with the first page', async () => {
+    const all = await verifyAll();
+    const first = await verifyAll({ limit: 2 });
+    expect(first).toMatchObject({ cases: 2, next: expect.stringMatching(/^[^/]+\/case-/), anchors: expect.objectContaining({ anchors: all.anchors.anchors }) });
+    const pages = [first];
+    while (pages.at(-1).next) pages.push(await verifyAll({ limit: 2, after: pages.at(-1).next }));
+    expect(pages.slice(1).every((page) => page.anchors === undefined)).toBe(true);
+    expect(pages.reduce((sum, page) => sum + page.cases, 0)).toBe(all.cases);
+    expect(pages.reduce((sum, page) => sum + page.events, 0)).toBe(all.events);
+    expect((await api.http().post('/audit/verify').set(await admin()).send({ limit: 0 })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('anchors on demand for admins only', async () => {
     const refused = await api.http().post('/audit/anchors').set(await auditorOf('linkoping'));
     expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/app-config';
 import type { Role } from '../../src/lifecycle';
 import { createLogger } from '../../src/logging/logger';
 import { FixedClock } from '../../src/shared/clock';
-import { createTestDatabase, databaseTargets, type TestDatabase } from './test-database';
+import { createTestDatabase, databaseTargets, type DatabaseTarget, type TestDatabase } from './test-database';
 
 export const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 
@@ -26,8 +26,8 @@ export class TestApi {
     readonly clock: FixedClock,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv = {}, now = new Date('2023-01-02T09:00:00.000Z')): Promise<TestApi> {
-    const db = await createTestDatabase(databaseTargets()[0]);
+  static async start(env: NodeJS.ProcessEnv = {}, now = new Date('2023-01-02T09:00:00.000Z'), target: DatabaseTarget = databaseTargets()[0]): Promise<TestApi> {
+    const db = await createTestDatabase(target);
     const clock = new FixedClock(now);
     const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', ...env });
     const app = await createApp(config, createLogger('silent'), clock);

@@ -1546,6 +1546,16 @@ export interface components {
        * @example 3f0a…
        */
       anchor?: string;
+      /**
+       * @description Verify only this many case streams (a page), for progress over a large record.
+       * @example 500
+       */
+      limit?: number;
+      /**
+       * @description Go on after this case stream: the previous page's `next`. The anchor is verified on the first page only.
+       * @example linkoping/case-…
+       */
+      after?: string;
     };
     AnchorDto: {
       /** @example 42 */
@@ -1595,8 +1605,13 @@ export interface components {
       events: number;
       /** @description The cases that do not verify, each with its first bad event. */
       broken: components["schemas"]["CaseVerdictDto"][];
-      /** @description The global anchor: nothing deleted or rewound since it was taken. */
-      anchors: components["schemas"]["AnchorVerdictDto"];
+      /** @description The global anchor: nothing deleted or rewound since it was taken. Absent on pages after the first. */
+      anchors?: components["schemas"]["AnchorVerdictDto"];
+      /**
+       * @description With a limit: pass as `after` for the next page; absent when there are no more.
+       * @example linkoping/case-…
+       */
+      next?: string;
     };
     CreatedAnchorDto: {
       /** @description Null when no stream changed since the last anchor. */

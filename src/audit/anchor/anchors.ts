@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { Database } from '../../database/database';
-import { EventStore } from '../../event-store/event-store.port';
 import { GENESIS_HASH } from '../../event-store/hash-chain';
 import { Clock } from '../../shared/clock';
 
@@ -57,7 +56,6 @@ const LOCK = 0x10b_a7c4;
 export class Anchors {
   constructor(
     private readonly db: Database,
-    private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
@@ -98,26 +96,28 @@ export class Anchors {
   }
 
   /**
-   * Recomputes the chain of anchors, checks that every anchored head is still in its stream, and —
-   * given the hash an auditor kept — that this database still holds that anchor.
+   * Recomputes the chain of anchors, checks that every anchored head is still in its stream, and
+   * — given the hash an auditor kept — that this database still holds that anchor. One statement
+   * reads it all, in one snapshot.
    */
   async verify(kept?: string): Promise<AnchorVerdict> {
-    const { rows: anchors } = await this.db.pool.query<AnchorRow>('SELECT * FROM anchors ORDER BY sequence');
+    const { rows } = await this.db.pool.query<AnchorCheckRow>(VERIFY_ANCHORS);
     const problems: AnchorProblem[] = [];
+    const anchors: AnchorRow[] = [];
     let previous: Buffer = GENESIS_HASH;
-    for (const anchor of anchors) {
-      const { rows: heads } = await this.db.pool.query<HeadRow>(
-        'SELECT tenant, stream_id, revision, head_hash FROM anchor_heads WHERE sequence = $1 ORDER BY tenant, stream_id',
-        [anchor.sequence],
-      );
+    for (let i = 0; i < rows.length; ) {
+      const anchor = rows[i];
+      const heads: AnchorCheckRow[] = [];
+      for (; i < rows.length && rows[i].sequence === anchor.sequence; i++) if (rows[i].tenant !== null) heads.push(rows[i]);
       const expected = anchorHash(previous, anchor.sequence, anchor.created_at, heads.length, digestOf(heads));
       if (!expected.equals(anchor.hash) || !previous.equals(anchor.previous)) problems.push({ what: `anchor ${anchor.sequence} does not match its heads or its predecessor` });
+      anchors.push(anchor);
       previous = anchor.hash;
     }
+    problems.push(...headProblems(rows));
     if (kept && !anchors.some((a) => a.hash.toString('hex') === kept)) {
       problems.push({ what: `the anchor ${kept} kept outside is not in this database: it was rewound to an older copy, or anchors were removed` });
     }
-    problems.push(...(await this.missingHeads()));
     const last = anchors.at(-1);
     return {
       intact: problems.length === 0,
@@ -126,22 +126,49 @@ export class Anchors {
       problems,
     };
   }
+}
 
-  /** Every stream's last anchored head must still be in the stream, with the same hash. */
-  private async missingHeads(): Promise<AnchorProblem[]> {
-    const { rows } = await this.db.pool.query<HeadRow>(
-      'SELECT DISTINCT ON (tenant, stream_id) tenant, stream_id, revision, head_hash FROM anchor_heads ORDER BY tenant, stream_id, sequence DESC',
-    );
-    const problems: AnchorProblem[] = [];
-    for (const head of rows) {
-      const stream = { tenant: head.tenant, id: head.stream_id };
-      const [event] = await this.store.readStream(stream, { fromRevision: BigInt(head.revision), maxCount: 1 });
-      const where = `${head.tenant}/${head.stream_id}`;
-      if (!event || event.revision !== BigInt(head.revision)) problems.push({ tenant: head.tenant, what: `${where}: anchored revision ${head.revision} is gone (stream deleted or cut back)` });
-      else if (event.hash !== head.head_hash.toString('hex')) problems.push({ tenant: head.tenant, what: `${where}: revision ${head.revision} was rewritten after it was anchored` });
-    }
-    return problems;
+/**
+ * Every anchor with the heads it recorded, and for each head what its stream holds at that
+ * revision now and how far the stream's head row reaches. Every anchored head is looked at, not
+ * only each stream's last: a forger who rewrites a stream and recomputes its chain gets the new
+ * head anchored next time, but the older anchors still hold the old one.
+ */
+const VERIFY_ANCHORS = `
+  SELECT a.sequence, a.created_at, a.streams, a.digest, a.previous, a.hash,
+         h.tenant, h.stream_id, h.revision, h.head_hash, e.hash AS event_hash, s.revision AS stream_revision
+  FROM anchors a
+  LEFT JOIN anchor_heads h ON h.sequence = a.sequence
+  LEFT JOIN events e ON e.tenant = h.tenant AND e.stream_id = h.stream_id AND e.revision = h.revision
+  LEFT JOIN streams s ON s.tenant = h.tenant AND s.stream_id = h.stream_id
+  ORDER BY a.sequence, h.tenant, h.stream_id`;
+
+interface AnchorCheckRow extends AnchorRow, HeadRow {
+  event_hash: Buffer | null;
+  stream_revision: string | null;
+}
+
+/** Per stream, its earliest anchored head that no longer holds (rows come in anchor order): one problem per stream is enough. */
+function headProblems(rows: readonly AnchorCheckRow[]): AnchorProblem[] {
+  const byStream = new Map<string, AnchorProblem>();
+  for (const row of rows) {
+    const key = `${row.tenant}/${row.stream_id}`;
+    if (row.tenant === null || byStream.has(key)) continue;
+    const problem = headProblem(row);
+    if (problem) byStream.set(key, problem);
   }
+  return [...byStream.values()];
+}
+
+/** An anchored head must still be in its stream, with the same hash, and the stream must still have its head row. */
+function headProblem(head: AnchorCheckRow): AnchorProblem | undefined {
+  const where = `${head.tenant}/${head.stream_id}`;
+  if (head.event_hash === null) return { tenant: head.tenant, what: `${where}: anchored revision ${head.revision} is gone (stream deleted or cut back)` };
+  if (!head.event_hash.equals(head.head_hash)) return { tenant: head.tenant, what: `${where}: revision ${head.revision} was rewritten after it was anchored` };
+  if (head.stream_revision === null || BigInt(head.stream_revision) < BigInt(head.revision)) {
+    return { tenant: head.tenant, what: `${where}: its head is gone or behind anchored revision ${head.revision}, so verification would not see it` };
+  }
+  return undefined;
 }
 
 function digestOf(heads: readonly HeadRow[]): Buffer {

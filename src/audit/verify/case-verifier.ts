@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { caseIdOfStream, caseStream } from '../../cases/shared/case-stream';
-import type { RecordedEvent, StreamName } from '../../event-store/event-store.port';
+import type { RecordedEvent, StreamName, StreamRecord } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
-import { verifyChain } from '../../event-store/hash-chain';
+import { ChainCheck } from '../../event-store/hash-chain';
 import { applyRecorded, LifecycleError, type CaseSnapshot } from '../../lifecycle';
 
 export interface CaseVerdict {
@@ -19,54 +19,97 @@ export interface VerifyAllResult {
   readonly cases: number;
   readonly events: number;
   readonly broken: CaseVerdict[];
+  /** With a limit: the last stream verified, to pass as `after` for the next range; absent when there are no more. */
+  readonly next?: StreamName;
 }
 
-const PAGE = 500;
+/** Streams listed and read per batch; the next batch is read while this one is verified. */
+const BATCH = 200;
 
 /**
  * Replay verification: recomputes each case stream's hash chain against its recorded head, and
- * re-folds it through the machine version recorded on each event, so that a transition that was
- * not legal under that version is found as surely as a changed byte.
+ * re-folds it, each event through the machine version recorded on it, so that a transition that
+ * was not legal under that version is found as surely as a changed byte. The first problem in
+ * stream order is the one reported.
  */
 @Injectable()
 export class CaseVerifier {
   constructor(private readonly store: EventStore) {}
 
   async verifyCase(tenant: string, caseId: string): Promise<CaseVerdict> {
-    const stream = caseStream(tenant, caseId);
-    const [events, head] = await Promise.all([this.store.readStream(stream), this.store.streamHead(stream)]);
-    const chain = verifyChain(events, head);
-    const problem = chain.intact ? illegalTransition(events) : { revision: chain.revision.toString(), what: chain.problem };
-    return { tenant, caseId, intact: !problem, events: events.length, ...(problem && { problem }) };
+    const [record] = await this.store.readStreams([caseStream(tenant, caseId)]);
+    return verdictOf(record, caseId);
   }
 
-  /** Every case of a tenant, or of all tenants when `tenant` is absent. */
-  async verifyAll(tenant?: string): Promise<VerifyAllResult> {
+  /**
+   * Every case of a tenant, or of all tenants when `tenant` is absent; or, given a range, the
+   * next `limit` case streams after `after` (in tenant, stream order), with `next` to go on from
+   * when there may be more: how a client shows progress over a large record.
+   */
+  async verifyAll(tenant?: string, range: VerifyRange = {}): Promise<VerifyAllResult> {
     const broken: CaseVerdict[] = [];
     let cases = 0;
     let events = 0;
-    for (let page = await this.page(tenant); page.length > 0; page = await this.page(tenant, page.at(-1))) {
-      for (const stream of page) {
-        const caseId = caseIdOfStream(stream);
-        if (!caseId) continue;
-        const verdict = await this.verifyCase(stream.tenant, caseId);
+    let listed = 0;
+    let last: StreamName | undefined;
+    for await (const batch of this.caseRecords(tenant, range)) {
+      for (const record of batch.records) {
+        const verdict = verdictOf(record, caseIdOfStream(record.stream)!);
         cases++;
         events += verdict.events;
         if (!verdict.intact) broken.push(verdict);
       }
+      listed += batch.listed;
+      last = batch.last;
     }
-    return { intact: broken.length === 0, cases, events, broken };
+    const next = listed === range.limit ? last : undefined; // the range is full: there may be more
+    return { intact: broken.length === 0, cases, events, broken, ...(next && { next }) };
   }
 
-  private page(tenant: string | undefined, after?: StreamName): Promise<StreamName[]> {
-    return this.store.listStreams({ tenant, prefix: 'case-', after, maxCount: PAGE });
+  /** Case streams with their heads, a batch at a time, reading one batch ahead of the caller. */
+  private async *caseRecords(tenant: string | undefined, { after, limit = Infinity }: VerifyRange): AsyncGenerator<Batch> {
+    let listed = 0;
+    let next = this.readBatch(tenant, after, Math.min(BATCH, limit));
+    for (let batch = await next; batch.last; batch = await next) {
+      listed += batch.listed;
+      const more = batch.listed === BATCH && listed < limit;
+      if (more) next = this.readBatch(tenant, batch.last, Math.min(BATCH, limit - listed));
+      yield batch;
+      if (!more) return;
+    }
+  }
+
+  private async readBatch(tenant: string | undefined, after: StreamName | undefined, maxCount: number): Promise<Batch> {
+    const streams = await this.store.listStreams({ tenant, prefix: 'case-', after, maxCount });
+    const cases = streams.filter((stream) => caseIdOfStream(stream) !== undefined);
+    return { listed: streams.length, last: streams.at(-1), records: cases.length > 0 ? await this.store.readStreams(cases) : [] };
   }
 }
 
-/** The first event the machine version it names would not have taken, if any. */
-function illegalTransition(events: readonly RecordedEvent[]): CaseVerdict['problem'] | undefined {
+export interface VerifyRange {
+  /** Exclusive: the `next` of the previous range. */
+  readonly after?: StreamName;
+  readonly limit?: number;
+}
+
+interface Batch {
+  readonly listed: number;
+  readonly last?: StreamName;
+  readonly records: StreamRecord[];
+}
+
+function verdictOf({ stream, events, head }: StreamRecord, caseId: string): CaseVerdict {
+  const problem = firstProblem(events, head);
+  return { tenant: stream.tenant, caseId, intact: !problem, events: events.length, ...(problem && { problem }) };
+}
+
+/** Hash chain and machine in one pass, event by event, then the head. */
+function firstProblem(events: readonly RecordedEvent[], head: StreamRecord['head']): CaseVerdict['problem'] | undefined {
+  const chain = new ChainCheck();
   let state: CaseSnapshot | undefined;
   for (const recorded of events) {
+    const broken = chain.next(recorded);
+    if (broken) return { revision: broken.revision.toString(), what: broken.problem };
     const { machineId, machineVersion } = recorded.metadata;
     try {
       state = applyRecorded(state, recorded);
@@ -75,5 +118,6 @@ function illegalTransition(events: readonly RecordedEvent[]): CaseVerdict['probl
       return { revision: recorded.revision.toString(), what: `not a legal transition under ${machineId} v${machineVersion}: ${error.message}` };
     }
   }
-  return undefined;
+  const end = chain.end(head);
+  return end.intact ? undefined : { revision: end.revision.toString(), what: end.problem };
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { validationPipe, parseCaseId } from '../../cases/shared/case-command.controller';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
+import type { StreamName } from '../../event-store/event-store.port';
 import type { Role } from '../../lifecycle';
 import { AnchorVerdictDto, CreatedAnchorDto, VerifyRequestDto } from '../anchor/anchor.dto';
 import { Anchors } from '../anchor/anchors';
@@ -32,7 +33,8 @@ export class VerifyController {
   async verifyCase(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseVerdictDto> {
     assertAuditor(actor);
     const verdict = await this.verifier.verifyCase(actor.tenant, parseCaseId(id));
-    if (verdict.events === 0) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
+    // A head with no events left is a case whose events were deleted: that is a finding, not a 404.
+    if (verdict.events === 0 && verdict.intact) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
     return verdict;
   }
 
@@ -43,13 +45,16 @@ export class VerifyController {
   @ApiOkResponse({ type: VerifyAllDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: the kept anchor is not a sha256 in hex.' })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
-  async verifyAll(@CurrentActor() actor: Actor, @Body(validationPipe(VerifyRequestDto)) { anchor }: VerifyRequestDto): Promise<VerifyAllDto> {
+  async verifyAll(@CurrentActor() actor: Actor, @Body(validationPipe(VerifyRequestDto)) { anchor, limit, after }: VerifyRequestDto): Promise<VerifyAllDto> {
     assertAuditor(actor);
     const everything = actor.roles.includes('admin');
-    const [cases, anchors] = await Promise.all([this.verifier.verifyAll(everything ? undefined : actor.tenant), this.anchors.verify(anchor)]);
+    const range = { limit, after: after === undefined ? undefined : fromCursor(after) };
+    const [cases, anchors] = await Promise.all([this.verifier.verifyAll(everything ? undefined : actor.tenant, range), after === undefined ? this.anchors.verify(anchor) : undefined]);
+    const answer = { ...cases, next: cases.next && `${cases.next.tenant}/${cases.next.id}` }; // undefined: left out of the JSON
+    if (!anchors) return answer;
     // An auditor of one municipality sees the anchor chain, but only its own streams' problems.
     const problems = anchors.problems.filter((problem) => everything || problem.tenant === undefined || problem.tenant === actor.tenant);
-    return { ...cases, intact: cases.intact && problems.length === 0, anchors: { ...anchors, intact: problems.length === 0, problems } };
+    return { ...answer, intact: cases.intact && problems.length === 0, anchors: { ...anchors, intact: problems.length === 0, problems } };
   }
 
   @Get('anchors')
@@ -70,6 +75,12 @@ export class VerifyController {
     if (!actor.roles.includes('admin')) throw new ApiError('FORBIDDEN_ROLE', 'Anchoring on demand is for admins.', { required: ['admin'] });
     return { anchor: (await this.anchors.anchor()) ?? null };
   }
+}
+
+/** A page cursor, "tenant/stream id", back to the stream it names. */
+function fromCursor(cursor: string): StreamName {
+  const slash = cursor.indexOf('/');
+  return { tenant: cursor.slice(0, slash), id: cursor.slice(slash + 1) };
 }
 
 export function assertAuditor(actor: Actor): void {

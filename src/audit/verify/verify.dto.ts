@@ -27,7 +27,7 @@ export class CaseVerdictDto implements CaseVerdict {
   problem?: ProblemDto;
 }
 
-export class VerifyAllDto implements VerifyAllResult {
+export class VerifyAllDto implements Omit<VerifyAllResult, 'next'> {
   @ApiProperty({ description: 'True when every case and the global anchor verify.' })
   intact!: boolean;
 
@@ -40,6 +40,9 @@ export class VerifyAllDto implements VerifyAllResult {
   @ApiProperty({ type: () => [CaseVerdictDto], description: 'The cases that do not verify, each with its first bad event.' })
   broken!: CaseVerdictDto[];
 
-  @ApiProperty({ type: () => AnchorVerdictDto, description: 'The global anchor: nothing deleted or rewound since it was taken.' })
-  anchors!: AnchorVerdictDto;
+  @ApiPropertyOptional({ type: () => AnchorVerdictDto, description: 'The global anchor: nothing deleted or rewound since it was taken. Absent on pages after the first.' })
+  anchors?: AnchorVerdictDto;
+
+  @ApiPropertyOptional({ example: 'linkoping/case-…', description: 'With a limit: pass as `after` for the next page; absent when there are no more.' })
+  next?: string;
 }

@@ -16,6 +16,7 @@ import {
   type RecordedEvent,
   type StreamHead,
   type StreamName,
+  type StreamRecord,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -51,6 +52,23 @@ type EventRow = [
   transactionId: string,
 ];
 
+/** A row of READ_STREAMS: the event (all NULL for a stream without events), metadata as text, then where it belongs. */
+type StreamRow = [
+  tenant: string,
+  streamId: string,
+  revision: string,
+  eventId: string,
+  type: string,
+  data: RecordedEvent['data'],
+  metadata: string,
+  hash: string,
+  position: string,
+  transactionId: string,
+  ord: string,
+  headRevision: string | null,
+  headHash: string | null,
+];
+
 const NO_STREAM: Head = { revision: -1n, hash: GENESIS_HASH };
 const MAX_APPEND_ATTEMPTS = 10;
 const UNIQUE_VIOLATION = '23505';
@@ -58,6 +76,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // node-postgres returns bigint columns as strings (its default), which BigInt() takes exactly; the
 // hash comes as hex text, as the port hands it out, rather than as a Buffer to convert.
 const EVENT_COLUMNS = "tenant, stream_id, revision, event_id, type, data, metadata, encode(hash, 'hex') AS hash, position, transaction_id";
+/** Streams per statement of {@link PostgresEventStore.readStreams}: big enough to save round trips, small enough to stream. */
+const STREAMS_PER_READ = 100;
+// Whole streams and their heads in one statement, so one snapshot: an append between reading the
+// events and reading the head cannot make a stream look cut short. A stream with a head but no
+// events still gives its head (one row of NULL events). Metadata comes as text: the events of one
+// append share it, and it is parsed once per run of equal texts.
+const READ_STREAMS = `
+  SELECT e.tenant, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata::text, encode(e.hash, 'hex') AS hash, e.position, e.transaction_id,
+         w.ord, h.revision AS head_revision, encode(h.head_hash, 'hex') AS head_hash
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(tenant, stream_id, ord)
+  LEFT JOIN streams h ON h.tenant = w.tenant AND h.stream_id = w.stream_id
+  LEFT JOIN events e ON e.tenant = w.tenant AND e.stream_id = w.stream_id
+  ORDER BY w.ord, e.revision`;
 
 // One statement, so one round trip and atomic without BEGIN/COMMIT: the head row is the
 // concurrency check (its update only matches the revision and hash the events were chained on)
@@ -164,7 +195,7 @@ export class PostgresEventStore extends EventStore {
       values: [stream.tenant, stream.id, (options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n)).toString(), options.maxCount ?? null],
     };
     const rows = (await db.query(arrays)).rows as unknown as EventRow[];
-    const events = rows.map(toRecordedEvent);
+    const events = rows.map((row) => toRecordedEvent(row));
     const newest = backwards ? events[0] : events.at(-1);
     if (newest) this.heads.set(key(stream), { revision: newest.revision, hash: Buffer.from(newest.hash, 'hex') });
     return events;
@@ -186,7 +217,7 @@ export class PostgresEventStore extends EventStore {
              ORDER BY events.transaction_id, events.position LIMIT $3`,
       values: [from.commit.toString(), from.prepare.toString(), options.maxCount ?? this.pageSize],
     });
-    return rows.map(toRecordedEvent);
+    return rows.map((row) => toRecordedEvent(row));
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -231,6 +262,32 @@ export class PostgresEventStore extends EventStore {
       values: [options.tenant ?? null, options.prefix ?? '', options.after?.tenant ?? '', options.after?.id ?? '', options.maxCount ?? this.pageSize],
     });
     return rows.map((row) => ({ tenant: row.tenant, id: row.stream_id }));
+  }
+
+  /** {@link STREAMS_PER_READ} streams per statement, the statements in parallel. */
+  override async readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    const chunks: StreamName[][] = [];
+    for (let i = 0; i < streams.length; i += STREAMS_PER_READ) chunks.push(streams.slice(i, i + STREAMS_PER_READ));
+    return (await Promise.all(chunks.map((chunk) => this.readStreamChunk(chunk)))).flat();
+  }
+
+  private async readStreamChunk(streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    const { rows } = await this.pool.query<StreamRow>({
+      rowMode: 'array',
+      name: 'read-streams',
+      text: READ_STREAMS,
+      values: [streams.map((s) => s.tenant), streams.map((s) => s.id)],
+    });
+    const records = streams.map((stream): StreamRecord => ({ stream, events: [], head: undefined }));
+    let metadata: [text: string, parsed: EventMetadata] = ['', undefined!];
+    for (const row of rows) {
+      const index = Number(row[10]) - 1;
+      if (row[11] !== null && records[index].head === undefined) records[index] = { ...records[index], head: { revision: BigInt(row[11]), hash: row[12]! } };
+      if (row[0] === null) continue;
+      if (row[6] !== metadata[0]) metadata = [row[6], JSON.parse(row[6]) as EventMetadata];
+      records[index].events.push(toRecordedEvent(row, metadata[1]));
+    }
+    return records;
   }
 
   async close(): Promise<void> {
@@ -380,7 +437,10 @@ function normalise(stream: StreamName, events: readonly NewEvent[]): NewEvent[] 
   });
 }
 
-function toRecordedEvent([tenant, streamId, revision, eventId, type, data, metadata, hash, position, transactionId]: EventRow): RecordedEvent {
+function toRecordedEvent(
+  [tenant, streamId, revision, eventId, type, data, rowMetadata, hash, position, transactionId]: Readonly<EventRow> | Readonly<StreamRow>,
+  metadata: EventMetadata = rowMetadata as EventMetadata,
+): RecordedEvent {
   return {
     stream: { tenant, id: streamId },
     id: eventId,

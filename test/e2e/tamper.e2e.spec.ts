@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { caseStream } from '../../src/cases/shared/case-stream';
+import { linkoping } from '../../src/demo/seed-cases';
+import type { EventMetadata, JsonObject } from '../../src/event-store/event-store.port';
+import { chainHash, GENESIS_HASH } from '../../src/event-store/hash-chain';
+import { bearer, TestApi } from '../support/api';
+import { walk } from '../support/seed-walk';
+import { databaseTargets } from '../support/test-database';
+
+/** Six events: ApplicationSubmitted, CaseRegistered, OfficerAssigned, ProposalDrafted, ProposalSigned, MeetingScheduled. */
+const STEPS = ['submit', 'register', 'assignOfficer', 'draft', 'signProposal', 'schedule'];
+const LAST = STEPS.length - 1;
+
+/**
+ * Someone with direct database access changes the record, by SQL, one tampering per case; the
+ * replay verifier and the global anchor must catch each and say where (stream, revision, what).
+ */
+describe.each(databaseTargets())('tamper evidence on $name', (target) => {
+  let api: TestApi;
+  let kept: string;
+  beforeAll(async () => (api = await TestApi.start({}, undefined, target)));
+  afterAll(() => api?.stop());
+
+  const sql = (text: string, values: unknown[] = []) => api.db.pool.query(text, values);
+  const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
+  const verifyCase = async (caseId: string) => (await api.http().get(`/audit/cases/${caseId}/verify`).set(await bearer({ roles: ['auditor'], tenant: 'linkoping' }))).body;
+  const verifyAll = async (anchor?: string) => (await api.http().post('/audit/verify').set(await admin()).send(anchor ? { anchor } : {})).body;
+  const anchorNow = async () => (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
+
+  /** A case of its own for each tampering, anchored as it stands (an auditor keeps the latest hash). */
+  async function freshCase(): Promise<{ caseId: string; stream: { tenant: string; id: string }; where: [string, string] }> {
+    const { caseId } = await walk(api, 'linkoping', linkoping, STEPS);
+    kept = (await anchorNow()).hash;
+    const stream = caseStream('linkoping', caseId);
+    return { caseId, stream, where: [stream.tenant, stream.id] };
+  }
+
+  /** What a careful forger does after changing events: recomputes every hash and the head. */
+  async function rechain(where: [string, string]): Promise<void> {
+    const { rows } = await sql(
+      'SELECT revision, event_id, type, data, metadata FROM events WHERE tenant = $1 AND stream_id = $2 ORDER BY events.revision',
+      where,
+    );
+    let previous = GENESIS_HASH;
+    for (const row of rows as { revision: string; event_id: string; type: string; data: JsonObject; metadata: EventMetadata }[]) {
+      const fields = { stream: { tenant: where[0], id: where[1] }, revision: BigInt(row.revision), id: row.event_id, type: row.type, data: row.data, metadata: row.metadata };
+      previous = chainHash(previous, fields);
+      await sql('UPDATE events SET hash = $3 WHERE tenant = $1 AND stream_id = $2 AND revision = $4', [...where, previous, row.revision]);
+    }
+    await sql('UPDATE streams SET revision = $3, head_hash = $4 WHERE tenant = $1 AND stream_id = $2', [...where, rows.length - 1, previous]);
+  }
+
+  /** Makes room at `revision` by moving it and everything after it one up (two steps: the key is checked row by row). */
+  async function shiftFrom(where: [string, string], revision: number): Promise<void> {
+    await sql('UPDATE events SET revision = revision + 1000 WHERE tenant = $1 AND stream_id = $2 AND revision >= $3', [...where, revision]);
+    await sql('UPDATE events SET revision = revision - 999 WHERE tenant = $1 AND stream_id = $2 AND revision >= 1000', where);
+  }
+
+  async function insertCopyOf(where: [string, string], from: number, at: number, data: (old: JsonObject) => JsonObject, type?: string): Promise<void> {
+    const { rows } = await sql('SELECT type, data, metadata FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...where, from]);
+    await sql('INSERT INTO events (tenant, stream_id, revision, event_id, type, data, metadata, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      ...where,
+      at,
+      randomUUID(),
+      type ?? rows[0].type,
+      data(rows[0].data),
+      rows[0].metadata,
+      Buffer.alloc(32),
+    ]);
+  }
+
+  it('verifies an untouched database clean, against the anchor kept outside', async () => {
+    await freshCase();
+    expect(await verifyAll(kept)).toEqual({ intact: true, cases: 1, events: STEPS.length, broken: [], anchors: expect.objectContaining({ intact: true, problems: [] }) });
+  });
+
+  it('catches a changed payload', async () => {
+    const { caseId, where } = await freshCase();
+    await sql(`UPDATE events SET data = jsonb_set(data, '{officer,name}', '"Mallory"') WHERE tenant = $1 AND stream_id = $2 AND revision = 2`, where);
+    expect(await verifyCase(caseId)).toMatchObject({ caseId, intact: false, problem: { revision: '2', what: 'stored hash does not match the event or its predecessor' } });
+  });
+
+  it('catches a changed event type', async () => {
+    const { caseId, where } = await freshCase();
+    await sql(`UPDATE events SET type = 'CaseWithdrawn' WHERE tenant = $1 AND stream_id = $2 AND revision = 3`, where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '3', what: expect.stringContaining('hash') } });
+  });
+
+  it('catches changed metadata', async () => {
+    const { caseId, where } = await freshCase();
+    await sql(`UPDATE events SET metadata = jsonb_set(metadata, '{correlationId}', to_jsonb(gen_random_uuid()::text)) WHERE tenant = $1 AND stream_id = $2 AND revision = 1`, where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '1', what: expect.stringContaining('hash') } });
+  });
+
+  it('catches a changed actor', async () => {
+    const { caseId, where } = await freshCase();
+    await sql(`UPDATE events SET metadata = metadata || '{"actorId": "mallory", "actorName": "Mallory"}' WHERE tenant = $1 AND stream_id = $2 AND revision = 4`, where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '4', what: expect.stringContaining('hash') } });
+  });
+
+  it('catches a changed timestamp', async () => {
+    const { caseId, where } = await freshCase();
+    await sql(`UPDATE events SET metadata = jsonb_set(metadata, '{recordedAt}', '"2022-09-01T08:00:00.000Z"') WHERE tenant = $1 AND stream_id = $2 AND revision = 5`, where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '5', what: expect.stringContaining('hash') } });
+  });
+
+  it('catches an event deleted from the middle of a stream', async () => {
+    const { caseId, where } = await freshCase();
+    await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = 2', where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '2', what: 'revision 2 is missing (found 3)' } });
+  });
+
+  it('catches the last event deleted, by the recorded head', async () => {
+    const { caseId, where } = await freshCase();
+    await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...where, LAST]);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: String(LAST), what: `head records revision ${LAST}, stream ends at ${LAST - 1}` } });
+  });
+
+  it('catches the last event deleted and the head moved back, by the anchor', async () => {
+    const { caseId, where } = await freshCase();
+    await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...where, LAST]);
+    await rechain(where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: true, events: LAST });
+    expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: `linkoping/${where[1]}: anchored revision ${LAST} is gone (stream deleted or cut back)` });
+  });
+
+  it('catches two events swapped', async () => {
+    const { caseId, where } = await freshCase();
+    await sql('UPDATE events SET revision = -1 WHERE tenant = $1 AND stream_id = $2 AND revision = 3', where);
+    await sql('UPDATE events SET revision = 3 WHERE tenant = $1 AND stream_id = $2 AND revision = 4', where);
+    await sql('UPDATE events SET revision = 4 WHERE tenant = $1 AND stream_id = $2 AND revision = -1', where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '3', what: expect.stringContaining('hash') } });
+  });
+
+  it('catches two events swapped with the chain recomputed, by the machine', async () => {
+    const { caseId, where } = await freshCase();
+    await sql('UPDATE events SET revision = -1 WHERE tenant = $1 AND stream_id = $2 AND revision = 3', where);
+    await sql('UPDATE events SET revision = 3 WHERE tenant = $1 AND stream_id = $2 AND revision = 4', where);
+    await sql('UPDATE events SET revision = 4 WHERE tenant = $1 AND stream_id = $2 AND revision = -1', where);
+    await rechain(where);
+    // ProposalSigned before ProposalDrafted: no such transition under the recorded machine.
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '3', what: expect.stringMatching(/^not a legal transition under iopCase v1: ProposalSigned/) } });
+  });
+
+  it('catches a forged event inserted with the chain recomputed but the head left, by the head', async () => {
+    const { caseId, where } = await freshCase();
+    await shiftFrom(where, 3);
+    await insertCopyOf(where, 2, 3, (data) => ({ ...data, officer: { ...(data.officer as JsonObject), name: 'Mallory' } }));
+    const head = (await sql('SELECT revision, head_hash FROM streams WHERE tenant = $1 AND stream_id = $2', where)).rows[0];
+    await rechain(where);
+    await sql('UPDATE streams SET revision = $3, head_hash = $4 WHERE tenant = $1 AND stream_id = $2', [...where, head.revision, head.head_hash]);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: String(LAST + 1), what: `head records revision ${LAST}, stream ends at ${LAST + 1}` } });
+  });
+
+  it('catches a forged legal event inserted with chain and head recomputed, by the anchor', async () => {
+    const { caseId, where } = await freshCase();
+    // A second OfficerAssigned (reassigning is legal until the case closes): the stream alone is flawless.
+    await shiftFrom(where, 3);
+    await insertCopyOf(where, 2, 3, (data) => ({ ...data, officer: { ...(data.officer as JsonObject), name: 'Mallory Forsberg' } }));
+    await rechain(where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: true, events: STEPS.length + 1 });
+    expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: `linkoping/${where[1]}: revision ${LAST} was rewritten after it was anchored` });
+  });
+
+  it('catches a forged illegal event inserted with chain and head recomputed, by the machine', async () => {
+    const { caseId, where } = await freshCase();
+    await shiftFrom(where, 2);
+    await insertCopyOf(where, 1, 2, () => ({ terminatedOn: '2022-09-03', refund: 0, at: '2022-09-03T12:00:00.000Z' }), 'AgreementTerminated');
+    await rechain(where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '2', what: expect.stringMatching(/^not a legal transition under iopCase v1: AgreementTerminated/) } });
+  });
+
+  it('catches a whole stream deleted, head and all, by the anchor', async () => {
+    const { caseId, where } = await freshCase();
+    await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2', where);
+    await sql('DELETE FROM streams WHERE tenant = $1 AND stream_id = $2', where);
+    expect((await api.http().get(`/audit/cases/${caseId}/verify`).set(await admin())).body).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    const verdict = await verifyAll(kept);
+    expect(verdict.intact).toBe(false);
+    expect(verdict.anchors.problems).toContainEqual({ tenant: 'linkoping', what: `linkoping/${where[1]}: anchored revision ${LAST} is gone (stream deleted or cut back)` });
+  });
+
+  it("catches a stream's events deleted but its head kept, by the head", async () => {
+    const { caseId, where } = await freshCase();
+    await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2', where);
+    expect(await verifyCase(caseId)).toMatchObject({ intact: false, events: 0, problem: { revision: '0', what: `head records revision ${LAST}, stream ends at -1` } });
+  });
+
+  it("catches a stream's head deleted (hiding it from the walk over all streams), by the anchor", async () => {
+    const { where } = await freshCase();
+    await sql('DELETE FROM streams WHERE tenant = $1 AND stream_id = $2', where);
+    expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: expect.stringMatching(new RegExp(`^linkoping/${where[1]}: its head is gone`)) });
+  });
+
+  it('catches an anchor removed from the middle of the anchor chain', async () => {
+    await freshCase();
+    await sql('DELETE FROM anchor_heads WHERE sequence = 2');
+    await sql('DELETE FROM anchors WHERE sequence = 2');
+    expect((await verifyAll(kept)).anchors.problems).toContainEqual({ what: 'anchor 3 does not match its heads or its predecessor' });
+  });
+
+  it('catches an anchor rewritten to bless a changed head', async () => {
+    const { where } = await freshCase();
+    await sql(`UPDATE anchor_heads SET head_hash = '\\x00' WHERE tenant = $1 AND stream_id = $2`, where);
+    const problems = (await verifyAll(kept)).anchors.problems;
+    expect(problems).toContainEqual({ what: expect.stringMatching(/^anchor \d+ does not match its heads or its predecessor$/) });
+  });
+
+  it('names every broken case in a verification of everything', async () => {
+    const verdict = await verifyAll(kept);
+    expect(verdict.intact).toBe(false);
+    expect(verdict.broken.map((b: { problem: { revision: string } }) => b.problem.revision).sort()).toEqual(['0', '1', '2', '2', '2', '3', '3', '3', '4', '5', String(LAST), String(LAST + 1)].sort());
+  });
+});
+
+describe.each(databaseTargets())('a database restored from an older copy, on $name', (target) => {
+  let api: TestApi;
+  beforeAll(async () => (api = await TestApi.start({}, undefined, target)));
+  afterAll(() => api?.stop());
+
+  const sql = (text: string) => api.db.pool.query(text);
+  const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
+  const verifyAll = async (anchor: string) => (await api.http().post('/audit/verify').set(await admin()).send({ anchor })).body;
+  const anchorNow = async () => (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
+
+  it('is caught by the anchor the auditor kept, though every stream and anchor in it is consistent', async () => {
+    const { caseId } = await walk(api, 'linkoping', linkoping, STEPS);
+    const tables = ['streams', 'events', 'anchors', 'anchor_heads'];
+    expect(await verifyAll((await anchorNow()).hash)).toMatchObject({ intact: true });
+    for (const table of tables) await sql(`CREATE TABLE copy_of_${table} AS SELECT * FROM ${table}`);
+    // Life goes on: the case moves, an anchor is taken, and the auditor keeps its hash.
+    await walk(api, 'linkoping', linkoping, ['approve', 'justering'], caseId);
+    const latest = (await anchorNow()).hash;
+    expect(await verifyAll(latest)).toMatchObject({ intact: true, events: STEPS.length + 2 });
+    // Yesterday's copy comes back.
+    for (const table of [...tables].reverse()) await sql(`DELETE FROM ${table}`);
+    for (const table of tables) await sql(`INSERT INTO ${table} OVERRIDING SYSTEM VALUE SELECT * FROM copy_of_${table}`);
+    const verdict = await verifyAll(latest);
+    expect(verdict).toMatchObject({ intact: false, cases: 1, events: STEPS.length, broken: [] });
+    expect(verdict.anchors.problems).toEqual([{ what: `the anchor ${latest} kept outside is not in this database: it was rewound to an older copy, or anchors were removed` }]);
+  });
+});
