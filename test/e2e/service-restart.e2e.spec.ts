@@ -37,13 +37,10 @@ describe('the service on its embedded PostgreSQL', () => {
 
   async function start(): Promise<void> {
     // The demo's Linköping agreement ended 2025-12-31: with the real clock, the deadline scheduler
-    // would expire it moments after start, racing the assertion on the demo's stages below.
+    // would expire it moments after start, racing the assertion on the demo's stages below
+    // (deadlines-first-start covers what the scheduler makes of the demo).
     service = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env, DATABASE_URL: '', PORT: String(httpPort), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn',
-        // The demo's stages as seeded; what the scheduler makes of them years later is deadlines-first-start's.
-        SCHEDULER_ENABLED: 'false',
-      },
+      env: { ...process.env, DATABASE_URL: '', PORT: String(httpPort), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false' },
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true, // its own process group, so that a crash can take PostgreSQL down with it
     });
