@@ -11,17 +11,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import { EmbeddedPostgresServer } from '../src/database/embedded-postgres';
 import type { EventMetadata, NewEvent, ReadAllOptions, StreamName } from '../src/event-store/event-store.port';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { SystemClock } from '../src/shared/clock';
 import { context } from '../test/support/events';
-import { freePort } from '../test/support/free-port';
-import { createTestDatabase } from '../test/support/test-database';
+import { withBenchDatabase } from './bench-database';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -306,39 +303,7 @@ function report(results: { workload: Workload; samples: Map<string, Sample[]> }[
   console.log(JSON.stringify({ bench: 'store', scale: SCALE, rounds: ROUNDS, results: rows.map(({ workload, baseline, store, raw, ratio, met }) => ({ workload, baseline, store, raw, ratio, met })) }));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Server lifecycle: everything started is undone at the end, on error and on Ctrl-C.
-
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  for (let undo = cleanups.pop(); undo; undo = cleanups.pop()) await undo().catch((error) => process.stderr.write(`cleanup failed: ${error}\n`));
-}
-
-async function serverUrl(): Promise<string> {
-  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
-  const dataDir = await mkdtemp(join(tmpdir(), 'iop-engine-bench-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  await chmod(dataDir, 0o755); // PostgreSQL runs as another OS user when we run as root
-  const server = new EmbeddedPostgresServer({ dataDir, port: await freePort(), persistent: false });
-  cleanups.push(() => server.stop());
-  return server.start();
-}
-
-async function main(): Promise<void> {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  try {
-    const database = await createTestDatabase({ name: 'bench', url: await serverUrl() }, WRITERS + 4);
-    // drop() ends the pool, then DROP DATABASE … WITH (FORCE) may terminate connections the pool is
-    // still closing; their error would otherwise be unhandled.
-    database.pool.on('error', () => undefined);
-    cleanups.push(() => database.drop());
-    await bench(database.pool, database.url);
-  } finally {
-    await cleanUp();
-  }
-}
-
-main().catch((error) => {
+withBenchDatabase(WRITERS + 4, (database) => bench(database.pool, database.url)).catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
