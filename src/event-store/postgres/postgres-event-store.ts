@@ -268,16 +268,24 @@ export class PostgresEventStore extends EventStore {
   override async readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]> {
     const chunks: StreamName[][] = [];
     for (let i = 0; i < streams.length; i += STREAMS_PER_READ) chunks.push(streams.slice(i, i + STREAMS_PER_READ));
-    return (await Promise.all(chunks.map((chunk) => this.readStreamChunk(chunk)))).flat();
+    return (await Promise.all(chunks.map((chunk) => this.readStreamChunk(this.poolQueryable, chunk)))).flat();
   }
 
-  private async readStreamChunk(streams: readonly StreamName[]): Promise<StreamRecord[]> {
-    const { rows } = await this.pool.query<StreamRow>({
+  /** `readStreams` inside a caller's transaction, one statement after the other on its connection. */
+  async readStreamsInTransaction(client: PoolClient, streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    const records: StreamRecord[] = [];
+    for (let i = 0; i < streams.length; i += STREAMS_PER_READ) records.push(...(await this.readStreamChunk(new TransactionQueryable(client), streams.slice(i, i + STREAMS_PER_READ))));
+    return records;
+  }
+
+  private async readStreamChunk(db: Queryable, streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    const arrays: QueryArrayConfig = {
       rowMode: 'array',
       name: 'read-streams',
       text: READ_STREAMS,
       values: [streams.map((s) => s.tenant), streams.map((s) => s.id)],
-    });
+    };
+    const rows = (await db.query(arrays)).rows as unknown as StreamRow[];
     const records = streams.map((stream): StreamRecord => ({ stream, events: [], head: undefined }));
     let metadata: [text: string, parsed: EventMetadata] = ['', undefined!];
     for (const row of rows) {
@@ -287,6 +295,8 @@ export class PostgresEventStore extends EventStore {
       if (row[6] !== metadata[0]) metadata = [row[6], JSON.parse(row[6]) as EventMetadata];
       records[index].events.push(toRecordedEvent(row, metadata[1]));
     }
+    // As after readStream: the next append to these streams guesses its head right (one round trip).
+    for (const { stream, head } of records) if (head) this.heads.set(key(stream), { revision: head.revision, hash: Buffer.from(head.hash, 'hex') });
     return records;
   }
 
