@@ -90,6 +90,8 @@ async function bench(pool: Pool, url: string): Promise<void> {
        SELECT $1, id, $3, 'period-ends', 'acted', $4, $5, 0, $6, $6, 'record-expiry', $7, $8, now() FROM unnest($2::uuid[]) id`,
       [TENANT, caseIds, expiry.key, expiry.dueOn, expiry.deadlineOn, dueAt, expiry.recipients, JSON.stringify(expiry.deadline)],
     );
+    // As the projection records it: the revision the timers were computed from.
+    await pool.query(`INSERT INTO timer_cases (tenant, case_id, revision) SELECT $1, id, $3 FROM unnest($2::uuid[]) id`, [TENANT, caseIds, template.length - 1]);
     await pool.query(`SELECT pg_notify('iop_timers', '')`);
   };
 

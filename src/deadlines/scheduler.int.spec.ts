@@ -116,6 +116,30 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
     }
   });
 
+  it('a timer its case has outrun while the projection lagged is cancelled, not fired', async () => {
+    const store = a.app.get(EventStore);
+    const unpaid = seedEvents(linkoping, 'payment2025');
+    const caseId = await appendCase(store, TENANT, unpaid);
+    try {
+      await a.timers.refresh(TENANT, caseId); // the 2025 payment's timers, computed at this revision
+      // The 2025 payment is recorded; the projection has not seen it yet when the timer falls due.
+      const paid = seedEvents(linkoping, 'reportBack').slice(unpaid.length);
+      await store.append({ tenant: TENANT, id: `case-${caseId}` }, paid.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject })), {
+        expectedRevision: BigInt(unpaid.length - 1),
+        context: { actorId: 'anna', actorName: 'Anna', actorRole: 'handlaggare', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), machineId: 'iopCase', machineVersion: 1 },
+      });
+      a.clock.set(new Date('2025-02-01T09:00:00Z'));
+      while ((await a.scheduler.runDue()).batches > 0);
+      const timer = await db.pool.query(`SELECT status FROM timers WHERE case_id = $1 AND key = 'yearly-payment:2025/due'`, [caseId]);
+      expect(timer.rows).toEqual([{ status: 'cancelled' }]);
+      expect(await count(`SELECT count(*) AS n FROM notification_outbox WHERE case_id = $1 AND intent->'deadline'->>'key' = 'yearly-payment:2025'`, [caseId])).toBe(0);
+    } finally {
+      a.clock.set(LATER);
+      await a.timers.refresh(TENANT, caseId);
+      while ((await a.scheduler.runDue()).batches > 0); // the rest (its expiry), so that later tests start quiet
+    }
+  });
+
   it('an official writing to the case while its timer fires: the firing is refused, retried later, and then fires once', async () => {
     const store = a.app.get(EventStore) as PostgresEventStore;
     const caseId = await appendCase(store, TENANT, seedEvents(linkoping, 'final'));

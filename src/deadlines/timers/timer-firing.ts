@@ -81,11 +81,10 @@ export class TimerFiring {
   }
 
   private async fire(client: PoolClient, cases: CaseCache, timer: TimerRow, now: Date): Promise<Settled> {
-    const { loaded, timers } = await cases.get(timer);
+    const entry = await cases.get(timer);
+    const { loaded } = entry;
     const settle = (status: SettledStatus, note: string | null = null, intents: NotificationIntent[] = []): Settled => ({ timer, status, note, intents });
-    // The projection may not have caught up: the case as it is now decides whether the timer still stands.
-    const stands = timers.some((t) => t.key === timer.key && t.dueOn === timer.dueOn);
-    if (!loaded || !stands) return settle('cancelled', 'no longer applies to the case');
+    if (!loaded || !cases.stands(entry, timer)) return settle('cancelled', 'no longer applies to the case');
     // A reminder of a date already past (after downtime) is superseded by that date's own notification.
     if (timer.occasion === 'reminder' && timer.deadlineOn < stockholmDate(now.toISOString())) return settle('skipped', 'stale reminder');
     if (timer.command) {
@@ -152,12 +151,18 @@ export class TimerFiring {
   }
 }
 
+/** A case as the batch read it, and (once asked) the timers it has now. */
+interface CaseEntry {
+  readonly loaded: LoadedCase | undefined;
+  timers?: Timer[];
+}
+
 /**
  * The cases of one batch, each read and folded once, as the batch's transaction sees them (with
  * what an earlier timer appended, and without a second connection while the batch holds locks).
  */
 class CaseCache {
-  private readonly cases = new Map<string, Promise<{ loaded: LoadedCase | undefined; timers: Timer[] }>>();
+  private readonly cases = new Map<string, Promise<CaseEntry>>();
 
   constructor(
     private readonly client: PoolClient,
@@ -172,7 +177,19 @@ class CaseCache {
     [...byCase].forEach(([key, { tenant, caseId }], i) => this.cases.set(key, Promise.resolve(this.folded(tenant, caseId, records[i].events))));
   }
 
-  get(timer: TimerRow): Promise<{ loaded: LoadedCase | undefined; timers: Timer[] }> {
+  /**
+   * Whether the timer still stands. The timer table holds exactly the timers computed from the
+   * revision it records, so at that revision it does; the projection may lag, though, and then the
+   * case as it is now decides (its timers computed once, when first asked).
+   */
+  stands(entry: CaseEntry, timer: TimerRow): boolean {
+    if (!entry.loaded) return false;
+    if (timer.computedRevision === entry.loaded.revision) return true;
+    entry.timers ??= timersOf(entry.loaded.snapshot.context, this.settings);
+    return entry.timers.some((t) => t.key === timer.key && t.dueOn === timer.dueOn);
+  }
+
+  get(timer: TimerRow): Promise<CaseEntry> {
     const key = `${timer.tenant}/${timer.caseId}`;
     let entry = this.cases.get(key);
     if (!entry) {
@@ -191,9 +208,7 @@ class CaseCache {
     return this.folded(tenant, caseId, await this.store.readStreamInTransaction(this.client, caseStream(tenant, caseId)));
   }
 
-  private folded(tenant: string, caseId: string, events: RecordedEvent[]): { loaded: LoadedCase | undefined; timers: Timer[] } {
-    if (events.length === 0) return { loaded: undefined, timers: [] };
-    const loaded: LoadedCase = { id: caseId, tenant, events, stored: events, ...foldRecorded(events) };
-    return { loaded, timers: timersOf(loaded.snapshot.context, this.settings) };
+  private folded(tenant: string, caseId: string, events: RecordedEvent[]): CaseEntry {
+    return { loaded: events.length === 0 ? undefined : { id: caseId, tenant, events, stored: events, ...foldRecorded(events) } };
   }
 }

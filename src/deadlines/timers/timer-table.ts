@@ -26,6 +26,8 @@ export interface TimerRow {
   readonly recipients: readonly RecipientRole[];
   readonly deadline: Deadline;
   readonly attempts: number;
+  /** The case revision the projection computed the case's pending timers from (null if unknown). */
+  readonly computedRevision: bigint | null;
 }
 
 interface DbTimerRow {
@@ -41,11 +43,16 @@ interface DbTimerRow {
   recipients: RecipientRole[];
   deadline: Deadline;
   attempts: number;
+  computed_revision: string | null;
 }
 
-/** Dates come back as `YYYY-MM-DD` text, not as JavaScript dates at some midnight. */
-const COLUMNS = `tenant, case_id, key, occasion, to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(deadline_on, 'YYYY-MM-DD') AS deadline_on,
-  days_before, due_at, command, recipients, deadline, attempts`;
+/**
+ * What a claim reads of `timers t`: dates as `YYYY-MM-DD` text (not JavaScript dates at some
+ * midnight), and the case revision the timers were computed from.
+ */
+const CLAIM_COLUMNS = `tenant, case_id, key, occasion, to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(deadline_on, 'YYYY-MM-DD') AS deadline_on,
+  days_before, due_at, command, recipients, deadline, attempts,
+  (SELECT c.revision FROM timer_cases c WHERE c.tenant = t.tenant AND c.case_id = t.case_id) AS computed_revision`;
 
 /**
  * A case's notices wait while one of its acting timers is due and unsettled (claimed by another
@@ -112,7 +119,7 @@ export class TimerTable {
     const claim = async (acting: boolean, max: number) =>
       (
         await client.query<DbTimerRow>(
-          `SELECT ${COLUMNS} FROM timers t
+          `SELECT ${CLAIM_COLUMNS} FROM timers t
             WHERE status = 'pending' AND command IS ${acting ? 'NOT NULL' : 'NULL'} AND fire_at <= $1 ${acting ? '' : WAITS_FOR_ACTING}
             ORDER BY fire_at
             LIMIT $2
@@ -205,5 +212,6 @@ function fromDb(row: DbTimerRow): TimerRow {
     recipients: row.recipients,
     deadline: row.deadline,
     attempts: row.attempts,
+    computedRevision: row.computed_revision === null ? null : BigInt(row.computed_revision),
   };
 }
