@@ -125,9 +125,12 @@ export class AppConfig {
   @IsBoolean() @Transform(toBoolean)
   SCHEDULER_ENABLED = true;
 
-  /** Timers fired per transaction. */
-  @IsInt() @Min(1) @Max(10000) @Transform(toInt)
-  SCHEDULER_BATCH_SIZE = 100;
+  /**
+   * Timers fired per transaction. Each append in it is a subtransaction (a savepoint); beyond 64
+   * PostgreSQL's per-backend subtransaction cache overflows and slows every other session's snapshots.
+   */
+  @IsInt() @Min(1) @Max(64) @Transform(toInt)
+  SCHEDULER_BATCH_SIZE = 50;
 
   /** Batches one scheduler fires at once (each a transaction on its own connection). */
   @IsInt() @Min(1) @Max(32) @Transform(toInt)
