@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Clock } from '../shared/clock';
 import { insertDeliveries, type RecipientResolver } from './notification-dispatcher';
 import type { NotificationIntent, RecipientRole } from './notification-outbox.port';
+import { inTransaction } from '../database/transaction';
 
 const LADDER: readonly RecipientRole[] = ['officer', 'manager', 'boardSecretary'];
 const DAY_MS = 86_400_000;
@@ -65,9 +66,7 @@ export class Escalator {
 
   private async escalateBatch(): Promise<{ rows: number; deliveries: number }> {
     const now = this.clock.now();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ id: string; outbox_id: string; rung: number; intent: NotificationIntent; acknowledged: boolean }>(
         `SELECT d.id, d.outbox_id, d.rung, o.intent,
                 EXISTS (SELECT 1 FROM notification_deliveries a WHERE a.outbox_id = d.outbox_id AND a.acknowledged_at IS NOT NULL) AS acknowledged
@@ -86,13 +85,7 @@ export class Escalator {
         deliveries += await insertDeliveries(client, intent, planned, now, this.ladder.escalateAt(intent, rung + 1, now));
       }
       if (rows.length > 0) await client.query('UPDATE notification_deliveries SET escalate_at = NULL WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
-      await client.query('COMMIT');
       return { rows: rows.length, deliveries };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

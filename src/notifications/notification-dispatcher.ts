@@ -5,6 +5,7 @@ import type { EscalationLadder } from './escalation';
 import type { NotificationDirectory } from './notification-directory';
 import type { NotificationIntent, RecipientRole } from './notification-outbox.port';
 import type { OrganisationContactLookup } from './organisation-contact.port';
+import { inTransaction } from '../database/transaction';
 
 const NAMESPACE = '4b0f8f0e-5a7c-4d0b-9d5e-6f1c2a3b4c5d';
 const BATCH = 100;
@@ -98,9 +99,7 @@ export class NotificationDispatcher {
   }
 
   private async dispatchBatch(): Promise<{ intents: number; deliveries: number }> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ id: string; intent: NotificationIntent }>(
         `SELECT id, intent FROM notification_outbox WHERE dispatched_at IS NULL
           ORDER BY enqueued_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
@@ -112,13 +111,7 @@ export class NotificationDispatcher {
         deliveries += await insertDeliveries(client, intent, planned, now, this.ladder.escalateAt(intent, 0, now));
       }
       if (rows.length > 0) await client.query('UPDATE notification_outbox SET dispatched_at = $1 WHERE id = ANY($2::uuid[])', [now, rows.map((r) => r.id)]);
-      await client.query('COMMIT');
       return { intents: rows.length, deliveries };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

@@ -7,6 +7,7 @@ import { labelOf } from '../deadlines/deadline-status';
 import type { RecordedEvent } from '../event-store/event-store.port';
 import { normaliseOrganisationNumber } from '../lifecycle';
 import { Subscriptions } from './subscriptions';
+import { inTransaction } from '../database/transaction';
 
 const COLUMNS = [
   'tenant', 'case_id', 'key', 'kind', 'due_on', 'rule', 'label', 'explanation_sv', 'explanation_en', 'met',
@@ -43,9 +44,7 @@ export class CaseDeadlinesProjection implements OnModuleInit {
       loaded.tenant, loaded.id, d.key, d.kind, d.date, d.rule, labelOf(d), d.explanation.sv, d.explanation.en, d.met,
       facts.diarienummer, facts.organisation?.name ?? null, organisationNumber, facts.officer?.id ?? null,
     ]);
-    const client = await this.db.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.db.pool, async (client) => {
       const head = await client.query(
         `INSERT INTO case_deadline_heads (tenant, case_id, revision) VALUES ($1, $2, $3)
          ON CONFLICT (tenant, case_id) DO UPDATE SET revision = EXCLUDED.revision WHERE case_deadline_heads.revision < EXCLUDED.revision
@@ -56,13 +55,7 @@ export class CaseDeadlinesProjection implements OnModuleInit {
         await client.query('DELETE FROM case_deadlines WHERE tenant = $1 AND case_id = $2', [loaded.tenant, loaded.id]);
         if (rows.length > 0) await client.query(insertSql(rows.length), rows.flat());
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async shows(tenant: string, caseId: string, revision: bigint): Promise<boolean> {

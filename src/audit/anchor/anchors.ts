@@ -4,6 +4,7 @@ import canonicalize from 'canonicalize';
 import { Database } from '../../database/database';
 import { GENESIS_HASH } from '../../event-store/hash-chain';
 import { Clock } from '../../shared/clock';
+import { inTransaction } from '../../database/transaction';
 
 export interface Anchor {
   readonly sequence: string;
@@ -61,9 +62,7 @@ export class Anchors {
 
   /** Anchors the heads that changed since the last anchor; nothing changed, no anchor. */
   async anchor(): Promise<Anchor | undefined> {
-    const client = await this.db.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.db.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK]); // one anchorer at a time, across instances
       const [last] = (await client.query<AnchorRow>('SELECT * FROM anchors ORDER BY sequence DESC LIMIT 1')).rows;
       const { rows: heads } = await client.query<HeadRow>(`
@@ -71,10 +70,7 @@ export class Anchors {
         LEFT JOIN LATERAL (SELECT revision, head_hash FROM anchor_heads a WHERE a.tenant = s.tenant AND a.stream_id = s.stream_id ORDER BY sequence DESC LIMIT 1) a ON true
         WHERE a.revision IS DISTINCT FROM s.revision OR a.head_hash IS DISTINCT FROM s.head_hash
         ORDER BY s.tenant, s.stream_id`);
-      if (heads.length === 0) {
-        await client.query('COMMIT');
-        return undefined;
-      }
+      if (heads.length === 0) return undefined;
       const sequence = (BigInt(last?.sequence ?? 0) + 1n).toString();
       const createdAt = this.clock.now();
       const digest = digestOf(heads);
@@ -85,14 +81,8 @@ export class Anchors {
          SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bytea[])`,
         [sequence, heads.map((h) => h.tenant), heads.map((h) => h.stream_id), heads.map((h) => h.revision), heads.map((h) => h.head_hash)],
       );
-      await client.query('COMMIT');
       return { sequence, createdAt: createdAt.toISOString(), streams: heads.length, hash: hash.toString('hex') };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /**

@@ -6,6 +6,7 @@ import type { RecipientRole } from '../../notifications/notification-outbox.port
 import type { Deadline } from '../deadline-rules';
 import type { ActingCommand } from '../timer-policy';
 import type { Timer, TimerOccasion } from '../timers-of';
+import { inTransaction } from '../../database/transaction';
 
 /** Channel the schedulers LISTEN on; a projection that adds or moves a pending timer notifies it on commit. */
 export const TIMERS_CHANNEL = 'iop_timers';
@@ -167,19 +168,8 @@ export class TimerTable {
     return rows[0].next;
   }
 
-  async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.db.pool, work);
   }
 }
 
