@@ -205,7 +205,8 @@ class CaseCache {
   }
 
   private async load(tenant: string, caseId: string) {
-    return this.folded(tenant, caseId, await this.store.readStreamInTransaction(this.client, caseStream(tenant, caseId)));
+    const [{ events }] = await this.store.readStreamsInTransaction(this.client, [caseStream(tenant, caseId)]);
+    return this.folded(tenant, caseId, events);
   }
 
   private folded(tenant: string, caseId: string, events: RecordedEvent[]): CaseEntry {

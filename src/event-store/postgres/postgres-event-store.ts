@@ -176,25 +176,15 @@ export class PostgresEventStore extends EventStore {
     throw new WrongExpectedVersionError(stream, expected, actual.revision < 0n ? 'no_stream' : actual.revision);
   }
 
-  readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return this.readStreamVia(this.poolQueryable, stream, options);
-  }
-
-  /** `readStream` inside a caller's transaction: it sees what the transaction appended itself. */
-  readStreamInTransaction(client: PoolClient, stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return this.readStreamVia(new TransactionQueryable(client), stream, options);
-  }
-
-  private async readStreamVia(db: Queryable, stream: StreamName, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+  async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const arrays: QueryArrayConfig = {
+    const { rows } = await this.pool.query<EventRow>({
       rowMode: 'array',
       name: backwards ? 'read-stream-backwards' : 'read-stream-forwards',
       text: `SELECT ${EVENT_COLUMNS} FROM events WHERE tenant = $1 AND stream_id = $2 AND revision ${backwards ? '<=' : '>='} $3
              ORDER BY events.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
       values: [stream.tenant, stream.id, (options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n)).toString(), options.maxCount ?? null],
-    };
-    const rows = (await db.query(arrays)).rows as unknown as EventRow[];
+    });
     const events = rows.map((row) => toRecordedEvent(row));
     const newest = backwards ? events[0] : events.at(-1);
     if (newest) this.heads.set(key(stream), { revision: newest.revision, hash: Buffer.from(newest.hash, 'hex') });
@@ -265,17 +255,19 @@ export class PostgresEventStore extends EventStore {
   }
 
   /** {@link STREAMS_PER_READ} streams per statement, the statements in parallel. */
-  override async readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]> {
-    const chunks: StreamName[][] = [];
-    for (let i = 0; i < streams.length; i += STREAMS_PER_READ) chunks.push(streams.slice(i, i + STREAMS_PER_READ));
-    return (await Promise.all(chunks.map((chunk) => this.readStreamChunk(this.poolQueryable, chunk)))).flat();
+  override readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    return this.readStreamsVia(this.poolQueryable, streams);
   }
 
-  /** `readStreams` inside a caller's transaction, one statement after the other on its connection. */
-  async readStreamsInTransaction(client: PoolClient, streams: readonly StreamName[]): Promise<StreamRecord[]> {
-    const records: StreamRecord[] = [];
-    for (let i = 0; i < streams.length; i += STREAMS_PER_READ) records.push(...(await this.readStreamChunk(new TransactionQueryable(client), streams.slice(i, i + STREAMS_PER_READ))));
-    return records;
+  /** `readStreams` inside a caller's transaction: it sees what the transaction appended itself (its connection runs the statements in turn). */
+  readStreamsInTransaction(client: PoolClient, streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    return this.readStreamsVia(new TransactionQueryable(client), streams);
+  }
+
+  private async readStreamsVia(db: Queryable, streams: readonly StreamName[]): Promise<StreamRecord[]> {
+    const chunks: StreamName[][] = [];
+    for (let i = 0; i < streams.length; i += STREAMS_PER_READ) chunks.push(streams.slice(i, i + STREAMS_PER_READ));
+    return (await Promise.all(chunks.map((chunk) => this.readStreamChunk(db, chunk)))).flat();
   }
 
   private async readStreamChunk(db: Queryable, streams: readonly StreamName[]): Promise<StreamRecord[]> {
