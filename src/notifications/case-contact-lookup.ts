@@ -14,7 +14,7 @@ export class CaseContactLookup extends OrganisationContactLookup {
   }
 
   async email(tenant: string, caseId: string): Promise<string | null> {
-    const loaded = await this.cases.load(tenant, caseId).catch((error: unknown) => {
+    const loaded = await this.cases.load(tenant, caseId, { open: true }).catch((error: unknown) => {
       if (error instanceof ApiError && error.code === 'CASE_NOT_FOUND') return null;
       throw error;
     });

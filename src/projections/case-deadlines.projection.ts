@@ -36,8 +36,7 @@ export class CaseDeadlinesProjection implements OnModuleInit {
   private async project(event: RecordedEvent): Promise<void> {
     const caseId = caseIdOfStream(event.stream);
     if (!caseId || (await this.shows(event.stream.tenant, caseId, event.revision))) return;
-    // Deadlines read no personal data, so the case is loaded sealed: no keys needed, none can land here.
-    const loaded = await this.cases.load(event.stream.tenant, caseId, { sealed: true });
+    const loaded = await this.cases.load(event.stream.tenant, caseId);
     const facts = loaded.snapshot.context;
     const organisationNumber = facts.organisation && (normaliseOrganisationNumber(facts.organisation.organisationNumber) ?? facts.organisation.organisationNumber);
     const rows = this.catalogue.of(loaded.events).map((d) => [

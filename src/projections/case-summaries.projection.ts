@@ -29,7 +29,7 @@ export class CaseSummariesProjection implements OnModuleInit {
     const caseId = caseIdOfStream(event.stream);
     if (!caseId || (await this.shows(event.stream.tenant, caseId, event.revision))) return;
     // The list shows no personal data, so it never opens any: none can land in the read model.
-    const loaded = await this.cases.load(event.stream.tenant, caseId, { sealed: true });
+    const loaded = await this.cases.load(event.stream.tenant, caseId);
     const facts = loaded.snapshot.context;
     const state = caseState(loaded.snapshot);
     const latest = loaded.events[loaded.events.length - 1];

@@ -12,7 +12,7 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
   constructor(private readonly cases: CaseRepository) {}
 
   async execute({ actor, caseId }: CaseHistoryQuery): Promise<CaseHistoryDto> {
-    const loaded = await this.cases.load(actor.tenant, caseId);
+    const loaded = await this.cases.load(actor.tenant, caseId, { open: true });
     assertVisible(actor, loaded);
     let state: CaseSnapshot | undefined;
     const events = loaded.events.map((recorded): HistoryEntryDto => {

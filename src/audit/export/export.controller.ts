@@ -42,7 +42,7 @@ export class ExportController {
     }
     const caseId = parseCaseId(id);
     const [loaded, history, verdict] = await Promise.all([
-      this.cases.load(actor.tenant, caseId),
+      this.cases.load(actor.tenant, caseId, { open: true }),
       this.queries.execute(new CaseHistoryQuery(actor, caseId)),
       this.verifier.verifyCase(actor.tenant, caseId),
     ]);

@@ -30,7 +30,7 @@ export class RenewalCompletionProcess implements OnModuleInit {
   private async on(event: RecordedEvent): Promise<void> {
     const caseId = caseIdOfStream(event.stream);
     if (!caseId || event.type !== 'AgreementSigned') return;
-    const renewal = await this.cases.load(event.stream.tenant, caseId, { sealed: true });
+    const renewal = await this.cases.load(event.stream.tenant, caseId);
     const { previousCaseId, signatures } = renewal.snapshot.context;
     if (!previousCaseId || !signatures.municipality || !signatures.organisation) return;
     const completedOn = [signatures.municipality.signedOn, signatures.organisation.signedOn].sort()[1];

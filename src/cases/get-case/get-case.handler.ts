@@ -11,7 +11,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   constructor(private readonly cases: CaseRepository) {}
 
   async execute({ actor, caseId, at }: GetCaseQuery): Promise<CaseView> {
-    const loaded = await this.cases.load(actor.tenant, caseId, { at });
+    const loaded = await this.cases.load(actor.tenant, caseId, { at, open: true });
     const facts = loaded.snapshot.context;
     assertVisible(actor, loaded);
     return {

@@ -22,7 +22,7 @@ export class MigrateMachineHandler implements ICommandHandler<MigrateMachineComm
 
   async execute({ actor, caseId, payload, request }: MigrateMachineCommand): Promise<CaseResult> {
     if (!actor.roles.includes('admin')) throw new ApiError('FORBIDDEN_ROLE', 'Moving a case to another machine version is for admins.', { required: ['admin'] });
-    const loaded = await this.cases.load(actor.tenant, caseId, { sealed: true }); // migration rules read no personal data
+    const loaded = await this.cases.load(actor.tenant, caseId);
     assertVisible(actor, loaded);
     if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
       throw new ApiError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });

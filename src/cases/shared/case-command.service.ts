@@ -27,7 +27,7 @@ export class CaseCommandService {
   async execute(command: CaseCommand, domainPayload: DomainPayload): Promise<CaseResult> {
     const { actor, type, caseId, payload, request } = command;
     // Commands decide by rules that never read personal data: the case is folded as stored, no keys needed.
-    const loaded = await this.cases.load(actor.tenant, caseId, { allowNew: type === 'submit-application', sealed: true });
+    const loaded = await this.cases.load(actor.tenant, caseId, { allowNew: type === 'submit-application' });
     assertVisible(actor, loaded);
     assertMayGive(actor, type, payload);
     if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
@@ -57,7 +57,7 @@ export class CaseCommandService {
   }
 
   private async answerFromStore(loaded: LoadedCase, ids: IdempotentIds): Promise<CaseResult> {
-    const reloaded = await this.cases.load(loaded.tenant, loaded.id, { sealed: true });
+    const reloaded = await this.cases.load(loaded.tenant, loaded.id);
     return resultAt(reloaded, earlierExecution(reloaded.events, ids)!);
   }
 }

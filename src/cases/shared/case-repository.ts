@@ -49,16 +49,16 @@ export class CaseRepository {
 
   /**
    * The case as it is now — or as it was at a point in time, for audit — or a new case (revision
-   * -1) when `allowNew` and the stream is empty. `sealed`: personal data is left as stored, for
-   * readers that never show it (read models), so they need no keys.
+   * -1) when `allowNew` and the stream is empty. Personal data stays sealed as stored unless
+   * `open`: only readers that show or use it ask, so the rest need no keys.
    */
-  async load(tenant: string, caseId: string, options: { allowNew?: boolean; at?: PointInTime; sealed?: boolean } = {}): Promise<LoadedCase> {
+  async load(tenant: string, caseId: string, options: { allowNew?: boolean; at?: PointInTime; open?: boolean } = {}): Promise<LoadedCase> {
     const stream = await this.store.readStream(caseStream(tenant, caseId));
     const stored = options.at ? stream.slice(0, lengthAt(stream, options.at)) : stream;
     if (stored.length === 0 && !options.allowNew) {
       throw new ApiError('CASE_NOT_FOUND', stream.length > 0 ? `Case ${caseId} did not exist yet at that point.` : `No case ${caseId}.`);
     }
-    const events = options.sealed ? stored : await this.personalData.open(tenant, stored);
+    const events = options.open ? await this.personalData.open(tenant, stored) : stored;
     return { id: caseId, tenant, events, stored, ...foldRecorded(events) };
   }
 

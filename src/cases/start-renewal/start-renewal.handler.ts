@@ -36,8 +36,8 @@ export class StartRenewalHandler extends CaseCommandHandler<StartRenewalCommand>
   }
 
   private async openRenewalCase({ actor, caseId, payload }: StartRenewalCommand): Promise<void> {
-    const previous = (await this.cases.load(actor.tenant, caseId)).snapshot.context;
-    const renewal = await this.cases.load(actor.tenant, renewalCaseId(actor.tenant, caseId), { allowNew: true, sealed: true });
+    const previous = (await this.cases.load(actor.tenant, caseId, { open: true })).snapshot.context;
+    const renewal = await this.cases.load(actor.tenant, renewalCaseId(actor.tenant, caseId), { allowNew: true });
     if (renewal.revision >= 0n) return; // opened by an earlier attempt
     const [submitted] = decide(initialSnapshot(), {
       type: 'submit-application',

@@ -33,8 +33,7 @@ export class TimersProjection implements OnModuleInit {
 
   /** Recomputes one case's timers now (the subscription's work; tests call it to be in step at once). */
   async refresh(tenant: string, caseId: string): Promise<void> {
-    // Sealed: deadlines read no personal data, so the projection needs no keys.
-    const loaded = await this.cases.load(tenant, caseId, { sealed: true });
+    const loaded = await this.cases.load(tenant, caseId);
     const timers = timersOf(loaded.snapshot.context, this.settings).map((timer) => ({ ...timer, dueAt: stockholmInstant(timer.dueOn, this.settings.notifyHour) }));
     if (await this.table.replace(tenant, caseId, loaded.revision, timers, this.clock.now())) this.wake.wake();
   }
