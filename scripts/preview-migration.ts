@@ -10,14 +10,17 @@
  * only machine export); without one, the current machine. The database: DATABASE_URL, else the embedded one in
  * DATA_DIR — the running service's server when it runs, otherwise started for the preview.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres';
-import type { EventMetadata } from '../src/event-store/event-store.port';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, foldStored, previewCase, type CaseMachine, type CasePreview } from '../src/lifecycle';
+import { foldRecorded } from '../src/cases/shared/case-repository';
+import { caseIdOfStream } from '../src/cases/shared/case-stream';
+import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
+import { caseMachine, previewCase, type CaseMachine, type CasePreview } from '../src/lifecycle';
+import { SystemClock } from '../src/shared/clock';
 
 interface CaseRow {
   readonly tenant: string;
@@ -42,32 +45,30 @@ async function main(): Promise<void> {
 
 /** Every case stream, in one consistent read-only snapshot of the database. */
 async function previewAll(url: string, candidate: CaseMachine): Promise<{ cases: CaseRow[]; closed: number }> {
-  const client = new Client({ connectionString: url, application_name: 'iop-preview-migration' });
-  client.on('error', () => undefined); // the query that was running reports it
-  await client.connect();
+  const connection = { connectionString: url, application_name: 'iop-preview-migration' };
+  const pool = new Pool({ ...connection, max: 1 });
+  pool.on('error', () => undefined); // the query that was running reports it
+  const store = new PostgresEventStore({ pool, connection, clock: new SystemClock() });
+  const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const streams = await client.query<{ tenant: string; stream_id: string }>(
-      `SELECT tenant, stream_id FROM streams WHERE starts_with(stream_id, 'case-') ORDER BY streams.tenant, streams.stream_id`,
-    );
+    const { rows } = await client.query<{ tenant: string; stream_id: string }>('SELECT tenant, stream_id FROM streams ORDER BY streams.tenant, streams.stream_id');
+    const streams = rows.map((row) => ({ tenant: row.tenant, id: row.stream_id })).filter((stream) => caseIdOfStream(stream));
     const cases: CaseRow[] = [];
     let closed = 0;
-    for (const { tenant, stream_id } of streams.rows) {
-      const { rows: events } = await client.query<{ type: string; data: object; metadata: EventMetadata }>(
-        'SELECT type, data, metadata FROM events WHERE tenant = $1 AND stream_id = $2 ORDER BY events.revision',
-        [tenant, stream_id],
-      );
-      const current = foldStored(events, { id: CASE_MACHINE_ID, version: CASE_MACHINE_VERSION }).snapshot;
+    for (const { stream, events } of await store.readStreamsInTransaction(client, streams)) {
+      const current = foldRecorded(events).snapshot;
       if (events.length === 0 || current.status === 'done') {
         closed++;
         continue;
       }
-      cases.push({ tenant, caseId: stream_id.slice('case-'.length), diarienummer: current.context.diarienummer, preview: previewCase(events, current, candidate) });
+      cases.push({ tenant: stream.tenant, caseId: caseIdOfStream(stream)!, diarienummer: current.context.diarienummer, preview: previewCase(events, current, candidate) });
     }
     return { cases, closed };
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
-    await client.end();
+    client.release();
+    await pool.end();
   }
 }
 
@@ -92,29 +93,13 @@ async function openDatabase(config: AppConfig): Promise<{ url: string; stop?: ()
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     throw new Error(`No database to preview: DATABASE_URL is not set and there is no embedded database in ${clusterDir} (start the service once, or set DATA_DIR).`);
   }
-  const running = runningPort(clusterDir);
-  if (running !== undefined) {
-    const password = readFileSync(resolve(config.DATA_DIR, 'pg-password'), 'utf8').trim();
-    console.error(`The service's database is running (port ${running}); reading it read-only.`);
-    return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running}/iop` };
-  }
   const server = new EmbeddedPostgresServer({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
-  return { url: await server.start(), stop: () => server.stop() };
-}
-
-/** The port of the PostgreSQL that holds the cluster's lock file, if it is alive. */
-function runningPort(clusterDir: string): number | undefined {
-  const lockFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(lockFile)) return undefined;
-  const [pid, , , port] = readFileSync(lockFile, 'utf8').split('\n');
-  try {
-    process.kill(Number(pid), 0);
-  } catch {
-    return undefined; // a stale lock from a crashed run: the embedded server clears it on start
+  const running = await server.runningUrl();
+  if (running) {
+    console.error("The service's database is running; reading it read-only.");
+    return { url: running };
   }
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (existsSync(cmdline) && !readFileSync(cmdline, 'utf8').includes('postgres')) return undefined;
-  return Number(port);
+  return { url: await server.start(), stop: () => server.stop() };
 }
 
 function countBy(cases: readonly CaseRow[]): Record<CasePreview['outcome'], number> {

@@ -68,7 +68,13 @@ export class EmbeddedPostgresServer {
     this.postmasterPid = await this.readLockFilePid();
     process.once('exit', this.stopOnExit);
     if (fresh) await server.createDatabase(DATABASE);
-    return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}/${DATABASE}`;
+    return urlOf(password, this.options.port);
+  }
+
+  /** The URL of a server already running on this cluster (the service's, found by its lock file), if there is one. */
+  async runningUrl(): Promise<string | undefined> {
+    const lock = await this.lockFile();
+    return lock && isPostgres(lock.pid) ? urlOf(await this.password(), lock.port) : undefined;
   }
 
   async stop(): Promise<void> {
@@ -84,10 +90,16 @@ export class EmbeddedPostgresServer {
   };
 
   private async readLockFilePid(): Promise<number | undefined> {
+    return (await this.lockFile())?.pid;
+  }
+
+  /** postmaster.pid: the pid on its first line, the port on its fourth. */
+  private async lockFile(): Promise<{ pid: number; port: number } | undefined> {
     const lockFile = join(this.clusterDir, 'postmaster.pid');
     if (!existsSync(lockFile)) return undefined;
-    const pid = Number((await readFile(lockFile, 'utf8')).split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const lines = (await readFile(lockFile, 'utf8')).split('\n');
+    const [pid, port] = [Number(lines[0]), Number(lines[3])];
+    return Number.isInteger(pid) && pid > 0 ? { pid, port } : undefined;
   }
 
   private log(message: string): void {
@@ -121,6 +133,10 @@ export class EmbeddedPostgresServer {
     }
     await rm(join(this.clusterDir, 'postmaster.pid'), { force: true });
   }
+}
+
+function urlOf(password: string, port: number): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 function isAlive(pid: number): boolean {
