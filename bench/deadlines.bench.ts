@@ -56,10 +56,9 @@ async function bench(pool: Pool, url: string): Promise<void> {
   const scheduler = new DeadlineScheduler(
     new TimerFiring(table, new PostgresNotificationOutbox(), settings, store),
     table,
-    new TimerWake(),
+    new TimerWake(db),
     clock,
     config,
-    db,
     pino({ level: 'warn' }),
   );
   const { rows: version } = await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);

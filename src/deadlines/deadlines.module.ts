@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseRepository } from '../cases/shared/case-repository';
 import { AppConfig } from '../config/app-config';
+import { Database } from '../database/database';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DeadlineScheduler } from './scheduler';
 import { deadlineSettingsFrom, DeadlineSettings } from './timer-settings';
@@ -14,7 +15,7 @@ import { TimersProjection } from './timers/timers.projection';
   imports: [NotificationsModule],
   providers: [
     { provide: DeadlineSettings, inject: [AppConfig], useFactory: deadlineSettingsFrom },
-    { provide: TimerWake, useFactory: () => new TimerWake() },
+    { provide: TimerWake, inject: [Database], useFactory: (db: Database) => new TimerWake(db) },
     CaseRepository,
     TimerTable,
     TimersProjection,

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
-import { Database } from '../database/database';
 import { LOGGER } from '../logging/logger';
 import { Clock } from '../shared/clock';
 import { TimerFiring, type BatchResult } from './timers/timer-firing';
@@ -37,7 +36,6 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     private readonly wake: TimerWake,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly db: Database,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -52,7 +50,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.wake.listen(this.db.connection);
+    this.wake.listen();
     this.loop = this.run();
   }
 

@@ -9,7 +9,6 @@ import type { Timer, TimerOccasion } from '../timers-of';
 import { inTransaction } from '../../database/transaction';
 
 /** Channel the schedulers LISTEN on; a projection that adds or moves a pending timer notifies it on commit. */
-export const TIMERS_CHANNEL = 'iop_timers';
 
 export type TimerStatus = 'pending' | 'fired' | 'skipped' | 'cancelled';
 
@@ -82,7 +81,7 @@ export class TimerTable {
         [tenant, caseId, revision.toString()],
       );
       if (claimed.rowCount === 0) return false;
-      const armed = await client.query(
+      await client.query(
         `INSERT INTO timers AS t (tenant, case_id, key, kind, occasion, due_on, deadline_on, days_before, due_at, fire_at, command, recipients, deadline, updated_at)
          SELECT $1, $2, r.key, r.kind, r.occasion, r.due_on, r.deadline_on, r.days_before, r.due_at, r.due_at, r.command, r.recipients, r.deadline, $4
            FROM jsonb_to_recordset($3::jsonb) AS r(key text, kind text, occasion text, due_on date, deadline_on date, days_before int,
@@ -95,8 +94,7 @@ export class TimerTable {
            fire_at = CASE WHEN t.status = 'cancelled' OR t.due_at <> EXCLUDED.due_at THEN EXCLUDED.fire_at ELSE t.fire_at END,
            attempts = CASE WHEN t.status = 'cancelled' OR t.due_at <> EXCLUDED.due_at THEN 0 ELSE t.attempts END,
            settled_at = CASE WHEN t.status = 'cancelled' OR t.due_at <> EXCLUDED.due_at THEN NULL ELSE t.settled_at END
-         WHERE t.status = 'cancelled' OR t.due_at <> EXCLUDED.due_at OR t.deadline <> EXCLUDED.deadline OR t.recipients <> EXCLUDED.recipients
-         RETURNING 1`,
+         WHERE t.status = 'cancelled' OR t.due_at <> EXCLUDED.due_at OR t.deadline <> EXCLUDED.deadline OR t.recipients <> EXCLUDED.recipients`,
         [tenant, caseId, JSON.stringify(timers.map(toRecord)), now],
       );
       await client.query(
@@ -104,7 +102,6 @@ export class TimerTable {
           WHERE tenant = $1 AND case_id = $2 AND status = 'pending' AND NOT (key = ANY($3::text[]))`,
         [tenant, caseId, timers.map((t) => t.key), now],
       );
-      if ((armed.rowCount ?? 0) > 0) await client.query('SELECT pg_notify($1, $2)', [TIMERS_CHANNEL, '']);
       return true;
     });
   }

@@ -1,53 +1,32 @@
-import { Client, type ClientConfig } from 'pg';
+import type { Database } from '../../database/database';
+import { PostgresNotifier } from '../../event-store/postgres/postgres-notifier';
 import { WakeSignal } from '../../event-store/postgres/wake-signal';
-import { TIMERS_CHANNEL } from './timer-table';
 
-const RECONNECT_DELAY_MS = 1000;
+export const TIMERS_CHANNEL = 'iop_timers';
 
 /**
  * Wakes the scheduler when timers change: directly for this process's projection, by
- * LISTEN/NOTIFY for other instances'. A lost notification costs latency only: the scheduler
- * never sleeps longer than SCHEDULER_MAX_SLEEP_MS.
+ * LISTEN/NOTIFY (the event store's notifier on a channel of its own) for other instances'. A
+ * lost notification costs latency only: the scheduler never sleeps longer than SCHEDULER_MAX_SLEEP_MS.
  */
 export class TimerWake extends WakeSignal {
-  private listener?: Client;
-  private listening = false;
-  private reconnectTimer?: NodeJS.Timeout;
+  private readonly notifier: PostgresNotifier;
 
-  listen(connection: ClientConfig): void {
-    if (this.listening) return;
-    this.listening = true;
-    void this.connect(connection);
+  constructor(db: Pick<Database, 'pool' | 'connection'>) {
+    super();
+    this.notifier = new PostgresNotifier(db.pool, db.connection, this, TIMERS_CHANNEL);
   }
 
-  async close(): Promise<void> {
-    this.listening = false;
-    clearTimeout(this.reconnectTimer);
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+  /** Timers changed (after their commit): wake this process now, other instances by one NOTIFY. */
+  notify(): void {
+    this.notifier.notify();
   }
 
-  private async connect(connection: ClientConfig): Promise<void> {
-    const client = new Client(connection);
-    client.on('notification', () => this.wake());
-    client.on('error', () => this.reconnect(client, connection));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${TIMERS_CHANNEL}`);
-      if (!this.listening) return void (await client.end());
-      this.listener = client;
-      this.wake(); // timers may have changed while we were not listening
-    } catch {
-      this.reconnect(client, connection);
-    }
+  listen(): void {
+    this.notifier.listen();
   }
 
-  private reconnect(client: Client, connection: ClientConfig): void {
-    void client.end().catch(() => undefined);
-    if (this.listener === client) this.listener = undefined;
-    if (!this.listening) return;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => void this.connect(connection), RECONNECT_DELAY_MS);
+  close(): Promise<void> {
+    return this.notifier.close();
   }
 }

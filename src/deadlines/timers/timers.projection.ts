@@ -35,7 +35,7 @@ export class TimersProjection implements OnModuleInit {
   async refresh(tenant: string, caseId: string): Promise<void> {
     const loaded = await this.cases.load(tenant, caseId);
     const timers = timersOf(loaded.snapshot.context, this.settings).map((timer) => ({ ...timer, dueAt: stockholmInstant(timer.dueOn, this.settings.notifyHour) }));
-    if (await this.table.replace(tenant, caseId, loaded.revision, timers, this.clock.now())) this.wake.wake();
+    if (await this.table.replace(tenant, caseId, loaded.revision, timers, this.clock.now())) this.wake.notify();
   }
 
   private async project(event: RecordedEvent): Promise<void> {
