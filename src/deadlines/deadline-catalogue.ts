@@ -1,25 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '../event-store/event-store.port';
 import { machineChangeOf, toCaseEvent } from '../lifecycle';
-import { SwedishCalendar } from './calendar';
-import { DEFAULT_DEADLINE_OPTIONS, type DeadlineOptions } from './deadline-rules';
 import { trackedDeadlines, type TrackedDeadline } from './deadline-status';
+import { DeadlineSettings } from './timer-settings';
 
 /**
- * The deadlines of a case from its recorded events, with one calendar (its holiday years cached)
- * and the options every view uses, so that the case view, the list and the feed agree.
+ * The deadlines of a case from its recorded events, on the calendar and options the timers use
+ * (DeadlineSettings), so that the case view, the list, the feed and the timers agree.
  */
 @Injectable()
 export class DeadlineCatalogue {
-  private readonly calendar = new SwedishCalendar();
-  readonly options: DeadlineOptions = DEFAULT_DEADLINE_OPTIONS;
+  constructor(private readonly settings: DeadlineSettings) {}
 
   of(events: readonly RecordedEvent[]): TrackedDeadline[] {
     return trackedDeadlines(
       // A machine change moves no deadline; every other payload is read in its current shape.
       events.filter((recorded) => !machineChangeOf(recorded)).map(toCaseEvent),
-      this.calendar,
-      this.options,
+      this.settings.calendar,
+      this.settings.deadlineOptions,
     );
   }
 }

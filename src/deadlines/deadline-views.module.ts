@@ -7,13 +7,14 @@ import { ListDeadlinesHandler } from '../cases/list-deadlines/list-deadlines.han
 import { CasesModule } from '../cases/cases.module';
 import { CaseDeadlinesProjection } from '../projections/case-deadlines.projection';
 import { DeadlineCatalogue } from './deadline-catalogue';
+import { DeadlinesModule } from './deadlines.module';
 import { DeadlinesFeedController } from './feed/deadlines-feed.controller';
 import { FeedTokens } from './feed/feed-tokens';
 import { FeedTokensController } from './feed/feed-tokens.controller';
 
 /** Seeing deadlines: per case, across cases (a projection), and as an iCalendar feed. */
 @Module({
-  imports: [CqrsModule, CasesModule],
+  imports: [CqrsModule, CasesModule, DeadlinesModule],
   controllers: [GetCaseDeadlinesController, ListDeadlinesController, FeedTokensController, DeadlinesFeedController],
   providers: [DeadlineCatalogue, CaseDeadlinesProjection, GetCaseDeadlinesHandler, ListDeadlinesHandler, FeedTokens],
 })

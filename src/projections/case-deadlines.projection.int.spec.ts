@@ -5,6 +5,8 @@ import { CaseRepository } from '../cases/shared/case-repository';
 import { readDeadlines } from '../cases/list-deadlines/deadline-rows';
 import type { Database } from '../database/database';
 import { DeadlineCatalogue } from '../deadlines/deadline-catalogue';
+import { deadlineSettingsFrom } from '../deadlines/timer-settings';
+import { loadConfig } from '../config/app-config';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import type { RecordedEvent } from '../event-store/event-store.port';
 import { linkoping } from '../demo/seed-cases';
@@ -31,7 +33,7 @@ describe.each(databaseTargets())('the case-deadlines projection on $name', (targ
     const clock = new FixedClock(new Date('2023-06-01T12:00:00Z'));
     store = new PostgresEventStore({ pool: db.pool, connection: db.connection, clock });
     const subscriptions = { register: async (_id: string, handler: typeof handle) => void (handle = handler) } as unknown as Subscriptions;
-    const projection = new CaseDeadlinesProjection(subscriptions, new CaseRepository(store, new PersonalData(new DataSubjects({ pool: db.pool } as Database, new MasterKey('a master secret of at least thirty-two characters'), clock))), new DeadlineCatalogue(), { pool: db.pool } as Database);
+    const projection = new CaseDeadlinesProjection(subscriptions, new CaseRepository(store, new PersonalData(new DataSubjects({ pool: db.pool } as Database, new MasterKey('a master secret of at least thirty-two characters'), clock))), new DeadlineCatalogue(deadlineSettingsFrom(loadConfig({}))), { pool: db.pool } as Database);
     await projection.onModuleInit();
     const events = historyOf(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
     await store.append({ tenant, id: `case-${caseId}` }, events, { expectedRevision: 'no_stream', context });
