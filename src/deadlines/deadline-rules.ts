@@ -9,22 +9,25 @@ import type { Bilingual, SwedishCalendar } from './calendar';
  * date and an explanation a person can check by hand; none reads a clock. Contractual dates
  * (payments, notice, period end) are as agreed; statutory periods follow Lag (1930:173).
  */
-export type DeadlineKind =
-  | 'registration'
-  | 'protocol-justering'
-  | 'posting'
-  | 'appeal-window-ends'
-  | 'decision-final'
-  | 'signing-pending'
-  | 'yearly-payment'
-  | 'follow-up-meeting'
-  | 'annual-report'
-  | 'evaluation'
-  | 'report-back'
-  | 'last-day-to-give-notice'
-  | 'renewal-reminder'
-  | 'notice-takes-effect'
-  | 'period-ends';
+export const DEADLINE_KINDS = [
+  'registration',
+  'protocol-justering',
+  'posting',
+  'appeal-window-ends',
+  'decision-final',
+  'signing-pending',
+  'yearly-payment',
+  'follow-up-meeting',
+  'annual-report',
+  'evaluation',
+  'report-back',
+  'last-day-to-give-notice',
+  'renewal-reminder',
+  'notice-takes-effect',
+  'period-ends',
+] as const;
+
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface Deadline {
   kind: DeadlineKind;

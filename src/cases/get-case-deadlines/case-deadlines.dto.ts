@@ -1,12 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../../deadlines';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../../deadlines';
 import { LabelDto } from '../shared/case-result.dto';
-
-export const DEADLINE_KINDS = [
-  'registration', 'protocol-justering', 'posting', 'appeal-window-ends', 'decision-final', 'signing-pending', 'yearly-payment',
-  'follow-up-meeting', 'annual-report', 'evaluation', 'report-back', 'last-day-to-give-notice', 'renewal-reminder',
-  'notice-takes-effect', 'period-ends',
-] as const satisfies readonly DeadlineKind[];
 
 /** One deadline of a case: when, why (a checkable explanation), and where it stands today. */
 export class DeadlineDto {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../../deadlines';
-import { DEADLINE_KINDS, DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../../deadlines';
+import { DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
 
 /** The longest range one request may ask for: three years, a leap day included. */
 export const MAX_RANGE_DAYS = 1096;
