@@ -62,8 +62,8 @@ export function verifyChain(events: readonly ChainedEvent[], head: StreamHead | 
 
 /**
  * {@link verifyChain} one event at a time, for a caller that does more with each event as it goes
- * (the replay verifier folds it too). The metadata is usually the same from one event to the next
- * (a batch shares it), so its canonical form is reused while it is.
+ * (the replay verifier folds it too). Events of one append share one metadata object as
+ * `readStreams` returns them, so its canonical form is reused while the object is the same.
  */
 export class ChainCheck {
   private previous = GENESIS_HASH;
@@ -77,7 +77,7 @@ export class ChainCheck {
     if (event.revision !== expectedRevision) {
       return { intact: false, revision: expectedRevision, problem: `revision ${expectedRevision} is missing (found ${event.revision})` };
     }
-    if (!this.metadata || !shallowEqual(this.metadata, event.metadata)) {
+    if (this.metadata !== event.metadata) {
       this.metadata = event.metadata;
       this.canonicalMetadata = jcs(event.metadata);
     }
@@ -106,13 +106,4 @@ export class ChainCheck {
     }
     return { intact: true, events: this.count };
   }
-}
-
-/** Same keys, same values by identity: enough for flat metadata, and never wrongly equal. */
-function shallowEqual(a: object, b: object): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (!Object.hasOwn(b, key) || (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
-  return true;
 }
