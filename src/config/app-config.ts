@@ -41,7 +41,7 @@ export class AppConfig {
   ANCHOR_INTERVAL_MS = 3_600_000;
 
   /** Create the demo cases on an empty database; unset: only on the embedded database. */
-  @IsOptional() @IsBoolean() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional() @IsBoolean() @Transform(toBoolean)
   DEMO_DATA?: boolean;
 
   /** HS256 key for bearer tokens; unset (and no JWKS URL): a key generated in DATA_DIR, for local use. */
@@ -149,7 +149,8 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once at start; a wrong value stops the service with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DEMO_DATA', 'JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFICATION_DIRECTORY_FILE', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASS', 'PERSONAL_DATA_KEY', 'TIMER_REMINDER_DAYS');
+  // Every field is declared on the instance (ES2023 class fields), the optional ones too.
+  const known = Object.keys(new AppConfig());
   const relevant = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { forbidUnknownValues: true });
