@@ -23,19 +23,10 @@ export {
 export { decide } from './decide';
 export { evolve, fold, initialSnapshot, machineFor, type CaseSnapshot } from './evolve';
 export * from './lifecycle.errors';
-export { EVENT_SCHEMA_VERSIONS, currentSchemaVersion } from './case.event-schemas';
-export { CURRENT_SCHEMAS, UPCASTERS, upcast, type EventSchemas, type Upcaster } from './upcasters';
-export { deriveMachine, retarget, type MachineConfig, type StateConfig } from './machine-variant';
-export { applyRecorded, foldStored, machineChangeOf, toCaseEvent, type FoldedCase, type StoredCaseEvent } from './recorded-events';
-export {
-  MACHINE_VERSION_CHANGED,
-  decideMigration,
-  migrateSnapshot,
-  type MachineLookup,
-  type MachineRef,
-  type MachineVersionChanged,
-  type MigrationDecision,
-} from './machine-migration';
+export { currentSchemaVersion } from './case.event-schemas';
+export { deriveMachine, retarget } from './machine-variant';
+export { applyRecorded, foldStored, machineChangeOf, toCaseEvent, type StoredCaseEvent } from './recorded-events';
+export { decideMigration, migrateSnapshot, type MachineRef, type MachineVersionChanged } from './machine-migration';
 export { isValidOrganisationNumber, normaliseOrganisationNumber } from './organisation-number';
 export { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination, type Refund } from './termination';
-export { finalReachable, previewCase, type CasePreview, type PreviewOutcome } from './migration-preview';
+export { previewCase, type CasePreview } from './migration-preview';
