@@ -6,8 +6,13 @@ import { EventNotApplicable, UnknownMachineVersion } from './lifecycle.errors';
 
 export type CaseSnapshot = SnapshotFrom<CaseMachine>;
 
+/** The registered machine of that id and version, if there is one. */
+export function findMachine(id: string, version: number): CaseMachine | undefined {
+  return machines[id]?.[version];
+}
+
 export function machineFor(id: string, version: number): CaseMachine {
-  const machine = machines[id]?.[version];
+  const machine = findMachine(id, version);
   if (machine === undefined) throw new UnknownMachineVersion(id, version);
   return machine;
 }

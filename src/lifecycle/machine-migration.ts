@@ -1,8 +1,8 @@
 import type { AnyStateNode, StateValue } from 'xstate';
 import type { Timestamp } from './calendar-date';
-import { machines, type CaseMachine, type StateMeta } from './case.machine';
+import type { CaseMachine, StateMeta } from './case.machine';
 import type { Violation } from './case.rules';
-import { initialSnapshot, type CaseSnapshot } from './evolve';
+import { findMachine, initialSnapshot, type CaseSnapshot } from './evolve';
 import { MigrationRefused } from './lifecycle.errors';
 
 export interface MachineRef {
@@ -24,7 +24,7 @@ export const MACHINE_VERSION_CHANGED = 'MachineVersionChanged';
 export type MigrationDecision = { readonly allowed: true; readonly event: MachineVersionChanged } | { readonly allowed: false; readonly reasons: Violation[] };
 
 export type MachineLookup = (ref: MachineRef) => CaseMachine | undefined;
-const registered: MachineLookup = ({ id, version }) => machines[id]?.[version];
+const registered: MachineLookup = ({ id, version }) => findMachine(id, version);
 
 /**
  * Whether a live case may move from the machine it lives under to `to`. Allowed only when the
