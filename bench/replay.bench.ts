@@ -29,8 +29,9 @@ import { linkoping } from '../src/demo/seed-cases';
 import type { EventContext, JsonObject, NewEvent, RecordedEvent, StreamHead, StreamName } from '../src/event-store/event-store.port';
 import { verifyChain } from '../src/event-store/hash-chain';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
-import { applyRecorded, CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, decide, evolve, initialSnapshot, toCaseEvent, type CaseEvent, type CaseSnapshot, type Command } from '../src/lifecycle';
+import { applyRecorded, CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, initialSnapshot, toCaseEvent, type CaseEvent, type CaseSnapshot } from '../src/lifecycle';
 import { SystemClock } from '../src/shared/clock';
+import { seedEvents } from '../test/support/seeded-cases';
 import { withBenchDatabase } from './bench-database';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -54,17 +55,6 @@ const context: EventContext = {
 
 // ---------------------------------------------------------------------------------------------
 // Data: the Linköping seed, application to termination, decided once.
-
-function linkopingEvents(): CaseEvent[] {
-  const events: CaseEvent[] = [];
-  let snapshot = initialSnapshot();
-  for (const command of Object.values(linkoping) as Command[]) {
-    const decided = decide(snapshot, command);
-    events.push(...decided);
-    snapshot = decided.reduce(evolve, snapshot);
-  }
-  return events;
-}
 
 async function load(store: PostgresEventStore, template: readonly CaseEvent[]): Promise<void> {
   let next = 0;
@@ -212,7 +202,7 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
   const store = new PostgresEventStore({ pool, connection: { connectionString }, clock: new SystemClock() });
   const pgCpu = await postgresCpuMeter(pool);
   const { rows } = await pool.query<{ version: string }>(`SELECT current_setting('server_version') AS version`);
-  const template = linkopingEvents();
+  const template = seedEvents(linkoping);
   EVENTS_PER_CASE = template.length;
   log(`PostgreSQL ${rows[0].version}, scale ${SCALE}: ${CASES} cases × ${EVENTS_PER_CASE} events = ${CASES * EVENTS_PER_CASE}, ${ROUNDS} rounds + warm-up`);
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { caseStream } from '../../src/cases/shared/case-stream';
 import type { SeedCase } from '../../src/demo/seed-cases';
 import type { EventContext, EventStore, JsonObject } from '../../src/event-store/event-store.port';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, decide, evolve, initialSnapshot, type CaseEvent, type Command } from '../../src/lifecycle';
@@ -31,7 +32,7 @@ export function seedEvents(seed: SeedCase, until?: string): CaseEvent[] {
 export async function appendCase(store: EventStore, tenant: string, events: readonly CaseEvent[]): Promise<string> {
   const caseId = randomUUID();
   await store.append(
-    { tenant, id: `case-${caseId}` },
+    caseStream(tenant, caseId),
     events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject, schemaVersion: currentSchemaVersion(e.type) })),
     { expectedRevision: 'no_stream', context },
   );
