@@ -2062,7 +2062,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2179,7 +2179,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2255,7 +2255,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2331,7 +2331,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2407,7 +2407,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2483,7 +2483,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2559,7 +2559,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2635,7 +2635,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2711,7 +2711,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2787,7 +2787,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2863,7 +2863,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -2939,7 +2939,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3015,7 +3015,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3092,7 +3092,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3169,7 +3169,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3245,7 +3245,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3321,7 +3321,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3397,7 +3397,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3473,7 +3473,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3550,7 +3550,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3626,7 +3626,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3702,7 +3702,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3778,7 +3778,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3854,7 +3854,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -3930,7 +3930,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -4006,7 +4006,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;
@@ -4082,7 +4082,7 @@ export interface operations {
       header?: {
         /** @description The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on. */
         "If-Match"?: string;
-        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing. */
+        /** @description Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key. */
         "Idempotency-Key"?: string;
         /** @description Recorded in the events, to tie them to a larger flow. */
         "X-Correlation-Id"?: string;

@@ -58,7 +58,7 @@ const ERROR_RESPONSES = [
 export const CommandHeaders = () =>
   applyDecorators(
     ApiHeader({ name: 'If-Match', required: false, description: 'The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on.' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any unique string: a repeated request with it returns the first answer and writes nothing.' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key.' }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded in the events, to tie them to a larger flow.' }),
     ...ERROR_RESPONSES.map(([status, description]) => ApiResponse({ status, description, type: ErrorDto })),
   );

@@ -30,12 +30,14 @@ export class CaseCommandService {
     const loaded = await this.cases.load(actor.tenant, caseId, { allowNew: type === 'submit-application' });
     assertVisible(actor, loaded);
     assertMayGive(actor, type, payload);
-    if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
-      throw new ApiError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });
-    }
+    // A repeat of a request already carried out gets its first answer, whatever If-Match now says:
+    // the client that lost the answer cannot otherwise tell its own write from someone else's.
     const ids = request.idempotencyKey ? idempotentIds(`${actor.tenant}/${caseId}`, request.idempotencyKey, { type, payload }) : undefined;
     const executed = ids && earlierExecution(loaded.events, ids);
     if (executed !== undefined) return resultAt(loaded, executed);
+    if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
+      throw new ApiError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });
+    }
 
     const now = this.clock.now().toISOString();
     const events = decide(loaded.snapshot, { type, now, ...(await domainPayload(loaded, now)) } as Command);
