@@ -8,7 +8,7 @@
  * (default 3) times, in alternating order:
  *   raw     `transition(caseMachine, snapshot, event)` over every case's events, from
  *           `initialSnapshot()`, in memory (the events as read back from the store);
- *   verify  `new CaseVerifier(store).verifyAll('linkoping')`: list streams, read each stream and
+ *   verify  `new RecordVerifier(store).verifyAll('linkoping')`: list streams, read each stream and
  *           its head from PostgreSQL, recompute the hash chain, compare the head, re-fold through
  *           `evolve` under the machine version named in the metadata.
  * The ratio reported is the median of per-round verify/raw ratios (target ≥ 0.7). On a shared,
@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { transition } from 'xstate';
 import { CaseVerifier } from '../src/audit/verify/case-verifier';
+import { RecordVerifier } from '../src/audit/verify/record-verifier';
 import { linkoping } from '../src/demo/seed-cases';
 import type { EventContext, JsonObject, NewEvent, RecordedEvent, StreamHead, StreamName } from '../src/event-store/event-store.port';
 import { verifyChain } from '../src/event-store/hash-chain';
@@ -105,7 +106,7 @@ function rawTransition(cases: readonly (readonly CaseEvent[])[]): number {
 }
 
 async function verify(store: PostgresEventStore): Promise<number> {
-  const result = await new CaseVerifier(store).verifyAll(TENANT);
+  const result = await new RecordVerifier(store).verifyAll(TENANT);
   const expectedEvents = CASES * EVENTS_PER_CASE;
   if (!result.intact || result.cases !== CASES || result.events !== expectedEvents || result.broken.length > 0) {
     throw new Error(
@@ -267,7 +268,7 @@ function report(r: { raw: Sample; verify: Sample; ratio: number; cpuRatio: numbe
   const table = [
     ['measurement', 'events/s', 'µs/event', 's', 'CPU µs/event node', 'CPU µs/event pg', ''],
     row('raw XState transition', r.raw, 'in memory, median round'),
-    row('replay-and-verify (CaseVerifier.verifyAll)', r.verify, `ratio ${r.ratio.toFixed(2)}× (target ≥ ${TARGET}×: ${met ? 'met' : 'MISSED'}); CPU-time ratio ${r.cpuRatio.toFixed(2)}×`),
+    row('replay-and-verify (RecordVerifier.verifyAll)', r.verify, `ratio ${r.ratio.toFixed(2)}× (target ≥ ${TARGET}×: ${met ? 'met' : 'MISSED'}); CPU-time ratio ${r.cpuRatio.toFixed(2)}×`),
     ...Object.entries(r.breakdown).map(([name, s]) => row(`  ${name}`, s, 'breakdown, one run')),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((cells) => cells[c].length)));

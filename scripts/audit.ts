@@ -1,7 +1,7 @@
 /**
  * The auditors' command line, a client of a running service (read-only, auditor role):
  *
- *   npm run audit -- verify [--tenant osteraker] [--anchor <kept hash>]   every case, with progress and a summary
+ *   npm run audit -- verify [--tenant osteraker] [--anchor <kept hash>]   every stream, with progress and a summary per kind
  *   npm run audit -- history "KS 2023/01692" --tenant osteraker
  *
  * IOP_URL (default http://127.0.0.1:3000) names the service; IOP_TOKEN an auditor's bearer token —
@@ -25,6 +25,7 @@ interface VerifyPage {
   cases: number;
   events: number;
   broken: { caseId: string; problem: { revision: string; what: string } }[];
+  kinds: { kind: string; streams: number; events: number; broken: { tenant: string; stream: string; problem: { revision: string; what: string } }[] }[];
   anchors?: { intact: boolean; latest?: { hash: string }; problems: { what: string }[] };
   next?: string;
 }
@@ -58,6 +59,7 @@ async function verify(options: Options, kept: string | undefined): Promise<numbe
   const broken: string[] = [];
   let cases = 0;
   let events = 0;
+  const kinds = new Map<string, { streams: number; events: number; broken: string[] }>();
   let anchors: VerifyPage['anchors'];
   let after: string | undefined;
   do {
@@ -66,18 +68,33 @@ async function verify(options: Options, kept: string | undefined): Promise<numbe
     cases += page.cases;
     events += page.events;
     for (const b of page.broken) broken.push(`${names.get(b.caseId) ?? b.caseId}: revision ${b.problem.revision}: ${b.problem.what}`);
+    for (const { kind, streams, events: count, broken: bad } of page.kinds) {
+      const tally = kinds.get(kind) ?? { streams: 0, events: 0, broken: [] };
+      kinds.set(kind, { streams: tally.streams + streams, events: tally.events + count, broken: [...tally.broken, ...(kind === 'case' ? [] : bad.map((b) => `${b.stream}: revision ${b.problem.revision}: ${b.problem.what}`))] });
+    }
     if (cases > names.size) bar.setTotal(cases);
     bar.update(cases);
     after = page.next;
   } while (after);
   bar.stop();
-  console.log(`${cases} ärenden, ${events} händelser: ${broken.length === 0 ? 'intakta' : `${broken.length} stämmer inte`}`);
-  for (const line of broken) console.log(`  ✗ ${line}`);
+  const otherBroken = [...kinds.values()].reduce((sum, k) => sum + k.broken.length, 0);
+  console.log(`${cases} ärenden, ${events} händelser: ${broken.length + otherBroken === 0 ? 'intakta' : `${broken.length + otherBroken} strömmar stämmer inte`}`);
+  for (const [kind, tally] of kinds) {
+    const brokenCount = kind === 'case' ? broken.length : tally.broken.length;
+    const counts = `${count(tally.streams, 'ström', 'strömmar')}, ${count(tally.events, 'händelse', 'händelser')}`;
+    console.log(`  ${KIND_LABELS[kind] ?? kind}: ${counts}, ${brokenCount === 0 ? 'intakta' : `${brokenCount} stämmer inte`}`);
+    for (const line of kind === 'case' ? broken : tally.broken) console.log(`    ✗ ${line}`);
+  }
   if (cases !== names.size) console.log(`  ✗ ärendelistan har ${names.size} ärenden, händelselagret ${cases}`);
   console.log(`Globalt ankare: ${anchors?.intact ? 'intakt' : 'stämmer inte'}${anchors?.latest ? `; spara utanför systemet: ${anchors.latest.hash}` : ''}`);
   for (const problem of anchors?.problems ?? []) console.log(`  ✗ ${problem.what}`);
-  return broken.length === 0 && cases === names.size && anchors?.intact ? 0 : 1;
+  return broken.length + otherBroken === 0 && cases === names.size && anchors?.intact ? 0 : 1;
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The kinds of stream as the summary names them. */
+const KIND_LABELS: Record<string, string> = { case: 'ärenden', diarium: 'diarieserier', erasure: 'raderingar', other: 'övriga strömmar' };
 
 /** Every case of the tenant by id, with its diarienummer where it has one: how the summary names them. */
 async function caseNames(options: Options): Promise<Map<string, string>> {

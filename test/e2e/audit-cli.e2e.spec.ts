@@ -27,10 +27,12 @@ describe('the auditors’ command line', () => {
 
   const run = (...args: string[]) => promisify(execFile)(process.execPath, [CLI, ...args], { env });
 
-  it('verifies every case of the tenant and prints a summary with the anchor to keep', async () => {
+  it('verifies every stream of the tenant and prints a summary per kind with the anchor to keep', async () => {
     await api.http().post('/audit/anchors').set('Authorization', `Bearer ${await tokenFor({ roles: ['admin'], tenant: 'robertsfors' })}`);
     const { stdout } = await run('verify', '--tenant', 'robertsfors');
-    expect(stdout).toContain('2 ärenden, 5 händelser: intakta');
+    expect(stdout).toContain('2 ärenden, 6 händelser: intakta');
+    expect(stdout).toContain('ärenden: 2 strömmar, 5 händelser, intakta');
+    expect(stdout).toContain('diarieserier: 1 ström, 1 händelse, intakta');
     expect(stdout).toMatch(/Globalt ankare: intakt; spara utanför systemet: [0-9a-f]{64}/);
   });
 

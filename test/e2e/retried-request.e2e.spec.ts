@@ -28,7 +28,7 @@ describe('a retried request gets its first answer, even when it carries If-Match
     (await api.http().get(`/cases/${caseId}`).set(await bearer({ roles: ['handlaggare'], tenant }))).body.revision as string;
 
   it('every command of the Linköping walk, re-sent unchanged with its key and its stale If-Match, gets the same 200 and writes nothing', async () => {
-    const [submit, ...steps] = Object.keys(linkoping);
+    const [submit, ...steps] = Object.keys(linkoping) as (keyof typeof linkoping)[];
     const { caseId } = await walk(api, 'linkoping', linkoping, [submit]);
     const organisation = applicantOf(linkoping.submit);
     for (const name of steps) {
@@ -43,7 +43,7 @@ describe('a retried request gets its first answer, even when it carries If-Match
       expect([name, retried.status, retried.headers.etag, retried.body]).toEqual([name, 200, first.headers.etag, first.body]);
       expect(await revisionOf('linkoping', caseId)).toBe(first.body.revision);
     }
-  });
+  }, 60_000);
 
   it('a new key with a stale If-Match is still refused with 412, and a reused key for another request with 422', async () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register']);
@@ -126,7 +126,7 @@ describe('a retry after the instance that wrote was killed with SIGKILL', () => 
     const [a, b] = [await startService(), await startService()];
     const call = (port: number, path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${port}${path}`, init);
     const officer = await bearer({ roles: ['handlaggare'], tenant: 'linkoping' });
-    const revisionOf = async (caseId: string) => (await (await call(b.port, `/cases/${caseId}`, { headers: officer })).json()).revision as string;
+    const revisionOf = async (caseId: string) => ((await (await call(b.port, `/cases/${caseId}`, { headers: officer })).json()) as { revision: string }).revision;
 
     const submit = seedRequest(linkoping.submit);
     const org = applicantOf(linkoping.submit);

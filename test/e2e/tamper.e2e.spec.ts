@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { QueryResult } from 'pg';
 import { caseStream } from '../../src/cases/shared/case-stream';
-import { linkoping } from '../../src/demo/seed-cases';
+import { linkoping, osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
+import { applicantOf, seedRequest } from '../../src/demo/seed-requests';
 import type { EventMetadata, JsonObject } from '../../src/event-store/event-store.port';
 import { chainHash, GENESIS_HASH } from '../../src/event-store/hash-chain';
 import { bearer, TestApi } from '../support/api';
@@ -10,6 +12,42 @@ import { databaseTargets } from '../support/test-database';
 /** Six events: ApplicationSubmitted, CaseRegistered, OfficerAssigned, ProposalDrafted, ProposalSigned, MeetingScheduled. */
 const STEPS = ['submit', 'register', 'assignOfficer', 'draft', 'signProposal', 'schedule'];
 const LAST = STEPS.length - 1;
+
+type Sql = (text: string, values?: unknown[]) => Promise<QueryResult>;
+
+/** What a careful forger does after changing events: recomputes every hash and the head. */
+async function rechain(sql: Sql, where: [string, string]): Promise<void> {
+  const { rows } = await sql(
+    'SELECT revision, event_id, type, data, metadata FROM events WHERE tenant = $1 AND stream_id = $2 ORDER BY events.revision',
+    where,
+  );
+  let previous = GENESIS_HASH;
+  for (const row of rows as { revision: string; event_id: string; type: string; data: JsonObject; metadata: EventMetadata }[]) {
+    const fields = { stream: { tenant: where[0], id: where[1] }, revision: BigInt(row.revision), id: row.event_id, type: row.type, data: row.data, metadata: row.metadata };
+    previous = chainHash(previous, fields);
+    await sql('UPDATE events SET hash = $3 WHERE tenant = $1 AND stream_id = $2 AND revision = $4', [...where, previous, row.revision]);
+  }
+  await sql('UPDATE streams SET revision = $3, head_hash = $4 WHERE tenant = $1 AND stream_id = $2', [...where, rows.length - 1, previous]);
+}
+
+/** Makes room at `revision` by moving it and everything after it one up (two steps: the key is checked row by row). */
+async function shiftFrom(sql: Sql, where: [string, string], revision: number): Promise<void> {
+  await sql('UPDATE events SET revision = revision + 1000 WHERE tenant = $1 AND stream_id = $2 AND revision >= $3', [...where, revision]);
+  await sql('UPDATE events SET revision = revision - 999 WHERE tenant = $1 AND stream_id = $2 AND revision >= 1000', where);
+}
+
+async function insertCopyOf(sql: Sql, where: [string, string], from: number, at: number, data: (old: JsonObject) => JsonObject, type?: string): Promise<void> {
+  const { rows } = await sql('SELECT type, data, metadata FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...where, from]);
+  await sql('INSERT INTO events (tenant, stream_id, revision, event_id, type, data, metadata, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+    ...where,
+    at,
+    randomUUID(),
+    type ?? rows[0].type,
+    data(rows[0].data),
+    rows[0].metadata,
+    Buffer.alloc(32),
+  ]);
+}
 
 /**
  * Someone with direct database access changes the record, by SQL, one tampering per case; the
@@ -35,43 +73,19 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     return { caseId, stream, where: [stream.tenant, stream.id] };
   }
 
-  /** What a careful forger does after changing events: recomputes every hash and the head. */
-  async function rechain(where: [string, string]): Promise<void> {
-    const { rows } = await sql(
-      'SELECT revision, event_id, type, data, metadata FROM events WHERE tenant = $1 AND stream_id = $2 ORDER BY events.revision',
-      where,
-    );
-    let previous = GENESIS_HASH;
-    for (const row of rows as { revision: string; event_id: string; type: string; data: JsonObject; metadata: EventMetadata }[]) {
-      const fields = { stream: { tenant: where[0], id: where[1] }, revision: BigInt(row.revision), id: row.event_id, type: row.type, data: row.data, metadata: row.metadata };
-      previous = chainHash(previous, fields);
-      await sql('UPDATE events SET hash = $3 WHERE tenant = $1 AND stream_id = $2 AND revision = $4', [...where, previous, row.revision]);
-    }
-    await sql('UPDATE streams SET revision = $3, head_hash = $4 WHERE tenant = $1 AND stream_id = $2', [...where, rows.length - 1, previous]);
-  }
-
-  /** Makes room at `revision` by moving it and everything after it one up (two steps: the key is checked row by row). */
-  async function shiftFrom(where: [string, string], revision: number): Promise<void> {
-    await sql('UPDATE events SET revision = revision + 1000 WHERE tenant = $1 AND stream_id = $2 AND revision >= $3', [...where, revision]);
-    await sql('UPDATE events SET revision = revision - 999 WHERE tenant = $1 AND stream_id = $2 AND revision >= 1000', where);
-  }
-
-  async function insertCopyOf(where: [string, string], from: number, at: number, data: (old: JsonObject) => JsonObject, type?: string): Promise<void> {
-    const { rows } = await sql('SELECT type, data, metadata FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...where, from]);
-    await sql('INSERT INTO events (tenant, stream_id, revision, event_id, type, data, metadata, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      ...where,
-      at,
-      randomUUID(),
-      type ?? rows[0].type,
-      data(rows[0].data),
-      rows[0].metadata,
-      Buffer.alloc(32),
-    ]);
-  }
-
   it('verifies an untouched database clean, against the anchor kept outside', async () => {
     await freshCase();
-    expect(await verifyAll(kept)).toEqual({ intact: true, cases: 1, events: STEPS.length, broken: [], anchors: expect.objectContaining({ intact: true, problems: [] }) });
+    expect(await verifyAll(kept)).toEqual({
+      intact: true,
+      cases: 1,
+      events: STEPS.length + 1,
+      broken: [],
+      kinds: [
+        { kind: 'case', streams: 1, events: STEPS.length, broken: [] },
+        { kind: 'diarium', streams: 1, events: 1, broken: [] },
+      ],
+      anchors: expect.objectContaining({ intact: true, problems: [] }),
+    });
   });
 
   it('catches a changed payload', async () => {
@@ -119,7 +133,7 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
   it('catches the last event deleted and the head moved back, by the anchor', async () => {
     const { caseId, where } = await freshCase();
     await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...where, LAST]);
-    await rechain(where);
+    await rechain(sql, where);
     expect(await verifyCase(caseId)).toMatchObject({ intact: true, events: LAST });
     expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: `linkoping/${where[1]}: anchored revision ${LAST} is gone (stream deleted or cut back)` });
   });
@@ -137,17 +151,17 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     await sql('UPDATE events SET revision = -1 WHERE tenant = $1 AND stream_id = $2 AND revision = 3', where);
     await sql('UPDATE events SET revision = 3 WHERE tenant = $1 AND stream_id = $2 AND revision = 4', where);
     await sql('UPDATE events SET revision = 4 WHERE tenant = $1 AND stream_id = $2 AND revision = -1', where);
-    await rechain(where);
+    await rechain(sql, where);
     // ProposalSigned before ProposalDrafted: no such transition under the recorded machine.
     expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '3', what: expect.stringMatching(/^not a legal transition under iopCase v1: ProposalSigned/) } });
   });
 
   it('catches a forged event inserted with the chain recomputed but the head left, by the head', async () => {
     const { caseId, where } = await freshCase();
-    await shiftFrom(where, 3);
-    await insertCopyOf(where, 2, 3, (data) => ({ ...data, officer: { ...(data.officer as JsonObject), name: 'Mallory' } }));
+    await shiftFrom(sql, where, 3);
+    await insertCopyOf(sql, where, 2, 3, (data) => ({ ...data, officer: { ...(data.officer as JsonObject), name: 'Mallory' } }));
     const head = (await sql('SELECT revision, head_hash FROM streams WHERE tenant = $1 AND stream_id = $2', where)).rows[0];
-    await rechain(where);
+    await rechain(sql, where);
     await sql('UPDATE streams SET revision = $3, head_hash = $4 WHERE tenant = $1 AND stream_id = $2', [...where, head.revision, head.head_hash]);
     expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: String(LAST + 1), what: `head records revision ${LAST}, stream ends at ${LAST + 1}` } });
   });
@@ -155,18 +169,18 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
   it('catches a forged legal event inserted with chain and head recomputed, by the anchor', async () => {
     const { caseId, where } = await freshCase();
     // A second OfficerAssigned (reassigning is legal until the case closes): the stream alone is flawless.
-    await shiftFrom(where, 3);
-    await insertCopyOf(where, 2, 3, (data) => ({ ...data, officer: { ...(data.officer as JsonObject), name: 'Mallory Forsberg' } }));
-    await rechain(where);
+    await shiftFrom(sql, where, 3);
+    await insertCopyOf(sql, where, 2, 3, (data) => ({ ...data, officer: { ...(data.officer as JsonObject), name: 'Mallory Forsberg' } }));
+    await rechain(sql, where);
     expect(await verifyCase(caseId)).toMatchObject({ intact: true, events: STEPS.length + 1 });
     expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: `linkoping/${where[1]}: revision ${LAST} was rewritten after it was anchored` });
   });
 
   it('catches a forged illegal event inserted with chain and head recomputed, by the machine', async () => {
     const { caseId, where } = await freshCase();
-    await shiftFrom(where, 2);
-    await insertCopyOf(where, 1, 2, () => ({ terminatedOn: '2022-09-03', refund: 0, at: '2022-09-03T12:00:00.000Z' }), 'AgreementTerminated');
-    await rechain(where);
+    await shiftFrom(sql, where, 2);
+    await insertCopyOf(sql, where, 1, 2, () => ({ terminatedOn: '2022-09-03', refund: 0, at: '2022-09-03T12:00:00.000Z' }), 'AgreementTerminated');
+    await rechain(sql, where);
     expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '2', what: expect.stringMatching(/^not a legal transition under iopCase v1: AgreementTerminated/) } });
   });
 
@@ -231,12 +245,140 @@ describe.each(databaseTargets())('a database restored from an older copy, on $na
     // Life goes on: the case moves, an anchor is taken, and the auditor keeps its hash.
     await walk(api, 'linkoping', linkoping, ['approve', 'justering'], caseId);
     const latest = (await anchorNow()).hash;
-    expect(await verifyAll(latest)).toMatchObject({ intact: true, events: STEPS.length + 2 });
+    expect(await verifyAll(latest)).toMatchObject({ intact: true, events: STEPS.length + 2 + 1 }); // and the case's diarium number
     // Yesterday's copy comes back.
     for (const table of [...tables].reverse()) await sql(`DELETE FROM ${table}`);
     for (const table of tables) await sql(`INSERT INTO ${table} OVERRIDING SYSTEM VALUE SELECT * FROM copy_of_${table}`);
     const verdict = await verifyAll(latest);
-    expect(verdict).toMatchObject({ intact: false, cases: 1, events: STEPS.length, broken: [] });
+    expect(verdict).toMatchObject({ intact: false, cases: 1, events: STEPS.length + 1, broken: [] });
     expect(verdict.anchors.problems).toEqual([{ what: `the anchor ${latest} kept outside is not in this database: it was rewound to an older copy, or anchors were removed` }]);
+  });
+});
+
+/**
+ * The streams that are not cases — the diarium series and the erasure record — tampered with the
+ * same ways, with no anchor taken after: verification finds and locates each by its own reading.
+ */
+describe.each(databaseTargets())('tamper evidence beyond cases on $name', (target) => {
+  const TENANT = 'osteraker';
+  const DIARIUM: [string, string] = [TENANT, 'diarium-KS-2023'];
+  const ERASURES: [string, string] = [TENANT, 'data-subject-erasures'];
+  let api: TestApi;
+  const caseIds: string[] = [];
+
+  const sql = (text: string, values: unknown[] = []) => api.db.pool.query(text, values);
+  const admin = () => bearer({ roles: ['admin'], tenant: TENANT });
+  const verify = async () => (await api.http().post('/audit/verify').set(await bearer({ roles: ['auditor'], tenant: TENANT })).send({})).body;
+  /** The broken streams of one kind, as `POST /audit/verify` names them. */
+  const brokenOf = async (kind: string) => {
+    const answer = await verify();
+    expect(answer.intact).toBe(false);
+    return answer.kinds.find((k: { kind: string }) => k.kind === kind).broken;
+  };
+
+  /** Three applications with a contact person each, registered in KS's series of 2023; then the three persons erased. */
+  beforeAll(async () => {
+    api = await TestApi.start({}, undefined, target);
+    const seed = osterakerBrottsofferjouren;
+    const organisation = await bearer({ roles: ['organisation'], tenant: TENANT, org: applicantOf(seed.submit) });
+    for (const n of [1, 2, 3]) {
+      const submit = seedRequest(seed.submit);
+      api.on(submit.date);
+      const contactPerson = { name: `Kontakt ${n}`, email: `kontakt${n}@example.se`, phone: '070-000 00 0' + n };
+      const submitted = await api.http().post('/cases').set(organisation).send({ ...submit.body, contactPerson });
+      caseIds.push(submitted.body.id);
+      await walk(api, TENANT, seed, ['register'], submitted.body.id);
+    }
+    for (const n of [1, 2, 3]) expect((await api.http().post('/data-subjects/erasures').set(await admin()).send({ email: `kontakt${n}@example.se` })).status).toBe(201);
+  });
+  afterAll(() => api?.stop());
+
+  /** Tampers, then puts the stream (events and head) back as it was, so that each test starts clean. */
+  async function tampered(where: [string, string], work: () => Promise<void>): Promise<void> {
+    const copy = `saved_${randomUUID().replaceAll('-', '')}`;
+    await sql(`CREATE TABLE ${copy}_events AS SELECT * FROM events WHERE tenant = $1 AND stream_id = $2`, where);
+    await sql(`CREATE TABLE ${copy}_head AS SELECT * FROM streams WHERE tenant = $1 AND stream_id = $2`, where);
+    try {
+      await work();
+    } finally {
+      await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2', where);
+      await sql('DELETE FROM streams WHERE tenant = $1 AND stream_id = $2', where);
+      await sql(`INSERT INTO events OVERRIDING SYSTEM VALUE SELECT * FROM ${copy}_events`);
+      await sql(`INSERT INTO streams SELECT * FROM ${copy}_head`);
+      await sql(`DROP TABLE ${copy}_events, ${copy}_head`);
+    }
+  }
+
+  it('verifies the untouched record clean, with the count of every kind of stream', async () => {
+    const answer = await verify();
+    expect(answer).toMatchObject({ intact: true, cases: 3, events: 3 * 2 + 3 + 3, broken: [] });
+    expect(answer.kinds).toEqual([
+      { kind: 'case', streams: 3, events: 6, broken: [] },
+      { kind: 'diarium', streams: 1, events: 3, broken: [] },
+      { kind: 'erasure', streams: 1, events: 3, broken: [] },
+    ]);
+  });
+
+  describe.each([
+    ['diarium series', 'diarium', DIARIUM, `jsonb_set(data, '{registeredOn}', '"2023-01-01"')`],
+    ['erasure record', 'erasure', ERASURES, `jsonb_set(data, '{erasedAt}', '"2023-01-01T00:00:00.000Z"')`],
+  ] as const)('the %s', (_, kind, where, changed) => {
+    const [tenant, stream] = where;
+    const located = (revision: string, what: string | RegExp) => [{ tenant, stream, kind, events: expect.any(Number), problem: expect.objectContaining({ revision, what: typeof what === 'string' ? what : expect.stringMatching(what) }) }];
+
+    it('a changed payload', () =>
+      tampered(where, async () => {
+        await sql(`UPDATE events SET data = ${changed} WHERE tenant = $1 AND stream_id = $2 AND revision = 1`, where);
+        expect(await brokenOf(kind)).toEqual(located('1', 'stored hash does not match the event or its predecessor'));
+      }));
+
+    it('a deleted middle event', () =>
+      tampered(where, async () => {
+        await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = 1', where);
+        expect(await brokenOf(kind)).toEqual(located('1', 'revision 1 is missing (found 2)'));
+      }));
+
+    it('a deleted last event', () =>
+      tampered(where, async () => {
+        await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = 2', where);
+        expect(await brokenOf(kind)).toEqual(located('2', 'head records revision 2, stream ends at 1'));
+      }));
+
+    it('a forged event with the chain and the head recomputed', () =>
+      tampered(where, async () => {
+        // A fourth entry copied from the third, as a forger would make it look like the others.
+        await insertCopyOf(sql, where, 2, 3, (data) => (kind === 'diarium' ? { ...data, number: 4, diarienummer: 'KS 2023/00004', caseId: randomUUID() } : data));
+        await rechain(sql, where);
+        const what = kind === 'diarium' ? /^KS 2023\/00004 is given to case [0-9a-f-]+, which does not exist$/ : /^data subject [0-9a-f-]+ is erased a second time \(first at revision 2\)$/;
+        expect(await brokenOf(kind)).toEqual(located('3', what));
+      }));
+  });
+
+  it('a diarienummer changed so that it collides with another case’s names both cases', () =>
+    tampered(DIARIUM, async () => {
+      await sql(`UPDATE events SET data = data || '{"number": 2, "diarienummer": "KS 2023/00002"}' WHERE tenant = $1 AND stream_id = $2 AND revision = 0`, DIARIUM);
+      await rechain(sql, DIARIUM);
+      const [broken] = await brokenOf('diarium');
+      expect(broken.problem).toEqual({
+        revision: '0',
+        what: `KS 2023/00002 is given to more than one case: case ${caseIds[0]} at revision 0 and case ${caseIds[1]} at revision 1`,
+        cases: [caseIds[0], caseIds[1]],
+      });
+    }));
+
+  it('a case rewritten to name another case’s diarienummer is found by its series, naming both cases', async () => {
+    const where: [string, string] = [TENANT, `case-${caseIds[0]}`];
+    await tampered(where, async () => {
+      await sql(`UPDATE events SET data = jsonb_set(data, '{diarienummer}', '"KS 2023/00002"') WHERE tenant = $1 AND stream_id = $2 AND type = 'CaseRegistered'`, where);
+      await rechain(sql, where);
+      const answer = await verify();
+      expect(answer.kinds.find((k: { kind: string }) => k.kind === 'case').broken).toEqual([]); // the case alone reads as a legal history
+      expect(answer.kinds.find((k: { kind: string }) => k.kind === 'diarium').broken).toEqual([
+        expect.objectContaining({
+          stream: DIARIUM[1],
+          problem: { revision: '0', what: `KS 2023/00001 is given to case ${caseIds[0]}, but the case names KS 2023/00002, which is given to case ${caseIds[1]}`, cases: [caseIds[0], caseIds[1]] },
+        }),
+      ]);
+    });
   });
 });

@@ -45,7 +45,18 @@ describe('replay verification', () => {
   it("verifies all of a tenant's cases for an auditor, every tenant's for an admin, and refuses anyone else", async () => {
     const { caseId } = await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit', 'register']);
     const tenant = (await api.http().post('/audit/verify').set(await auditor('osteraker'))).body;
-    expect(tenant).toEqual({ intact: true, cases: 1, events: 2, broken: [], anchors: { intact: true, anchors: 0, problems: [] } });
+    expect(tenant).toEqual({
+      intact: true,
+      cases: 1,
+      events: 3,
+      broken: [],
+      kinds: [
+        { kind: 'case', streams: 1, events: 2, broken: [] },
+        { kind: 'diarium', streams: 1, events: 1, broken: [] },
+      ],
+      // The first anchor, taken when the service started on an empty store.
+      anchors: { intact: true, anchors: 1, latest: expect.objectContaining({ sequence: '1', streams: 0 }), problems: [] },
+    });
 
     const everything = (await api.http().post('/audit/verify').set(await bearer({ roles: ['admin'], tenant: 'osteraker' }))).body;
     expect(everything).toMatchObject({ intact: false, cases: 5 });
@@ -71,9 +82,9 @@ describe('the global anchor', () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register']);
     const kept = (await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit'])).caseId;
     const first = (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
-    expect(first).toMatchObject({ sequence: '1', streams: 3 }); // two cases and the KS diarium series of 2022
+    expect(first).toMatchObject({ sequence: '2', streams: 3 }); // two cases and the KS diarium series of 2022, after the start's empty anchor
     expect((await api.http().post('/audit/anchors').set(await admin())).body).toEqual({ anchor: null });
-    expect((await api.http().get('/audit/anchors').set(await auditorOf('linkoping'))).body).toMatchObject({ intact: true, anchors: 1, latest: { hash: first.hash } });
+    expect((await api.http().get('/audit/anchors').set(await auditorOf('linkoping'))).body).toMatchObject({ intact: true, anchors: 2, latest: { hash: first.hash } });
     expect(await verifyAll({ anchor: first.hash })).toMatchObject({ intact: true, anchors: { intact: true, problems: [] } });
 
     // Someone with database access removes a whole case, head and all: its chain alone cannot tell.
@@ -104,7 +115,9 @@ describe('the global anchor', () => {
   it('verifies a page at a time, the anchor with the first page', async () => {
     const all = await verifyAll();
     const first = await verifyAll({ limit: 2 });
-    expect(first).toMatchObject({ cases: 2, next: expect.stringMatching(/^[^/]+\/case-/), anchors: expect.objectContaining({ anchors: all.anchors.anchors }) });
+    // A page is two streams of any kind, in (tenant, stream) order.
+    expect(first).toMatchObject({ next: expect.stringMatching(/^[^/]+\/./), anchors: expect.objectContaining({ anchors: all.anchors.anchors }) });
+    expect(first.kinds.reduce((sum: number, kind: { streams: number }) => sum + kind.streams, 0)).toBe(2);
     const pages = [first];
     while (pages.at(-1).next) pages.push(await verifyAll({ limit: 2, after: pages.at(-1).next }));
     expect(pages.slice(1).every((page) => page.anchors === undefined)).toBe(true);
@@ -119,4 +132,26 @@ describe('the global anchor', () => {
   });
 
   const auditorOf = (tenant: string) => bearer({ roles: ['auditor'], tenant });
+});
+
+describe('a fresh system with the demo data', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await TestApi.start({ DEMO_DATA: 'true' }, new Date('2026-12-01T09:00:00.000Z'))));
+  afterAll(() => api.stop());
+
+  it('verifies clean, with the counts of every kind of stream, and is anchored from its first minute', async () => {
+    const admin = await bearer({ roles: ['admin'], tenant: 'linkoping' });
+    const answer = (await api.http().post('/audit/verify').set(admin).send({})).body;
+    const { rows } = await api.db.pool.query<{ kind: string; streams: number; events: number }>(
+      `SELECT CASE WHEN stream_id LIKE 'case-%' THEN 'case' WHEN stream_id LIKE 'diarium-%' THEN 'diarium' ELSE 'other' END AS kind,
+              count(DISTINCT stream_id)::int AS streams, count(*)::int AS events
+       FROM events GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.kind)).toEqual(['case', 'diarium']);
+    expect(answer).toMatchObject({ intact: true, cases: 4, broken: [], anchors: { intact: true, problems: [] } });
+    expect(answer.kinds).toEqual(rows.map(({ kind, streams, events }) => ({ kind, streams, events, broken: [] })));
+    // The anchor taken at start covers every stream the demo wrote: nothing waits an hour for its first anchor.
+    const total = rows.reduce((sum, r) => sum + r.streams, 0);
+    expect(answer.anchors.latest).toMatchObject({ sequence: '1', streams: total });
+  });
 });

@@ -140,7 +140,7 @@ export interface paths {
     get: operations["verifyCase"];
   };
   "/audit/verify": {
-    /** Verifies every case of the caller's tenant (an admin: of every tenant) and the global anchor */
+    /** Verifies every stream of the caller's tenant (an admin: of every tenant) — cases, diarium series, erasures and any other kind — and the global anchor */
     post: operations["verifyAll"];
   };
   "/audit/anchors": {
@@ -1557,6 +1557,50 @@ export interface components {
        */
       after?: string;
     };
+    StreamProblemDto: {
+      /**
+       * @description The first revision that does not verify.
+       * @example 4
+       */
+      revision: string;
+      /** @example stored hash does not match the event or its predecessor */
+      what: string;
+      /** @description The cases the finding concerns, e.g. both cases a diarienummer was given to. */
+      cases?: string[];
+    };
+    StreamVerdictDto: {
+      /** @example osteraker */
+      tenant: string;
+      /**
+       * @description The stream, as the store names it.
+       * @example diarium-SN-2023
+       */
+      stream: string;
+      /**
+       * @description What the stream holds: a case, a diarium series, the erasure record, or a kind this version does not fold (its chain and head are still verified).
+       * @enum {string}
+       */
+      kind: "case" | "diarium" | "erasure" | "other";
+      /** @example 3 */
+      events: number;
+      problem: components["schemas"]["StreamProblemDto"];
+    };
+    KindSummaryDto: {
+      /** @enum {string} */
+      kind: "case" | "diarium" | "erasure" | "other";
+      /**
+       * @description Streams of this kind verified.
+       * @example 2
+       */
+      streams: number;
+      /**
+       * @description Their events.
+       * @example 14
+       */
+      events: number;
+      /** @description The streams of this kind that do not verify, each with its first bad revision. */
+      broken: components["schemas"]["StreamVerdictDto"][];
+    };
     AnchorDto: {
       /** @example 42 */
       sequence: string;
@@ -1591,20 +1635,22 @@ export interface components {
       problems: components["schemas"]["AnchorProblemDto"][];
     };
     VerifyAllDto: {
-      /** @description True when every case and the global anchor verify. */
+      /** @description True when every stream of every kind and the global anchor verify. */
       intact: boolean;
       /**
-       * @description Cases verified.
+       * @description Case streams verified.
        * @example 4
        */
       cases: number;
       /**
-       * @description Events verified.
-       * @example 48
+       * @description Events verified, in streams of every kind.
+       * @example 52
        */
       events: number;
-      /** @description The cases that do not verify, each with its first bad event. */
+      /** @description The cases that do not verify, each with its first bad event (they are among `kinds` too). */
       broken: components["schemas"]["CaseVerdictDto"][];
+      /** @description Per kind of stream found in the store (case, diarium, erasure, other): how many streams and events were verified, and the broken ones. */
+      kinds: components["schemas"]["KindSummaryDto"][];
       /** @description The global anchor: nothing deleted or rewound since it was taken. Absent on pages after the first. */
       anchors?: components["schemas"]["AnchorVerdictDto"];
       /**
@@ -4268,7 +4314,7 @@ export interface operations {
       };
     };
   };
-  /** Verifies every case of the caller's tenant (an admin: of every tenant) and the global anchor */
+  /** Verifies every stream of the caller's tenant (an admin: of every tenant) — cases, diarium series, erasures and any other kind — and the global anchor */
   verifyAll: {
     requestBody?: {
       content: {

@@ -60,8 +60,11 @@ export class Anchors {
     private readonly clock: Clock,
   ) {}
 
-  /** Anchors the heads that changed since the last anchor; nothing changed, no anchor. */
-  async anchor(): Promise<Anchor | undefined> {
+  /**
+   * Anchors the heads that changed since the last anchor; nothing changed, no anchor — unless
+   * `startChain` asks for the first anchor of a store that has none yet, even an empty one.
+   */
+  async anchor({ startChain = false } = {}): Promise<Anchor | undefined> {
     return inTransaction(this.db.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK]); // one anchorer at a time, across instances
       const [last] = (await client.query<AnchorRow>('SELECT * FROM anchors ORDER BY sequence DESC LIMIT 1')).rows;
@@ -70,7 +73,7 @@ export class Anchors {
         LEFT JOIN LATERAL (SELECT revision, head_hash FROM anchor_heads a WHERE a.tenant = s.tenant AND a.stream_id = s.stream_id ORDER BY sequence DESC LIMIT 1) a ON true
         WHERE a.revision IS DISTINCT FROM s.revision OR a.head_hash IS DISTINCT FROM s.head_hash
         ORDER BY s.tenant, s.stream_id`);
-      if (heads.length === 0) return undefined;
+      if (heads.length === 0 && (last || !startChain)) return undefined;
       const sequence = (BigInt(last?.sequence ?? 0) + 1n).toString();
       const createdAt = this.clock.now();
       const digest = digestOf(heads);

@@ -10,6 +10,7 @@ import type { Role } from '../../lifecycle';
 import { AnchorVerdictDto, CreatedAnchorDto, VerifyRequestDto } from '../anchor/anchor.dto';
 import { Anchors } from '../anchor/anchors';
 import { CaseVerifier } from './case-verifier';
+import { RecordVerifier } from './record-verifier';
 import { CaseVerdictDto, VerifyAllDto } from './verify.dto';
 
 const AUDIT_ROLES: Role[] = ['auditor', 'admin'];
@@ -21,6 +22,7 @@ const AUDIT_ROLES: Role[] = ['auditor', 'admin'];
 export class VerifyController {
   constructor(
     private readonly verifier: CaseVerifier,
+    private readonly record: RecordVerifier,
     private readonly anchors: Anchors,
   ) {}
 
@@ -40,7 +42,7 @@ export class VerifyController {
 
   @Post('verify')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'verifyAll', summary: "Verifies every case of the caller's tenant (an admin: of every tenant) and the global anchor" })
+  @ApiOperation({ operationId: 'verifyAll', summary: "Verifies every stream of the caller's tenant (an admin: of every tenant) — cases, diarium series, erasures and any other kind — and the global anchor" })
   @ApiBody({ type: VerifyRequestDto, required: false })
   @ApiOkResponse({ type: VerifyAllDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: the kept anchor is not a sha256 in hex.' })
@@ -49,7 +51,7 @@ export class VerifyController {
     assertAuditor(actor);
     const everything = actor.roles.includes('admin');
     const range = { limit, after: after === undefined ? undefined : fromCursor(after) };
-    const [cases, anchors] = await Promise.all([this.verifier.verifyAll(everything ? undefined : actor.tenant, range), after === undefined ? this.anchors.verify(anchor) : undefined]);
+    const [cases, anchors] = await Promise.all([this.record.verifyAll(everything ? undefined : actor.tenant, range), after === undefined ? this.anchors.verify(anchor) : undefined]);
     const answer = { ...cases, next: cases.next && `${cases.next.tenant}/${cases.next.id}` }; // undefined: left out of the JSON
     if (!anchors) return answer;
     // An auditor of one municipality sees the anchor chain, but only its own streams' problems.
