@@ -22,6 +22,9 @@ const project = (displayName, testMatch, extra = {}) => ({
 });
 
 module.exports = {
+  // Starting a service and its database can take more than jest's default 5 s on a busy machine;
+  // speed is measured by the benchmarks, not by timeouts.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
