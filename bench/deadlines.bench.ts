@@ -20,7 +20,7 @@ import { AppConfig, loadConfig } from '../src/config/app-config';
 import type { Database } from '../src/database/database';
 import { DeadlineScheduler } from '../src/deadlines/scheduler';
 import { deadlineSettingsFrom } from '../src/deadlines/timer-settings';
-import { timersOf } from '../src/deadlines/timers-of';
+import { timersOf } from '../src/deadlines/timer-policy';
 import { TimerFiring } from '../src/deadlines/timers/timer-firing';
 import { TimerTable } from '../src/deadlines/timers/timer-table';
 import { TimerWake } from '../src/deadlines/timers/timer-wake';

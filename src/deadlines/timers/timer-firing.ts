@@ -10,7 +10,7 @@ import { stockholmDate } from '../../lifecycle/calendar-date';
 import { LifecycleError } from '../../lifecycle/lifecycle.errors';
 import { NotificationOutbox, type NotificationIntent } from '../../notifications/notification-outbox.port';
 import { DeadlineSettings } from '../timer-settings';
-import { timersOf, type Timer } from '../timers-of';
+import { timersOf, type Timer } from '../timer-policy';
 import { TimerTable, type TimerRow, type TimerStatus } from './timer-table';
 
 // Names under this UUID are the scheduler's: event, command and notification ids of a firing.

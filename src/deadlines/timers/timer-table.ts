@@ -4,8 +4,7 @@ import { Database } from '../../database/database';
 import type { IsoDate } from '../../lifecycle/calendar-date';
 import type { RecipientRole } from '../../notifications/notification-outbox.port';
 import type { Deadline } from '../deadline-rules';
-import type { ActingCommand } from '../timer-policy';
-import type { Timer, TimerOccasion } from '../timers-of';
+import type { ActingCommand, Timer, TimerOccasion } from '../timer-policy';
 import { inTransaction } from '../../database/transaction';
 
 /** Channel the schedulers LISTEN on; a projection that adds or moves a pending timer notifies it on commit. */

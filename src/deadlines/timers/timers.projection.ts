@@ -6,7 +6,7 @@ import { Subscriptions } from '../../projections/subscriptions';
 import { Clock } from '../../shared/clock';
 import { stockholmInstant } from '../stockholm-time';
 import { DeadlineSettings } from '../timer-settings';
-import { timersOf } from '../timers-of';
+import { timersOf } from '../timer-policy';
 import { TimerTable } from './timer-table';
 import { TimerWake } from './timer-wake';
 

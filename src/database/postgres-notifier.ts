@@ -1,5 +1,5 @@
 import { Client, type ClientConfig, type Pool } from 'pg';
-import type { WakeSignal } from './wake-signal';
+import type { WakeSignal } from '../shared/wake-signal';
 
 const CHANNEL = 'iop_events';
 const RECONNECT_DELAY_MS = 1000;
