@@ -7,7 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
-import { DeadlineViewsModule } from './deadlines/deadline-views.module';
+import { DeadlineViewsModule } from './deadlines/views/deadline-views.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';

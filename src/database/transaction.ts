@@ -21,12 +21,27 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
  * store's transactions are these, so the timer table and the notification outbox (PostgreSQL
  * adapters too) can write in the transaction that appends an event.
  */
-export abstract class SqlTransaction {
+export class SqlTransaction {
+  private readonly committed: (() => void)[] = [];
+
   constructor(readonly client: PoolClient) {}
+
+  /** Runs `callback` once the transaction has committed (a wake-up for other instances, say); not at all if it rolls back. */
+  afterCommit(callback: () => void): void {
+    this.committed.push(callback);
+  }
+
+  /** Runs `work` in a transaction of its own, then what was asked for after the commit. */
+  static async run<T, S extends SqlTransaction>(pool: Pool, open: (client: PoolClient) => S, work: (transaction: S) => Promise<T>, begin?: string): Promise<T> {
+    let transaction: S | undefined;
+    const result = await inTransaction(pool, (client) => work((transaction = open(client))), begin);
+    for (const callback of transaction!.committed) callback();
+    return result;
+  }
 }
 
-/** The connection of a transaction another adapter opened; only a PostgreSQL transaction has one. */
-export function sqlClientOf(transaction: object): PoolClient {
-  if (transaction instanceof SqlTransaction) return transaction.client;
+/** The PostgreSQL transaction behind a port's transaction, for an adapter joining it; only a PostgreSQL transaction has one. */
+export function sqlOf(transaction: object): SqlTransaction {
+  if (transaction instanceof SqlTransaction) return transaction;
   throw new TypeError('this adapter writes to PostgreSQL and can only join a PostgreSQL transaction');
 }

@@ -81,7 +81,7 @@ export class Escalator {
       for (const { intent, rung } of rungs.values()) {
         const role = this.ladder.roleAt(intent, rung + 1);
         if (!role) continue;
-        const planned = await this.resolver.plan(intent, role, rung + 1);
+        const planned = this.resolver.plan(intent, role, rung + 1);
         deliveries += await insertDeliveries(client, intent, planned, now, this.ladder.escalateAt(intent, rung + 1, now));
       }
       if (rows.length > 0) await client.query('UPDATE notification_deliveries SET escalate_at = NULL WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);

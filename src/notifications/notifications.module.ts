@@ -17,19 +17,19 @@ import { NotificationsController } from './notifications.controller';
 import { CasesModule } from '../cases/cases.module';
 import { CaseContactLookup } from './case-contact-lookup';
 import { OrganisationContactLookup } from './organisation-contact.port';
-import { PostgresNotificationOutbox } from './postgres-notification-outbox';
+import { OUTBOX_CHANNEL, OutboxWake, PostgresNotificationOutbox } from './postgres-notification-outbox';
 
 /** Everything between the outbox and the receiver: the parts, wired from the configuration. */
 export function notificationParts(config: AppConfig, database: Pick<Database, 'pool' | 'connection'>, clock: Clock, logger: Logger, contacts: OrganisationContactLookup) {
   const directory = config.NOTIFICATION_DIRECTORY_FILE ? NotificationDirectory.fromFile(config.NOTIFICATION_DIRECTORY_FILE) : new NotificationDirectory(DEMO_NOTIFICATION_DIRECTORY);
   const ladder = EscalationLadder.parse(config.NOTIFY_ESCALATION_DAYS);
-  const resolver = new RecipientResolver(directory, contacts);
+  const resolver = new RecipientResolver(directory);
   const policy = { maxAttempts: config.NOTIFY_MAX_ATTEMPTS, backoffBaseMs: config.NOTIFY_BACKOFF_BASE_MS, leaseMs: config.NOTIFY_LEASE_MS };
-  const store = new DeliveryStore(database.pool, clock, policy, ladder);
+  const wake = new OutboxWake(database, OUTBOX_CHANNEL);
+  const store = new DeliveryStore(database.pool, clock, policy, ladder, wake);
   const email = new EmailChannel(config, contacts);
   const worker = new DeliveryWorker({
-    pool: database.pool,
-    connection: database.connection,
+    wake,
     dispatcher: new NotificationDispatcher(database.pool, resolver, ladder, clock),
     escalator: new Escalator(database.pool, resolver, ladder, clock),
     store,
@@ -38,7 +38,7 @@ export function notificationParts(config: AppConfig, database: Pick<Database, 'p
     clock,
     logger: logger.child({ component: 'notifications' }),
   });
-  return { store, worker, email };
+  return { store, worker, email, outbox: new PostgresNotificationOutbox(wake) };
 }
 
 type NotificationParts = ReturnType<typeof notificationParts>;
@@ -73,7 +73,7 @@ class DeliveryWorkerLifecycle implements OnApplicationBootstrap, OnModuleDestroy
       useFactory: notificationParts,
     },
     { provide: DeliveryStore, inject: [PARTS], useFactory: (parts: NotificationParts) => parts.store },
-    { provide: NotificationOutbox, useClass: PostgresNotificationOutbox },
+    { provide: NotificationOutbox, inject: [PARTS], useFactory: (parts: NotificationParts) => parts.outbox },
     DeliveryWorkerLifecycle,
   ],
   exports: [NotificationOutbox, DeliveryStore, PARTS],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { caseIdOfStream, caseStream } from '../../cases/shared/case-stream';
-import type { RecordedEvent, StreamName, StreamRecord } from '../../event-store/event-store.port';
+import { asCaseEvents, caseIdOfStream, caseStream, type RecordedCaseEvent } from '../../cases/shared/case-stream';
+import type { StreamName, StreamRecord } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { ChainCheck } from '../../event-store/hash-chain';
 import { applyRecorded, LifecycleError, type CaseSnapshot } from '../../lifecycle';
@@ -98,13 +98,14 @@ interface Batch {
   readonly records: StreamRecord[];
 }
 
-function verdictOf({ stream, events, head }: StreamRecord, caseId: string): CaseVerdict {
-  const problem = firstProblem(events, head);
+/** The verdict on a case stream as one reader saw it (events as stored, and the head). */
+export function verdictOf({ stream, events, head }: StreamRecord, caseId: string): CaseVerdict {
+  const problem = firstProblem(asCaseEvents(events), head);
   return { tenant: stream.tenant, caseId, intact: !problem, events: events.length, ...(problem && { problem }) };
 }
 
 /** Hash chain and machine in one pass, event by event, then the head. */
-function firstProblem(events: readonly RecordedEvent[], head: StreamRecord['head']): CaseVerdict['problem'] | undefined {
+function firstProblem(events: readonly RecordedCaseEvent[], head: StreamRecord['head']): CaseVerdict['problem'] | undefined {
   const chain = new ChainCheck();
   let state: CaseSnapshot | undefined;
   for (const recorded of events) {

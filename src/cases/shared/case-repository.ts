@@ -13,10 +13,8 @@ export interface LoadedCase {
   readonly snapshot: CaseSnapshot;
   /** -1n before the first event. */
   readonly revision: bigint;
-  /** The events as readers see them: personal data opened, or `[raderad]` once its subject was erased. */
+  /** The events as stored (personal data sealed), or as readers see them when loaded `open`: personal data opened, or `[raderad]` once its subject was erased. */
   readonly events: readonly RecordedCaseEvent[];
-  /** The same events as stored (personal data sealed): what the hash chain covers. */
-  readonly stored: readonly RecordedCaseEvent[];
   /** The machine the case lives under: the one that wrote its events; the current one for a new case. */
   readonly machine: { readonly id: string; readonly version: number };
 }
@@ -59,7 +57,7 @@ export class CaseRepository {
       throw new ApiError('CASE_NOT_FOUND', stream.length > 0 ? `Case ${caseId} did not exist yet at that point.` : `No case ${caseId}.`);
     }
     const events = options.open ? await this.personalData.open(tenant, stored) : stored;
-    return { id: caseId, tenant, events, stored, ...foldRecorded(events) };
+    return { id: caseId, tenant, events, ...foldRecorded(events) };
   }
 
   /**

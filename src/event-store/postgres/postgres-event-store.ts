@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { ClientConfig, Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { PostgresNotifier } from '../../database/postgres-notifier';
-import { inTransaction, SqlTransaction } from '../../database/transaction';
+import { SqlTransaction } from '../../database/transaction';
 import type { Clock } from '../../shared/clock';
 import { WakeSignal } from '../../shared/wake-signal';
 import { EventIdConflictError, InvalidEventError, WrongExpectedVersionError } from '../event-store.errors';
@@ -90,21 +90,23 @@ export class PostgresEventStore extends EventStore {
 
   async append(stream: StreamName, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const result = await this.appendVia(this.poolQueryable, stream, events, options);
-    this.notifier.notify();
+    this.announce();
     return result;
   }
 
   /** Appends are announced to subscribers once the transaction commits, not before. */
-  async withTransaction<T>(work: (transaction: StoreTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    let appended = false;
-    const result = await inTransaction(
+  withTransaction<T>(work: (transaction: StoreTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const readOnly = options.readOnly === true;
+    return SqlTransaction.run<T, PostgresStoreTransaction>(
       this.pool,
-      (client) => work(new PostgresStoreTransaction(client, this, options.readOnly === true, () => (appended = true))),
-      options.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN',
+      (client) => new PostgresStoreTransaction(client, this, readOnly),
+      work,
+      readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN',
     );
-    if (appended) this.notifier.notify();
-    return result;
   }
+
+  /** @internal Wakes subscribers here and, by one NOTIFY, in other instances. */
+  readonly announce = (): void => this.notifier.notify();
 
   /** @internal The append itself, on the pool or in a transaction. */
   async appendVia(db: Queryable, stream: StreamName, input: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -278,7 +280,6 @@ class PostgresStoreTransaction extends SqlTransaction implements StoreTransactio
     client: PoolClient,
     private readonly store: PostgresEventStore,
     private readonly readOnly: boolean,
-    private readonly onAppend: () => void,
   ) {
     super(client);
     this.db = new TransactionQueryable(client);
@@ -287,7 +288,7 @@ class PostgresStoreTransaction extends SqlTransaction implements StoreTransactio
   async append(stream: StreamName, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (this.readOnly) throw new InvalidEventError('a read-only transaction appends nothing');
     const result = await this.store.appendVia(this.db, stream, events, options);
-    this.onAppend();
+    this.afterCommit(this.store.announce);
     return result;
   }
 

@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
-import type { Actor } from '../../auth/actor';
-import { statusOf, type DeadlineKind, type DeadlineStatus } from '../../deadlines';
-import type { IsoDate } from '../../lifecycle/calendar-date';
-import { normaliseOrganisationNumber } from '../../lifecycle';
+import type { Actor } from '../../../auth/actor';
+import { statusOf, type DeadlineKind, type DeadlineStatus } from '../..';
+import type { IsoDate } from '../../../lifecycle/calendar-date';
+import { normaliseOrganisationNumber } from '../../../lifecycle';
 import type { CaseDeadlineDto } from './list-deadlines.dto';
 
 export interface DeadlineFilter {
