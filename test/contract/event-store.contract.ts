@@ -5,6 +5,7 @@ import { verifyChain } from '../../src/event-store/hash-chain';
 import { SubscriptionRunner } from '../../src/projections/subscription-runner';
 import type { FixedClock } from '../../src/shared/clock';
 import { context, event, events, newTenant, streamIn, waitFor } from '../support/events';
+import { holdTransaction } from '../support/held-transaction';
 
 export interface ContractFixture {
   /** A store as the service would build it. */
@@ -386,16 +387,10 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
         for await (const e of subscription) if (e.stream.tenant === tenant) delivered.push(e);
       })();
       try {
-        let commit!: () => void;
-        const held = new Promise<void>((resolve) => (commit = resolve));
-        const transaction = store.withTransaction(async (t) => {
-          await t.append(stream, events(1), { expectedRevision: 'no_stream', context });
-          await held;
-        });
+        const held = await holdTransaction(store, (t) => t.append(stream, events(1), { expectedRevision: 'no_stream', context }));
         await new Promise((r) => setTimeout(r, 200));
         expect(delivered).toEqual([]);
-        commit();
-        await transaction;
+        await held.end(true);
         await waitFor(() => delivered.length === 1, 'the committed event');
       } finally {
         await subscription.close();

@@ -1,9 +1,10 @@
-import type { RecordedEvent, StoreTransaction } from '../../src/event-store/event-store.port';
+import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { verifyChain } from '../../src/event-store/hash-chain';
 import { PostgresCheckpointStore } from '../../src/event-store/postgres/postgres-checkpoint-store';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { FixedClock } from '../../src/shared/clock';
 import { context, event, events, newTenant, streamIn, waitFor } from '../support/events';
+import { holdTransaction } from '../support/held-transaction';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../support/test-database';
 import { eventStoreContract, type ContractFixture } from './event-store.contract';
 
@@ -61,29 +62,10 @@ describe.each(databaseTargets())('PostgresEventStore on $name', (target) => {
         for await (const e of subscription) if (e.stream.tenant === tenant) delivered.push(e);
       })();
 
-      // Two transactions held open by the test: one it lets commit later, one it rolls back.
-      const open = (work: (transaction: StoreTransaction) => Promise<void>) => {
-        let finish!: (commit: boolean) => void;
-        const decided = new Promise<boolean>((resolve) => (finish = resolve));
-        let begun!: () => void;
-        const started = new Promise<void>((resolve) => (begun = resolve));
-        const done = store
-          .withTransaction(async (transaction) => {
-            await work(transaction);
-            begun();
-            if (!(await decided)) throw new Error('rolled back');
-          })
-          .catch((error: Error) => {
-            if (error.message !== 'rolled back') throw error;
-          });
-        return { started, end: async (commit: boolean) => (finish(commit), done) };
-      };
       const [heldEvent] = events(1);
-      const holder = open((t) => t.append(held, [heldEvent], { expectedRevision: 'no_stream', context }).then(() => undefined));
+      const holder = await holdTransaction(store, (t) => t.append(held, [heldEvent], { expectedRevision: 'no_stream', context }));
       try {
-        await holder.started;
-        const roller = open((t) => t.append(rolledBack, events(1), { expectedRevision: 'no_stream', context }).then(() => undefined));
-        await roller.started;
+        const roller = await holdTransaction(store, (t) => t.append(rolledBack, events(1), { expectedRevision: 'no_stream', context }));
         const [committedEvent] = events(1);
         await store.append(committed, [committedEvent], { expectedRevision: 'no_stream', context });
         await roller.end(false);
