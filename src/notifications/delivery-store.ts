@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { ApiError } from '../api/api-error';
 import type { Clock } from '../shared/clock';
 import type { ClaimedDelivery } from './channels/channel';
-import type { EscalationLadder } from './escalation';
+import type { EscalationLadder } from './escalation-ladder';
 import type { NotificationIntent, RecipientRole } from './notification-outbox.port';
 import type { OutboxWake } from './postgres-notification-outbox';
 

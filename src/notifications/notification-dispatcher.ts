@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { v5 as uuidv5 } from 'uuid';
 import type { Clock } from '../shared/clock';
-import type { EscalationLadder } from './escalation';
+import type { EscalationLadder } from './escalation-ladder';
 import type { NotificationDirectory } from './notification-directory';
 import type { NotificationIntent, RecipientRole } from './notification-outbox.port';
 import { inTransaction } from '../database/transaction';

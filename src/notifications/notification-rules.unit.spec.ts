@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EscalationLadder } from './escalation';
+import { EscalationLadder } from './escalation-ladder';
 import { deliveryId } from './notification-dispatcher';
 import { NotificationDirectory } from './notification-directory';
 import type { NotificationIntent } from './notification-outbox.port';
