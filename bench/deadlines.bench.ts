@@ -20,15 +20,19 @@ import { AppConfig, loadConfig } from '../src/config/app-config';
 import type { Database } from '../src/database/database';
 import { DeadlineScheduler } from '../src/deadlines/scheduler';
 import { deadlineSettingsFrom } from '../src/deadlines/timer-settings';
-import { timersOf } from '../src/deadlines/timers-of';
+import { timersOf } from '../src/deadlines/timer-policy';
 import { TimerFiring } from '../src/deadlines/timers/timer-firing';
 import { TimerTable } from '../src/deadlines/timers/timer-table';
-import { TimerWake } from '../src/deadlines/timers/timer-wake';
+import { TIMERS_CHANNEL, TimerWake } from '../src/deadlines/timers/timers.projection';
 import { linkoping } from '../src/demo/seed-cases';
 import type { JsonObject } from '../src/event-store/event-store.port';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { evolve, initialSnapshot } from '../src/lifecycle';
-import { PostgresNotificationOutbox } from '../src/notifications/postgres-notification-outbox';
+import { OUTBOX_CHANNEL, OutboxWake, PostgresNotificationOutbox } from '../src/notifications/postgres-notification-outbox';
+import { CaseRepository } from '../src/cases/shared/case-repository';
+import { DataSubjects } from '../src/personal-data/data-subjects';
+import { MasterKey } from '../src/personal-data/field-cipher';
+import { PersonalData } from '../src/personal-data/personal-data';
 import { SystemClock } from '../src/shared/clock';
 import { appendCase, seedEvents } from '../test/support/seeded-cases';
 import { withBenchDatabase } from './bench-database';
@@ -53,10 +57,12 @@ async function bench(pool: Pool, url: string): Promise<void> {
   const settings = deadlineSettingsFrom(config);
   const db = { pool, connection } as Database;
   const table = new TimerTable(db);
+  const subjects = new DataSubjects(db, new MasterKey('a bench master secret of at least thirty-two characters'), clock);
+  const outboxWake = new OutboxWake(db, OUTBOX_CHANNEL);
   const scheduler = new DeadlineScheduler(
-    new TimerFiring(table, new PostgresNotificationOutbox(), settings, store),
+    new TimerFiring(table, new PostgresNotificationOutbox(outboxWake), settings, store, new CaseRepository(store, new PersonalData(subjects)), subjects),
     table,
-    new TimerWake(db),
+    new TimerWake(db, TIMERS_CHANNEL),
     clock,
     config,
     pino({ level: 'warn' }),
@@ -140,6 +146,7 @@ async function bench(pool: Pool, url: string): Promise<void> {
     });
     work.push({ due, claim, scan, next, statements: counted.statements, runMs: counted.ms });
   }
+  await outboxWake.close();
   await store.close();
 
   const all = BURSTS.flatMap((b) => latency[b]);

@@ -27,9 +27,10 @@ import { transition } from 'xstate';
 import { CaseVerifier } from '../src/audit/verify/case-verifier';
 import { RecordVerifier } from '../src/audit/verify/record-verifier';
 import { linkoping } from '../src/demo/seed-cases';
-import type { EventContext, JsonObject, NewEvent, RecordedEvent, StreamHead, StreamName } from '../src/event-store/event-store.port';
+import type { EventContext, JsonObject, NewEvent, StreamHead, StreamName } from '../src/event-store/event-store.port';
 import { verifyChain } from '../src/event-store/hash-chain';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
+import { asCaseEvents, type RecordedCaseEvent } from '../src/cases/shared/case-stream';
 import { applyRecorded, CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, initialSnapshot, toCaseEvent, type CaseEvent, type CaseSnapshot } from '../src/lifecycle';
 import { SystemClock } from '../src/shared/clock';
 import { seedEvents } from '../test/support/seeded-cases';
@@ -74,7 +75,7 @@ async function load(store: PostgresEventStore, template: readonly CaseEvent[]): 
 // The sides. Each returns the number of events it processed.
 
 interface CaseRecord {
-  readonly events: RecordedEvent[];
+  readonly events: readonly RecordedCaseEvent[];
   readonly head: StreamHead | undefined;
 }
 
@@ -84,7 +85,7 @@ async function readAllCases(store: PostgresEventStore, keep?: CaseRecord[]): Pro
   for (let page = await list(store); page.length > 0; page = await list(store, page.at(-1))) {
     for (const record of await store.readStreams(page)) {
       events += record.events.length;
-      keep?.push(record);
+      keep?.push({ events: asCaseEvents(record.events), head: record.head });
     }
   }
   return events;

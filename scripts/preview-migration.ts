@@ -17,7 +17,7 @@ import { Pool } from 'pg';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres';
 import { foldRecorded } from '../src/cases/shared/case-repository';
-import { caseIdOfStream } from '../src/cases/shared/case-stream';
+import { asCaseEvents, caseIdOfStream } from '../src/cases/shared/case-stream';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { caseMachine, previewCase, type CaseMachine, type CasePreview } from '../src/lifecycle';
 import { SystemClock } from '../src/shared/clock';
@@ -49,25 +49,28 @@ async function previewAll(url: string, candidate: CaseMachine): Promise<{ cases:
   const pool = new Pool({ ...connection, max: 1 });
   pool.on('error', () => undefined); // the query that was running reports it
   const store = new PostgresEventStore({ pool, connection, clock: new SystemClock() });
-  const client = await pool.connect();
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows } = await client.query<{ tenant: string; stream_id: string }>('SELECT tenant, stream_id FROM streams ORDER BY streams.tenant, streams.stream_id');
-    const streams = rows.map((row) => ({ tenant: row.tenant, id: row.stream_id })).filter((stream) => caseIdOfStream(stream));
-    const cases: CaseRow[] = [];
-    let closed = 0;
-    for (const { stream, events } of await store.readStreamsInTransaction(client, streams)) {
-      const current = foldRecorded(events).snapshot;
-      if (events.length === 0 || current.status === 'done') {
-        closed++;
-        continue;
-      }
-      cases.push({ tenant: stream.tenant, caseId: caseIdOfStream(stream)!, diarienummer: current.context.diarienummer, preview: previewCase(events, current, candidate) });
-    }
-    return { cases, closed };
+    return await store.withTransaction(
+      async (snapshot) => {
+        const cases: CaseRow[] = [];
+        let closed = 0;
+        for (let page = await snapshot.listStreams({ prefix: 'case-' }); page.length > 0; page = await snapshot.listStreams({ prefix: 'case-', after: page.at(-1) })) {
+          for (const { stream, events: recorded } of await snapshot.readStreams(page.filter((stream) => caseIdOfStream(stream)))) {
+            const events = asCaseEvents(recorded);
+            const current = foldRecorded(events).snapshot;
+            if (events.length === 0 || current.status === 'done') {
+              closed++;
+              continue;
+            }
+            cases.push({ tenant: stream.tenant, caseId: caseIdOfStream(stream)!, diarienummer: current.context.diarienummer, preview: previewCase(events, current, candidate) });
+          }
+        }
+        return { cases, closed };
+      },
+      { readOnly: true },
+    );
   } finally {
-    await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
+    await store.close();
     await pool.end();
   }
 }

@@ -55,7 +55,7 @@ import { SubmitReportBackHandler } from './submit-report-back/submit-report-back
 import { WithdrawController } from './withdraw/withdraw.controller';
 import { WithdrawHandler } from './withdraw/withdraw.handler';
 import { DemoData } from '../demo/demo-data';
-import { CaseSummariesProjection } from '../projections/case-summaries.projection';
+import { CaseSummariesProjection } from './list-cases/case-summaries.projection';
 import { RenewalCompletionProcess } from './complete-renewal/renewal-completion.process';
 import { GetCaseController } from './get-case/get-case.controller';
 import { ListCasesController } from './list-cases/list-cases.controller';

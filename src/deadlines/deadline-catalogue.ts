@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RecordedEvent } from '../event-store/event-store.port';
+import type { RecordedCaseEvent } from '../cases/shared/case-stream';
 import { machineChangeOf, toCaseEvent } from '../lifecycle';
 import { trackedDeadlines, type TrackedDeadline } from './deadline-status';
 import { DeadlineSettings } from './timer-settings';
@@ -12,7 +12,7 @@ import { DeadlineSettings } from './timer-settings';
 export class DeadlineCatalogue {
   constructor(private readonly settings: DeadlineSettings) {}
 
-  of(events: readonly RecordedEvent[]): TrackedDeadline[] {
+  of(events: readonly RecordedCaseEvent[]): TrackedDeadline[] {
     return trackedDeadlines(
       // A machine change moves no deadline; every other payload is read in its current shape.
       events.filter((recorded) => !machineChangeOf(recorded)).map(toCaseEvent),

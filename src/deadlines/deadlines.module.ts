@@ -3,25 +3,28 @@ import { CaseRepository } from '../cases/shared/case-repository';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { DeadlineCatalogue } from './deadline-catalogue';
 import { DeadlineScheduler } from './scheduler';
 import { deadlineSettingsFrom, DeadlineSettings } from './timer-settings';
 import { TimerFiring } from './timers/timer-firing';
 import { TimerTable } from './timers/timer-table';
-import { TimerWake } from './timers/timer-wake';
-import { TimersProjection } from './timers/timers.projection';
+import { TIMERS_CHANNEL, TimerWake, TimersProjection } from './timers/timers.projection';
+import { CaseDeadlineTable } from './views/case-deadline-table';
 
-/** Durable timers: the projection that keeps them, the scheduler that fires them into the case and the outbox. */
+/** Deadlines kept and acted on: the projection that keeps timers and deadline rows, the scheduler that fires timers into the case and the outbox. */
 @Module({
   imports: [NotificationsModule],
   providers: [
     { provide: DeadlineSettings, inject: [AppConfig], useFactory: deadlineSettingsFrom },
-    { provide: TimerWake, inject: [Database], useFactory: (db: Database) => new TimerWake(db) },
+    { provide: TimerWake, inject: [Database], useFactory: (db: Database) => new TimerWake(db, TIMERS_CHANNEL) },
     CaseRepository,
+    DeadlineCatalogue,
+    CaseDeadlineTable,
     TimerTable,
     TimersProjection,
     TimerFiring,
     DeadlineScheduler,
   ],
-  exports: [DeadlineScheduler, TimersProjection, DeadlineSettings],
+  exports: [DeadlineScheduler, TimersProjection, DeadlineSettings, DeadlineCatalogue, CaseRepository],
 })
 export class DeadlinesModule {}

@@ -4,13 +4,13 @@ import { loadConfig } from '../config/app-config';
 import { linkoping } from '../demo/seed-cases';
 import { randomUUID } from 'node:crypto';
 import { EventStore, type JsonObject } from '../event-store/event-store.port';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { decide, type Command } from '../lifecycle';
 import { fold } from '../lifecycle/evolve';
 import { createLogger } from '../logging/logger';
 import { FixedClock } from '../shared/clock';
 import { JWT_SECRET } from '../../test/support/api';
 import { appendCase, seedEvents } from '../../test/support/seeded-cases';
+import { holdTransaction } from '../../test/support/held-transaction';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../test/support/test-database';
 import { DeadlineScheduler, type RunResult } from './scheduler';
 import { TimersProjection } from './timers/timers.projection';
@@ -141,7 +141,7 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
   });
 
   it('an official writing to the case while its timer fires: the firing is refused, retried later, and then fires once', async () => {
-    const store = a.app.get(EventStore) as PostgresEventStore;
+    const store = a.app.get(EventStore);
     const caseId = await appendCase(store, TENANT, seedEvents(linkoping, 'final'));
     await a.timers.refresh(TENANT, caseId);
     const history = seedEvents(linkoping, 'final');
@@ -152,20 +152,16 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
       assignedOn: '2022-12-01',
     } as Command);
     // The official's transaction holds the case's head while the scheduler reads the case and tries to append.
-    const official = await db.pool.connect();
-    try {
-      await official.query('BEGIN');
-      await store.appendInTransaction(official, { tenant: TENANT, id: `case-${caseId}` }, [{ id: randomUUID(), type: reassigned.type, data: reassigned.data as unknown as JsonObject }], {
+    const official = await holdTransaction(store, (transaction) =>
+      transaction.append({ tenant: TENANT, id: `case-${caseId}` }, [{ id: randomUUID(), type: reassigned.type, data: reassigned.data as unknown as JsonObject }], {
         expectedRevision: BigInt(history.length - 1),
         context: { actorId: 'anna', actorName: 'Anna', actorRole: 'chef', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), machineId: 'iopCase', machineVersion: 1 },
-      });
-      const firing = b.scheduler.runDue();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await official.query('COMMIT');
-      expect(await firing).toMatchObject({ fired: 0, failed: 1 });
-    } finally {
-      official.release();
-    }
+      }),
+    );
+    const firing = b.scheduler.runDue();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await official.end(true);
+    expect(await firing).toMatchObject({ fired: 0, failed: 1 });
     const timer = await db.pool.query(`SELECT status, attempts, fire_at FROM timers WHERE case_id = $1 AND key = 'decision-final/act'`, [caseId]);
     expect(timer.rows[0]).toMatchObject({ status: 'pending', attempts: 1 });
     expect(timer.rows[0].fire_at.getTime()).toBeGreaterThan(LATER.getTime());

@@ -5,7 +5,7 @@ import { LOGGER } from '../logging/logger';
 import { Clock } from '../shared/clock';
 import { TimerFiring, type BatchResult } from './timers/timer-firing';
 import { TimerTable } from './timers/timer-table';
-import { TimerWake } from './timers/timer-wake';
+import { TimerWake } from './timers/timers.projection';
 
 /** After a look that found due timers all held by another instance, wait this long before looking again. */
 const BUSY_RETRY_MS = 50;

@@ -1,20 +1,17 @@
-import type { IsoDate } from '../lifecycle/calendar-date';
+import { stockholmDate, type IsoDate } from '../lifecycle/calendar-date';
 
-const wallClock = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Stockholm',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
-/** Milliseconds Stockholm's wall clock is ahead of UTC at `instant` (3 600 000 in winter, 7 200 000 in summer). */
+/**
+ * Milliseconds Stockholm's wall clock is ahead of UTC at `instant`: one hour, or two in summer.
+ * Its clocks change only at 01:00 UTC, so the offset holds from one 01:00 UTC to the next; at
+ * 22:30 UTC within that span Stockholm's date is already the next day exactly when it is two hours
+ * ahead. So the calendar's one Stockholm date formatter answers it.
+ */
 function offsetAt(instant: number): number {
-  const p = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
+  const probe = new Date(instant - ((((instant - HOUR) % DAY) + DAY) % DAY) + 21.5 * HOUR).toISOString();
+  return stockholmDate(probe) === probe.slice(0, 10) ? HOUR : 2 * HOUR;
 }
 
 /**
@@ -26,6 +23,6 @@ export function stockholmInstant(date: IsoDate, hour: number): Date {
   const [year, month, day] = date.split('-').map(Number);
   const asIfUtc = Date.UTC(year, month - 1, day, hour);
   // The offset at the guess is right unless a change lies between the guess and the answer; a second look settles it.
-  const first = asIfUtc - offsetAt(asIfUtc - 3_600_000);
+  const first = asIfUtc - offsetAt(asIfUtc - HOUR);
   return new Date(asIfUtc - offsetAt(first));
 }

@@ -21,4 +21,17 @@ describe('stockholmInstant', () => {
     expect(stockholmInstant(date, hour).toISOString()).toBe(instant);
     expect(stockholmDate(instant)).toBe(date);
   });
+
+  it('agrees with the time zone database on every day of 2024–2027, at night and by day', () => {
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' });
+    const wrong: string[] = [];
+    for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      for (const hour of [0, 1, 3, 8, 23]) {
+        const shown = local.format(stockholmInstant(date, hour));
+        if (shown !== `${date} ${String(hour).padStart(2, '0')}`) wrong.push(`${date} ${hour}:00 → ${shown}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

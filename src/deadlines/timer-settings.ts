@@ -1,8 +1,7 @@
 import { AppConfig } from '../config/app-config';
 import { SwedishCalendar } from './calendar';
 import { DEFAULT_DEADLINE_OPTIONS, type DeadlineKind } from './deadline-rules';
-import { DEFAULT_TIMER_POLICY, withReminderDays } from './timer-policy';
-import type { TimerSettings } from './timers-of';
+import { DEFAULT_TIMER_POLICY, withReminderDays, type TimerSettings } from './timer-policy';
 
 /** Everything that decides when timers fall due: rules, policy, and the hour of the day. */
 export abstract class DeadlineSettings implements TimerSettings {

@@ -24,6 +24,6 @@ export class EventStoreModule implements OnModuleDestroy {
   constructor(@Inject(EventStore) private readonly store: EventStore) {}
 
   async onModuleDestroy(): Promise<void> {
-    if (this.store instanceof PostgresEventStore) await this.store.close();
+    await this.store.close();
   }
 }

@@ -13,7 +13,14 @@ export interface StreamName {
 /** `no_stream`: must not exist yet; `stream_exists`: must exist; `any`: no check; bigint: its last revision. */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 
-/** Who caused an event and under which rules; recordedAt and tenant are filled in by the store. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * Who caused an event, and any metadata of the writer's own (KurrentDB's custom metadata: the case
+ * repository records the machine a case event was decided under). The store records it as given
+ * and knows none of the writer's keys; tenant, recordedAt and schemaVersion are the store's.
+ */
 export interface EventContext {
   readonly actorId: string;
   /** The actor's name when they acted: auditors read history long after accounts are gone. */
@@ -22,8 +29,7 @@ export interface EventContext {
   readonly commandId: string;
   readonly correlationId: string;
   readonly causationId: string;
-  readonly machineId: string;
-  readonly machineVersion: number;
+  readonly [custom: string]: JsonValue;
 }
 
 export interface EventMetadata extends EventContext {
@@ -32,9 +38,6 @@ export interface EventMetadata extends EventContext {
   readonly recordedAt: string;
   readonly schemaVersion: number;
 }
-
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
 
 export interface NewEvent<T extends string = string, D extends JsonObject = JsonObject> {
   /** A UUID chosen by the writer: appending an id the stream already holds writes nothing. */
@@ -50,12 +53,12 @@ export interface Position {
   readonly prepare: bigint;
 }
 
-export interface RecordedEvent<T extends string = string, D extends JsonObject = JsonObject> {
+export interface RecordedEvent<T extends string = string, D extends JsonObject = JsonObject, M extends EventMetadata = EventMetadata> {
   readonly stream: StreamName;
   readonly id: string;
   readonly type: T;
   readonly data: D;
-  readonly metadata: EventMetadata;
+  readonly metadata: M;
   readonly revision: bigint;
   readonly position: Position;
   /** Hex sha256 over the previous event's hash and this event's canonical form. */
@@ -118,7 +121,33 @@ export interface StreamRecord {
   readonly head: StreamHead | undefined;
 }
 
-export abstract class EventStore {
+/** What reads and writes whole streams: the store itself, or one of its transactions. */
+export interface StreamWriter {
+  append(stream: StreamName, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Whole streams with their heads, in the order asked (a stream that does not exist: no events,
+   * no head), events and head as one reader saw them: what a verifier reads in bulk.
+   */
+  readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]>;
+}
+
+/**
+ * A transaction of the store. What is appended through it becomes visible, to readers and to the
+ * streams' revision checks, when the transaction commits, together with whatever other adapters of
+ * the same database wrote in it (an outbox row, a timer's mark) — or none of it. Reads through it
+ * see its own appends. A refused append (wrong expected revision) leaves it usable.
+ */
+export interface StoreTransaction extends StreamWriter {
+  /** Streams as {@link EventStore.listStreams}, as this transaction sees them. */
+  listStreams(options?: ListStreamsOptions): Promise<StreamName[]>;
+}
+
+export interface TransactionOptions {
+  /** Reads only, all from one snapshot (a consistent picture of every stream); appends are refused. */
+  readonly readOnly?: boolean;
+}
+
+export abstract class EventStore implements StreamWriter {
   abstract append(stream: StreamName, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   abstract readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
@@ -126,20 +155,16 @@ export abstract class EventStore {
   abstract streamHead(stream: StreamName): Promise<StreamHead | undefined>;
   /** Streams in (tenant, id) order, a page at a time: what an auditor walks to verify everything. */
   abstract listStreams(options?: ListStreamsOptions): Promise<StreamName[]>;
+  abstract readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]>;
 
   /**
-   * Whole streams with their heads, in the order asked (a stream that does not exist: no events,
-   * no head): what a verifier reads in bulk. This default reads them one by one; an adapter that
-   * can read many in one round trip, and events and head in one snapshot, should.
+   * Runs `work` in one transaction: committed when it returns, rolled back when it throws. For
+   * "this event and that outbox row, or neither"; see {@link StoreTransaction}.
    */
-  readStreams(streams: readonly StreamName[]): Promise<StreamRecord[]> {
-    return Promise.all(
-      streams.map(async (stream) => {
-        const [events, head] = await Promise.all([this.readStream(stream), this.streamHead(stream)]);
-        return { stream, events, head };
-      }),
-    );
-  }
+  abstract withTransaction<T>(work: (transaction: StoreTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
+
+  /** Ends subscriptions and releases what the store holds (not the connection pool it was given). */
+  abstract close(): Promise<void>;
 }
 
 export const START: Position = { commit: 0n, prepare: 0n };

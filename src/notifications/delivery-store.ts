@@ -2,9 +2,9 @@ import type { Pool } from 'pg';
 import { ApiError } from '../api/api-error';
 import type { Clock } from '../shared/clock';
 import type { ClaimedDelivery } from './channels/channel';
-import type { EscalationLadder } from './escalation';
+import type { EscalationLadder } from './escalation-ladder';
 import type { NotificationIntent, RecipientRole } from './notification-outbox.port';
-import { OUTBOX_CHANNEL } from './postgres-notification-outbox';
+import type { OutboxWake } from './postgres-notification-outbox';
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'skipped'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -69,6 +69,7 @@ export class DeliveryStore {
     private readonly clock: Clock,
     private readonly policy: DeliveryPolicy,
     private readonly ladder: EscalationLadder,
+    private readonly wake: OutboxWake,
   ) {}
 
   /**
@@ -151,20 +152,25 @@ export class DeliveryStore {
     );
     const record = await this.find(tenant, id);
     if (rowCount === 0) throw new ApiError('NOTIFICATION_NOT_FAILED', `Notification ${id} is ${record.status}; only a failed one can be retried.`, { status: record.status });
-    await this.pool.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']); // wakes the workers of every instance
+    this.wake.notify(); // the workers of every instance, after the update committed
     return record;
   }
 
   /** Acknowledges the reminder this delivery belongs to: it stops escalating. Acknowledging twice keeps the first. */
   async acknowledge(tenant: string, id: string, by: string): Promise<DeliveryRecord> {
-    const { rows } = await this.pool.query<{ outbox_id: string }>(
-      `UPDATE notification_deliveries SET acknowledged_at = coalesce(acknowledged_at, $3), acknowledged_by = coalesce(acknowledged_by, $4)
-        WHERE tenant = $1 AND id = $2 RETURNING outbox_id`,
+    // One statement, so one round trip and atomic: acknowledge, stop the reminder's escalation, read the result back.
+    const { rows } = await this.pool.query<Row>(
+      `WITH acked AS (
+         UPDATE notification_deliveries SET acknowledged_at = coalesce(acknowledged_at, $3), acknowledged_by = coalesce(acknowledged_by, $4), escalate_at = NULL
+          WHERE tenant = $1 AND id = $2 RETURNING *),
+       stopped AS (
+         UPDATE notification_deliveries s SET escalate_at = NULL FROM acked
+          WHERE s.outbox_id = acked.outbox_id AND s.escalate_at IS NOT NULL AND s.id <> acked.id)
+       SELECT ${COLUMNS} FROM acked d JOIN notification_outbox o ON o.id = d.outbox_id`,
       [tenant, id, this.clock.now(), by],
     );
     if (rows.length === 0) throw notFound(id);
-    await this.pool.query('UPDATE notification_deliveries SET escalate_at = NULL WHERE outbox_id = $1 AND escalate_at IS NOT NULL', [rows[0].outbox_id]);
-    return this.find(tenant, id);
+    return toRecord(rows[0]);
   }
 
   async find(tenant: string, id: string): Promise<DeliveryRecord> {

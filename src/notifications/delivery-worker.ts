@@ -1,13 +1,10 @@
-import type { ClientConfig, Pool } from 'pg';
 import type { Logger } from 'pino';
-import { PostgresNotifier } from '../event-store/postgres/postgres-notifier';
-import { WakeSignal } from '../event-store/postgres/wake-signal';
 import type { Clock } from '../shared/clock';
 import type { ClaimedDelivery, NotificationChannel } from './channels/channel';
 import type { DeliveryStore } from './delivery-store';
 import type { Escalator } from './escalation';
 import type { NotificationDispatcher } from './notification-dispatcher';
-import { OUTBOX_CHANNEL } from './postgres-notification-outbox';
+import type { OutboxWake } from './postgres-notification-outbox';
 
 const BATCH = 20;
 /** Nothing due: sleep until woken, but look again after this long in case a wake-up was lost. */
@@ -22,15 +19,13 @@ const MIN_SLEEP_MS = 20;
  * Sleep lengths come from the injected clock; the sleeping itself is a timer.
  */
 export class DeliveryWorker {
-  private readonly signal = new WakeSignal();
-  private notifier?: PostgresNotifier;
   private running?: Promise<void>;
   private stopping = false;
 
   constructor(
     private readonly deps: {
-      pool: Pool;
-      connection: ClientConfig;
+      /** Woken by intents enqueued and deliveries retried, in this instance or (by NOTIFY) another. */
+      wake: OutboxWake;
       dispatcher: NotificationDispatcher;
       escalator: Escalator;
       store: DeliveryStore;
@@ -42,17 +37,16 @@ export class DeliveryWorker {
 
   start(): void {
     this.stopping = false;
-    this.notifier = new PostgresNotifier(this.deps.pool, this.deps.connection, this.signal, OUTBOX_CHANNEL);
-    this.notifier.listen();
+    this.deps.wake.listen();
     this.running = this.loop();
   }
 
   /** Lets the sends in flight finish, then stops; what is left is taken up by the next start (or another instance). */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.signal.wake();
+    this.deps.wake.wake();
     await this.running;
-    await this.notifier?.close();
+    await this.deps.wake.close();
   }
 
   /** One pass: dispatch, escalate, send until nothing is due. Tests call it under a fixed clock. */
@@ -68,7 +62,7 @@ export class DeliveryWorker {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
-      const seen = this.signal.current;
+      const seen = this.deps.wake.current;
       let sleep: number;
       try {
         await this.runOnce();
@@ -77,7 +71,7 @@ export class DeliveryWorker {
         this.deps.logger.error({ err: error }, 'notification worker pass failed');
         sleep = ERROR_PAUSE_MS;
       }
-      if (!this.stopping) await this.signal.wait(seen, sleep);
+      if (!this.stopping) await this.deps.wake.wait(seen, sleep);
     }
   }
 

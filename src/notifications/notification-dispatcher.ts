@@ -1,10 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import { v5 as uuidv5 } from 'uuid';
 import type { Clock } from '../shared/clock';
-import type { EscalationLadder } from './escalation';
+import type { EscalationLadder } from './escalation-ladder';
 import type { NotificationDirectory } from './notification-directory';
 import type { NotificationIntent, RecipientRole } from './notification-outbox.port';
-import type { OrganisationContactLookup } from './organisation-contact.port';
 import { inTransaction } from '../database/transaction';
 
 const NAMESPACE = '4b0f8f0e-5a7c-4d0b-9d5e-6f1c2a3b4c5d';
@@ -30,18 +29,15 @@ export function deliveryId(intentId: string, rung: number, channel: string, addr
   return uuidv5(`${intentId}/${rung}/${channel}/${address}`, NAMESPACE);
 }
 
-/** Resolves a role to its addresses: the directory, and for the organisation's contact the case itself. */
+/** Resolves a role to its addresses: the directory, and for the organisation's contact what the firing found on the case. */
 export class RecipientResolver {
-  constructor(
-    private readonly directory: NotificationDirectory,
-    private readonly contacts: OrganisationContactLookup,
-  ) {}
+  constructor(private readonly directory: NotificationDirectory) {}
 
-  async plan(intent: NotificationIntent, role: RecipientRole, rung: number): Promise<PlannedDelivery[]> {
+  plan(intent: NotificationIntent, role: RecipientRole, rung: number): PlannedDelivery[] {
     const emails =
       role === 'organisationContact'
         ? // Only who, not where: the address is looked up when sending, so no copy outlives an erasure.
-          ((await this.contacts.email(intent.tenant, intent.caseId)) ? [CONTACT_PERSON] : [])
+          intent.hasContact === true ? [CONTACT_PERSON] : []
         : this.directory.emails(intent.tenant, role, intent.case.officer?.id);
     const targets = [
       ...emails.map((address) => ({ channel: 'email' as const, address })),
@@ -107,7 +103,7 @@ export class NotificationDispatcher {
       const now = this.clock.now();
       let deliveries = 0;
       for (const { intent } of rows) {
-        const planned = await this.resolver.plan(intent, intent.recipient, 0);
+        const planned = this.resolver.plan(intent, intent.recipient, 0);
         deliveries += await insertDeliveries(client, intent, planned, now, this.ladder.escalateAt(intent, 0, now));
       }
       if (rows.length > 0) await client.query('UPDATE notification_outbox SET dispatched_at = $1 WHERE id = ANY($2::uuid[])', [now, rows.map((r) => r.id)]);

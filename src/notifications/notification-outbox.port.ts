@@ -1,8 +1,16 @@
-import type { PoolClient } from 'pg';
-import type { Deadline } from '../deadlines/deadline-rules';
+import type { StoreTransaction } from '../event-store/event-store.port';
 
 /** Who is told, by role; the notifications module resolves a role to addresses and channels. */
 export type RecipientRole = 'officer' | 'manager' | 'boardSecretary' | 'organisationContact';
+
+/** The deadline a notification is about, as the deadline rules gave it (kind, date, how the date was computed). */
+export interface NotifiedDeadline {
+  readonly kind: string;
+  readonly key: string;
+  readonly date: string;
+  readonly rule: string;
+  readonly explanation: { readonly sv: string; readonly en: string };
+}
 
 /**
  * What the scheduler asks to be told when a timer fires. It is written in the same transaction
@@ -14,7 +22,7 @@ export interface NotificationIntent {
   readonly id: string;
   readonly tenant: string;
   readonly caseId: string;
-  readonly deadline: Deadline;
+  readonly deadline: NotifiedDeadline;
   /** `reminder`: ahead of the date; `due`: the date has come; `acted`: the engine recorded the case's event. */
   readonly occasion: 'reminder' | 'due' | 'acted';
   /** Days before the deadline's date (0 when due or acted). */
@@ -26,11 +34,17 @@ export interface NotificationIntent {
     readonly organisation: string;
     readonly officer: { readonly id: string; readonly name: string } | null;
   };
+  /**
+   * On an intent for the organisation's contact: whether the case names a contact person who can be
+   * written to (not erased) when it fired. The dispatcher then needs no case to know; the address
+   * itself is read only when sending.
+   */
+  readonly hasContact?: boolean;
   /** ISO timestamp of the firing (the injected clock). */
   readonly firedAt: string;
 }
 
 export abstract class NotificationOutbox {
-  /** Inserts the intents in the caller's transaction (table notification_outbox); ids already present are skipped. */
-  abstract enqueue(client: PoolClient, intents: readonly NotificationIntent[]): Promise<void>;
+  /** Records the intents in the event store's transaction, so they commit with the firing's event; ids already present are skipped. */
+  abstract enqueue(transaction: StoreTransaction, intents: readonly NotificationIntent[]): Promise<void>;
 }

@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EscalationLadder } from './escalation';
+import { EscalationLadder } from './escalation-ladder';
 import { deliveryId } from './notification-dispatcher';
 import { NotificationDirectory } from './notification-directory';
 import type { NotificationIntent } from './notification-outbox.port';
-import { notificationText } from './notification-text';
+import { DEADLINE_KINDS } from '../deadlines/deadline-rules';
+import { DEADLINE_LABELS, notificationText } from './notification-text';
 
 const intent = (overrides: Partial<NotificationIntent> = {}): NotificationIntent => ({
   id: '0b6f3c1e-8a55-4c7e-9b0a-3d1f2e4c5a61',
@@ -73,6 +74,10 @@ describe('the notification directory file', () => {
 });
 
 describe('the Swedish text', () => {
+  it('has a name for every kind of deadline the rules know', () => {
+    expect(DEADLINE_KINDS.filter((kind) => !DEADLINE_LABELS[kind])).toEqual([]);
+  });
+
   it('names an unregistered case as such, and says when a reminder was escalated', () => {
     const text = notificationText(intent(), { id: 'd-1', rung: 1, escalatedFrom: 'officer' }, 'https://iop.osteraker.se/');
     expect(text.subject).toBe('Påminnelse: Överklagandetiden går ut 2024-03-25 (om 7 dagar) – ej diariefört, Kvinnojouren i Österåker');

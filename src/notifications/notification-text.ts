@@ -1,8 +1,7 @@
-import type { DeadlineKind } from '../deadlines/deadline-rules';
 import type { NotificationIntent, RecipientRole } from './notification-outbox.port';
 
-/** What each deadline is called in a notification. */
-const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+/** What each kind of deadline is called in a notification (a unit test holds it to the deadline rules' kinds). */
+export const DEADLINE_LABELS: Readonly<Record<string, string>> = {
   registration: 'Registrering av ansökan',
   'protocol-justering': 'Justering av protokollet',
   posting: 'Anslag av det justerade protokollet',

@@ -3,13 +3,14 @@ import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { LOGGER } from '../logging/logger';
-import { DEMO_NOTIFICATION_DIRECTORY } from '../reference-data/notification-directory';
+import { DEMO_NOTIFICATION_DIRECTORY } from './demo-directory';
 import { Clock, SystemClock } from '../shared/clock';
 import { EmailChannel } from './channels/email-channel';
 import { WebhookChannel } from './channels/webhook-channel';
 import { DeliveryStore } from './delivery-store';
 import { DeliveryWorker } from './delivery-worker';
-import { EscalationLadder, Escalator } from './escalation';
+import { Escalator } from './escalation';
+import { EscalationLadder } from './escalation-ladder';
 import { NotificationDirectory } from './notification-directory';
 import { NotificationDispatcher, RecipientResolver } from './notification-dispatcher';
 import { NotificationOutbox } from './notification-outbox.port';
@@ -17,19 +18,19 @@ import { NotificationsController } from './notifications.controller';
 import { CasesModule } from '../cases/cases.module';
 import { CaseContactLookup } from './case-contact-lookup';
 import { OrganisationContactLookup } from './organisation-contact.port';
-import { PostgresNotificationOutbox } from './postgres-notification-outbox';
+import { OUTBOX_CHANNEL, OutboxWake, PostgresNotificationOutbox } from './postgres-notification-outbox';
 
 /** Everything between the outbox and the receiver: the parts, wired from the configuration. */
 export function notificationParts(config: AppConfig, database: Pick<Database, 'pool' | 'connection'>, clock: Clock, logger: Logger, contacts: OrganisationContactLookup) {
   const directory = config.NOTIFICATION_DIRECTORY_FILE ? NotificationDirectory.fromFile(config.NOTIFICATION_DIRECTORY_FILE) : new NotificationDirectory(DEMO_NOTIFICATION_DIRECTORY);
   const ladder = EscalationLadder.parse(config.NOTIFY_ESCALATION_DAYS);
-  const resolver = new RecipientResolver(directory, contacts);
+  const resolver = new RecipientResolver(directory);
   const policy = { maxAttempts: config.NOTIFY_MAX_ATTEMPTS, backoffBaseMs: config.NOTIFY_BACKOFF_BASE_MS, leaseMs: config.NOTIFY_LEASE_MS };
-  const store = new DeliveryStore(database.pool, clock, policy, ladder);
+  const wake = new OutboxWake(database, OUTBOX_CHANNEL);
+  const store = new DeliveryStore(database.pool, clock, policy, ladder, wake);
   const email = new EmailChannel(config, contacts);
   const worker = new DeliveryWorker({
-    pool: database.pool,
-    connection: database.connection,
+    wake,
     dispatcher: new NotificationDispatcher(database.pool, resolver, ladder, clock),
     escalator: new Escalator(database.pool, resolver, ladder, clock),
     store,
@@ -38,7 +39,7 @@ export function notificationParts(config: AppConfig, database: Pick<Database, 'p
     clock,
     logger: logger.child({ component: 'notifications' }),
   });
-  return { store, worker, email };
+  return { store, worker, email, outbox: new PostgresNotificationOutbox(wake) };
 }
 
 type NotificationParts = ReturnType<typeof notificationParts>;
@@ -73,7 +74,7 @@ class DeliveryWorkerLifecycle implements OnApplicationBootstrap, OnModuleDestroy
       useFactory: notificationParts,
     },
     { provide: DeliveryStore, inject: [PARTS], useFactory: (parts: NotificationParts) => parts.store },
-    { provide: NotificationOutbox, useClass: PostgresNotificationOutbox },
+    { provide: NotificationOutbox, inject: [PARTS], useFactory: (parts: NotificationParts) => parts.outbox },
     DeliveryWorkerLifecycle,
   ],
   exports: [NotificationOutbox, DeliveryStore, PARTS],

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Database } from '../database/database';
+import { sqlOf } from '../database/transaction';
+import type { StoreTransaction } from '../event-store/event-store.port';
 import { Clock } from '../shared/clock';
 import { MasterKey, newDataKey } from './field-cipher';
 
@@ -40,9 +42,10 @@ export class DataSubjects {
     return this.liveByLookup(tenant, this.master.emailLookup(tenant, email));
   }
 
-  async find(tenant: string, subjectIds: readonly string[]): Promise<Map<string, StoredSubject>> {
+  /** The subjects' keys as stored; `through` a transaction, as it sees them. */
+  async find(tenant: string, subjectIds: readonly string[], through?: StoreTransaction): Promise<Map<string, StoredSubject>> {
     if (subjectIds.length === 0) return new Map();
-    const { rows } = await this.db.pool.query<{ subject_id: string; wrapped_key: Buffer | null; erased_at: Date | null }>(
+    const { rows } = await (through ? sqlOf(through).client : this.db.pool).query<{ subject_id: string; wrapped_key: Buffer | null; erased_at: Date | null }>(
       'SELECT subject_id, wrapped_key, erased_at FROM data_subjects WHERE tenant = $1 AND subject_id = ANY($2::uuid[])',
       [tenant, [...new Set(subjectIds)]],
     );

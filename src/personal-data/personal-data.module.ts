@@ -3,8 +3,6 @@ import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { LOGGER } from '../logging/logger';
 import { DataSubjects } from './data-subjects';
-import { ErasureController } from './erasure/erasure.controller';
-import { Erasure } from './erasure/erasure.service';
 import { MasterKey } from './field-cipher';
 import { personalDataSecret } from './master-key';
 import { PersonalData } from './personal-data';
@@ -12,7 +10,6 @@ import { PersonalData } from './personal-data';
 /** Personal data in events: sealed per data subject, opened on reading, erased by deleting the key. */
 @Global()
 @Module({
-  controllers: [ErasureController],
   providers: [
     {
       provide: MasterKey,
@@ -27,7 +24,6 @@ import { PersonalData } from './personal-data';
     },
     DataSubjects,
     PersonalData,
-    Erasure,
   ],
   exports: [DataSubjects, PersonalData],
 })

@@ -26,7 +26,7 @@ export class PersonalData {
   }
 
   /** The events as readers see them: personal fields opened, `[raderad]` where the subject was erased. */
-  async open(tenant: string, events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+  async open<E extends RecordedEvent>(tenant: string, events: readonly E[]): Promise<E[]> {
     const keys = await this.keys(tenant, events);
     if (keys.size === 0) return [...events];
     return events.map((event) => {

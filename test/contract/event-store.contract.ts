@@ -5,6 +5,7 @@ import { verifyChain } from '../../src/event-store/hash-chain';
 import { SubscriptionRunner } from '../../src/projections/subscription-runner';
 import type { FixedClock } from '../../src/shared/clock';
 import { context, event, events, newTenant, streamIn, waitFor } from '../support/events';
+import { holdTransaction } from '../support/held-transaction';
 
 export interface ContractFixture {
   /** A store as the service would build it. */
@@ -312,6 +313,89 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
       }
       expect(records.reduce((sum, r) => sum + r.events.length, 0)).toBe(streams.reduce((sum, _, i) => sum + 1 + (i % 3), 0));
       expect(await store.readStreams([])).toEqual([]);
+    });
+  });
+
+  describe('writer metadata', () => {
+    it("records the writer's own metadata as given, and never lets it replace the store's", async () => {
+      const stream = streamIn(tenant);
+      const custom = { ...context, machineId: 'iopCase', machineVersion: 2, tenant: 'forged', recordedAt: 'forged', schemaVersion: 7 };
+      await store.append(stream, [event()], { expectedRevision: 'no_stream', context: custom });
+      const [recorded] = await store.readStream(stream);
+      expect(recorded.metadata).toEqual({ ...context, machineId: 'iopCase', machineVersion: 2, tenant, recordedAt: fixture().clock.now().toISOString(), schemaVersion: 1 });
+      expect(verifyChain([recorded], await store.streamHead(stream)).intact).toBe(true);
+    });
+  });
+
+  describe('transactions', () => {
+    it('commits appends to several streams together, and reads its own appends before the commit', async () => {
+      const [a, b] = [streamIn(tenant), streamIn(tenant)];
+      const seenInside = await store.withTransaction(async (transaction) => {
+        await transaction.append(a, events(2), { expectedRevision: 'no_stream', context });
+        await transaction.append(b, events(1), { expectedRevision: 'no_stream', context });
+        expect(await store.readStream(a)).toEqual([]); // not yet visible outside
+        return (await transaction.readStreams([a, b])).map((r) => [r.events.length, r.head?.revision]);
+      });
+      expect(seenInside).toEqual([
+        [2, 1n],
+        [1, 0n],
+      ]);
+      expect((await store.readStreams([a, b])).map((r) => r.events.length)).toEqual([2, 1]);
+      expect(await store.readStream(a)).toHaveLength(2);
+    });
+
+    it('writes nothing when the work throws', async () => {
+      const stream = streamIn(tenant);
+      await expect(
+        store.withTransaction(async (transaction) => {
+          await transaction.append(stream, events(2), { expectedRevision: 'no_stream', context });
+          throw new Error('the outbox write failed');
+        }),
+      ).rejects.toThrow('the outbox write failed');
+      expect(await store.readStream(stream)).toEqual([]);
+      expect(await store.streamHead(stream)).toBeUndefined();
+      await store.append(stream, events(1), { expectedRevision: 'no_stream', context });
+    });
+
+    it('stays usable after a refused append, and answers a repeated append idempotently', async () => {
+      const [stream, other] = [streamIn(tenant), streamIn(tenant)];
+      await store.append(stream, events(1), { expectedRevision: 'no_stream', context });
+      const retried = events(1);
+      await store.withTransaction(async (transaction) => {
+        await expect(transaction.append(stream, events(1), { expectedRevision: 5n, context })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+        const first = await transaction.append(other, retried, { expectedRevision: 'no_stream', context });
+        expect(await transaction.append(other, retried, { expectedRevision: 'any', context })).toEqual(first);
+      });
+      expect(await store.readStream(stream)).toHaveLength(1);
+      expect((await store.readStream(other)).map((e) => e.id)).toEqual([retried[0].id]);
+    });
+
+    it('lists streams as it sees them, and in a read-only transaction appends nothing', async () => {
+      const stream = streamIn(tenant);
+      await store.append(stream, events(1), { expectedRevision: 'no_stream', context });
+      const listed = await store.withTransaction((transaction) => transaction.listStreams({ tenant }), { readOnly: true });
+      expect(listed).toEqual([stream]);
+      await expect(store.withTransaction((transaction) => transaction.append(stream, events(1), { expectedRevision: 0n, context }), { readOnly: true })).rejects.toThrow();
+      expect(await store.readStream(stream)).toHaveLength(1);
+    });
+
+    it('wakes subscribers when it commits, not before', async () => {
+      const stream = streamIn(tenant);
+      const subscription = store.subscribe({ fromPosition: (await store.readAll({ maxCount: 1_000_000 })).at(-1)?.position ?? 'start' });
+      const delivered: RecordedEvent[] = [];
+      const consuming = (async () => {
+        for await (const e of subscription) if (e.stream.tenant === tenant) delivered.push(e);
+      })();
+      try {
+        const held = await holdTransaction(store, (t) => t.append(stream, events(1), { expectedRevision: 'no_stream', context }));
+        await new Promise((r) => setTimeout(r, 200));
+        expect(delivered).toEqual([]);
+        await held.end(true);
+        await waitFor(() => delivered.length === 1, 'the committed event');
+      } finally {
+        await subscription.close();
+        await consuming;
+      }
     });
   });
 

@@ -4,6 +4,7 @@ import { PostgresCheckpointStore } from '../../src/event-store/postgres/postgres
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { FixedClock } from '../../src/shared/clock';
 import { context, event, events, newTenant, streamIn, waitFor } from '../support/events';
+import { holdTransaction } from '../support/held-transaction';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../support/test-database';
 import { eventStoreContract, type ContractFixture } from './event-store.contract';
 
@@ -53,27 +54,6 @@ describe.each(databaseTargets())('PostgresEventStore on $name', (target) => {
       await store.append(stream, events(1), { expectedRevision: 0n, context });
     });
 
-    it('appends inside a caller\'s transaction, and rolls back with it', async () => {
-      const stream = streamIn(tenant);
-      const client = await db.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await store.appendInTransaction(client, stream, events(2), { expectedRevision: 'no_stream', context });
-        await client.query('ROLLBACK');
-        expect(await store.readStream(stream)).toEqual([]);
-        await client.query('BEGIN');
-        const retried = events(1);
-        await store.appendInTransaction(client, stream, retried, { expectedRevision: 'no_stream', context });
-        // A duplicate inside the transaction is answered idempotently and does not abort it.
-        await store.appendInTransaction(client, stream, retried, { expectedRevision: 'any', context });
-        await client.query('COMMIT');
-      } finally {
-        client.release();
-      }
-      expect(await store.readStream(stream)).toHaveLength(1);
-      await store.append(stream, events(1), { expectedRevision: 0n, context });
-    });
-
     it('holds a subscriber back while an earlier transaction is open, and skips a rolled-back one', async () => {
       const [held, rolledBack, committed] = [streamIn(tenant), streamIn(tenant), streamIn(tenant)];
       const subscription = store.subscribe({ fromPosition: (await store.readAll({ maxCount: 1_000_000 })).at(-1)?.position ?? 'start' });
@@ -82,17 +62,13 @@ describe.each(databaseTargets())('PostgresEventStore on $name', (target) => {
         for await (const e of subscription) if (e.stream.tenant === tenant) delivered.push(e);
       })();
 
-      const holder = await db.pool.connect();
-      const roller = await db.pool.connect();
+      const [heldEvent] = events(1);
+      const holder = await holdTransaction(store, (t) => t.append(held, [heldEvent], { expectedRevision: 'no_stream', context }));
       try {
-        await holder.query('BEGIN');
-        const [heldEvent] = events(1);
-        await store.appendInTransaction(holder, held, [heldEvent], { expectedRevision: 'no_stream', context });
-        await roller.query('BEGIN');
-        await store.appendInTransaction(roller, rolledBack, events(1), { expectedRevision: 'no_stream', context });
+        const roller = await holdTransaction(store, (t) => t.append(rolledBack, events(1), { expectedRevision: 'no_stream', context }));
         const [committedEvent] = events(1);
         await store.append(committed, [committedEvent], { expectedRevision: 'no_stream', context });
-        await roller.query('ROLLBACK');
+        await roller.end(false);
 
         // The committed event has a later position than the held one: delivering it now and
         // checkpointing would skip the held event for ever once it commits.
@@ -100,13 +76,12 @@ describe.each(databaseTargets())('PostgresEventStore on $name', (target) => {
         expect(delivered).toEqual([]);
         expect((await store.readAll({ fromPosition: 'start', maxCount: 1_000_000 })).filter((e) => e.stream.tenant === tenant)).toEqual([]);
 
-        await holder.query('COMMIT');
+        await holder.end(true);
         await waitFor(() => delivered.length === 2, 'both committed events');
         expect(delivered.map((e) => e.id)).toEqual([heldEvent.id, committedEvent.id]);
         expect(await store.readStream(rolledBack)).toEqual([]);
       } finally {
-        holder.release();
-        roller.release();
+        await holder.end(true);
         await subscription.close();
         await consuming;
       }

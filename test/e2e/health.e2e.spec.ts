@@ -34,9 +34,8 @@ describe('GET /health', () => {
     expect(body.info.subscriptions.subscriptions).toEqual([
       expect.objectContaining({ id: 'case-summaries', state: 'running', lagSeconds: 0 }),
       expect.objectContaining({ id: 'renewal-completion', state: 'running', lagSeconds: 0 }),
-      // The deadline views build on the timers' settings, so the timers module starts first.
-      expect.objectContaining({ id: 'timers', state: 'running', lagSeconds: 0 }),
-      expect.objectContaining({ id: 'case-deadlines', state: 'running', lagSeconds: 0 }),
+      // One subscription keeps both a case's timers and its deadline rows, from one load of the case.
+      expect.objectContaining({ id: 'deadlines', state: 'running', lagSeconds: 0 }),
     ]);
   });
 

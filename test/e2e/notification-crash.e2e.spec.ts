@@ -1,16 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
 import type { NotificationIntent } from '../../src/notifications/notification-outbox.port';
-import { PostgresNotificationOutbox } from '../../src/notifications/postgres-notification-outbox';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { OUTBOX_CHANNEL, OutboxWake, PostgresNotificationOutbox } from '../../src/notifications/postgres-notification-outbox';
+import { SystemClock } from '../../src/shared/clock';
+import { startBuiltService } from '../support/built-service';
 import { freePort } from '../support/free-port';
 import { WebhookReceiver, webhookSecret } from '../support/notification-receivers';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../support/test-database';
 
-const MAIN = join(__dirname, '../../dist/src/main.js');
 const COUNT = 300;
 
 const intent = (n: number): NotificationIntent => ({
@@ -58,7 +59,6 @@ describe('notifications over a SIGKILL of the service', () => {
   });
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
     [db, dataDir, port] = await Promise.all([createTestDatabase(databaseTargets()[0]), mkdtemp(join(tmpdir(), 'iop-crash-')), freePort(), receiver.start()]);
     await writeFile(join(dataDir, 'directory.json'), JSON.stringify({ tenants: { linkoping: { roles: { officer: { webhooks: [{ url: `${receiver.url}/hook`, secret }] } } } } }));
   });
@@ -71,19 +71,18 @@ describe('notifications over a SIGKILL of the service', () => {
   });
 
   async function start(): Promise<void> {
-    service = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'error',
-        NOTIFICATION_DIRECTORY_FILE: join(dataDir, 'directory.json'),
-        NOTIFY_LEASE_MS: '2000',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    await until('the service to be healthy', async () => (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0)) === 200);
+    service = await startBuiltService(
+      { DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: 'error', NOTIFICATION_DIRECTORY_FILE: join(dataDir, 'directory.json'), NOTIFY_LEASE_MS: '2000' },
+      { port },
+    );
+  }
+
+  /** As a firing does: in a transaction of the event store; the service's worker is woken by NOTIFY after the commit. */
+  async function enqueue(intents: readonly NotificationIntent[]): Promise<void> {
+    const store = new PostgresEventStore({ pool: db.pool, connection: db.connection, clock: new SystemClock() });
+    const wake = new OutboxWake(db, OUTBOX_CHANNEL);
+    await store.withTransaction((transaction) => new PostgresNotificationOutbox(wake).enqueue(transaction, intents));
+    await Promise.all([wake.close(), store.close()]); // closing sends the NOTIFY still pending
   }
 
   const statuses = async () =>
@@ -91,9 +90,7 @@ describe('notifications over a SIGKILL of the service', () => {
 
   it('delivers every notification exactly once as the subscriber counts them (deduplicated by webhook-id)', async () => {
     await start();
-    const client = await db.pool.connect();
-    await new PostgresNotificationOutbox().enqueue(client, Array.from({ length: COUNT }, (_, n) => intent(n)));
-    client.release();
+    await enqueue(Array.from({ length: COUNT }, (_, n) => intent(n)));
 
     await until('the kill', () => killed !== undefined);
     await killed;

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
-import type { NotificationIntent } from '../../src/notifications/notification-outbox.port';
+import { NotificationOutbox, type NotificationIntent } from '../../src/notifications/notification-outbox.port';
 import { NOTIFICATION_PARTS, type notificationParts } from '../../src/notifications/notifications.module';
-import { PostgresNotificationOutbox } from '../../src/notifications/postgres-notification-outbox';
+import { EventStore } from '../../src/event-store/event-store.port';
 import { bearer, TestApi } from '../support/api';
 import { WebhookReceiver, webhookSecret } from '../support/notification-receivers';
 
@@ -42,9 +42,7 @@ describe('/notifications', () => {
     api = await TestApi.start({ NOTIFY_WORKER: 'false', NOTIFICATION_DIRECTORY_FILE: file, NOTIFY_MAX_ATTEMPTS: '2', NOTIFY_BACKOFF_BASE_MS: '1000' });
     api.on('2024-01-17');
     worker = api.app.get<ReturnType<typeof notificationParts>>(NOTIFICATION_PARTS).worker;
-    const client = await api.db.pool.connect();
-    await new PostgresNotificationOutbox().enqueue(client, [failing, acknowledged]);
-    client.release();
+    await api.app.get(EventStore).withTransaction((transaction) => api.app.get(NotificationOutbox).enqueue(transaction, [failing, acknowledged]));
   });
 
   afterAll(async () => {

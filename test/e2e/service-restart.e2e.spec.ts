@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,10 +7,9 @@ import { Pool } from 'pg';
 import { hs256Key, mintToken } from '../../src/auth/signing-key';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { SystemClock } from '../../src/shared/clock';
+import { startBuiltService } from '../support/built-service';
 import { context, events } from '../support/events';
 import { freePort } from '../support/free-port';
-
-const MAIN = join(__dirname, '../../dist/src/main.js');
 
 /**
  * The built service as a user starts it (`npm start` runs this file), on its own embedded
@@ -24,7 +23,6 @@ describe('the service on its embedded PostgreSQL', () => {
   const stream = { tenant: 'osteraker', id: 'restart-probe' };
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
     dataDir = await mkdtemp(join(tmpdir(), 'iop-engine-e2e-'));
     await chmod(dataDir, 0o755);
     [httpPort, pgPort] = [await freePort(), await freePort()];
@@ -39,19 +37,10 @@ describe('the service on its embedded PostgreSQL', () => {
     // The demo's Linköping agreement ended 2025-12-31: with the real clock, the deadline scheduler
     // would expire it moments after start, racing the assertion on the demo's stages below
     // (deadlines-first-start covers what the scheduler makes of the demo).
-    service = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATABASE_URL: '', PORT: String(httpPort), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-      detached: true, // its own process group, so that a crash can take PostgreSQL down with it
-    });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const status = await fetch(`http://127.0.0.1:${httpPort}/health`).then((r) => r.status, () => 0);
-      if (status === 200) return;
-      if (service.exitCode !== null) throw new Error(`the service exited with ${service.exitCode}`);
-      if (Date.now() > deadline) throw new Error('the service did not become healthy');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    service = await startBuiltService(
+      { DATABASE_URL: '', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false' },
+      { port: httpPort, detached: true }, // its own process group, so that a crash can take PostgreSQL down with it
+    );
   }
 
   function stop(signal: NodeJS.Signals, wholeGroup = false): Promise<number | null> {

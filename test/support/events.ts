@@ -8,8 +8,6 @@ export const context: EventContext = {
   commandId: '0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10',
   correlationId: '0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10',
   causationId: '0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10',
-  machineId: 'iop-case',
-  machineVersion: 1,
 };
 
 export function event(type = 'PaymentRecorded', data: JsonObject = { amountKr: 472200, paidOn: '2024-01-31' }): NewEvent {

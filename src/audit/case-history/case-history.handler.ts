@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { assertVisible } from '../../cases/shared/case-access';
 import { CaseRepository } from '../../cases/shared/case-repository';
+import type { RecordedCaseEvent } from '../../cases/shared/case-stream';
 import { caseState } from '../../cases/shared/case-view';
 import { applyRecorded, initialSnapshot, machineFor, type CaseSnapshot } from '../../lifecycle';
 import type { CaseHistoryDto, HistoryEntryDto } from './case-history.dto';
@@ -14,25 +15,30 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
   async execute({ actor, caseId }: CaseHistoryQuery): Promise<CaseHistoryDto> {
     const loaded = await this.cases.load(actor.tenant, caseId, { open: true });
     assertVisible(actor, loaded);
-    let state: CaseSnapshot | undefined;
-    const events = loaded.events.map((recorded): HistoryEntryDto => {
-      const before = state ?? initialSnapshot(machineFor(recorded.metadata.machineId, recorded.metadata.machineVersion));
-      state = applyRecorded(state, recorded);
-      const { metadata } = recorded;
-      return {
-        revision: recorded.revision.toString(),
-        recordedAt: metadata.recordedAt,
-        type: recorded.type,
-        actor: { id: metadata.actorId, name: metadata.actorName, role: metadata.actorRole },
-        commandId: metadata.commandId,
-        correlationId: metadata.correlationId,
-        stateBefore: caseState(before),
-        stateAfter: caseState(state),
-        payload: recorded.data,
-        machine: { id: metadata.machineId, version: metadata.machineVersion },
-        hash: recorded.hash,
-      };
-    });
-    return { caseId, diarienummer: loaded.snapshot.context.diarienummer, events };
+    return historyOf(caseId, loaded.events).history;
   }
+}
+
+/** A case's history from its events (personal data opened as readers see it), in one fold; and the case after the last event. */
+export function historyOf(caseId: string, events: readonly RecordedCaseEvent[]): { history: CaseHistoryDto; snapshot: CaseSnapshot | undefined } {
+  let state: CaseSnapshot | undefined;
+  const entries = events.map((recorded): HistoryEntryDto => {
+    const { metadata } = recorded;
+    const before = state ?? initialSnapshot(machineFor(metadata.machineId, metadata.machineVersion));
+    state = applyRecorded(state, recorded);
+    return {
+      revision: recorded.revision.toString(),
+      recordedAt: metadata.recordedAt,
+      type: recorded.type,
+      actor: { id: metadata.actorId, name: metadata.actorName, role: metadata.actorRole },
+      commandId: metadata.commandId,
+      correlationId: metadata.correlationId,
+      stateBefore: caseState(before),
+      stateAfter: caseState(state),
+      payload: recorded.data,
+      machine: { id: metadata.machineId, version: metadata.machineVersion },
+      hash: recorded.hash,
+    };
+  });
+  return { history: { caseId, diarienummer: state?.context.diarienummer ?? null, events: entries }, snapshot: state };
 }

@@ -1,5 +1,4 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiError } from '../../api/api-error';
@@ -7,11 +6,13 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { parseCaseId } from '../../cases/shared/case-command.controller';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
-import { CaseRepository } from '../../cases/shared/case-repository';
+import { asCaseEvents, caseStream } from '../../cases/shared/case-stream';
+import { EventStore } from '../../event-store/event-store.port';
+import { PersonalData } from '../../personal-data/personal-data';
 import { Clock } from '../../shared/clock';
-import { CaseHistoryQuery } from '../case-history/case-history.query';
+import { historyOf } from '../case-history/case-history.handler';
+import { verdictOf } from '../verify/case-verifier';
 import { assertAuditor } from '../verify/verify.controller';
-import { CaseVerifier } from '../verify/case-verifier';
 import { CONTENT_TYPES, EXPORT_FORMATS, toCsv, toHtml, toJsonLines, type CaseRecord, type ExportFormat } from './case-export';
 
 const RENDER: Record<ExportFormat, (record: CaseRecord) => string> = { jsonl: toJsonLines, csv: toCsv, html: toHtml };
@@ -21,9 +22,8 @@ const RENDER: Record<ExportFormat, (record: CaseRecord) => string> = { jsonl: to
 @Controller('audit')
 export class ExportController {
   constructor(
-    private readonly queries: QueryBus,
-    private readonly cases: CaseRepository,
-    private readonly verifier: CaseVerifier,
+    private readonly store: EventStore,
+    private readonly personalData: PersonalData,
     private readonly clock: Clock,
   ) {}
 
@@ -41,13 +41,14 @@ export class ExportController {
       throw new ApiError('VALIDATION_FAILED', `Unknown format ${format}.`, { fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }] });
     }
     const caseId = parseCaseId(id);
-    const [loaded, history, verdict] = await Promise.all([
-      this.cases.load(actor.tenant, caseId, { open: true }),
-      this.queries.execute(new CaseHistoryQuery(actor, caseId)),
-      this.verifier.verifyCase(actor.tenant, caseId),
-    ]);
-    const record: CaseRecord = { tenant: actor.tenant, facts: loaded.snapshot.context, events: loaded.stored, history, verdict, exportedAt: this.clock.now().toISOString() };
-    const name = (loaded.snapshot.context.diarienummer ?? caseId).replace(/[^\w-]+/g, '-');
+    // One read: the events as stored (what the chain covers), the verdict on them, and their history with personal data opened.
+    const [stored] = await this.store.readStreams([caseStream(actor.tenant, caseId)]);
+    if (stored.events.length === 0) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+    const events = asCaseEvents(stored.events);
+    const { history, snapshot } = historyOf(caseId, await this.personalData.open(actor.tenant, events));
+    const facts = snapshot!.context;
+    const record: CaseRecord = { tenant: actor.tenant, facts, events, history, verdict: verdictOf(stored, caseId), exportedAt: this.clock.now().toISOString() };
+    const name = (facts.diarienummer ?? caseId).replace(/[^\w-]+/g, '-');
     response
       .status(200)
       .type(CONTENT_TYPES[format as ExportFormat])

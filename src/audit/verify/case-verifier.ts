@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { caseStream } from '../../cases/shared/case-stream';
-import type { RecordedEvent, StreamRecord } from '../../event-store/event-store.port';
+import { asCaseEvents, caseStream, type RecordedCaseEvent } from '../../cases/shared/case-stream';
+import type { StreamRecord } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { ChainCheck } from '../../event-store/hash-chain';
 import { applyRecorded, LifecycleError, type CaseSnapshot } from '../../lifecycle';
@@ -26,19 +26,24 @@ export class CaseVerifier {
 
   async verifyCase(tenant: string, caseId: string): Promise<CaseVerdict> {
     const [record] = await this.store.readStreams([caseStream(tenant, caseId)]);
-    const { diarienummer: _, ...verdict } = caseVerdictOf(record, caseId);
-    return verdict;
+    return verdictOf(record, caseId);
   }
+}
+
+/** The verdict on a case stream as one reader saw it (events as stored, and the head). */
+export function verdictOf(record: StreamRecord, caseId: string): CaseVerdict {
+  const { diarienummer: _, ...verdict } = caseVerdictOf(record, caseId);
+  return verdict;
 }
 
 /** A case stream's verdict, with the diarienummer its fold names (null: none yet, or the fold broke off before). */
 export function caseVerdictOf({ stream, events, head }: StreamRecord, caseId: string): CaseVerdict & { readonly diarienummer: string | null } {
-  const { problem, state } = firstProblem(events, head);
+  const { problem, state } = firstProblem(asCaseEvents(events), head);
   return { tenant: stream.tenant, caseId, intact: !problem, events: events.length, ...(problem && { problem }), diarienummer: state?.context.diarienummer ?? null };
 }
 
 /** Hash chain and machine in one pass, event by event, then the head. */
-function firstProblem(events: readonly RecordedEvent[], head: StreamRecord['head']): { problem?: CaseVerdict['problem']; state?: CaseSnapshot } {
+function firstProblem(events: readonly RecordedCaseEvent[], head: StreamRecord['head']): { problem?: CaseVerdict['problem']; state?: CaseSnapshot } {
   const chain = new ChainCheck();
   let state: CaseSnapshot | undefined;
   for (const recorded of events) {

@@ -1,6 +1,6 @@
 import { caseIdOfStream } from '../../cases/shared/case-stream';
 import type { StreamName } from '../../event-store/event-store.port';
-import { ERASURES_STREAM } from '../../personal-data/erasure/erasure.service';
+import { ERASURES_STREAM } from '../../erasure/erasure.service';
 
 /**
  * What a stream is, told from its name alone, so that verification finds every stream the store

@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { onlyOwnOrganisation } from '../../auth/organisation-scope';
 import { Database } from '../../database/database';
 import { normaliseOrganisationNumber } from '../../lifecycle';
 import type { CaseListDto, CaseSummaryDto } from './list-cases.dto';
@@ -10,14 +11,14 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
   constructor(private readonly db: Database) {}
 
   async execute({ actor, filters }: ListCasesQuery): Promise<CaseListDto> {
-    const onlyOwn = actor.roles.every((role) => role === 'organisation');
+    const ownOrganisation = onlyOwnOrganisation(actor);
     const conditions: string[] = ['tenant = $1'];
     const values: unknown[] = [actor.tenant];
     const where = (sql: (n: string) => string, value: unknown) => {
       values.push(value);
       conditions.push(sql(`$${values.length}`));
     };
-    if (onlyOwn) where((n) => `organisation_number = ${n}`, normaliseOrganisationNumber(actor.organisationNumber ?? '') ?? '');
+    if (ownOrganisation !== undefined) where((n) => `organisation_number = ${n}`, ownOrganisation);
     if (filters.organisation) where((n) => `organisation_number = ${n}`, normaliseOrganisationNumber(filters.organisation));
     if (filters.state) where((n) => `EXISTS (SELECT 1 FROM unnest(state_paths) p WHERE p = ${n} OR p LIKE ${n} || '.%')`, filters.state);
     if (filters.diarienummer) where((n) => `diarienummer = ${n}`, filters.diarienummer);

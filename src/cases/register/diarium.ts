@@ -34,7 +34,7 @@ export class Diarium {
           [{ id, type: 'DiarienummerAllocated', data: { number, diarienummer, caseId, registeredOn } }],
           {
             expectedRevision: revision < 0n ? 'no_stream' : revision,
-            context: { actorId: actor.id, actorName: actor.name, actorRole: 'registrator', commandId: id, correlationId: id, causationId: id, machineId: 'diarium', machineVersion: 1 },
+            context: { actorId: actor.id, actorName: actor.name, actorRole: 'registrator', commandId: id, correlationId: id, causationId: id },
           },
         );
         if (result.nextExpectedRevision === revision + 1n) return diarienummer;

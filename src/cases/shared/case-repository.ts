@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AppendResult, EventContext, JsonObject, RecordedEvent } from '../../event-store/event-store.port';
+import type { AppendResult, EventContext, JsonObject, StreamWriter } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, foldStored, type CaseEvent, type CaseSnapshot, type MachineVersionChanged } from '../../lifecycle';
 import { ApiError } from '../../api/api-error';
 import { PersonalData } from '../../personal-data/personal-data';
-import { caseStream } from './case-stream';
+import { asCaseEvents, caseStream, type RecordedCaseEvent } from './case-stream';
 
 /** A case as its stream makes it: the snapshot after the last event read, and that event's revision. */
 export interface LoadedCase {
@@ -13,10 +13,8 @@ export interface LoadedCase {
   readonly snapshot: CaseSnapshot;
   /** -1n before the first event. */
   readonly revision: bigint;
-  /** The events as readers see them: personal data opened, or `[raderad]` once its subject was erased. */
-  readonly events: readonly RecordedEvent[];
-  /** The same events as stored (personal data sealed): what the hash chain covers. */
-  readonly stored: readonly RecordedEvent[];
+  /** The events as stored (personal data sealed), or as readers see them when loaded `open`: personal data opened, or `[raderad]` once its subject was erased. */
+  readonly events: readonly RecordedCaseEvent[];
   /** The machine the case lives under: the one that wrote its events; the current one for a new case. */
   readonly machine: { readonly id: string; readonly version: number };
 }
@@ -27,7 +25,7 @@ export interface PointInTime {
   readonly asOf?: Date;
 }
 
-function lengthAt(events: readonly RecordedEvent[], { revision, asOf }: PointInTime): number {
+function lengthAt(events: readonly RecordedCaseEvent[], { revision, asOf }: PointInTime): number {
   const after = events.findIndex(
     (event) => (revision !== undefined && event.revision > revision) || (asOf !== undefined && Date.parse(event.metadata.recordedAt) > asOf.getTime()),
   );
@@ -53,18 +51,28 @@ export class CaseRepository {
    * `open`: only readers that show or use it ask, so the rest need no keys.
    */
   async load(tenant: string, caseId: string, options: { allowNew?: boolean; at?: PointInTime; open?: boolean } = {}): Promise<LoadedCase> {
-    const stream = await this.store.readStream(caseStream(tenant, caseId));
+    const stream = asCaseEvents(await this.store.readStream(caseStream(tenant, caseId)));
     const stored = options.at ? stream.slice(0, lengthAt(stream, options.at)) : stream;
     if (stored.length === 0 && !options.allowNew) {
       throw new ApiError('CASE_NOT_FOUND', stream.length > 0 ? `Case ${caseId} did not exist yet at that point.` : `No case ${caseId}.`);
     }
     const events = options.open ? await this.personalData.open(tenant, stored) : stored;
-    return { id: caseId, tenant, events, stored, ...foldRecorded(events) };
+    return { id: caseId, tenant, events, ...foldRecorded(events) };
   }
 
-  /** Appends under the case's machine, or under `machine` (the target of a MachineVersionChanged); personal data sealed. */
-  async append(loaded: LoadedCase, events: readonly NewCaseEvent[], context: Omit<EventContext, 'machineId' | 'machineVersion'>, machine = loaded.machine): Promise<AppendResult> {
-    return this.store.append(
+  /**
+   * Appends under the case's machine, or under `machine` (the target of a MachineVersionChanged),
+   * recorded on each event; personal data sealed. `through` a transaction of the store, the events
+   * commit with whatever else it writes.
+   */
+  async append(
+    loaded: LoadedCase,
+    events: readonly NewCaseEvent[],
+    context: EventContext,
+    machine = loaded.machine,
+    through: StreamWriter = this.store,
+  ): Promise<AppendResult> {
+    return through.append(
       caseStream(loaded.tenant, loaded.id),
       // Case events are plain JSON by construction (see case.events.ts).
       await this.personalData.seal(
@@ -83,6 +91,6 @@ export class CaseRepository {
  * Folds recorded events through the machine that wrote them (upcasting old payloads). A case stays
  * on the machine version its first event names until a MachineVersionChanged moves it explicitly.
  */
-export function foldRecorded(events: readonly RecordedEvent[]): Pick<LoadedCase, 'snapshot' | 'revision' | 'machine'> {
+export function foldRecorded(events: readonly RecordedCaseEvent[]): Pick<LoadedCase, 'snapshot' | 'revision' | 'machine'> {
   return { ...foldStored(events, { id: CASE_MACHINE_ID, version: CASE_MACHINE_VERSION }), revision: BigInt(events.length) - 1n };
 }

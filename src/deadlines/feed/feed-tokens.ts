@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ApiError } from '../../api/api-error';
 import type { Actor } from '../../auth/actor';
+import { onlyOwnOrganisation } from '../../auth/organisation-scope';
 import { Database } from '../../database/database';
 import { Clock } from '../../shared/clock';
 
@@ -34,7 +35,7 @@ export class FeedTokens {
   ) {}
 
   async create(actor: Actor, scope: FeedScope): Promise<{ id: string; token: string; scope: FeedScope; createdAt: string }> {
-    if (actor.roles.every((role) => role === 'organisation')) {
+    if (onlyOwnOrganisation(actor) !== undefined) {
       throw new ApiError('FORBIDDEN_ROLE', "The deadline feed is for the municipality's officials.", { required: ['handlaggare', 'chef', 'namndsekreterare', 'registrator', 'signatory', 'auditor', 'admin'] });
     }
     const id = randomUUID();

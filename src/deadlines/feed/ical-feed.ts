@@ -1,6 +1,6 @@
 import ical from 'ical-generator';
 import { addDays } from '../../lifecycle/calendar-date';
-import type { CaseDeadlineRow } from '../../cases/list-deadlines/deadline-rows';
+import type { CaseDeadlineRow } from '../views/list-deadlines/deadline-rows';
 
 const utcMidnight = (date: string): Date => new Date(`${date}T00:00:00Z`);
 

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
 import { v5 as uuidv5 } from 'uuid';
-import { foldRecorded, type LoadedCase } from '../../cases/shared/case-repository';
-import { caseStream } from '../../cases/shared/case-stream';
-import { EventStore, type EventContext, type JsonObject, type RecordedEvent } from '../../event-store/event-store.port';
-import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
-import { currentSchemaVersion, decide, type Command } from '../../lifecycle';
+import { CaseRepository, foldRecorded, type LoadedCase } from '../../cases/shared/case-repository';
+import { asCaseEvents, caseStream } from '../../cases/shared/case-stream';
+import { EventStore, type EventContext, type RecordedEvent, type StoreTransaction } from '../../event-store/event-store.port';
+import { decide, type Command } from '../../lifecycle';
 import { stockholmDate } from '../../lifecycle/calendar-date';
 import { LifecycleError } from '../../lifecycle/lifecycle.errors';
 import { NotificationOutbox, type NotificationIntent } from '../../notifications/notification-outbox.port';
+import { DataSubjects } from '../../personal-data/data-subjects';
 import { DeadlineSettings } from '../timer-settings';
-import { timersOf, type Timer } from '../timers-of';
+import { timersOf, type Timer } from '../timer-policy';
 import { TimerTable, type TimerRow, type TimerStatus } from './timer-table';
 
 // Names under this UUID are the scheduler's: event, command and notification ids of a firing.
@@ -44,43 +43,40 @@ export interface BatchResult {
  */
 @Injectable()
 export class TimerFiring {
-  private readonly store: PostgresEventStore;
-
   constructor(
     private readonly table: TimerTable,
     private readonly outbox: NotificationOutbox,
     private readonly settings: DeadlineSettings,
-    store: EventStore,
-  ) {
-    if (!(store instanceof PostgresEventStore)) throw new Error('Timers need an event store that appends inside a transaction');
-    this.store = store;
-  }
+    private readonly store: EventStore,
+    private readonly cases: CaseRepository,
+    private readonly subjects: DataSubjects,
+  ) {}
 
   async fireBatch(now: Date, limit: number): Promise<BatchResult> {
-    return this.table.transaction(async (client) => {
-      const timers = await this.table.claimDue(client, now, limit);
+    return this.store.withTransaction(async (transaction) => {
+      const timers = await this.table.claimDue(transaction, now, limit);
       const result = { claimed: timers.length, settled: { fired: 0, skipped: 0, cancelled: 0 }, failed: 0 };
-      const cases = new CaseCache(client, this.store, this.settings);
+      const cases = new CaseCache(transaction, this.settings, this.subjects);
       await cases.prefetch(timers);
       const settled: Settled[] = [];
       for (const timer of timers) {
         try {
-          settled.push(await this.fire(client, cases, timer, now));
+          settled.push(await this.fire(transaction, cases, timer, now));
         } catch (error) {
           cases.forget(timer);
-          await this.table.postpone(client, timer, now, (error as Error).message);
+          await this.table.postpone(transaction, timer, now, (error as Error).message);
           result.failed++;
         }
       }
       // One statement each for all the batch's marks and notifications, in the same transaction.
-      await this.table.settle(client, settled, now);
-      await this.outbox.enqueue(client, settled.flatMap((s) => s.intents));
+      await this.table.settle(transaction, settled, now);
+      await this.outbox.enqueue(transaction, settled.flatMap((s) => s.intents));
       for (const { status } of settled) result.settled[status]++;
       return result;
     });
   }
 
-  private async fire(client: PoolClient, cases: CaseCache, timer: TimerRow, now: Date): Promise<Settled> {
+  private async fire(transaction: StoreTransaction, cases: CaseCache, timer: TimerRow, now: Date): Promise<Settled> {
     const entry = await cases.get(timer);
     const { loaded } = entry;
     const settle = (status: SettledStatus, note: string | null = null, intents: NotificationIntent[] = []): Settled => ({ timer, status, note, intents });
@@ -88,15 +84,16 @@ export class TimerFiring {
     // A reminder of a date already past (after downtime) is superseded by that date's own notification.
     if (timer.occasion === 'reminder' && timer.deadlineOn < stockholmDate(now.toISOString())) return settle('skipped', 'stale reminder');
     if (timer.command) {
-      const refused = await this.act(client, loaded, timer, now);
+      const refused = await this.act(transaction, loaded, timer, now);
       if (refused) return settle('cancelled', refused);
       cases.forget(timer);
     }
-    return settle('fired', null, this.intents(loaded, timer, now));
+    const hasContact = timer.recipients.includes('organisationContact') && (await cases.hasContact(entry));
+    return settle('fired', null, this.intents(loaded, timer, now, hasContact));
   }
 
   /** Appends the case's event at the revision just read; returns the lifecycle's refusal, if any. */
-  private async act(client: PoolClient, loaded: LoadedCase, timer: TimerRow, now: Date): Promise<string | undefined> {
+  private async act(transaction: StoreTransaction, loaded: LoadedCase, timer: TimerRow, now: Date): Promise<string | undefined> {
     let events;
     try {
       events = decide(loaded.snapshot, { type: timer.command, now: now.toISOString() } as Command);
@@ -106,31 +103,19 @@ export class TimerFiring {
     }
     const firing = this.firingName(timer);
     const commandId = uuidv5(`${firing}/command`, NAMESPACE);
-    const context: EventContext = {
-      ...SYSTEM_ACTOR,
-      commandId,
-      correlationId: commandId,
-      causationId: commandId,
-      machineId: loaded.machine.id,
-      machineVersion: loaded.machine.version,
-    };
-    // The engine's events carry no personal data, so there is nothing to seal (the case is read sealed, too).
+    const context: EventContext = { ...SYSTEM_ACTOR, commandId, correlationId: commandId, causationId: commandId };
     // A refused append (the case changed meanwhile) leaves the transaction usable: the store undoes its own failed write.
-    await this.store.appendInTransaction(
-      client,
-      caseStream(loaded.tenant, loaded.id),
-      events.map((event, index) => ({
-        id: uuidv5(`${firing}/event/${index}`, NAMESPACE),
-        type: event.type,
-        data: event.data as unknown as JsonObject,
-        schemaVersion: currentSchemaVersion(event.type),
-      })),
-      { expectedRevision: loaded.revision, context },
+    await this.cases.append(
+      loaded,
+      events.map((event, index) => ({ id: uuidv5(`${firing}/event/${index}`, NAMESPACE), event })),
+      context,
+      loaded.machine,
+      transaction,
     );
     return undefined;
   }
 
-  private intents(loaded: LoadedCase, timer: TimerRow, now: Date): NotificationIntent[] {
+  private intents(loaded: LoadedCase, timer: TimerRow, now: Date, hasContact: boolean): NotificationIntent[] {
     const facts = loaded.snapshot.context;
     return timer.recipients.map((recipient) => ({
       id: uuidv5(`${this.firingName(timer)}/${recipient}`, NAMESPACE),
@@ -141,6 +126,7 @@ export class TimerFiring {
       daysBefore: timer.daysBefore,
       recipient,
       case: { diarienummer: facts.diarienummer, organisation: facts.organisation?.name ?? '', officer: facts.officer },
+      ...(recipient === 'organisationContact' && { hasContact }),
       firedAt: now.toISOString(),
     }));
   }
@@ -151,10 +137,11 @@ export class TimerFiring {
   }
 }
 
-/** A case as the batch read it, and (once asked) the timers it has now. */
+/** A case as the batch read it, and (once asked) the timers it has now and whether its contact person can be written to. */
 interface CaseEntry {
   readonly loaded: LoadedCase | undefined;
   timers?: Timer[];
+  hasContact?: Promise<boolean>;
 }
 
 /**
@@ -165,16 +152,43 @@ class CaseCache {
   private readonly cases = new Map<string, Promise<CaseEntry>>();
 
   constructor(
-    private readonly client: PoolClient,
-    private readonly store: PostgresEventStore,
+    private readonly transaction: StoreTransaction,
     private readonly settings: DeadlineSettings,
+    private readonly subjects: DataSubjects,
   ) {}
 
   /** Reads the batch's cases in one statement, rather than one round trip per case. */
   async prefetch(timers: readonly TimerRow[]): Promise<void> {
     const byCase = new Map(timers.map((timer) => [`${timer.tenant}/${timer.caseId}`, timer]));
-    const records = await this.store.readStreamsInTransaction(this.client, [...byCase.values()].map((t) => caseStream(t.tenant, t.caseId)));
-    [...byCase].forEach(([key, { tenant, caseId }], i) => this.cases.set(key, Promise.resolve(this.folded(tenant, caseId, records[i].events))));
+    const records = await this.transaction.readStreams([...byCase.values()].map((t) => caseStream(t.tenant, t.caseId)));
+    const entries = [...byCase].map(([key, { tenant, caseId }], i) => {
+      const entry = this.folded(tenant, caseId, records[i].events);
+      this.cases.set(key, Promise.resolve(entry));
+      return entry;
+    });
+    // Whether each contact person can still be written to: one statement for the batch, not one per case.
+    const toContact = new Set(timers.filter((t) => t.recipients.includes('organisationContact')).map((t) => `${t.tenant}/${t.caseId}`));
+    this.checkContacts(entries.filter((entry) => entry.loaded && toContact.has(`${entry.loaded.tenant}/${entry.loaded.id}`)));
+  }
+
+  /** Whether the case names a contact person whose data is not erased (read sealed: it asks whether the person's key still exists). */
+  hasContact(entry: CaseEntry): Promise<boolean> {
+    if (!entry.hasContact) this.checkContacts([entry]);
+    return entry.hasContact!;
+  }
+
+  private checkContacts(entries: readonly CaseEntry[]): void {
+    const byTenant = new Map<string, CaseEntry[]>();
+    for (const entry of entries) byTenant.set(entry.loaded?.tenant ?? '', [...(byTenant.get(entry.loaded?.tenant ?? '') ?? []), entry]);
+    for (const [tenant, group] of byTenant) {
+      const subjectIds = group.flatMap((entry) => entry.loaded?.snapshot.context.contactPerson?.subjectId ?? []);
+      const keys = this.subjects.find(tenant, subjectIds, this.transaction);
+      for (const entry of group) {
+        const subjectId = entry.loaded?.snapshot.context.contactPerson?.subjectId;
+        entry.hasContact = subjectId ? keys.then((found) => Boolean(found.get(subjectId)?.wrappedKey)) : Promise.resolve(false);
+        entry.hasContact.catch(() => undefined); // a failed read fails the batch's transaction anyway; unasked, it must not crash the process
+      }
+    }
   }
 
   /**
@@ -205,11 +219,12 @@ class CaseCache {
   }
 
   private async load(tenant: string, caseId: string) {
-    const [{ events }] = await this.store.readStreamsInTransaction(this.client, [caseStream(tenant, caseId)]);
+    const [{ events }] = await this.transaction.readStreams([caseStream(tenant, caseId)]);
     return this.folded(tenant, caseId, events);
   }
 
-  private folded(tenant: string, caseId: string, events: RecordedEvent[]): CaseEntry {
-    return { loaded: events.length === 0 ? undefined : { id: caseId, tenant, events, stored: events, ...foldRecorded(events) } };
+  private folded(tenant: string, caseId: string, recorded: RecordedEvent[]): CaseEntry {
+    const events = asCaseEvents(recorded);
+    return { loaded: events.length === 0 ? undefined : { id: caseId, tenant, events, ...foldRecorded(events) } };
   }
 }

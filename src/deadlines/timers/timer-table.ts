@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
 import { Database } from '../../database/database';
+import { inTransaction, sqlOf } from '../../database/transaction';
+import type { StoreTransaction } from '../../event-store/event-store.port';
 import type { IsoDate } from '../../lifecycle/calendar-date';
 import type { RecipientRole } from '../../notifications/notification-outbox.port';
 import type { Deadline } from '../deadline-rules';
-import type { ActingCommand } from '../timer-policy';
-import type { Timer, TimerOccasion } from '../timers-of';
-import { inTransaction } from '../../database/transaction';
-
-/** Channel the schedulers LISTEN on; a projection that adds or moves a pending timer notifies it on commit. */
+import type { ActingCommand, Timer, TimerOccasion } from '../timer-policy';
 
 export type TimerStatus = 'pending' | 'fired' | 'skipped' | 'cancelled';
 
@@ -73,7 +70,7 @@ export class TimerTable {
    * armed again: a new date is a new firing); timers no longer computed are cancelled.
    */
   async replace(tenant: string, caseId: string, revision: bigint, timers: readonly (Timer & { dueAt: Date })[], now: Date): Promise<boolean> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.db.pool, async (client) => {
       const claimed = await client.query(
         `INSERT INTO timer_cases (tenant, case_id, revision) VALUES ($1, $2, $3)
          ON CONFLICT (tenant, case_id) DO UPDATE SET revision = EXCLUDED.revision WHERE timer_cases.revision < EXCLUDED.revision
@@ -113,7 +110,8 @@ export class TimerTable {
    * made moot. Each query walks its partial index in order and stops at the limit: the cost is the
    * batch, not the table.
    */
-  async claimDue(client: PoolClient, now: Date, limit: number): Promise<TimerRow[]> {
+  async claimDue(transaction: StoreTransaction, now: Date, limit: number): Promise<TimerRow[]> {
+    const client = sqlOf(transaction).client;
     const claim = async (acting: boolean, max: number) =>
       (
         await client.query<DbTimerRow>(
@@ -131,9 +129,9 @@ export class TimerTable {
   }
 
   /** Marks the batch's timers fired, skipped or cancelled, in one statement. */
-  async settle(client: PoolClient, settled: readonly { timer: TimerRow; status: Exclude<TimerStatus, 'pending'>; note: string | null }[], now: Date): Promise<void> {
+  async settle(transaction: StoreTransaction, settled: readonly { timer: TimerRow; status: Exclude<TimerStatus, 'pending'>; note: string | null }[], now: Date): Promise<void> {
     if (settled.length === 0) return;
-    await client.query(
+    await sqlOf(transaction).client.query(
       `UPDATE timers SET status = s.status, last_error = s.note, settled_at = $2, updated_at = $2
          FROM jsonb_to_recordset($1::jsonb) AS s(tenant text, case_id uuid, key text, status text, note text)
         WHERE timers.tenant = s.tenant AND timers.case_id = s.case_id AND timers.key = s.key`,
@@ -142,9 +140,9 @@ export class TimerTable {
   }
 
   /** A failed attempt: try again later, backing off (30 s, 1 min, 2 min, … up to an hour). */
-  async postpone(client: PoolClient, timer: TimerRow, now: Date, error: string): Promise<void> {
+  async postpone(transaction: StoreTransaction, timer: TimerRow, now: Date, error: string): Promise<void> {
     const delayMs = Math.min(3_600_000, 30_000 * 2 ** timer.attempts);
-    await client.query(
+    await sqlOf(transaction).client.query(
       `UPDATE timers SET attempts = attempts + 1, fire_at = $4, last_error = $5, updated_at = $6 WHERE tenant = $1 AND case_id = $2 AND key = $3`,
       [timer.tenant, timer.caseId, timer.key, new Date(now.getTime() + delayMs), error, now],
     );
@@ -163,10 +161,6 @@ export class TimerTable {
                     (SELECT min(fire_at) FROM timers WHERE status = 'pending' AND command IS NULL)) AS next`,
     );
     return rows[0].next;
-  }
-
-  transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(this.db.pool, work);
   }
 }
 

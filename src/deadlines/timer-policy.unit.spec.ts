@@ -4,8 +4,7 @@ import { fold } from '../lifecycle/evolve';
 import { historyOf } from '../lifecycle/testing/given';
 import { SwedishCalendar } from './calendar';
 import { DEFAULT_DEADLINE_OPTIONS } from './deadline-rules';
-import { DEFAULT_TIMER_POLICY, withReminderDays } from './timer-policy';
-import { timersOf, type TimerSettings } from './timers-of';
+import { DEFAULT_TIMER_POLICY, timersOf, withReminderDays, type TimerSettings } from './timer-policy';
 
 const settings: TimerSettings = { calendar: new SwedishCalendar(), deadlineOptions: DEFAULT_DEADLINE_OPTIONS, policy: DEFAULT_TIMER_POLICY };
 

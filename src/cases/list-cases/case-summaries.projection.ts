@@ -1,11 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CaseRepository } from '../cases/shared/case-repository';
-import { caseIdOfStream } from '../cases/shared/case-stream';
-import { caseState } from '../cases/shared/case-view';
-import { Database } from '../database/database';
-import type { RecordedEvent } from '../event-store/event-store.port';
-import { normaliseOrganisationNumber } from '../lifecycle';
-import { Subscriptions } from './subscriptions';
+import { CaseRepository } from '../shared/case-repository';
+import { caseIdOfStream } from '../shared/case-stream';
+import { caseState } from '../shared/case-view';
+import { Database } from '../../database/database';
+import type { RecordedEvent } from '../../event-store/event-store.port';
+import { organisationNumberOf } from '../../projections/organisation-number';
+import { Subscriptions } from '../../projections/subscriptions';
 
 /**
  * Keeps `case_summaries`, the case list, in step with the case streams. An event refreshes its
@@ -54,7 +54,7 @@ export class CaseSummariesProjection implements OnModuleInit {
         state.label.en,
         state.closed,
         facts.organisation?.name ?? null,
-        facts.organisation && (normaliseOrganisationNumber(facts.organisation.organisationNumber) ?? facts.organisation.organisationNumber),
+        organisationNumberOf(facts),
         (facts.meeting ?? facts.decisions.at(-1))?.body.code ?? null,
         facts.officer?.id ?? null,
         facts.officer?.name ?? null,

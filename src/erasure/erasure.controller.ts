@@ -1,11 +1,11 @@
 import { applyDecorators, Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../../api/api-error';
-import type { Actor } from '../../auth/actor';
-import { CurrentActor } from '../../auth/current-actor.decorator';
-import { validationPipe } from '../../cases/shared/case-command.controller';
-import { ErrorDto } from '../../cases/shared/case-result.dto';
-import { isCaseId } from '../../cases/shared/case-stream';
+import { ApiError } from '../api/api-error';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { validationPipe } from '../cases/shared/case-command.controller';
+import { ErrorDto } from '../cases/shared/case-result.dto';
+import { isCaseId } from '../cases/shared/case-stream';
 import { EraseByEmailDto, ErasureDto } from './erasure.dto';
 import { Erasure } from './erasure.service';
 

@@ -1,5 +1,5 @@
 import { Client, type ClientConfig, type Pool } from 'pg';
-import type { WakeSignal } from './wake-signal';
+import type { WakeSignal } from '../shared/wake-signal';
 
 const CHANNEL = 'iop_events';
 const RECONNECT_DELAY_MS = 1000;
@@ -40,9 +40,14 @@ export class PostgresNotifier {
     void this.connect();
   }
 
+  /** Stops listening; a NOTIFY still pending is sent first, so nothing told before closing is lost. */
   async close(): Promise<void> {
     this.listening = false;
-    clearTimeout(this.timer);
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      await this.pool.query(`NOTIFY ${this.channel}`).catch(() => undefined);
+    }
     clearTimeout(this.reconnectTimer);
     const listener = this.listener;
     this.listener = undefined;

@@ -1,4 +1,4 @@
-import type { DirectoryData } from '../notifications/notification-directory';
+import type { DirectoryData } from './notification-directory';
 
 /**
  * Who the demo tenants' notifications go to when no NOTIFICATION_DIRECTORY_FILE is given: the

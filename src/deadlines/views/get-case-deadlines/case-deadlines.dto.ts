@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../../deadlines';
-import { LabelDto } from '../shared/case-result.dto';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../..';
+import { LabelDto } from '../../../cases/shared/case-result.dto';
 
 /** One deadline of a case: when, why (a checkable explanation), and where it stands today. */
 export class DeadlineDto {

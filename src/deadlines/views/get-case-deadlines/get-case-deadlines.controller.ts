@@ -1,10 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
-import { CurrentActor } from '../../auth/current-actor.decorator';
-import { parseCaseId } from '../shared/case-command.controller';
-import { ErrorDto } from '../shared/case-result.dto';
+import type { Actor } from '../../../auth/actor';
+import { CurrentActor } from '../../../auth/current-actor.decorator';
+import { parseCaseId } from '../../../cases/shared/case-command.controller';
+import { ErrorDto } from '../../../cases/shared/case-result.dto';
 import { CaseDeadlinesDto } from './case-deadlines.dto';
 import { GetCaseDeadlinesQuery } from './get-case-deadlines.query';
 

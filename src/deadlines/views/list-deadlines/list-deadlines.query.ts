@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../../auth/actor';
 import type { DeadlineListDto, ListDeadlinesQueryDto } from './list-deadlines.dto';
 
 export class ListDeadlinesQuery extends Query<DeadlineListDto> {

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
-import { CurrentActor } from '../../auth/current-actor.decorator';
-import { validationPipe } from '../shared/case-command.controller';
-import { ErrorDto } from '../shared/case-result.dto';
+import type { Actor } from '../../../auth/actor';
+import { CurrentActor } from '../../../auth/current-actor.decorator';
+import { validationPipe } from '../../../cases/shared/case-command.controller';
+import { ErrorDto } from '../../../cases/shared/case-result.dto';
 import { DeadlineListDto, ListDeadlinesQueryDto } from './list-deadlines.dto';
 import { ListDeadlinesQuery } from './list-deadlines.query';
 

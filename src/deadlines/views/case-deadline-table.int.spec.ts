@@ -1,29 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, databaseTargets, type TestDatabase } from '../../test/support/test-database';
-import { context as anyContext } from '../../test/support/events';
-import { CaseRepository } from '../cases/shared/case-repository';
-import { readDeadlines } from '../cases/list-deadlines/deadline-rows';
-import type { Database } from '../database/database';
-import { DeadlineCatalogue } from '../deadlines/deadline-catalogue';
-import { deadlineSettingsFrom } from '../deadlines/timer-settings';
-import { loadConfig } from '../config/app-config';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
-import type { RecordedEvent } from '../event-store/event-store.port';
-import { linkoping } from '../demo/seed-cases';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION } from '../lifecycle';
-import { historyOf } from '../lifecycle/testing/given';
-import { FixedClock } from '../shared/clock';
-import { CaseDeadlinesProjection } from './case-deadlines.projection';
-import type { Subscriptions } from './subscriptions';
-import { DataSubjects } from '../personal-data/data-subjects';
-import { MasterKey } from '../personal-data/field-cipher';
-import { PersonalData } from '../personal-data/personal-data';
+import { createTestDatabase, databaseTargets, type TestDatabase } from '../../../test/support/test-database';
+import { context as anyContext } from '../../../test/support/events';
+import { CaseRepository } from '../../cases/shared/case-repository';
+import { loadConfig } from '../../config/app-config';
+import type { Database } from '../../database/database';
+import { linkoping } from '../../demo/seed-cases';
+import type { RecordedEvent } from '../../event-store/event-store.port';
+import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION } from '../../lifecycle';
+import { historyOf } from '../../lifecycle/testing/given';
+import { DataSubjects } from '../../personal-data/data-subjects';
+import { MasterKey } from '../../personal-data/field-cipher';
+import { PersonalData } from '../../personal-data/personal-data';
+import type { Subscriptions } from '../../projections/subscriptions';
+import { FixedClock } from '../../shared/clock';
+import { DeadlineCatalogue } from '../deadline-catalogue';
+import { deadlineSettingsFrom } from '../timer-settings';
+import { TimerTable } from '../timers/timer-table';
+import { TIMERS_CHANNEL, TimerWake, TimersProjection } from '../timers/timers.projection';
+import { CaseDeadlineTable } from './case-deadline-table';
+import { readDeadlines } from './list-deadlines/deadline-rows';
 
 const context = { ...anyContext, machineId: CASE_MACHINE_ID, machineVersion: CASE_MACHINE_VERSION };
 
-describe.each(databaseTargets())('the case-deadlines projection on $name', (target) => {
+describe.each(databaseTargets())('the deadline rows the deadlines projection writes, on $name', (target) => {
   let db: TestDatabase;
   let store: PostgresEventStore;
+  let wake: TimerWake;
   let handle: (event: RecordedEvent) => Promise<void>;
   const tenant = 'linkoping';
   const caseId = randomUUID();
@@ -33,13 +36,17 @@ describe.each(databaseTargets())('the case-deadlines projection on $name', (targ
     const clock = new FixedClock(new Date('2023-06-01T12:00:00Z'));
     store = new PostgresEventStore({ pool: db.pool, connection: db.connection, clock });
     const subscriptions = { register: async (_id: string, handler: typeof handle) => void (handle = handler) } as unknown as Subscriptions;
-    const projection = new CaseDeadlinesProjection(subscriptions, new CaseRepository(store, new PersonalData(new DataSubjects({ pool: db.pool } as Database, new MasterKey('a master secret of at least thirty-two characters'), clock))), new DeadlineCatalogue(deadlineSettingsFrom(loadConfig({}))), { pool: db.pool } as Database);
+    const database = { pool: db.pool, connection: db.connection } as Database;
+    const cases = new CaseRepository(store, new PersonalData(new DataSubjects(database, new MasterKey('a master secret of at least thirty-two characters'), clock)));
+    const settings = deadlineSettingsFrom(loadConfig({}));
+    wake = new TimerWake(database, TIMERS_CHANNEL);
+    const projection = new TimersProjection(subscriptions, cases, new TimerTable(database), new CaseDeadlineTable(database), new DeadlineCatalogue(settings), settings, wake, clock);
     await projection.onModuleInit();
     const events = historyOf(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
     await store.append({ tenant, id: `case-${caseId}` }, events, { expectedRevision: 'no_stream', context });
   });
   afterAll(async () => {
-    await store.close();
+    await Promise.all([store.close(), wake.close()]);
     await db.drop();
   });
 
@@ -55,8 +62,12 @@ describe.each(databaseTargets())('the case-deadlines projection on $name', (targ
     expect(rows).toContain('2023-01-31 yearly-payment:2023 met');
     expect(rows).toContain('2023-12-31 follow-up-meeting:strategic:2023-H2 upcoming');
     expect(rows).toContain('2025-06-30 last-day-to-give-notice upcoming');
-    const { rows: heads } = await db.pool.query('SELECT revision FROM case_deadline_heads WHERE case_id = $1', [caseId]);
-    expect(heads).toEqual([{ revision: String(events.length - 1) }]);
+    // The same load wrote the case's timers, from the same revision.
+    const { rows: heads } = await db.pool.query(
+      'SELECT d.revision AS rows, t.revision AS timers FROM case_deadline_heads d JOIN timer_cases t USING (tenant, case_id) WHERE case_id = $1',
+      [caseId],
+    );
+    expect(heads).toEqual([{ rows: String(events.length - 1), timers: String(events.length - 1) }]);
   });
 
   it('answers statuses against the date asked, and filters by status in SQL', async () => {

@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
-import type { Actor } from '../../auth/actor';
-import { statusOf, type DeadlineKind, type DeadlineStatus } from '../../deadlines';
-import type { IsoDate } from '../../lifecycle/calendar-date';
-import { normaliseOrganisationNumber } from '../../lifecycle';
+import type { Actor } from '../../../auth/actor';
+import { onlyOwnOrganisation } from '../../../auth/organisation-scope';
+import { statusOf, type DeadlineKind, type DeadlineStatus } from '../..';
+import type { IsoDate } from '../../../lifecycle/calendar-date';
 import type { CaseDeadlineDto } from './list-deadlines.dto';
 
 export interface DeadlineFilter {
@@ -23,8 +23,8 @@ export interface CaseDeadlineRow extends CaseDeadlineDto {
 
 /** What a caller may see of `case_deadlines`: the whole tenant, or for organisation representatives their own cases. */
 export function visibleTo(actor: Actor): Pick<DeadlineFilter, 'tenant' | 'organisationNumber'> {
-  const onlyOwn = actor.roles.every((role) => role === 'organisation');
-  return { tenant: actor.tenant, ...(onlyOwn && { organisationNumber: normaliseOrganisationNumber(actor.organisationNumber ?? '') ?? '' }) };
+  const organisationNumber = onlyOwnOrganisation(actor);
+  return { tenant: actor.tenant, ...(organisationNumber !== undefined && { organisationNumber }) };
 }
 
 /** Status in SQL, `$v` being today: the same answers as {@link statusOf}. */

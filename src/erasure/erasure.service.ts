@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { ApiError } from '../../api/api-error';
-import type { Actor } from '../../auth/actor';
-import { EventStore } from '../../event-store/event-store.port';
-import { Clock } from '../../shared/clock';
-import { DataSubjects } from '../data-subjects';
+import { ApiError } from '../api/api-error';
+import type { Actor } from '../auth/actor';
+import { EventStore } from '../event-store/event-store.port';
+import { Clock } from '../shared/clock';
+import { DataSubjects } from '../personal-data/data-subjects';
 import type { ErasureDto } from './erasure.dto';
 
 const NAMESPACE = '5b0f3f8e-2f4c-4d7e-9a61-3c8d2e7b1a90';
@@ -46,7 +46,7 @@ export class Erasure {
       [{ id, type: 'DataSubjectErased', data: { subjectId, erasedAt: erasedAt.toISOString() } }],
       {
         expectedRevision: 'any',
-        context: { actorId: actor.id, actorName: actor.name, actorRole: 'admin', commandId: id, correlationId: id, causationId: id, machineId: 'data-subjects', machineVersion: 1 },
+        context: { actorId: actor.id, actorName: actor.name, actorRole: 'admin', commandId: id, correlationId: id, causationId: id },
       },
     );
     // A parallel erasure of the same subject appended the same event and won the update.

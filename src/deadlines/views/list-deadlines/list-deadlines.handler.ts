@@ -1,8 +1,8 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiError } from '../../api/api-error';
-import { Database } from '../../database/database';
-import { addDays, daysInclusive, isIsoDate, stockholmDate } from '../../lifecycle/calendar-date';
-import { Clock } from '../../shared/clock';
+import { ApiError } from '../../../api/api-error';
+import { Database } from '../../../database/database';
+import { addDays, daysInclusive, isIsoDate, stockholmDate } from '../../../lifecycle/calendar-date';
+import { Clock } from '../../../shared/clock';
 import { readDeadlines, visibleTo } from './deadline-rows';
 import { MAX_RANGE_DAYS, type DeadlineListDto } from './list-deadlines.dto';
 import { ListDeadlinesQuery } from './list-deadlines.query';

@@ -1,10 +1,10 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { labelOf, statusOf } from '../../deadlines';
-import { DeadlineCatalogue } from '../../deadlines/deadline-catalogue';
-import { stockholmDate } from '../../lifecycle/calendar-date';
-import { Clock } from '../../shared/clock';
-import { assertVisible } from '../shared/case-access';
-import { CaseRepository } from '../shared/case-repository';
+import { labelOf, statusOf } from '../..';
+import { DeadlineCatalogue } from '../../deadline-catalogue';
+import { stockholmDate } from '../../../lifecycle/calendar-date';
+import { Clock } from '../../../shared/clock';
+import { assertVisible } from '../../../cases/shared/case-access';
+import { CaseRepository } from '../../../cases/shared/case-repository';
 import type { CaseDeadlinesDto } from './case-deadlines.dto';
 import { GetCaseDeadlinesQuery } from './get-case-deadlines.query';
 
