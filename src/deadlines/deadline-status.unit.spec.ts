@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { linkoping } from '../demo/seed-cases';
 import { historyOf } from '../lifecycle/testing/given';
-import { SwedishCalendar } from './calendar';
+import { SwedishCalendar } from '../calendar';
 import { DEFAULT_DEADLINE_OPTIONS as options } from './deadline-rules';
 import { labelOf, statusOf, trackedDeadlines } from './deadline-status';
 

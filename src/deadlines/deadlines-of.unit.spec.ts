@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { linkoping } from '../demo/seed-cases';
 import { fold } from '../lifecycle/evolve';
 import { historyOf } from '../lifecycle/testing/given';
-import { SwedishCalendar } from './calendar';
+import { SwedishCalendar } from '../calendar';
 import { DEFAULT_DEADLINE_OPTIONS as options } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
 

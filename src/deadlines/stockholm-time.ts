@@ -1,4 +1,4 @@
-import type { IsoDate } from '../lifecycle/calendar-date';
+import type { IsoDate } from '../calendar';
 
 const wallClock = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Stockholm',

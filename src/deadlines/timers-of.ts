@@ -1,7 +1,7 @@
-import type { IsoDate } from '../lifecycle/calendar-date';
+import type { IsoDate } from '../calendar';
 import type { CaseFacts } from '../lifecycle/case.facts';
 import type { RecipientRole } from '../notifications/notification-outbox.port';
-import type { SwedishCalendar } from './calendar';
+import type { SwedishCalendar } from '../calendar';
 import type { Deadline, DeadlineOptions } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
 import type { ActingCommand, TimerPolicy } from './timer-policy';

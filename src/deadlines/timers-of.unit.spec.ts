@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { linkoping } from '../demo/seed-cases';
 import { fold } from '../lifecycle/evolve';
 import { historyOf } from '../lifecycle/testing/given';
-import { SwedishCalendar } from './calendar';
+import { SwedishCalendar } from '../calendar';
 import { DEFAULT_DEADLINE_OPTIONS } from './deadline-rules';
 import { DEFAULT_TIMER_POLICY, withReminderDays } from './timer-policy';
 import { timersOf, type TimerSettings } from './timers-of';

@@ -1,4 +1,4 @@
-import type { IsoDate, Timestamp } from '../lifecycle/calendar-date';
+import type { IsoDate, Timestamp } from '../calendar';
 import type { Command, CommandOf, CommandPayloads, CommandType } from '../lifecycle/case.commands';
 import type { DecidingBody, Terms } from '../lifecycle/case.values';
 

@@ -1,4 +1,4 @@
-import type { Timestamp } from './calendar-date';
+import type { Timestamp } from '../calendar';
 import type { CaseEventType, EventData } from './case.events';
 
 /**

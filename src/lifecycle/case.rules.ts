@@ -1,4 +1,4 @@
-import { stockholmDate, yearOf, type IsoDate } from './calendar-date';
+import { stockholmDate, yearOf, type IsoDate } from '../calendar';
 import type { CaseEvent, CaseEventType, EventData } from './case.events';
 import type { CaseFacts } from './case.facts';
 import { BODY_RANK, type Terms } from './case.values';

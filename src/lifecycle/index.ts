@@ -1,6 +1,6 @@
 /** The pure IOP case lifecycle: no framework, no I/O, no clock (time arrives with each command). */
 export { appealWindowEnd, finalFrom } from './appeal-window';
-export { addMonths, isIsoDate, stockholmDate, type IsoDate, type Timestamp } from './calendar-date';
+export { addMonths, isIsoDate, stockholmDate, type IsoDate, type Timestamp } from '../calendar';
 export { COMMAND_TYPES, ROLES, commandEvents, commandRoles, partyRoles } from './case.commands';
 export type * from './case.commands';
 export type * from './case.events';

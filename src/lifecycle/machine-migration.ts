@@ -1,5 +1,5 @@
 import type { AnyStateNode, StateValue } from 'xstate';
-import type { Timestamp } from './calendar-date';
+import type { Timestamp } from '../calendar';
 import type { CaseMachine, StateMeta } from './case.machine';
 import type { Violation } from './case.rules';
 import { findMachine, initialSnapshot, type CaseSnapshot } from './evolve';

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { labelOf, statusOf } from '../../deadlines';
 import { DeadlineCatalogue } from '../../deadlines/deadline-catalogue';
-import { stockholmDate } from '../../lifecycle/calendar-date';
+import { stockholmDate } from '../../calendar';
 import { Clock } from '../../shared/clock';
 import { assertVisible } from '../shared/case-access';
 import { CaseRepository } from '../shared/case-repository';

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Actor } from '../../auth/actor';
 import { statusOf, type DeadlineKind, type DeadlineStatus } from '../../deadlines';
-import type { IsoDate } from '../../lifecycle/calendar-date';
+import type { IsoDate } from '../../calendar';
 import { normaliseOrganisationNumber } from '../../lifecycle';
 import type { CaseDeadlineDto } from './list-deadlines.dto';
 

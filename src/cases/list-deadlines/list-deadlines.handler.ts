@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiError } from '../../api/api-error';
 import { Database } from '../../database/database';
-import { addDays, daysInclusive, isIsoDate, stockholmDate } from '../../lifecycle/calendar-date';
+import { addDays, daysInclusive, isIsoDate, stockholmDate } from '../../calendar';
 import { Clock } from '../../shared/clock';
 import { readDeadlines, visibleTo } from './deadline-rows';
 import { MAX_RANGE_DAYS, type DeadlineListDto } from './list-deadlines.dto';

@@ -6,7 +6,7 @@ import { caseStream } from '../../cases/shared/case-stream';
 import { EventStore, type EventContext, type JsonObject, type RecordedEvent } from '../../event-store/event-store.port';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
 import { currentSchemaVersion, decide, type Command } from '../../lifecycle';
-import { stockholmDate } from '../../lifecycle/calendar-date';
+import { stockholmDate } from '../../calendar';
 import { LifecycleError } from '../../lifecycle/lifecycle.errors';
 import { NotificationOutbox, type NotificationIntent } from '../../notifications/notification-outbox.port';
 import { DeadlineSettings } from '../timer-settings';

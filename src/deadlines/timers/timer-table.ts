@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { Database } from '../../database/database';
-import type { IsoDate } from '../../lifecycle/calendar-date';
+import type { IsoDate } from '../../calendar';
 import type { RecipientRole } from '../../notifications/notification-outbox.port';
 import type { Deadline } from '../deadline-rules';
 import type { ActingCommand } from '../timer-policy';

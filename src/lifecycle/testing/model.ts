@@ -1,5 +1,5 @@
 import { bodies, linkoping as L } from '../../demo/seed-cases';
-import { addDays } from '../calendar-date';
+import { addDays } from '../../calendar';
 import {
   allowedCommands,
   decide,

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, addMonths, type IsoDate } from '../lifecycle/calendar-date';
+import { addDays, addMonths, type IsoDate } from './calendar-date';
 
 /** A text in both languages the engine speaks: Swedish for officials, English for the rest. */
 export interface Bilingual {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { appealWindowEnd, finalFrom } from './appeal-window';
-import { addDays, addMonths, daysInclusive, isIsoDate, isTimestamp, stockholmDate } from './calendar-date';
+import { addDays, addMonths, daysInclusive, isIsoDate, isTimestamp, monthEnd, stockholmDate } from './calendar-date';
 
 describe('calendar dates', () => {
   it.each([
@@ -12,6 +11,14 @@ describe('calendar dates', () => {
     ['2025-06-30', 0, '2025-06-30'],
   ])('%s + %i calendar months = %s', (from, months, expected) => {
     expect(addMonths(from, months)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-02-10', '2024-02-29'],
+    ['2025-02-28', '2025-02-28'],
+    ['2025-12-01', '2025-12-31'],
+  ])('the month of %s ends %s', (date, end) => {
+    expect(monthEnd(date)).toBe(end);
   });
 
   it('adds days across month and year ends', () => {
@@ -41,12 +48,5 @@ describe('calendar dates', () => {
     expect(isTimestamp('2025-08-31T09:15:00.123Z')).toBe(true);
     expect(isTimestamp('2025-08-31T09:15:00')).toBe(false);
     expect(isTimestamp('2025-08-31')).toBe(false);
-  });
-});
-
-describe('appeal window (simple rule, to be replaced by the deadline module)', () => {
-  it('ends three weeks after posting; the decision is final the day after', () => {
-    expect(appealWindowEnd('2022-11-15')).toBe('2022-12-06');
-    expect(finalFrom('2022-12-06')).toBe('2022-12-07');
   });
 });
