@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError } from '../../api/api-error';
+import { InvalidInput } from '../../shared/engine-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { parseCaseId } from '../../cases/shared/case-command.controller';
@@ -38,7 +38,7 @@ export class ExportController {
   async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('format') format: string = 'jsonl', @Res() response: Response): Promise<void> {
     assertAuditor(actor);
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
-      throw new ApiError('VALIDATION_FAILED', `Unknown format ${format}.`, { fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }] });
+      throw new InvalidInput('VALIDATION_FAILED', `Unknown format ${format}.`, { fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }] });
     }
     const caseId = parseCaseId(id);
     const [loaded, history, verdict] = await Promise.all([

@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../api/api-error';
+import { forbiddenRole } from '../../auth/access-denied';
+import { CaseError } from '../shared/case-error';
 import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
 import { decideMigration, migrateSnapshot } from '../../lifecycle';
 import { Clock } from '../../shared/clock';
@@ -21,22 +22,22 @@ export class MigrateMachineHandler implements ICommandHandler<MigrateMachineComm
   ) {}
 
   async execute({ actor, caseId, payload, request }: MigrateMachineCommand): Promise<CaseResult> {
-    if (!actor.roles.includes('admin')) throw new ApiError('FORBIDDEN_ROLE', 'Moving a case to another machine version is for admins.', { required: ['admin'] });
+    if (!actor.roles.includes('admin')) throw forbiddenRole('Moving a case to another machine version is for admins.', ['admin']);
     const loaded = await this.cases.load(actor.tenant, caseId);
     assertVisible(actor, loaded);
     if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
-      throw new ApiError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });
+      throw new CaseError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });
     }
     const to = { id: loaded.machine.id, version: payload.toVersion };
     const decision = decideMigration(loaded.snapshot, loaded.machine, to, { reason: payload.reason, now: this.clock.now().toISOString() });
     if (!decision.allowed) {
-      throw new ApiError('MIGRATION_REFUSED', `The case cannot move to ${to.id} v${to.version}.`, { reasons: decision.reasons });
+      throw new CaseError('MIGRATION_REFUSED', `The case cannot move to ${to.id} v${to.version}.`, { reasons: decision.reasons });
     }
     const commandId = randomUUID();
     const context = { actorId: actor.id, actorName: actor.name, actorRole: 'admin', commandId, correlationId: request.correlationId ?? commandId, causationId: commandId };
     const appended = await this.cases.append(loaded, [{ id: randomUUID(), event: decision.event }], context, to).catch((error: unknown) => {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      throw new ApiError('CASE_CHANGED', 'The case changed while the migration was being decided; load it again and retry.', { revision: String(error.actual) });
+      throw new CaseError('CASE_CHANGED', 'The case changed while the migration was being decided; load it again and retry.', { revision: String(error.actual) });
     });
     return caseResult(caseId, migrateSnapshot(loaded.snapshot, loaded.machine, to), appended.nextExpectedRevision);
   }

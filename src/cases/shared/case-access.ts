@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/actor';
 import { commandRoles, normaliseOrganisationNumber, partyRoles, type CaseFacts, type CommandType, type Role } from '../../lifecycle';
-import { ApiError } from '../../api/api-error';
+import { AccessDenied, forbiddenRole } from '../../auth/access-denied';
+import { caseNotFound } from './case-error';
 import type { LoadedCase } from './case-repository';
 
 /**
@@ -14,7 +15,7 @@ export function canSee(actor: Actor, facts: CaseFacts): boolean {
 
 /** A case the actor may not see does not exist for them: 404, not 403, so its existence does not leak. */
 export function assertVisible(actor: Actor, loaded: LoadedCase): void {
-  if (loaded.revision >= 0n && !canSee(actor, loaded.snapshot.context)) throw new ApiError('CASE_NOT_FOUND', `No case ${loaded.id}.`);
+  if (loaded.revision >= 0n && !canSee(actor, loaded.snapshot.context)) throw caseNotFound(loaded.id);
 }
 
 /** The roles the actor holds that may give this command: none means 403. */
@@ -26,16 +27,16 @@ export function permittedRoles(actor: Actor, type: CommandType): Role[] {
 export function assertMayGive(actor: Actor, type: CommandType, payload: object): void {
   const roles = permittedRoles(actor, type);
   if (roles.length === 0) {
-    throw new ApiError('FORBIDDEN_ROLE', `'${type}' needs one of the roles ${commandRoles[type].join(', ')}.`, { required: commandRoles[type] });
+    throw forbiddenRole(`'${type}' needs one of the roles ${commandRoles[type].join(', ')}.`, commandRoles[type]);
   }
   // Signing and giving notice are done for a party: the signatory acts for the municipality, the representative for the organisation.
   const party = (payload as { party?: keyof typeof partyRoles }).party;
   if (party && !roles.includes(partyRoles[party])) {
-    throw new ApiError('FORBIDDEN_ROLE', `Acting for the ${party} needs the role ${partyRoles[party]}.`, { required: [partyRoles[party]] });
+    throw forbiddenRole(`Acting for the ${party} needs the role ${partyRoles[party]}.`, [partyRoles[party]]);
   }
   const organisation = (payload as { organisation?: { organisationNumber?: string } }).organisation;
   if (type === 'submit-application' && !actor.roles.includes('registrator') && !sameOrganisation(actor, organisation?.organisationNumber)) {
-    throw new ApiError('FORBIDDEN_ORGANISATION', 'An organisation applies for itself only.');
+    throw new AccessDenied('FORBIDDEN_ORGANISATION', 'An organisation applies for itself only.');
   }
 }
 

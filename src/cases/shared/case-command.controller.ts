@@ -2,7 +2,8 @@ import { applyDecorators, Body, Controller, Headers, HttpCode, HttpStatus, Param
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError } from '../../api/api-error';
+import { InvalidInput } from '../../shared/engine-error';
+import { caseNotFound } from './case-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { CommandType } from '../../lifecycle';
@@ -20,7 +21,7 @@ export function validationPipe(dto: Type<object>, what = 'request body'): Valida
     ...VALIDATION_OPTIONS,
     expectedType: dto,
     transform: true,
-    exceptionFactory: (errors) => new ApiError('VALIDATION_FAILED', `The ${what} is not valid.`, { fields: flattenValidationErrors(errors) }),
+    exceptionFactory: (errors) => new InvalidInput('VALIDATION_FAILED', `The ${what} is not valid.`, { fields: flattenValidationErrors(errors) }),
   });
 }
 
@@ -29,7 +30,7 @@ export function commandRequest(headers: Record<string, string | undefined>): Com
   const ifMatch = headers['if-match'];
   const revision = ifMatch === undefined ? undefined : /^(?:W\/)?"?(-?\d+)"?$/.exec(ifMatch.trim())?.[1];
   if (ifMatch !== undefined && revision === undefined) {
-    throw new ApiError('VALIDATION_FAILED', 'If-Match must be an ETag of this API, e.g. "7".', { fields: [{ field: 'If-Match', messages: ['not a revision ETag'] }] });
+    throw new InvalidInput('VALIDATION_FAILED', 'If-Match must be an ETag of this API, e.g. "7".', { fields: [{ field: 'If-Match', messages: ['not a revision ETag'] }] });
   }
   return {
     ...(revision !== undefined && { ifMatch: BigInt(revision) }),
@@ -40,7 +41,7 @@ export function commandRequest(headers: Record<string, string | undefined>): Com
 
 /** A case id from the path; what is not a UUID names no case. */
 export function parseCaseId(id: string): string {
-  if (!isCaseId(id)) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
+  if (!isCaseId(id)) throw caseNotFound(id);
   return id.toLowerCase();
 }
 

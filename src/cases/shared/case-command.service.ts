@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../api/api-error';
+import { CaseError } from './case-error';
 import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
 import { decide, evolve, type Command } from '../../lifecycle';
 import { Clock } from '../../shared/clock';
@@ -36,7 +36,7 @@ export class CaseCommandService {
     const executed = ids && earlierExecution(loaded.events, ids);
     if (executed !== undefined) return resultAt(loaded, executed);
     if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
-      throw new ApiError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });
+      throw new CaseError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });
     }
 
     const now = this.clock.now().toISOString();
@@ -51,7 +51,7 @@ export class CaseCommandService {
       .catch((error: unknown) => {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         const code = request.ifMatch === undefined ? 'CASE_CHANGED' : 'PRECONDITION_FAILED';
-        throw new ApiError(code, 'The case changed while this command was being decided; load it again and retry.', { revision: String(error.actual) });
+        throw new CaseError(code, 'The case changed while this command was being decided; load it again and retry.', { revision: String(error.actual) });
       });
     // With a key, a parallel copy of this request may have written first: answer with what was written.
     if (ids) return this.answerFromStore(loaded, ids);
