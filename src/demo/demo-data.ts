@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor';
-import { CASE_COMMANDS } from '../cases/case-commands';
+import { CaseCommand } from '../cases/shared/case-command';
 import { idempotentCaseId } from '../cases/shared/idempotency';
 import { AppConfig } from '../config/app-config';
 import { EventStore } from '../event-store/event-store.port';
@@ -73,7 +73,7 @@ export class DemoData implements OnApplicationBootstrap {
         ...(role === 'organisation' && { organisationNumber: applicantOf(seed.submit) }),
       };
       const request = type === 'submit-application' && contactPerson ? { ...body, contactPerson } : body;
-      await this.bus.execute(new CASE_COMMANDS[type](actor, caseId, request as never, { idempotencyKey: `${key}/${step}` }));
+      await this.bus.execute(new CaseCommand(type, actor, caseId, request, { idempotencyKey: `${key}/${step}` }));
     }
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnyStateNode } from 'xstate';
-import { COMMAND_TYPES, ROLES, commandEvents, commandRoles } from './case.commands';
+import { COMMAND_TYPES, ROLES, commandEvents, commandRoles } from './commands';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, machines } from './case.machine';
 import { allowedCommands, labelOf } from './case.queries';
 import { evolve, fold, initialSnapshot, machineFor } from './evolve';

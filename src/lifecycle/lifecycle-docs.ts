@@ -1,5 +1,5 @@
 import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
-import { COMMAND_TYPES, commandEvents, commandRoles } from './case.commands';
+import { COMMAND_TYPES, commandEvents, commandRoles } from './commands';
 import { CASE_MACHINE_VERSION, type CaseMachine } from './case.machine';
 import { labelOf } from './case.queries';
 

@@ -1,5 +1,5 @@
-import type { CommandType } from './case.commands';
-import type { Violation } from './case.rules';
+import type { CommandType } from './commands';
+import type { Violation } from './commands';
 
 export type LifecycleErrorCode =
   | 'TRANSITION_NOT_ALLOWED'

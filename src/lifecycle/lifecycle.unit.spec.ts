@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Command } from './case.commands';
+import type { Command } from './commands';
 import { allowedCommands, stateLabel } from './case.queries';
 import { decide } from './decide';
 import { fold } from './evolve';

@@ -1,13 +1,13 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { commandRequest, parseCaseId, validationPipe } from '../shared/case-command.controller';
+import { commandRequest, parseCaseId } from '../shared/case-command.controller';
 import { CaseResultDto, ErrorDto } from '../shared/case-result.dto';
 import { ETAG_HEADER, etag, type CaseResult } from '../shared/case-view';
-import { MigrateMachineCommand } from './migrate-machine.command';
+import { MigrateMachineCommand } from './migrate-machine.handler';
 import { MigrateMachineDto } from './migrate-machine.dto';
 
 @ApiTags('Case machine versions')
@@ -20,6 +20,7 @@ export class MigrateMachineController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'migrateMachine', summary: 'Moves a live case to another version of its machine (admins), if its state and facts fit there' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' })
+  @ApiBody({ type: MigrateMachineDto })
   @ApiOkResponse({ type: CaseResultDto, description: 'The case under its new machine.', headers: ETAG_HEADER })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED' })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' })
@@ -30,7 +31,7 @@ export class MigrateMachineController {
   async migrate(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
-    @Body(validationPipe(MigrateMachineDto)) body: MigrateMachineDto,
+    @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseResult> {

@@ -7,13 +7,11 @@ import { caseNotFound } from './case-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { CommandType } from '../../lifecycle';
-import type { CaseCommand, CommandRequest } from './case-command';
+import { CaseCommand, type CommandRequest, type CommandRow } from './case-command';
 import { CaseResultDto, ErrorDto } from './case-result.dto';
 import { isCaseId } from './case-stream';
 import { ETAG_HEADER, etag, type CaseResult } from './case-view';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from './validation';
-
-type CommandClass<D extends object> = new (actor: Actor, caseId: string, payload: D, request: CommandRequest) => CaseCommand<D>;
 
 /** Validates a body (or a query) against its DTO: unknown fields are refused, every field's problems listed. */
 export function validationPipe(dto: Type<object>, what = 'request body'): ValidationPipe {
@@ -23,6 +21,11 @@ export function validationPipe(dto: Type<object>, what = 'request body'): Valida
     transform: true,
     exceptionFactory: (errors) => new InvalidInput('VALIDATION_FAILED', `The ${what} is not valid.`, { fields: flattenValidationErrors(errors) }),
   });
+}
+
+/** A command's body as its DTO, or 400: the same check as {@link validationPipe}, run when the handler is ready for it. */
+export async function validateBody<D extends object>(dto: Type<D>, body: unknown): Promise<D> {
+  return (await validationPipe(dto).transform(body, { type: 'body', metatype: dto })) as D;
 }
 
 /** Reads the headers that shape a command: If-Match, Idempotency-Key, X-Correlation-Id. */
@@ -72,9 +75,10 @@ function hasProperties(dto: Type<object>): boolean {
 
 /**
  * The controller of one case command: `POST /cases/:id/commands/<type>` with the command's DTO as
- * body. Every command controller is made here, so that all of them answer alike.
+ * body, made from its row of the command table so that all of them answer alike. The body goes to
+ * the handler as sent: it is validated only once the caller is known to be allowed the command.
  */
-export function caseCommandController<D extends object>(type: CommandType, dto: Type<D>, command: CommandClass<D>, summary: string): Type<object> {
+export function caseCommandController<K extends CommandType>(type: K, { dto, summary }: CommandRow<K>): Type<object> {
   @ApiTags('Case commands')
   @ApiBearerAuth()
   @Controller('cases')
@@ -91,11 +95,11 @@ export function caseCommandController<D extends object>(type: CommandType, dto: 
     async handle(
       @CurrentActor() actor: Actor,
       @Param('id') id: string,
-      @Body(validationPipe(dto)) body: D,
+      @Body() body: unknown,
       @Headers() headers: Record<string, string | undefined>,
       @Res({ passthrough: true }) response: Response,
     ): Promise<CaseResult> {
-      const result = await this.bus.execute(new command(actor, parseCaseId(id), body, commandRequest(headers)));
+      const result = await this.bus.execute(new CaseCommand(type, actor, parseCaseId(id), body, commandRequest(headers)));
       response.setHeader('ETag', etag(result.revision));
       return result;
     }

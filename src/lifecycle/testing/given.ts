@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import type { Command } from '../case.commands';
+import type { Command } from '../commands';
 import type { CaseEvent } from '../case.events';
 import { activeLeaves } from '../case.queries';
 import { decide } from '../decide';
