@@ -11,7 +11,7 @@ import { PostgresEventStore } from '../event-store/postgres/postgres-event-store
 import type { RecordedEvent } from '../event-store/event-store.port';
 import { linkoping } from '../demo/seed-cases';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION } from '../lifecycle';
-import { historyOf } from '../lifecycle/testing/given';
+import { seedEvents } from '../../test/support/seeded-cases';
 import { FixedClock } from '../shared/clock';
 import { CaseDeadlinesProjection } from './case-deadlines.projection';
 import type { Subscriptions } from './subscriptions';
@@ -35,7 +35,7 @@ describe.each(databaseTargets())('the case-deadlines projection on $name', (targ
     const subscriptions = { register: async (_id: string, handler: typeof handle) => void (handle = handler) } as unknown as Subscriptions;
     const projection = new CaseDeadlinesProjection(subscriptions, new CaseRepository(store, new PersonalData(new DataSubjects({ pool: db.pool } as Database, new MasterKey('a master secret of at least thirty-two characters'), clock))), new DeadlineCatalogue(deadlineSettingsFrom(loadConfig({}))), { pool: db.pool } as Database);
     await projection.onModuleInit();
-    const events = historyOf(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
+    const events = seedEvents(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
     await store.append({ tenant, id: `case-${caseId}` }, events, { expectedRevision: 'no_stream', context });
   });
   afterAll(async () => {
@@ -70,7 +70,7 @@ describe.each(databaseTargets())('the case-deadlines projection on $name', (targ
 
   it('moves with new events and never back: redelivered and concurrent events change nothing', async () => {
     const before = await keys();
-    const paid = historyOf(linkoping).find((e) => e.type === 'PaymentRecorded' && e.data.covers.start === '2024-01-01')!;
+    const paid = seedEvents(linkoping).find((e) => e.type === 'PaymentRecorded' && e.data.covers.start === '2024-01-01')!;
     await store.append({ tenant, id: `case-${caseId}` }, [{ id: randomUUID(), type: paid.type, data: paid.data as never }], { expectedRevision: 'any', context });
     const events = await recorded();
     await Promise.all([handle(events.at(-1)!), handle(events.at(-1)!), handle(events[3])]);

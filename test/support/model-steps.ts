@@ -1,5 +1,5 @@
-import { bodies, linkoping as L } from '../../demo/seed-cases';
-import { addDays } from '../../calendar';
+import { addDays } from '../../src/calendar';
+import { bodies, linkoping as L } from '../../src/demo/seed-cases';
 import {
   allowedCommands,
   decide,
@@ -10,7 +10,7 @@ import {
   type Command,
   type CommandPayloads,
   type CommandType,
-} from '..';
+} from '../../src/lifecycle';
 
 /**
  * The lifecycle as a graph for the model-based tests (the lifecycle's own and the API's): from

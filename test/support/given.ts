@@ -1,29 +1,5 @@
 import { expect } from '@jest/globals';
-import type { Command } from '../commands';
-import type { CaseEvent } from '../case.events';
-import { activeLeaves } from '../case.queries';
-import { decide } from '../decide';
-import { evolve, fold, initialSnapshot, type CaseSnapshot } from '../evolve';
-import { LifecycleError, RuleViolated } from '../lifecycle.errors';
-import type { SeedCase } from '../../demo/seed-cases';
-
-/** The events a sequence of commands records, each decided against the case as it stands. */
-export function record(commands: readonly Command[], from: CaseSnapshot = initialSnapshot()): CaseEvent[] {
-  const events: CaseEvent[] = [];
-  commands.reduce((snapshot, command) => {
-    const decided = decide(snapshot, command);
-    events.push(...decided);
-    return decided.reduce(evolve, snapshot);
-  }, from);
-  return events;
-}
-
-/** The events of a seed case's steps before `step` (all of them without `step`). */
-export function historyOf<S extends SeedCase>(seed: S, step?: keyof S): CaseEvent[] {
-  const names = Object.keys(seed);
-  const end = step === undefined ? names.length : names.indexOf(step as string);
-  return record(names.slice(0, end).map((name) => seed[name]));
-}
+import { activeLeaves, decide, fold, LifecycleError, type CaseEvent, type CaseSnapshot, type Command, type RuleViolated } from '../../src/lifecycle';
 
 /** Where the case is, as its active leaf paths, e.g. `decision.approved.awaitingPosting`. */
 export const stateOf = (snapshot: CaseSnapshot): string => activeLeaves(snapshot).join(' + ');
