@@ -1,5 +1,5 @@
 import { applyDecorators, Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Res, ValidationPipe, type Type } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, type Command } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvalidInput } from '../../shared/engine-error';
@@ -73,25 +73,29 @@ function hasProperties(dto: Type<object>): boolean {
   return (Reflect.getMetadata('swagger/apiModelPropertiesArray', dto.prototype) ?? []).length > 0;
 }
 
+/** What makes a command endpoint: where it is, how the OpenAPI document shows it, and the command it sends. */
+export interface CommandEndpoint {
+  readonly tag: string;
+  readonly path: string;
+  /** Its OpenAPI operation, body, answers and headers, applied in this order. */
+  readonly docs: MethodDecorator[];
+  readonly command: (actor: Actor, caseId: string, body: unknown, request: CommandRequest) => Command<CaseResult>;
+}
+
 /**
- * The controller of one case command: `POST /cases/:id/commands/<type>` with the command's DTO as
- * body, made from its row of the command table so that all of them answer alike. The body goes to
- * the handler as sent: it is validated only once the caller is known to be allowed the command.
+ * A controller that sends one command on a case: `POST /cases/<path>`, the body as sent (the handler
+ * validates it once the caller is known to be allowed), the case's new revision as ETag.
  */
-export function caseCommandController<K extends CommandType>(type: K, { dto, summary }: CommandRow<K>): Type<object> {
-  @ApiTags('Case commands')
+export function commandController({ tag, path, docs, command }: CommandEndpoint): Type<object> {
+  @ApiTags(tag)
   @ApiBearerAuth()
   @Controller('cases')
-  class CaseCommandController {
+  class CommandController {
     constructor(private readonly bus: CommandBus) {}
 
-    @Post(`:id/commands/${type}`)
+    @Post(path)
     @HttpCode(HttpStatus.OK)
-    @ApiOperation({ operationId: type.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), summary })
-    @ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' })
-    @(hasProperties(dto) ? ApiBody({ type: dto }) : ApiBody({ required: false, description: 'No body: the engine knows everything this command needs.', schema: { type: 'object', properties: {}, additionalProperties: false } }))
-    @ApiOkResponse({ type: CaseResultDto, description: 'The case after the command.', headers: ETAG_HEADER })
-    @CommandHeaders()
+    @applyDecorators(...docs)
     async handle(
       @CurrentActor() actor: Actor,
       @Param('id') id: string,
@@ -99,10 +103,27 @@ export function caseCommandController<K extends CommandType>(type: K, { dto, sum
       @Headers() headers: Record<string, string | undefined>,
       @Res({ passthrough: true }) response: Response,
     ): Promise<CaseResult> {
-      const result = await this.bus.execute(new CaseCommand(type, actor, parseCaseId(id), body, commandRequest(headers)));
+      const result = await this.bus.execute(command(actor, parseCaseId(id), body, commandRequest(headers)));
       response.setHeader('ETag', etag(result.revision));
       return result;
     }
   }
-  return CaseCommandController;
+  return CommandController;
+}
+
+/** The controller of one case command, `POST /cases/:id/commands/<type>`, from its row of the command table. */
+export function caseCommandController<K extends CommandType>(type: K, { dto, summary }: CommandRow<K>): Type<object> {
+  const noBody = { required: false, description: 'No body: the engine knows everything this command needs.', schema: { type: 'object' as const, properties: {}, additionalProperties: false } };
+  return commandController({
+    tag: 'Case commands',
+    path: `:id/commands/${type}`,
+    docs: [
+      ApiOperation({ operationId: type.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), summary }),
+      ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' }),
+      hasProperties(dto) ? ApiBody({ type: dto }) : ApiBody(noBody),
+      ApiOkResponse({ type: CaseResultDto, description: 'The case after the command.', headers: ETAG_HEADER }),
+      CommandHeaders(),
+    ],
+    command: (actor, caseId, body, request) => new CaseCommand(type, actor, caseId, body, request),
+  });
 }
