@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { DeadlineViewsModule } from './deadlines/views/deadline-views.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { LOGGER } from './logging/logger';
@@ -25,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule, NotificationsModule, DeadlineViewsModule, PersonalDataModule, ErasureModule, DeadlinesModule],
+      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule, NotificationsModule, DeadlineViewsModule, PersonalDataModule, ErasureModule, DeadlinesModule, DemoModule],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: logger },

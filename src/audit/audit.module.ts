@@ -15,5 +15,6 @@ import { VerifyController } from './verify/verify.controller';
   imports: [CqrsModule, CasesModule],
   controllers: [CaseHistoryController, VerifyController, ExportController],
   providers: [CaseHistoryHandler, CaseVerifier, RecordVerifier, Anchors, AnchorSchedule],
+  exports: [Anchors],
 })
 export class AuditModule {}

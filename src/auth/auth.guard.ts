@@ -1,7 +1,7 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ApiError } from '../api/api-error';
+import { AccessDenied } from './access-denied';
 import type { Actor } from './actor';
 import { TokenVerifier } from './token-verifier';
 
@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new ApiError('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <token>.');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AccessDenied('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <token>.');
     request.actor = await this.verifier.verify(token);
     return true;
   }

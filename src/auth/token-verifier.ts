@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { ApiError } from '../api/api-error';
+import { AccessDenied } from './access-denied';
 import type { AppConfig } from '../config/app-config';
 import { ROLES, type Role } from '../lifecycle';
 import type { Actor } from './actor';
@@ -24,7 +24,7 @@ export class TokenVerifier {
     const options = { algorithms: this.algorithms, issuer: this.config.JWT_ISSUER, audience: this.config.JWT_AUDIENCE };
     const { payload } = await (this.key instanceof Uint8Array ? jwtVerify(token, this.key, options) : jwtVerify(token, this.key, options)).catch(
       (error: Error) => {
-        throw new ApiError('UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
+        throw new AccessDenied('UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
       },
     );
     return actorFrom(payload);
@@ -41,7 +41,7 @@ function actorFrom(claims: JWTPayload): Actor {
     org === undefined || typeof org === 'string' ? null : 'org',
   ].filter((p): p is string => p !== null);
   if ((roles as Role[] | undefined)?.includes?.('organisation') && typeof org !== 'string') problems.push('org (required for the organisation role)');
-  if (problems.length > 0) throw new ApiError('UNAUTHENTICATED', `The bearer token lacks valid claims: ${problems.join(', ')}`);
+  if (problems.length > 0) throw new AccessDenied('UNAUTHENTICATED', `The bearer token lacks valid claims: ${problems.join(', ')}`);
   return {
     id: sub as string,
     name: name as string,

@@ -1,8 +1,8 @@
-import { addMonths, type IsoDate } from '../lifecycle/calendar-date';
+import { addMonths, onWorkingDay, statutoryPeriod, type Bilingual, type IsoDate, type SwedishCalendar } from '../calendar';
+import { appealWindow as appealWindowOf, finalFrom } from '../lifecycle/appeal-window';
 import type { CaseFacts } from '../lifecycle/case.facts';
 import type { DateRange, FollowUpForum } from '../lifecycle/case.values';
 import { lastDayToGiveNotice as noticeLastDay, noticeEffectiveDate } from '../lifecycle/termination';
-import type { Bilingual, SwedishCalendar } from './calendar';
 
 /**
  * The deadlines of shared/domain.md, one pure function per row of its table. Each returns the
@@ -58,8 +58,6 @@ export const DEFAULT_DEADLINE_OPTIONS: DeadlineOptions = {
   annualReportMonthsAfterYear: 3,
 };
 
-const LAG_1930_173: Bilingual = { sv: 'lag (1930:173) om beräkning av lagstadgad tid', en: 'Lag (1930:173) on computing statutory periods' };
-
 /** Received on a working day: register it that day; otherwise the next working day. */
 export function registration(receivedOn: IsoDate, calendar: SwedishCalendar): Deadline {
   const sum = { sv: `inkommen ${receivedOn}, registreras samma dag`, en: `received ${receivedOn}, registered the same day` };
@@ -84,8 +82,8 @@ export function posting(justeradOn: IsoDate, calendar: SwedishCalendar): Deadlin
  * decision gains legal force (laga kraft) the day after the window closes, unless appealed.
  */
 export function appealWindow(postedOn: IsoDate, calendar: SwedishCalendar): [Deadline, Deadline] {
-  const ends = statutory(calendar, 'appeal-window-ends', 'kl-13-5-appeal-window', postedOn, 21, { sv: 'anslaget', en: 'the posting' });
-  const final = calendar.addDays(ends.date, 1);
+  const ends: Deadline = { kind: 'appeal-window-ends', key: 'appeal-window-ends', rule: 'kl-13-5-appeal-window', ...appealWindowOf(postedOn, calendar) };
+  const final = finalFrom(ends.date);
   return [
     ends,
     {
@@ -285,37 +283,9 @@ export function periodEnds(period: DateRange): Deadline {
   };
 }
 
-/** `from` + `days`, moved by Lag (1930:173) when the last day is not a working day. */
+/** A statutory period of `days` from `from` (src/calendar's rule), as a deadline of `kind`. */
 function statutory(calendar: SwedishCalendar, kind: DeadlineKind, rule: string, from: IsoDate, days: number, what: Bilingual): Deadline {
-  const date = calendar.addDays(from, days);
-  const span = days % 7 === 0 ? { sv: `${days / 7} veckor`, en: `${days / 7} weeks` } : { sv: `${days} dagar`, en: `${days} days` };
-  const sum = { sv: `${what.sv} ${from} + ${span.sv} = ${date}`, en: `${what.en} ${from} + ${span.en} = ${date}` };
-  return { kind, key: kind, rule, ...onWorkingDay(calendar, date, sum, LAG_1930_173) };
-}
-
-/** `date` if it is a working day, else the next one, naming every day passed over and why. */
-function onWorkingDay(calendar: SwedishCalendar, date: IsoDate, sum: Bilingual, law?: Bilingual): Pick<Deadline, 'date' | 'explanation'> {
-  if (calendar.isWorkingDay(date)) return { date, explanation: sum };
-  const moved = calendar.nextWorkingDay(date);
-  const skipped: { sv: string[]; en: string[] } = { sv: [], en: [] };
-  for (let day = date; day < moved; day = calendar.addDays(day, 1)) {
-    const why = calendar.whyNotWorkingDay(day);
-    // Days between two non-working days can only be non-working; `why` is never null here.
-    skipped.sv.push(`${day} (${why?.sv})`);
-    skipped.en.push(`${day} (${why?.en})`);
-  }
-  const basis = law ? { sv: ` enligt ${law.sv}`, en: ` under ${law.en}` } : { sv: '', en: '' };
-  return {
-    date: moved,
-    explanation: {
-      sv: `${sum.sv}; flyttas till nästa vardag ${moved}${basis.sv} eftersom ${list(skipped.sv, 'och')} inte är ${skipped.sv.length > 1 ? 'vardagar' : 'en vardag'}`,
-      en: `${sum.en}; moved to the next working day ${moved}${basis.en} because ${list(skipped.en, 'and')} ${skipped.en.length > 1 ? 'are not working days' : 'is not a working day'}`,
-    },
-  };
-}
-
-function list(items: readonly string[], and: string): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}` : items.join('');
+  return { kind, key: kind, rule, ...statutoryPeriod(calendar, from, days, what) };
 }
 
 function yearsOf(period: DateRange): number[] {

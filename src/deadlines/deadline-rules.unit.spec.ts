@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { SwedishCalendar } from './calendar';
+import { SwedishCalendar } from '../calendar';
 import {
   annualReportAndEvaluation,
   appealWindow,

@@ -1,7 +1,7 @@
-import type { IsoDate } from '../lifecycle/calendar-date';
+import type { IsoDate } from '../calendar';
 import type { CaseEvent, CaseEventType } from '../lifecycle/case.events';
 import { applyEvent, initialFacts } from '../lifecycle/case.facts';
-import type { SwedishCalendar } from './calendar';
+import type { SwedishCalendar } from '../calendar';
 import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { linkoping } from '../demo/seed-cases';
-import { historyOf } from '../lifecycle/testing/given';
-import { SwedishCalendar } from './calendar';
+import { seedEvents } from '../../test/support/seeded-cases';
+import { SwedishCalendar } from '../calendar';
 import { DEFAULT_DEADLINE_OPTIONS as options } from './deadline-rules';
 import { labelOf, statusOf, trackedDeadlines } from './deadline-status';
 
 const calendar = new SwedishCalendar();
 const tracked = (step?: keyof typeof linkoping) =>
-  trackedDeadlines(historyOf(linkoping, step), calendar, options).map((d) => `${d.key} ${d.date}${d.met ? ' met' : ''}`);
+  trackedDeadlines(seedEvents(linkoping, step), calendar, options).map((d) => `${d.key} ${d.date}${d.met ? ' met' : ''}`);
 
 describe('trackedDeadlines (Linköping)', () => {
   it('keeps what the case met, with the date it had, next to what is open', () => {

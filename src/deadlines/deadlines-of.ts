@@ -1,5 +1,5 @@
 import type { CaseFacts } from '../lifecycle/case.facts';
-import type { SwedishCalendar } from './calendar';
+import type { SwedishCalendar } from '../calendar';
 import {
   annualReportAndEvaluation,
   appealWindow,

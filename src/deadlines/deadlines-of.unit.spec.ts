@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { linkoping } from '../demo/seed-cases';
 import { fold } from '../lifecycle/evolve';
-import { historyOf } from '../lifecycle/testing/given';
-import { SwedishCalendar } from './calendar';
+import { seedEvents } from '../../test/support/seeded-cases';
+import { SwedishCalendar } from '../calendar';
 import { DEFAULT_DEADLINE_OPTIONS as options } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
 
@@ -10,7 +10,7 @@ const calendar = new SwedishCalendar();
 
 /** Linköping's open deadlines as `key date`, just before the named step. */
 const before = (step: keyof typeof linkoping) =>
-  deadlinesOf(fold(historyOf(linkoping, step)).context, calendar, options).map((d) => `${d.key} ${d.date}`);
+  deadlinesOf(fold(seedEvents(linkoping, step)).context, calendar, options).map((d) => `${d.key} ${d.date}`);
 
 describe('deadlinesOf (Linköping)', () => {
   it('follows the case through decision and signing, one step at a time', () => {
@@ -60,6 +60,6 @@ describe('deadlinesOf (Linköping)', () => {
   });
 
   it('has nothing for a closed case', () => {
-    expect(deadlinesOf(fold(historyOf(linkoping)).context, calendar, options)).toEqual([]);
+    expect(deadlinesOf(fold(seedEvents(linkoping)).context, calendar, options)).toEqual([]);
   });
 });

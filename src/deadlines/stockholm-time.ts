@@ -1,4 +1,4 @@
-import { stockholmDate, type IsoDate } from '../lifecycle/calendar-date';
+import { stockholmDate, type IsoDate } from '../calendar';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

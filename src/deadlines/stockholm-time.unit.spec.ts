@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { stockholmDate } from '../lifecycle/calendar-date';
+import { stockholmDate } from '../calendar';
 import { stockholmInstant } from './stockholm-time';
 
 describe('stockholmInstant', () => {

@@ -1,7 +1,6 @@
-import type { IsoDate } from '../lifecycle/calendar-date';
+import type { IsoDate, SwedishCalendar } from '../calendar';
 import type { CaseFacts } from '../lifecycle/case.facts';
 import type { RecipientRole } from '../notifications/notification-outbox.port';
-import type { SwedishCalendar } from './calendar';
 import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { linkoping } from '../demo/seed-cases';
 import { fold } from '../lifecycle/evolve';
-import { historyOf } from '../lifecycle/testing/given';
-import { SwedishCalendar } from './calendar';
+import { seedEvents } from '../../test/support/seeded-cases';
+import { SwedishCalendar } from '../calendar';
 import { DEFAULT_DEADLINE_OPTIONS } from './deadline-rules';
 import { DEFAULT_TIMER_POLICY, timersOf, withReminderDays, type TimerSettings } from './timer-policy';
 
@@ -10,7 +10,7 @@ const settings: TimerSettings = { calendar: new SwedishCalendar(), deadlineOptio
 
 /** Linköping's timers as `dueOn key occasion → recipients`, just before the named step. */
 const before = (step: keyof typeof linkoping, s: TimerSettings = settings) =>
-  timersOf(fold(historyOf(linkoping, step)).context, s).map((t) => `${t.dueOn} ${t.key} ${t.occasion}${t.command ? ` ${t.command}` : ''} → ${t.recipients.join(',')}`);
+  timersOf(fold(seedEvents(linkoping, step)).context, s).map((t) => `${t.dueOn} ${t.key} ${t.occasion}${t.command ? ` ${t.command}` : ''} → ${t.recipients.join(',')}`);
 
 describe('timersOf (Linköping)', () => {
   it('notifies the board secretary about the protocol, and acts when the decision becomes final', () => {
@@ -37,7 +37,7 @@ describe('timersOf (Linköping)', () => {
   });
 
   it('a reminder knows the date it reminds of', () => {
-    const timers = timersOf(fold(historyOf(linkoping, 'payment2024')).context, settings);
+    const timers = timersOf(fold(seedEvents(linkoping, 'payment2024')).context, settings);
     const renewal = timers.find((t) => t.key === 'renewal-reminder:120/reminder');
     expect(renewal).toMatchObject({ dueOn: '2025-03-02', deadlineOn: '2025-06-30', daysBefore: 120 });
     expect(timers.find((t) => t.key === 'yearly-payment:2024/reminder-14')).toMatchObject({ deadlineOn: '2024-01-31', daysBefore: 14 });
@@ -51,7 +51,7 @@ describe('timersOf (Linköping)', () => {
   });
 
   it('a closed case has no timers', () => {
-    expect(timersOf(fold(historyOf(linkoping)).context, settings)).toEqual([]);
+    expect(timersOf(fold(seedEvents(linkoping)).context, settings)).toEqual([]);
   });
 
   it('reminder offsets are configurable per kind', () => {

@@ -1,5 +1,5 @@
 import { AppConfig } from '../config/app-config';
-import { SwedishCalendar } from './calendar';
+import { SwedishCalendar } from '../calendar';
 import { DEFAULT_DEADLINE_OPTIONS, type DeadlineKind } from './deadline-rules';
 import { DEFAULT_TIMER_POLICY, withReminderDays, type TimerSettings } from './timer-policy';
 

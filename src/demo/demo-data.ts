@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
+import { Anchors } from '../audit/anchor/anchors';
 import type { Actor } from '../auth/actor';
-import { CASE_COMMANDS } from '../cases/case-commands';
+import { CaseCommand } from '../cases/shared/case-command';
 import { idempotentCaseId } from '../cases/shared/idempotency';
 import { AppConfig } from '../config/app-config';
 import { EventStore } from '../event-store/event-store.port';
@@ -49,6 +50,7 @@ export class DemoData implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly store: EventStore,
     private readonly bus: CommandBus,
+    private readonly anchors: Anchors,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -56,7 +58,9 @@ export class DemoData implements OnApplicationBootstrap {
     const wanted = this.config.DEMO_DATA ?? !this.config.DATABASE_URL;
     if (!wanted || (await this.store.readAll({ maxCount: 1 })).length > 0) return;
     for (const demo of DEMO) await this.create(demo);
-    this.logger.info({ cases: DEMO.length }, 'demo cases created');
+    // Anchored at once: a fresh system's record is covered from its first minute, not the next interval.
+    const anchor = await this.anchors.anchor();
+    this.logger.info({ cases: DEMO.length, anchor }, 'demo cases created and anchored');
   }
 
   private async create({ tenant, seed, until, people, contactPerson }: DemoCase): Promise<void> {
@@ -73,7 +77,7 @@ export class DemoData implements OnApplicationBootstrap {
         ...(role === 'organisation' && { organisationNumber: applicantOf(seed.submit) }),
       };
       const request = type === 'submit-application' && contactPerson ? { ...body, contactPerson } : body;
-      await this.bus.execute(new CASE_COMMANDS[type](actor, caseId, request as never, { idempotencyKey: `${key}/${step}` }));
+      await this.bus.execute(new CaseCommand(type, actor, caseId, request, { idempotencyKey: `${key}/${step}` }));
     }
   }
 }

@@ -1,5 +1,5 @@
-import type { IsoDate, Timestamp } from '../lifecycle/calendar-date';
-import type { Command, CommandOf, CommandPayloads, CommandType } from '../lifecycle/case.commands';
+import type { IsoDate, Timestamp } from '../calendar';
+import type { Command, CommandOf, CommandPayloads, CommandType } from '../lifecycle';
 import type { DecidingBody, Terms } from '../lifecycle/case.values';
 
 /**

@@ -1,6 +1,7 @@
 import { applyDecorators, Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../api/api-error';
+import { forbiddenRole } from '../auth/access-denied';
+import { PersonalDataError } from '../personal-data/personal-data.errors';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { validationPipe } from '../cases/shared/case-command.controller';
@@ -42,11 +43,11 @@ export class ErasureController {
   @Refusals()
   bySubjectId(@CurrentActor() actor: Actor, @Param('subjectId') subjectId: string): Promise<ErasureDto> {
     assertAdmin(actor);
-    if (!isCaseId(subjectId)) throw new ApiError('DATA_SUBJECT_NOT_FOUND', `No data subject ${subjectId}.`);
+    if (!isCaseId(subjectId)) throw new PersonalDataError('DATA_SUBJECT_NOT_FOUND', `No data subject ${subjectId}.`);
     return this.erasure.bySubjectId(actor, subjectId.toLowerCase());
   }
 }
 
 function assertAdmin(actor: Actor): void {
-  if (!actor.roles.includes('admin')) throw new ApiError('FORBIDDEN_ROLE', 'Erasing personal data is for admins.', { required: ['admin'] });
+  if (!actor.roles.includes('admin')) throw forbiddenRole('Erasing personal data is for admins.', ['admin']);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { ApiError } from '../api/api-error';
+import { PersonalDataError } from '../personal-data/personal-data.errors';
 import type { Actor } from '../auth/actor';
 import { EventStore } from '../event-store/event-store.port';
 import { Clock } from '../shared/clock';
@@ -27,7 +27,7 @@ export class Erasure {
   async byEmail(actor: Actor, email: string): Promise<ErasureDto> {
     const subjectId = await this.subjects.liveByEmail(actor.tenant, email);
     // Erasure clears the email lookup too: an erased person's email is found no more.
-    if (!subjectId) throw new ApiError('DATA_SUBJECT_NOT_FOUND', 'No personal data is held for that email.');
+    if (!subjectId) throw new PersonalDataError('DATA_SUBJECT_NOT_FOUND', 'No personal data is held for that email.');
     return this.erase(actor, subjectId);
   }
 
@@ -37,7 +37,7 @@ export class Erasure {
 
   private async erase(actor: Actor, subjectId: string): Promise<ErasureDto> {
     const subject = (await this.subjects.find(actor.tenant, [subjectId])).get(subjectId);
-    if (!subject) throw new ApiError('DATA_SUBJECT_NOT_FOUND', `No data subject ${subjectId}.`);
+    if (!subject) throw new PersonalDataError('DATA_SUBJECT_NOT_FOUND', `No data subject ${subjectId}.`);
     if (subject.erasedAt) throw alreadyErased(subjectId, subject.erasedAt);
     const erasedAt = this.clock.now();
     const id = uuidv5(`${actor.tenant}/${subjectId}`, NAMESPACE);
@@ -55,6 +55,6 @@ export class Erasure {
   }
 }
 
-function alreadyErased(subjectId: string, at?: Date): ApiError {
-  return new ApiError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased already.`, { subjectId, ...(at && { erasedAt: at.toISOString() }) });
+function alreadyErased(subjectId: string, at?: Date): PersonalDataError {
+  return new PersonalDataError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased already.`, { subjectId, ...(at && { erasedAt: at.toISOString() }) });
 }

@@ -2,7 +2,7 @@ import type { ExpectedRevision, StreamName } from './event-store.port';
 
 /** Errors of the event store carry a fixed code; the HTTP layer maps codes to statuses in one place. */
 export abstract class EventStoreError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: 'WRONG_EXPECTED_VERSION' | 'EVENT_ID_CONFLICT' | 'INVALID_EVENT';
 }
 
 export class WrongExpectedVersionError extends EventStoreError {

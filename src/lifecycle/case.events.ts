@@ -1,4 +1,4 @@
-import type { IsoDate, Timestamp } from './calendar-date';
+import type { IsoDate, Timestamp } from '../calendar';
 import type {
   AppealOutcome,
   ContactPerson,

@@ -1,4 +1,4 @@
-import type { IsoDate } from './calendar-date';
+import type { IsoDate } from '../calendar';
 import type { CaseEvent, CaseEventType, EventData } from './case.events';
 import type { ContactPerson, Officer, Party, PartyRole, Person, Terms } from './case.values';
 

@@ -1,7 +1,7 @@
 import { and, assign, setup } from 'xstate';
 import type { CaseEvent } from './case.events';
 import { applyEvent, initialFacts, type CaseFacts } from './case.facts';
-import { violations } from './case.rules';
+import { violations } from './commands';
 import type { AppealOutcome, DecisionOutcome, PartyRole } from './case.values';
 
 export const CASE_MACHINE_ID = 'iopCase';
@@ -27,7 +27,7 @@ const lifecycle = setup({
     tags: {} as typeof CLOSED_TAG,
   },
   guards: {
-    /** All of the event's rules (case.rules.ts) hold against the facts. */
+    /** All of the event's rules (its command's, src/lifecycle/commands) hold against the facts. */
     rulesHold: ({ context, event }) => violations(context, event).length === 0,
     outcomeIs: ({ event }, params: { outcome: DecisionOutcome | AppealOutcome }) =>
       'outcome' in event.data && event.data.outcome === params.outcome,

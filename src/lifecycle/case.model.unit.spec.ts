@@ -4,7 +4,7 @@ import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/g
 import type { CaseEvent } from './case.events';
 import { caseMachine } from './case.machine';
 import { fold, type CaseSnapshot } from './evolve';
-import { modelSteps, stateKey } from './testing/model';
+import { modelSteps, stateKey } from '../../test/support/model-steps';
 
 /**
  * Model-based: explore the machine from `new` with sample commands for whatever each state allows,

@@ -1,5 +1,5 @@
 import { getNextTransitions, type AnyStateNode } from 'xstate';
-import { COMMAND_TYPES, commandEvents, type CommandType } from './case.commands';
+import { COMMAND_TYPES, commandEvents, type CommandType } from './commands';
 import type { StateMeta } from './case.machine';
 import type { CaseSnapshot } from './evolve';
 

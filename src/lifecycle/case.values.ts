@@ -1,4 +1,4 @@
-import type { IsoDate } from './calendar-date';
+import type { IsoDate } from '../calendar';
 
 /**
  * Value objects shared by commands, events and facts. Amounts are whole kronor (integers): the

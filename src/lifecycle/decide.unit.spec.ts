@@ -2,24 +2,24 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnyStateNode } from 'xstate';
-import { COMMAND_TYPES, ROLES, commandEvents, commandRoles } from './case.commands';
+import { COMMAND_TYPES, ROLES, commandEvents, commandRoles } from './commands';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, machines } from './case.machine';
 import { allowedCommands, labelOf } from './case.queries';
 import { evolve, fold, initialSnapshot, machineFor } from './evolve';
 import { EventNotApplicable, UnknownMachineVersion } from './lifecycle.errors';
 import { renderLifecycleDocs } from './lifecycle-docs';
-import { historyOf } from './testing/given';
+import { seedEvents } from '../../test/support/seeded-cases';
 import { linkoping as L, noon } from '../demo/seed-cases';
 
 describe('evolve and fold', () => {
   it('rebuild the case from its events', () => {
-    const events = historyOf(L, 'payment2023');
+    const events = seedEvents(L, 'payment2023');
     expect(fold(events).value).toEqual({ active: 'running' });
     expect(events.reduce(evolve, initialSnapshot()).context).toEqual(fold(events).context);
   });
 
   it('refuse an event the case could not have taken (an inconsistent stream)', () => {
-    const [submitted] = historyOf(L, 'register');
+    const [submitted] = seedEvents(L, 'register');
     const stray = { type: 'JusteringRecorded' as const, data: { justeradOn: '2022-09-01', at: noon('2022-09-01') } };
     expect(() => fold([submitted, stray])).toThrow(EventNotApplicable);
     const early = { type: 'CaseRegistered' as const, data: { diarienummer: 'SON 2019-536', registeredOn: '2022-08-01', at: noon('2022-09-02') } };
@@ -30,7 +30,7 @@ describe('evolve and fold', () => {
     expect(machineFor(CASE_MACHINE_ID, CASE_MACHINE_VERSION)).toBe(caseMachine);
     expect(machines[CASE_MACHINE_ID][1]).toBe(caseMachine);
     expect(() => machineFor(CASE_MACHINE_ID, 99)).toThrow(UnknownMachineVersion);
-    expect(fold(historyOf(L), machineFor('iopCase', 1)).value).toBe('terminated');
+    expect(fold(seedEvents(L), machineFor('iopCase', 1)).value).toBe('terminated');
   });
 });
 

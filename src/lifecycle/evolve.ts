@@ -1,7 +1,7 @@
 import { createActor, type AnyActorScope, type SnapshotFrom } from 'xstate';
 import type { CaseEvent } from './case.events';
 import { caseMachine, machines, type CaseMachine } from './case.machine';
-import { violations } from './case.rules';
+import { violations } from './commands';
 import { EventNotApplicable, UnknownMachineVersion } from './lifecycle.errors';
 
 export type CaseSnapshot = SnapshotFrom<CaseMachine>;

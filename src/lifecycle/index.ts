@@ -1,13 +1,33 @@
 /** The pure IOP case lifecycle: no framework, no I/O, no clock (time arrives with each command). */
 export { appealWindowEnd, finalFrom } from './appeal-window';
-export { addMonths, isIsoDate, stockholmDate, type IsoDate, type Timestamp } from './calendar-date';
-export { COMMAND_TYPES, ROLES, commandEvents, commandRoles, partyRoles } from './case.commands';
-export type * from './case.commands';
+export { addMonths, isIsoDate, stockholmDate, type IsoDate, type Timestamp } from '../calendar';
+export {
+  COMMANDS,
+  COMMAND_TYPES,
+  ROLES,
+  commandEvents,
+  commandRoles,
+  issuingRoles,
+  partyRoles,
+  refusalOf,
+  roleRefusal,
+  ruleNames,
+  type Command,
+  type CommandDefinition,
+  type CommandOf,
+  type CommandPayloads,
+  type CommandType,
+  type Issuer,
+  type Refusal,
+  type Role,
+  type Rule,
+  type Violation,
+} from './commands';
+export type * from './commands';
 export type * from './case.events';
 export type { CaseFacts } from './case.facts';
 export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, CLOSED_TAG, caseMachine, machines, type CaseMachine } from './case.machine';
 export { activeLeaves, allowedCommands, stateLabel, type Label } from './case.queries';
-export { caseRules, type Violation } from './case.rules';
 export type * from './case.values';
 export {
   APPEAL_OUTCOMES,
@@ -27,6 +47,6 @@ export { currentSchemaVersion } from './case.event-schemas';
 export { deriveMachine, retarget } from './machine-variant';
 export { applyRecorded, foldStored, machineChangeOf, toCaseEvent, type StoredCaseEvent } from './recorded-events';
 export { decideMigration, migrateSnapshot, type MachineRef, type MachineVersionChanged } from './machine-migration';
-export { isValidOrganisationNumber, normaliseOrganisationNumber } from './organisation-number';
+export { isValidOrganisationNumber, normaliseOrganisationNumber, sameOrganisation } from './organisation-number';
 export { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination, type Refund } from './termination';
 export { previewCase, type CasePreview } from './migration-preview';

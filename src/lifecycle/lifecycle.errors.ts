@@ -1,9 +1,18 @@
-import type { CommandType } from './case.commands';
-import type { Violation } from './case.rules';
+import type { CommandType } from './commands';
+import type { Violation } from './commands';
+
+export type LifecycleErrorCode =
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'RULE_VIOLATED'
+  | 'EVENT_NOT_APPLICABLE'
+  | 'UNKNOWN_MACHINE_VERSION'
+  | 'UNSUPPORTED_SCHEMA_VERSION'
+  | 'MACHINE_MISMATCH'
+  | 'MIGRATION_REFUSED';
 
 /** Refusals of the lifecycle core, each with a fixed code the API maps to a status. */
 export abstract class LifecycleError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: LifecycleErrorCode;
 }
 
 /** The case is not in a state where this command means anything (409). */

@@ -1,14 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Command } from './case.commands';
+import type { Command } from './commands';
 import { allowedCommands, stateLabel } from './case.queries';
 import { decide } from './decide';
 import { fold } from './evolve';
 import { RuleViolated, TransitionNotAllowed } from './lifecycle.errors';
-import { given, historyOf, record, stateOf } from './testing/given';
+import { given, stateOf } from '../../test/support/given';
+import { record, seedEvents } from '../../test/support/seeded-cases';
 import { bodies, command, linkoping as L, noon, robertsfors as R } from '../demo/seed-cases';
 
 /** Linköping up to (not including) a step. */
-const before = (step: keyof typeof L) => historyOf(L, step);
+const before = (step: keyof typeof L) => seedEvents(L, step);
 const activeCase = () => before('payment2023');
 const withTerms = (change: Partial<typeof L.submit.terms>) => ({ ...L.submit, terms: { ...L.submit.terms, ...change } });
 
@@ -274,7 +275,7 @@ describe('decision', () => {
 });
 
 describe('recommendation by an utskott to a higher body (Robertsfors)', () => {
-  const atCommittee = historyOf(R, 'recommend');
+  const atCommittee = seedEvents(R, 'recommend');
   const recommend = (to: (typeof bodies)[keyof typeof bodies] | null, outcome: 'recommended' | 'approved' = 'recommended') => ({
     ...R.recommend,
     outcome,
@@ -297,7 +298,7 @@ describe('recommendation by an utskott to a higher body (Robertsfors)', () => {
   });
 
   it('a board may recommend to the council, not to a committee', () => {
-    const atBoard = historyOf(R, 'approve');
+    const atBoard = seedEvents(R, 'approve');
     given(...atBoard).when({ ...R.approve, outcome: 'recommended', recommendedTo: bodies.KF }).then({
       type: 'DecisionRecorded',
       data: { outcome: 'recommended', paragraph: '§ 203', recommendedTo: bodies.KF, motivation: null, at: noon('2017-12-12') },
@@ -308,13 +309,13 @@ describe('recommendation by an utskott to a higher body (Robertsfors)', () => {
   });
 
   it('names a recipient only with a recommendation', () => {
-    given(...historyOf(R, 'approve'))
+    given(...seedEvents(R, 'approve'))
       .when({ ...R.approve, recommendedTo: bodies.KF })
       .thenFails('RULE_VIOLATED', 'RECOMMENDATION_UNEXPECTED');
   });
 
   it('the recommended body, and only it, takes the case up', () => {
-    const recommended = historyOf(R, 'scheduleBoard');
+    const recommended = seedEvents(R, 'scheduleBoard');
     given(...recommended)
       .when({ ...R.scheduleBoard, body: bodies.SN })
       .thenFails('RULE_VIOLATED', 'MEETING_BODY_MISMATCH');
@@ -455,9 +456,9 @@ describe('signing (parallel: either party first)', () => {
   });
 
   it('organisation first, then the municipality: active (Robertsfors)', () => {
-    const half = fold(historyOf(R, 'signMunicipality'));
+    const half = fold(seedEvents(R, 'signMunicipality'));
     expect(stateOf(half)).toBe('signing.municipality.unsigned + signing.organisation.signed');
-    expect(stateOf(fold(historyOf(R, 'payment2018')))).toBe('active.running');
+    expect(stateOf(fold(seedEvents(R, 'payment2018')))).toBe('active.running');
   });
 
   it.each<[string, Command]>([
@@ -705,9 +706,9 @@ describe('expiry', () => {
 
 describe('closed cases', () => {
   it('accept nothing', () => {
-    const error = given(...historyOf(L)).when(command('record-expiry', '2030-01-01', {})).thenFails('TRANSITION_NOT_ALLOWED');
+    const error = given(...seedEvents(L)).when(command('record-expiry', '2030-01-01', {})).thenFails('TRANSITION_NOT_ALLOWED');
     expect((error as TransitionNotAllowed).allowed).toEqual([]);
-    expect(allowedCommands(fold(historyOf(L)))).toEqual([]);
+    expect(allowedCommands(fold(seedEvents(L)))).toEqual([]);
   });
 });
 

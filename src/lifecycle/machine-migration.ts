@@ -1,7 +1,7 @@
 import type { AnyStateNode, StateValue } from 'xstate';
-import type { Timestamp } from './calendar-date';
+import type { Timestamp } from '../calendar';
 import type { CaseMachine, StateMeta } from './case.machine';
-import type { Violation } from './case.rules';
+import type { Violation } from './commands';
 import { findMachine, initialSnapshot, type CaseSnapshot } from './evolve';
 import { MigrationRefused } from './lifecycle.errors';
 

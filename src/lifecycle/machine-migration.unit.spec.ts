@@ -5,7 +5,8 @@ import { fold } from './evolve';
 import { MigrationRefused } from './lifecycle.errors';
 import { decideMigration, migrateSnapshot, type MachineLookup, type MachineRef } from './machine-migration';
 import { deriveMachine, retarget } from './machine-variant';
-import { historyOf, stateOf } from './testing/given';
+import { stateOf } from '../../test/support/given';
+import { seedEvents } from '../../test/support/seeded-cases';
 
 const v1: MachineRef = { id: CASE_MACHINE_ID, version: 1 };
 const v2: MachineRef = { id: CASE_MACHINE_ID, version: 2 };
@@ -16,8 +17,8 @@ const command = { reason: 'Ny delegationsordning', now };
 const registry = (machine: ReturnType<typeof deriveMachine>): MachineLookup => (ref) => (ref.version === 1 ? caseMachine : ref.version === 2 ? machine : undefined);
 
 describe('decideMigration', () => {
-  const inPreparation = fold(historyOf(linkoping, 'signProposal'));
-  const signing = fold(historyOf(osterakerKvinnojouren, 'signOrganisation'));
+  const inPreparation = fold(seedEvents(linkoping, 'signProposal'));
+  const signing = fold(seedEvents(osterakerKvinnojouren, 'signOrganisation'));
 
   it('given a live case whose state and facts exist in v2, when it moves to v2, then MachineVersionChanged is decided and the case keeps state and facts', () => {
     const relabelled = deriveMachine(caseMachine, (config) => {
@@ -62,7 +63,7 @@ describe('decideMigration', () => {
   });
 
   it('given a closed case, the same machine, or a machine that does not exist, when it moves, then it is refused', () => {
-    const closed = fold(historyOf(linkoping));
+    const closed = fold(seedEvents(linkoping));
     expect(decideMigration(closed, v1, v2, command, registry(caseMachine))).toMatchObject({ allowed: false, reasons: [{ rule: 'CASE_CLOSED' }] });
     expect(decideMigration(inPreparation, v1, v1, command)).toMatchObject({ allowed: false, reasons: [{ rule: 'SAME_MACHINE' }] });
     expect(decideMigration(inPreparation, v1, { id: CASE_MACHINE_ID, version: 9 }, command)).toMatchObject({ allowed: false, reasons: [{ rule: 'UNKNOWN_MACHINE' }] });

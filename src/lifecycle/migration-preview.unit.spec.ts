@@ -4,21 +4,21 @@ import { caseMachine } from './case.machine';
 import { fold } from './evolve';
 import { deriveMachine } from './machine-variant';
 import { finalReachable, previewCase } from './migration-preview';
-import { historyOf } from './testing/given';
+import { seedEvents } from '../../test/support/seeded-cases';
 
-const stored = (events: ReturnType<typeof historyOf>) => events.map((event) => ({ ...event, metadata: { schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 } }));
-const preview = (events: ReturnType<typeof historyOf>, candidate = caseMachine) => previewCase(stored(events), fold(events), candidate);
+const stored = (events: ReturnType<typeof seedEvents>) => events.map((event) => ({ ...event, metadata: { schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 } }));
+const preview = (events: ReturnType<typeof seedEvents>, candidate = caseMachine) => previewCase(stored(events), fold(events), candidate);
 
 describe('previewCase', () => {
   it('given the current machine as candidate, then every case ends the same', () => {
-    expect(preview(historyOf(linkoping, 'notice'))).toEqual({ outcome: 'same', now: ['active.running'], candidate: ['active.running'] });
+    expect(preview(seedEvents(linkoping, 'notice'))).toEqual({ outcome: 'same', now: ['active.running'], candidate: ['active.running'] });
   });
 
   it('given a candidate without a transition the history used, then the case is refused at that revision', () => {
     const noMeetings = deriveMachine(caseMachine, (config) => {
       delete config.states.active.on!.FollowUpMeetingRecorded;
     });
-    const history = historyOf(linkoping, 'notice');
+    const history = seedEvents(linkoping, 'notice');
     const first = history.findIndex((event) => event.type === 'FollowUpMeetingRecorded');
     expect(preview(history, noMeetings)).toMatchObject({ outcome: 'refused', refused: { revision: first, eventType: 'FollowUpMeetingRecorded' } });
   });
@@ -28,7 +28,7 @@ describe('previewCase', () => {
       delete config.states.signing.on!.ApplicationWithdrawn;
       delete (config.states.signing.states!.organisation.states!.unsigned.on as Record<string, unknown>).AgreementSigned;
     });
-    const halfSigned = historyOf(osterakerKvinnojouren, 'signOrganisation');
+    const halfSigned = seedEvents(osterakerKvinnojouren, 'signOrganisation');
     expect(preview(halfSigned, noWayOut)).toMatchObject({ outcome: 'stuck' });
     expect(finalReachable(fold(halfSigned))).toBe(true);
   });

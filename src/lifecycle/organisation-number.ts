@@ -26,3 +26,9 @@ export function luhnCheckDigit(nineDigits: string): number {
   }, 0);
   return (10 - (sum % 10)) % 10;
 }
+
+/** Whether two organisation numbers name the same organisation, however written; an unknown one matches nothing. */
+export function sameOrganisation(a: string | undefined, b: string | undefined): boolean {
+  const one = a === undefined ? null : normaliseOrganisationNumber(a);
+  return one !== null && one === (b === undefined ? null : normaliseOrganisationNumber(b));
+}

@@ -3,7 +3,8 @@ import { linkoping } from '../demo/seed-cases';
 import { caseMachine, CASE_MACHINE_ID, machines } from './case.machine';
 import { deriveMachine } from './machine-variant';
 import { foldStored, applyRecorded, type StoredCaseEvent } from './recorded-events';
-import { historyOf, stateOf } from './testing/given';
+import { stateOf } from '../../test/support/given';
+import { seedEvents } from '../../test/support/seeded-cases';
 
 const v2 = deriveMachine(caseMachine, (config) => {
   config.states.preparation.meta = { label: { sv: 'Beredning', en: 'Preparation' } };
@@ -23,7 +24,7 @@ describe('a stream with a MachineVersionChanged', () => {
     delete machines[CASE_MACHINE_ID][2];
   });
 
-  const [before, after] = [historyOf(linkoping, 'signProposal'), historyOf(linkoping, 'schedule').slice(historyOf(linkoping, 'signProposal').length)];
+  const [before, after] = [seedEvents(linkoping, 'signProposal'), seedEvents(linkoping, 'schedule').slice(seedEvents(linkoping, 'signProposal').length)];
 
   it('folds its earlier events under v1 and, from the change on, under v2', () => {
     const stream = [...before.map((e) => ({ ...e, metadata: under(1) })), change(1, 2), ...after.map((e) => ({ ...e, metadata: under(2) }))];

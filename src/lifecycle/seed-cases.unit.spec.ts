@@ -2,11 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { allowedCommands, stateLabel } from './case.queries';
 import { decide } from './decide';
 import { fold } from './evolve';
-import { given, historyOf, stateOf } from './testing/given';
+import { given, stateOf } from '../../test/support/given';
+import { seedEvents } from '../../test/support/seeded-cases';
 import { command, linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors } from '../demo/seed-cases';
 
 describe('Linköping (SON 2019-536): application to termination', () => {
-  const events = historyOf(linkoping);
+  const events = seedEvents(linkoping);
   const snapshot = fold(events);
 
   it('walks every step and ends terminated, with the unused part of the 2025 payment refunded', () => {
@@ -32,7 +33,7 @@ describe('Linköping (SON 2019-536): application to termination', () => {
   });
 
   it('is active once both parties have signed', () => {
-    expect(stateOf(fold(historyOf(linkoping, 'payment2023')))).toBe('active.running');
+    expect(stateOf(fold(seedEvents(linkoping, 'payment2023')))).toBe('active.running');
   });
 
   it('records only serialisable data', () => {
@@ -42,7 +43,7 @@ describe('Linköping (SON 2019-536): application to termination', () => {
 
 describe('Robertsfors: the utskott recommends, KS decides', () => {
   it('goes from the committee to the board, and the board approves', () => {
-    given(...historyOf(robertsfors, 'recommend'))
+    given(...seedEvents(robertsfors, 'recommend'))
       .when(robertsfors.recommend)
       .then({
         type: 'DecisionRecorded',
@@ -54,14 +55,14 @@ describe('Robertsfors: the utskott recommends, KS decides', () => {
           at: '2017-11-28T12:00:00Z',
         },
       });
-    const beforeBoard = fold(historyOf(robertsfors, 'scheduleBoard'));
+    const beforeBoard = fold(seedEvents(robertsfors, 'scheduleBoard'));
     expect(stateOf(beforeBoard)).toBe('decision.pending.recommended');
     expect(stateLabel(beforeBoard).sv).toBe('Rekommenderad – väntar på beslut i högre organ');
     expect(allowedCommands(beforeBoard)).toEqual(['assign-officer', 'withdraw', 'schedule-meeting']);
   });
 
   it('walks to signing (organisation first) and expires at the period end as written', () => {
-    const snapshot = fold(historyOf(robertsfors));
+    const snapshot = fold(seedEvents(robertsfors));
     expect(stateOf(snapshot)).toBe('expired');
     expect(snapshot.context.decisions.map((d) => [d.body.code, d.outcome])).toEqual([
       ['SU', 'recommended'],
@@ -73,7 +74,7 @@ describe('Robertsfors: the utskott recommends, KS decides', () => {
 
 describe('Österåker', () => {
   it('Brottsofferjouren (KS 2023/01692) awaits signatures once the KS decision is final', () => {
-    const snapshot = fold(historyOf(osterakerBrottsofferjouren));
+    const snapshot = fold(seedEvents(osterakerBrottsofferjouren));
     expect(stateOf(snapshot)).toBe('signing.municipality.unsigned + signing.organisation.unsigned');
     expect(snapshot.context.finalOn).toBe('2023-10-03');
     expect(stateLabel(snapshot).sv).toBe(
@@ -82,7 +83,7 @@ describe('Österåker', () => {
   });
 
   it('Kvinnojouren (SN 2023/0050) keeps the sheltered housing excluded as a term of the active agreement', () => {
-    const snapshot = fold(historyOf(osterakerKvinnojouren));
+    const snapshot = fold(seedEvents(osterakerKvinnojouren));
     expect(stateOf(snapshot)).toBe('active.running');
     expect(snapshot.context.terms?.exclusions).toEqual(['Det skyddade boendets verksamhet']);
     expect(snapshot.context.proposal?.decisionPoints).toHaveLength(4);
@@ -91,7 +92,7 @@ describe('Österåker', () => {
 
 describe('the seed commands are plain data', () => {
   it('decides the same from a JSON round trip (as over HTTP)', () => {
-    const snapshot = fold(historyOf(linkoping, 'justering'));
+    const snapshot = fold(seedEvents(linkoping, 'justering'));
     const overTheWire = JSON.parse(JSON.stringify(linkoping.justering));
     expect(decide(snapshot, overTheWire)).toEqual(decide(snapshot, linkoping.justering));
     expect(command('record-final', '2022-12-07', {})).toEqual(linkoping.final);

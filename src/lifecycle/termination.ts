@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysInclusive, type IsoDate } from './calendar-date';
+import { addDays, addMonths, daysInclusive, monthEnd, type IsoDate } from '../calendar';
 import type { DateRange } from './case.values';
 
 export interface PaidPeriod {
@@ -26,10 +26,6 @@ export function lastDayToGiveNotice(period: DateRange, noticeMonths: number): Is
 
 function isMonthEnd(date: IsoDate): boolean {
   return monthEnd(date) === date;
-}
-
-function monthEnd(date: IsoDate): IsoDate {
-  return addDays(addMonths(`${date.slice(0, 7)}-01`, 1), -1);
 }
 
 export interface Refund {

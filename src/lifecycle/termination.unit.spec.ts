@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays } from './calendar-date';
+import { addDays } from '../calendar';
 import { yearlyAmount } from './case.values';
 import { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination } from './termination';
 

@@ -4,7 +4,8 @@ import { EVENT_SCHEMA_VERSIONS } from './case.event-schemas';
 import { caseMachine } from './case.machine';
 import { UnsupportedSchemaVersion } from './lifecycle.errors';
 import { applyRecorded, toCaseEvent } from './recorded-events';
-import { historyOf, stateOf } from './testing/given';
+import { stateOf } from '../../test/support/given';
+import { seedEvents } from '../../test/support/seeded-cases';
 import { CURRENT_SCHEMAS, upcast, type EventSchemas } from './upcasters';
 
 /**
@@ -57,7 +58,7 @@ describe('upcasters', () => {
 
 describe('stored events', () => {
   const metadata = Object.freeze({ schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 });
-  const stored = historyOf(linkoping, 'schedule').map((event) => Object.freeze({ ...event, metadata }));
+  const stored = seedEvents(linkoping, 'schedule').map((event) => Object.freeze({ ...event, metadata }));
 
   it('are folded through the machine their metadata names, without being changed', () => {
     const snapshot = stored.reduce(applyRecorded, undefined);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../api/api-error';
+import { CaseError } from '../cases/shared/case-error';
 import { CaseRepository } from '../cases/shared/case-repository';
 import { OrganisationContactLookup } from './organisation-contact.port';
 
@@ -15,7 +15,7 @@ export class CaseContactLookup extends OrganisationContactLookup {
 
   async email(tenant: string, caseId: string): Promise<string | null> {
     const loaded = await this.cases.load(tenant, caseId, { open: true }).catch((error: unknown) => {
-      if (error instanceof ApiError && error.code === 'CASE_NOT_FOUND') return null;
+      if (error instanceof CaseError && error.code === 'CASE_NOT_FOUND') return null;
       throw error;
     });
     const contact = loaded?.snapshot.context.contactPerson;

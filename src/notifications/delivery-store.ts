@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { ApiError } from '../api/api-error';
+import { NotificationError } from './notification.errors';
 import type { Clock } from '../shared/clock';
 import type { ClaimedDelivery } from './channels/channel';
 import type { EscalationLadder } from './escalation-ladder';
@@ -151,7 +151,7 @@ export class DeliveryStore {
       [tenant, id, this.clock.now()],
     );
     const record = await this.find(tenant, id);
-    if (rowCount === 0) throw new ApiError('NOTIFICATION_NOT_FAILED', `Notification ${id} is ${record.status}; only a failed one can be retried.`, { status: record.status });
+    if (rowCount === 0) throw new NotificationError('NOTIFICATION_NOT_FAILED', `Notification ${id} is ${record.status}; only a failed one can be retried.`, { status: record.status });
     this.wake.notify(); // the workers of every instance, after the update committed
     return record;
   }
@@ -183,8 +183,8 @@ export class DeliveryStore {
   }
 }
 
-function notFound(id: string): ApiError {
-  return new ApiError('NOTIFICATION_NOT_FOUND', `No notification ${id}.`);
+function notFound(id: string): NotificationError {
+  return new NotificationError('NOTIFICATION_NOT_FOUND', `No notification ${id}.`);
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
-import { ApiError } from '../api/api-error';
+import { forbiddenRole } from '../auth/access-denied';
+import { NotificationError } from './notification.errors';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { validationPipe } from '../cases/shared/case-command.controller';
@@ -57,10 +58,10 @@ export class NotificationsController {
 }
 
 function assertRole(actor: Actor, roles: Role[]): void {
-  if (!actor.roles.some((role) => roles.includes(role))) throw new ApiError('FORBIDDEN_ROLE', `Notifications need one of the roles ${roles.join(', ')}.`, { required: roles });
+  if (!actor.roles.some((role) => roles.includes(role))) throw forbiddenRole(`Notifications need one of the roles ${roles.join(', ')}.`, roles);
 }
 
 function parseNotificationId(id: string): string {
-  if (!isUUID(id)) throw new ApiError('NOTIFICATION_NOT_FOUND', `No notification ${id}.`);
+  if (!isUUID(id)) throw new NotificationError('NOTIFICATION_NOT_FOUND', `No notification ${id}.`);
   return id.toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../api/api-error';
+import { PersonalDataError } from './personal-data.errors';
 import type { JsonObject, NewEvent, RecordedEvent } from '../event-store/event-store.port';
 import { DataSubjects } from './data-subjects';
 import { BoxUnreadable } from './field-cipher';
@@ -19,7 +19,7 @@ export class PersonalData {
     const keys = await this.keys(tenant, events);
     const keyOf = (subjectId: string) => {
       const key = keys.get(subjectId);
-      if (!key) throw new ApiError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased; give the person's details again.`, { subjectId });
+      if (!key) throw new PersonalDataError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased; give the person's details again.`, { subjectId });
       return key;
     };
     return events.map((event) => ({ ...event, data: sealData(event.type, event.data, keyOf) }));
@@ -61,7 +61,7 @@ export class PersonalData {
   }
 }
 
-function unreadable(event: { type: string; revision?: bigint }, why: string): ApiError {
+function unreadable(event: { type: string; revision?: bigint }, why: string): PersonalDataError {
   const where = event.revision === undefined ? event.type : `${event.type} (revision ${event.revision})`;
-  return new ApiError('PERSONAL_DATA_UNREADABLE', `Personal data in ${where} cannot be read: ${why}.`);
+  return new PersonalDataError('PERSONAL_DATA_UNREADABLE', `Personal data in ${where} cannot be read: ${why}.`);
 }

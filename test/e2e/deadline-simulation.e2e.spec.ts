@@ -15,7 +15,7 @@ import { TimersProjection } from '../../src/deadlines/timers/timers.projection';
 import { applicantOf, seedRequest } from '../../src/demo/seed-requests';
 import { command, linkoping } from '../../src/demo/seed-cases';
 import type { Command } from '../../src/lifecycle';
-import { stockholmDate } from '../../src/lifecycle/calendar-date';
+import { stockholmDate } from '../../src/calendar';
 import type { Role } from '../../src/lifecycle';
 import type { RecipientRole } from '../../src/notifications/notification-outbox.port';
 import { NOTIFICATION_PARTS, type notificationParts } from '../../src/notifications/notifications.module';

@@ -1,8 +1,8 @@
 import { adjacencyMapToArray, getAdjacencyMap } from 'xstate/graph';
 import { caseMachine, evolve, type CaseEvent, type CaseSnapshot, type Command } from '../../src/lifecycle';
-import { modelSteps, need, stateKey, type ModelStep } from '../../src/lifecycle/testing/model';
+import { modelSteps, need, stateKey, type ModelStep } from './model-steps';
 
-export { MODEL_NOW, stateKey, type ModelStep } from '../../src/lifecycle/testing/model';
+export { MODEL_NOW, stateKey, type ModelStep } from './model-steps';
 
 export interface ModelEdge {
   readonly from: string;

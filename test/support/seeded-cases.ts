@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { caseStream } from '../../src/cases/shared/case-stream';
 import type { SeedCase } from '../../src/demo/seed-cases';
 import type { EventContext, EventStore, JsonObject } from '../../src/event-store/event-store.port';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, decide, evolve, initialSnapshot, type CaseEvent, type Command } from '../../src/lifecycle';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, decide, evolve, initialSnapshot, type CaseEvent, type CaseSnapshot, type Command } from '../../src/lifecycle';
 
 const context: EventContext = {
   actorId: 'seed',
@@ -15,17 +15,21 @@ const context: EventContext = {
   machineVersion: CASE_MACHINE_VERSION,
 };
 
-/** The events of a seed case's steps before `until` (all steps without it), decided through the pure lifecycle. */
-export function seedEvents(seed: SeedCase, until?: string): CaseEvent[] {
-  const names = Object.keys(seed);
-  const steps = names.slice(0, until === undefined ? names.length : names.indexOf(until));
+/** The events a sequence of commands records, each decided against the case as it stands. */
+export function record(commands: readonly Command[], from: CaseSnapshot = initialSnapshot()): CaseEvent[] {
   const events: CaseEvent[] = [];
-  steps.reduce((snapshot, name) => {
-    const decided = decide(snapshot, seed[name] as Command);
+  commands.reduce((snapshot, command) => {
+    const decided = decide(snapshot, command);
     events.push(...decided);
     return decided.reduce(evolve, snapshot);
-  }, initialSnapshot());
+  }, from);
   return events;
+}
+
+/** The events of a seed case's steps before `until` (all steps without it), decided through the pure lifecycle. */
+export function seedEvents<S extends SeedCase>(seed: S, until?: keyof S & string): CaseEvent[] {
+  const names = Object.keys(seed);
+  return record(names.slice(0, until === undefined ? names.length : names.indexOf(until)).map((name) => seed[name]));
 }
 
 /** Writes a new case with these events straight into the store (no HTTP): many cases, fast. */

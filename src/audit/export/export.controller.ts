@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError } from '../../api/api-error';
+import { InvalidInput } from '../../shared/engine-error';
+import { caseNotFound } from '../../cases/shared/case-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { parseCaseId } from '../../cases/shared/case-command.controller';
@@ -38,12 +39,12 @@ export class ExportController {
   async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('format') format: string = 'jsonl', @Res() response: Response): Promise<void> {
     assertAuditor(actor);
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
-      throw new ApiError('VALIDATION_FAILED', `Unknown format ${format}.`, { fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }] });
+      throw new InvalidInput('VALIDATION_FAILED', `Unknown format ${format}.`, { fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }] });
     }
     const caseId = parseCaseId(id);
     // One read: the events as stored (what the chain covers), the verdict on them, and their history with personal data opened.
     const [stored] = await this.store.readStreams([caseStream(actor.tenant, caseId)]);
-    if (stored.events.length === 0) throw new ApiError('CASE_NOT_FOUND', `No case ${caseId}.`);
+    if (stored.events.length === 0) throw caseNotFound(caseId);
     const events = asCaseEvents(stored.events);
     const { history, snapshot } = historyOf(caseId, await this.personalData.open(actor.tenant, events));
     const facts = snapshot!.context;

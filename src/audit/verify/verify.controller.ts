@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../../api/api-error';
+import { forbiddenRole } from '../../auth/access-denied';
+import { caseNotFound } from '../../cases/shared/case-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { validationPipe, parseCaseId } from '../../cases/shared/case-command.controller';
@@ -36,7 +37,7 @@ export class VerifyController {
     assertAuditor(actor);
     const verdict = await this.verifier.verifyCase(actor.tenant, parseCaseId(id));
     // A head with no events left is a case whose events were deleted: that is a finding, not a 404.
-    if (verdict.events === 0 && verdict.intact) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
+    if (verdict.events === 0 && verdict.intact) throw caseNotFound(id);
     return verdict;
   }
 
@@ -74,7 +75,7 @@ export class VerifyController {
   @ApiOkResponse({ type: CreatedAnchorDto })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' })
   async createAnchor(@CurrentActor() actor: Actor): Promise<CreatedAnchorDto> {
-    if (!actor.roles.includes('admin')) throw new ApiError('FORBIDDEN_ROLE', 'Anchoring on demand is for admins.', { required: ['admin'] });
+    if (!actor.roles.includes('admin')) throw forbiddenRole('Anchoring on demand is for admins.', ['admin']);
     return { anchor: (await this.anchors.anchor()) ?? null };
   }
 }
@@ -87,6 +88,6 @@ function fromCursor(cursor: string): StreamName {
 
 export function assertAuditor(actor: Actor): void {
   if (!actor.roles.some((role) => AUDIT_ROLES.includes(role))) {
-    throw new ApiError('FORBIDDEN_ROLE', 'Verification is for auditors and admins.', { required: AUDIT_ROLES });
+    throw forbiddenRole('Verification is for auditors and admins.', AUDIT_ROLES);
   }
 }

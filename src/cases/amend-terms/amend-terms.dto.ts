@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AmendTermsPayload, IsoDate } from '../../lifecycle';
-import { IsCalendarDate, IsNested, IsText } from '../shared/validation';
+import { DateField, IsNested, IsText } from '../shared/validation';
 import { TermsDto } from '../shared/values.dto';
 
 /** Terms changed in dialogue when conditions change materially; the new terms replace the old. */
@@ -13,7 +13,6 @@ export class AmendTermsDto implements AmendTermsPayload {
   @IsText()
   reason!: string;
 
-  @ApiProperty({ description: 'The day the parties agreed.', example: '2024-05-02', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day the parties agreed.', '2024-05-02')
   agreedOn!: IsoDate;
 }

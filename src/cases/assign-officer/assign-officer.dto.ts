@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AssignOfficerPayload, IsoDate } from '../../lifecycle';
-import { IsCalendarDate, IsNested } from '../shared/validation';
+import { DateField, IsNested } from '../shared/validation';
 import { OfficerDto } from '../shared/values.dto';
 
 export class AssignOfficerDto implements AssignOfficerPayload {
@@ -8,7 +8,6 @@ export class AssignOfficerDto implements AssignOfficerPayload {
   @IsNested(() => OfficerDto)
   officer!: OfficerDto;
 
-  @ApiProperty({ description: 'The day of assignment.', example: '2023-05-17', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of assignment.', '2023-05-17')
   assignedOn!: IsoDate;
 }

@@ -7,7 +7,7 @@ import { Subscriptions } from '../../projections/subscriptions';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { CaseRepository } from '../shared/case-repository';
 import { caseIdOfStream } from '../shared/case-stream';
-import { CompleteRenewalCommand } from './complete-renewal.command';
+import { CaseCommand } from '../shared/case-command';
 
 /**
  * When a renewal case is signed by both parties, the case it renews ends as renewed: this process
@@ -36,7 +36,7 @@ export class RenewalCompletionProcess implements OnModuleInit {
     const completedOn = [signatures.municipality.signedOn, signatures.organisation.signedOn].sort()[1];
     const engine = { id: 'iop-engine', name: 'iop-engine (förnyelse)', roles: ['handlaggare' as const], tenant: event.stream.tenant };
     await this.bus
-      .execute(new CompleteRenewalCommand(engine, previousCaseId, { completedOn }, { idempotencyKey: `renewal-completed/${caseId}`, correlationId: caseId }))
+      .execute(new CaseCommand('complete-renewal', engine, previousCaseId, { completedOn }, { idempotencyKey: `renewal-completed/${caseId}`, correlationId: caseId }))
       .catch((error: unknown) => {
         // The earlier case may have ended meanwhile (notice ran out, or an officer completed it by hand).
         if (!(error instanceof LifecycleError)) throw error;

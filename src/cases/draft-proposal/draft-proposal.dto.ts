@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray } from 'class-validator';
 import type { DraftProposalPayload, IsoDate } from '../../lifecycle';
-import { IsCalendarDate, IsNested, IsText } from '../shared/validation';
+import { DateField, IsNested, IsText } from '../shared/validation';
 import { TermsDto } from '../shared/values.dto';
 
 /** The administration's proposal (tjänsteutlåtande), a first draft or a revision. */
@@ -46,7 +46,6 @@ export class DraftProposalDto implements DraftProposalPayload {
   @IsText({ each: true })
   attachments!: string[];
 
-  @ApiProperty({ description: 'The day of the draft.', example: '2023-08-10', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of the draft.', '2023-08-10')
   draftedOn!: IsoDate;
 }

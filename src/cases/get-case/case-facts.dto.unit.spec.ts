@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { fold, type CaseFacts } from '../../lifecycle';
-import { historyOf } from '../../lifecycle/testing/given';
+import { seedEvents } from '../../../test/support/seeded-cases';
 import { linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors } from '../../demo/seed-cases';
 import { withRecursiveSchemas } from '../shared/case-result.dto';
 import { CaseViewDto } from './case-view.dto';
@@ -107,11 +107,11 @@ function misfits(schemas: Record<string, Schema>, value: unknown, s: Schema, pat
 
 /** The facts of the seed cases: all steps, and Robertsfors between the committee and the board. */
 const factsOf: [string, CaseFacts][] = [
-  ['Linköping, terminated', fold(historyOf(linkoping)).context],
-  ['Robertsfors, expired', fold(historyOf(robertsfors)).context],
-  ['Robertsfors, recommended to KS', fold(historyOf(robertsfors, 'scheduleBoard')).context],
-  ['Österåker Brottsofferjouren, final', fold(historyOf(osterakerBrottsofferjouren)).context],
-  ['Österåker Kvinnojouren, signed', fold(historyOf(osterakerKvinnojouren)).context],
+  ['Linköping, terminated', fold(seedEvents(linkoping)).context],
+  ['Robertsfors, expired', fold(seedEvents(robertsfors)).context],
+  ['Robertsfors, recommended to KS', fold(seedEvents(robertsfors, 'scheduleBoard')).context],
+  ['Österåker Brottsofferjouren, final', fold(seedEvents(osterakerBrottsofferjouren)).context],
+  ['Österåker Kvinnojouren, signed', fold(seedEvents(osterakerKvinnojouren)).context],
 ];
 
 describe('the OpenAPI schema of GET /cases/:id', () => {

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { allowedCommands } from '../../lifecycle';
-import { assertVisible, permittedRoles } from '../shared/case-access';
+import { allowedCommands, issuingRoles } from '../../lifecycle';
+import { assertVisible } from '../shared/case-access';
 import { CaseRepository } from '../shared/case-repository';
 import { caseState } from '../shared/case-view';
 import type { CaseView } from './case-view.dto';
@@ -21,7 +21,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
       state: caseState(loaded.snapshot),
       facts,
       // What this caller can do (or could, at that point): the machine's answer, narrowed to the caller's roles.
-      allowedCommands: allowedCommands(loaded.snapshot).filter((type) => permittedRoles(actor, type).length > 0),
+      allowedCommands: allowedCommands(loaded.snapshot).filter((type) => issuingRoles(type, actor).length > 0),
       revision: loaded.revision.toString(),
       machine: loaded.machine,
     };

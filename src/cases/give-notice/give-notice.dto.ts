@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
 import { PARTY_ROLES, type GiveNoticePayload, type IsoDate, type PartyRole } from '../../lifecycle';
-import { IsCalendarDate } from '../shared/validation';
+import { DateField } from '../shared/validation';
 import { PARTY_ROLE_DOC } from '../shared/values.dto';
 
 /** Notice of termination; the engine computes the day it takes effect from the notice months. */
@@ -10,8 +10,7 @@ export class GiveNoticeDto implements GiveNoticePayload {
   @IsIn(PARTY_ROLES)
   party!: PartyRole;
 
-  @ApiProperty({ description: 'The day the other party received the notice.', example: '2025-03-31', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day the other party received the notice.', '2025-03-31')
   receivedOn!: IsoDate;
 
   @ApiProperty({ description: 'Notice must be given in writing; the lifecycle refuses it otherwise.', example: true })

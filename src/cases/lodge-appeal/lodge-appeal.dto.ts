@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import type { IsoDate, LodgeAppealPayload } from '../../lifecycle';
-import { IsCalendarDate, IsText } from '../shared/validation';
+import { DateField, IsText } from '../shared/validation';
 
 /** An appeal against the decision (laglighetsprövning). */
 export class LodgeAppealDto implements LodgeAppealPayload {
-  @ApiProperty({ description: 'The day the appeal was lodged.', example: '2023-09-25', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day the appeal was lodged.', '2023-09-25')
   lodgedOn!: IsoDate;
 
   @ApiProperty({ description: 'The court that tries the appeal.', example: 'Förvaltningsrätten i Stockholm' })

@@ -1,41 +1,29 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { Actor } from '../../auth/actor';
-import { CurrentActor } from '../../auth/current-actor.decorator';
-import { commandRequest, parseCaseId, validationPipe } from '../shared/case-command.controller';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { commandController } from '../shared/case-command.controller';
 import { CaseResultDto, ErrorDto } from '../shared/case-result.dto';
-import { ETAG_HEADER, etag, type CaseResult } from '../shared/case-view';
-import { MigrateMachineCommand } from './migrate-machine.command';
+import { ETAG_HEADER } from '../shared/case-view';
+import { MigrateMachineCommand } from './migrate-machine.handler';
 import { MigrateMachineDto } from './migrate-machine.dto';
 
-@ApiTags('Case machine versions')
-@ApiBearerAuth()
-@Controller('cases')
-export class MigrateMachineController {
-  constructor(private readonly bus: CommandBus) {}
+const refusals: Array<[number, string]> = [
+  [400, 'VALIDATION_FAILED'],
+  [403, 'FORBIDDEN_ROLE: admins only.'],
+  [404, 'CASE_NOT_FOUND'],
+  [409, 'CASE_CHANGED: the case changed meanwhile.'],
+  [412, 'PRECONDITION_FAILED: If-Match names an older revision.'],
+  [422, 'MIGRATION_REFUSED: the state or facts do not fit the target machine; `details.reasons` say why.'],
+];
 
-  @Post(':id/machine-migrations')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'migrateMachine', summary: 'Moves a live case to another version of its machine (admins), if its state and facts fit there' })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' })
-  @ApiOkResponse({ type: CaseResultDto, description: 'The case under its new machine.', headers: ETAG_HEADER })
-  @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' })
-  @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })
-  @ApiResponse({ status: 409, type: ErrorDto, description: 'CASE_CHANGED: the case changed meanwhile.' })
-  @ApiResponse({ status: 412, type: ErrorDto, description: 'PRECONDITION_FAILED: If-Match names an older revision.' })
-  @ApiResponse({ status: 422, type: ErrorDto, description: 'MIGRATION_REFUSED: the state or facts do not fit the target machine; `details.reasons` say why.' })
-  async migrate(
-    @CurrentActor() actor: Actor,
-    @Param('id') id: string,
-    @Body(validationPipe(MigrateMachineDto)) body: MigrateMachineDto,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseResult> {
-    const result = await this.bus.execute(new MigrateMachineCommand(actor, parseCaseId(id), body, commandRequest(headers)));
-    response.setHeader('ETag', etag(result.revision));
-    return result;
-  }
-}
+/** `POST /cases/:id/machine-migrations`: an admin moves a live case to another version of its machine. */
+export const MigrateMachineController = commandController({
+  tag: 'Case machine versions',
+  path: ':id/machine-migrations',
+  docs: [
+    ApiOperation({ operationId: 'migrateMachine', summary: 'Moves a live case to another version of its machine (admins), if its state and facts fit there' }),
+    ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' }),
+    ApiBody({ type: MigrateMachineDto }),
+    ApiOkResponse({ type: CaseResultDto, description: 'The case under its new machine.', headers: ETAG_HEADER }),
+    ...refusals.map(([status, description]) => ApiResponse({ status, type: ErrorDto, description })),
+  ],
+  command: (actor, caseId, body, request) => new MigrateMachineCommand(actor, caseId, body, request),
+});

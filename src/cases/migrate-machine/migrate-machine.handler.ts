@@ -1,43 +1,49 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../api/api-error';
-import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { forbiddenRole } from '../../auth/access-denied';
+import type { Actor } from '../../auth/actor';
 import { decideMigration, migrateSnapshot } from '../../lifecycle';
-import { Clock } from '../../shared/clock';
-import { assertVisible } from '../shared/case-access';
-import { CaseRepository } from '../shared/case-repository';
-import { caseResult, type CaseResult } from '../shared/case-view';
-import { MigrateMachineCommand } from './migrate-machine.command';
+import type { CommandRequest } from '../shared/case-command';
+import { validateBody } from '../shared/case-command.controller';
+import { CaseCommandService } from '../shared/case-command.service';
+import { CaseError } from '../shared/case-error';
+import type { CaseResult } from '../shared/case-view';
+import { MigrateMachineDto } from './migrate-machine.dto';
+
+/** An admin moves a live case to another version of its machine; the body as sent. */
+export class MigrateMachineCommand extends Command<CaseResult> {
+  constructor(
+    readonly actor: Actor,
+    readonly caseId: string,
+    readonly body: unknown,
+    readonly request: CommandRequest = {},
+  ) {
+    super();
+  }
+}
 
 /**
- * Records a MachineVersionChanged when the lifecycle's migration rules allow it (decideMigration):
- * the case keeps its state and facts, and its later events are decided and recorded under the new machine.
+ * Records a MachineVersionChanged when the lifecycle's migration rules allow it (decideMigration),
+ * through the same pipeline as every command (Idempotency-Key, If-Match, a lost race): the case keeps
+ * its state and facts, and its later events are decided and recorded under the new machine.
  */
 @CommandHandler(MigrateMachineCommand)
 export class MigrateMachineHandler implements ICommandHandler<MigrateMachineCommand> {
-  constructor(
-    private readonly cases: CaseRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commands: CaseCommandService) {}
 
-  async execute({ actor, caseId, payload, request }: MigrateMachineCommand): Promise<CaseResult> {
-    if (!actor.roles.includes('admin')) throw new ApiError('FORBIDDEN_ROLE', 'Moving a case to another machine version is for admins.', { required: ['admin'] });
-    const loaded = await this.cases.load(actor.tenant, caseId);
-    assertVisible(actor, loaded);
-    if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
-      throw new ApiError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });
-    }
-    const to = { id: loaded.machine.id, version: payload.toVersion };
-    const decision = decideMigration(loaded.snapshot, loaded.machine, to, { reason: payload.reason, now: this.clock.now().toISOString() });
-    if (!decision.allowed) {
-      throw new ApiError('MIGRATION_REFUSED', `The case cannot move to ${to.id} v${to.version}.`, { reasons: decision.reasons });
-    }
-    const commandId = randomUUID();
-    const context = { actorId: actor.id, actorName: actor.name, actorRole: 'admin', commandId, correlationId: request.correlationId ?? commandId, causationId: commandId };
-    const appended = await this.cases.append(loaded, [{ id: randomUUID(), event: decision.event }], context, to).catch((error: unknown) => {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      throw new ApiError('CASE_CHANGED', 'The case changed while the migration was being decided; load it again and retry.', { revision: String(error.actual) });
+  execute({ actor, caseId, body, request }: MigrateMachineCommand): Promise<CaseResult> {
+    return this.commands.run(actor, caseId, request, async (loaded) => {
+      if (!actor.roles.includes('admin')) throw forbiddenRole('Moving a case to another machine version is for admins.', ['admin']);
+      const payload = await validateBody(MigrateMachineDto, body);
+      const to = { id: loaded.machine.id, version: payload.toVersion };
+      return {
+        content: { type: 'migrate-machine', payload },
+        role: 'admin',
+        decide: (now) => {
+          const decision = decideMigration(loaded.snapshot, loaded.machine, to, { reason: payload.reason, now });
+          if (!decision.allowed) throw new CaseError('MIGRATION_REFUSED', `The case cannot move to ${to.id} v${to.version}.`, { reasons: decision.reasons });
+          return { events: [decision.event], then: migrateSnapshot(loaded.snapshot, loaded.machine, to), machine: to };
+        },
+      };
     });
-    return caseResult(caseId, migrateSnapshot(loaded.snapshot, loaded.machine, to), appended.nextExpectedRevision);
   }
 }

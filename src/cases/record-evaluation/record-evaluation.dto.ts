@@ -1,15 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsInt } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import type { IsoDate, RecordEvaluationPayload } from '../../lifecycle';
-import { IsCalendarDate, IsText } from '../shared/validation';
+import { DateField, IntegerField, IsText } from '../shared/validation';
 
 export class RecordEvaluationDto implements RecordEvaluationPayload {
-  @ApiProperty({ type: 'integer', description: 'The calendar year evaluated.', example: 2023 })
-  @IsInt()
+  @IntegerField('The calendar year evaluated.', 2023)
   year!: number;
 
-  @ApiProperty({ description: 'The day of the evaluation.', example: '2024-03-01', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of the evaluation.', '2024-03-01')
   evaluatedOn!: IsoDate;
 
   @ApiProperty({ description: 'False when funds were misused; that opens a repayment claim.', example: true })

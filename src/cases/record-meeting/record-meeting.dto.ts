@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { FOLLOW_UP_FORUMS, type FollowUpForum, type IsoDate, type RecordMeetingPayload } from '../../lifecycle';
-import { IsCalendarDate, IsText } from '../shared/validation';
+import { DateField, IsText } from '../shared/validation';
 
 /** A follow-up meeting between the parties while the agreement runs. */
 export class RecordMeetingDto implements RecordMeetingPayload {
@@ -9,8 +9,7 @@ export class RecordMeetingDto implements RecordMeetingPayload {
   @IsIn(FOLLOW_UP_FORUMS)
   forum!: FollowUpForum;
 
-  @ApiProperty({ description: 'The day of the meeting.', example: '2023-04-12', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of the meeting.', '2023-04-12')
   heldOn!: IsoDate;
 
   @ApiProperty({ description: 'Who convened the meeting and keeps the minutes.', example: 'Leanlink/Stödcentrum' })

@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { IsoDate, RecordPaymentPayload } from '../../lifecycle';
-import { IsCalendarDate, IsNested, IsText } from '../shared/validation';
+import { DateField, IntegerField, IsNested, IsText } from '../shared/validation';
 import { DateRangeDto } from '../shared/values.dto';
 
 export class RecordPaymentDto implements RecordPaymentPayload {
-  @ApiProperty({ type: 'integer', description: 'Whole kronor paid.', example: 472_200 })
-  @IsInt()
+  @IntegerField('Whole kronor paid.', 472_200)
   amount!: number;
 
-  @ApiProperty({ description: 'The day of payment.', example: '2023-01-20', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of payment.', '2023-01-20')
   paidOn!: IsoDate;
 
   @ApiProperty({ type: () => DateRangeDto, description: 'The period the payment is for; refunds on termination are pro rata over it.' })

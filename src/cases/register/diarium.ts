@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { ApiError } from '../../api/api-error';
+import { InvalidInput } from '../../shared/engine-error';
+import { CaseError } from '../shared/case-error';
 import type { Actor } from '../../auth/actor';
 import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
 import { EventStore } from '../../event-store/event-store.port';
@@ -45,7 +46,7 @@ export class Diarium {
         if (!(error instanceof WrongExpectedVersionError)) throw error; // another registration took this number: try the next
       }
     }
-    throw new ApiError('CASE_CHANGED', `The diarium ${bodyCode} is too busy right now; try again.`);
+    throw new CaseError('CASE_CHANGED', `The diarium ${bodyCode} is too busy right now; try again.`);
   }
 
   private async next(actor: Actor, bodyCode: string, registeredOn: string) {
@@ -62,7 +63,7 @@ export class Diarium {
     const bodies = municipality(tenant)?.bodies.filter((b) => b.diarium) ?? [];
     const body = bodies.find((b) => b.code === bodyCode);
     if (!body?.diarium) {
-      throw new ApiError('VALIDATION_FAILED', `${bodyCode} keeps no diarium here.`, {
+      throw new InvalidInput('VALIDATION_FAILED', `${bodyCode} keeps no diarium here.`, {
         fields: [{ field: 'bodyCode', messages: [`must be one of ${bodies.map((b) => b.code).join(', ') || '(none configured)'}`] }],
       });
     }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { IsoDate, RegisterPayload } from '../../lifecycle';
-import { IsBodyCode, IsCalendarDate } from '../shared/validation';
+import { DateField, IsBodyCode } from '../shared/validation';
 import { BODY_CODE_DOC } from '../shared/values.dto';
 
 /**
@@ -13,7 +13,6 @@ export class RegisterDto implements Omit<RegisterPayload, 'diarienummer'> {
   @IsBodyCode()
   bodyCode!: string;
 
-  @ApiProperty({ description: 'The day of registration.', example: '2023-05-16', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of registration.', '2023-05-16')
   registeredOn!: IsoDate;
 }

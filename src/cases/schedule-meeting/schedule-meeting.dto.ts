@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { IsoDate, ScheduleMeetingPayload } from '../../lifecycle';
-import { IsCalendarDate, IsNested } from '../shared/validation';
+import { DateField, IsNested } from '../shared/validation';
 import { DecidingBodyDto } from '../shared/values.dto';
 
 export class ScheduleMeetingDto implements ScheduleMeetingPayload {
@@ -8,7 +8,6 @@ export class ScheduleMeetingDto implements ScheduleMeetingPayload {
   @IsNested(() => DecidingBodyDto)
   body!: DecidingBodyDto;
 
-  @ApiProperty({ description: 'The day of the meeting.', example: '2023-09-05', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of the meeting.', '2023-09-05')
   meetingDate!: IsoDate;
 }

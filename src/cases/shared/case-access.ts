@@ -1,6 +1,7 @@
+import { AccessDenied } from '../../auth/access-denied';
 import type { Actor } from '../../auth/actor';
-import { commandRoles, normaliseOrganisationNumber, partyRoles, type CaseFacts, type CommandType, type Role } from '../../lifecycle';
-import { ApiError } from '../../api/api-error';
+import { issuingRoles, refusalOf, roleRefusal, sameOrganisation, type CaseFacts, type CommandPayloads, type CommandType, type Refusal, type Role } from '../../lifecycle';
+import { caseNotFound } from './case-error';
 import type { LoadedCase } from './case-repository';
 
 /**
@@ -9,37 +10,27 @@ import type { LoadedCase } from './case-repository';
  */
 export function canSee(actor: Actor, facts: CaseFacts): boolean {
   if (actor.roles.some((role) => role !== 'organisation')) return true;
-  return sameOrganisation(actor, facts.organisation?.organisationNumber);
+  return sameOrganisation(actor.organisationNumber, facts.organisation?.organisationNumber);
 }
 
 /** A case the actor may not see does not exist for them: 404, not 403, so its existence does not leak. */
 export function assertVisible(actor: Actor, loaded: LoadedCase): void {
-  if (loaded.revision >= 0n && !canSee(actor, loaded.snapshot.context)) throw new ApiError('CASE_NOT_FOUND', `No case ${loaded.id}.`);
+  if (loaded.revision >= 0n && !canSee(actor, loaded.snapshot.context)) throw caseNotFound(loaded.id);
 }
 
-/** The roles the actor holds that may give this command: none means 403. */
-export function permittedRoles(actor: Actor, type: CommandType): Role[] {
-  return commandRoles[type].filter((role) => actor.roles.includes(role));
+/** The role the actor gives this command in (recorded in its events); 403 when none of theirs may. */
+export function assertRole(actor: Actor, type: CommandType): Role {
+  const refusal = roleRefusal(type, actor);
+  if (refusal) throw denied(refusal);
+  return issuingRoles(type, actor)[0];
 }
 
-/** Throws unless the actor may give this command with this payload on a case it can see. */
-export function assertMayGive(actor: Actor, type: CommandType, payload: object): void {
-  const roles = permittedRoles(actor, type);
-  if (roles.length === 0) {
-    throw new ApiError('FORBIDDEN_ROLE', `'${type}' needs one of the roles ${commandRoles[type].join(', ')}.`, { required: commandRoles[type] });
-  }
-  // Signing and giving notice are done for a party: the signatory acts for the municipality, the representative for the organisation.
-  const party = (payload as { party?: keyof typeof partyRoles }).party;
-  if (party && !roles.includes(partyRoles[party])) {
-    throw new ApiError('FORBIDDEN_ROLE', `Acting for the ${party} needs the role ${partyRoles[party]}.`, { required: [partyRoles[party]] });
-  }
-  const organisation = (payload as { organisation?: { organisationNumber?: string } }).organisation;
-  if (type === 'submit-application' && !actor.roles.includes('registrator') && !sameOrganisation(actor, organisation?.organisationNumber)) {
-    throw new ApiError('FORBIDDEN_ORGANISATION', 'An organisation applies for itself only.');
-  }
+/** 403 unless the actor may give this command with this payload (the party it acts for, its own organisation): src/lifecycle/commands. */
+export function assertMayIssue<K extends CommandType>(actor: Actor, type: K, payload: CommandPayloads[K]): void {
+  const refusal = refusalOf(type, actor, payload);
+  if (refusal) throw denied(refusal);
 }
 
-function sameOrganisation(actor: Actor, organisationNumber: string | undefined): boolean {
-  const own = actor.organisationNumber && normaliseOrganisationNumber(actor.organisationNumber);
-  return !!own && own === (organisationNumber && normaliseOrganisationNumber(organisationNumber));
+function denied({ code, message, required }: Refusal): AccessDenied {
+  return new AccessDenied(code, message, required && { required });
 }

@@ -1,18 +1,17 @@
 import { applyDecorators, Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Res, ValidationPipe, type Type } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, type Command } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError } from '../../api/api-error';
+import { InvalidInput } from '../../shared/engine-error';
+import { caseNotFound } from './case-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { CommandType } from '../../lifecycle';
-import type { CaseCommand, CommandRequest } from './case-command';
+import { CaseCommand, type CommandRequest, type CommandRow } from './case-command';
 import { CaseResultDto, ErrorDto } from './case-result.dto';
 import { isCaseId } from './case-stream';
 import { ETAG_HEADER, etag, type CaseResult } from './case-view';
 import { flattenValidationErrors, VALIDATION_OPTIONS } from './validation';
-
-type CommandClass<D extends object> = new (actor: Actor, caseId: string, payload: D, request: CommandRequest) => CaseCommand<D>;
 
 /** Validates a body (or a query) against its DTO: unknown fields are refused, every field's problems listed. */
 export function validationPipe(dto: Type<object>, what = 'request body'): ValidationPipe {
@@ -20,8 +19,13 @@ export function validationPipe(dto: Type<object>, what = 'request body'): Valida
     ...VALIDATION_OPTIONS,
     expectedType: dto,
     transform: true,
-    exceptionFactory: (errors) => new ApiError('VALIDATION_FAILED', `The ${what} is not valid.`, { fields: flattenValidationErrors(errors) }),
+    exceptionFactory: (errors) => new InvalidInput('VALIDATION_FAILED', `The ${what} is not valid.`, { fields: flattenValidationErrors(errors) }),
   });
+}
+
+/** A command's body as its DTO, or 400: the same check as {@link validationPipe}, run when the handler is ready for it. */
+export async function validateBody<D extends object>(dto: Type<D>, body: unknown): Promise<D> {
+  return (await validationPipe(dto).transform(body, { type: 'body', metatype: dto })) as D;
 }
 
 /** Reads the headers that shape a command: If-Match, Idempotency-Key, X-Correlation-Id. */
@@ -29,7 +33,7 @@ export function commandRequest(headers: Record<string, string | undefined>): Com
   const ifMatch = headers['if-match'];
   const revision = ifMatch === undefined ? undefined : /^(?:W\/)?"?(-?\d+)"?$/.exec(ifMatch.trim())?.[1];
   if (ifMatch !== undefined && revision === undefined) {
-    throw new ApiError('VALIDATION_FAILED', 'If-Match must be an ETag of this API, e.g. "7".', { fields: [{ field: 'If-Match', messages: ['not a revision ETag'] }] });
+    throw new InvalidInput('VALIDATION_FAILED', 'If-Match must be an ETag of this API, e.g. "7".', { fields: [{ field: 'If-Match', messages: ['not a revision ETag'] }] });
   }
   return {
     ...(revision !== undefined && { ifMatch: BigInt(revision) }),
@@ -40,7 +44,7 @@ export function commandRequest(headers: Record<string, string | undefined>): Com
 
 /** A case id from the path; what is not a UUID names no case. */
 export function parseCaseId(id: string): string {
-  if (!isCaseId(id)) throw new ApiError('CASE_NOT_FOUND', `No case ${id}.`);
+  if (!isCaseId(id)) throw caseNotFound(id);
   return id.toLowerCase();
 }
 
@@ -69,35 +73,57 @@ function hasProperties(dto: Type<object>): boolean {
   return (Reflect.getMetadata('swagger/apiModelPropertiesArray', dto.prototype) ?? []).length > 0;
 }
 
+/** What makes a command endpoint: where it is, how the OpenAPI document shows it, and the command it sends. */
+export interface CommandEndpoint {
+  readonly tag: string;
+  readonly path: string;
+  /** Its OpenAPI operation, body, answers and headers, applied in this order. */
+  readonly docs: MethodDecorator[];
+  readonly command: (actor: Actor, caseId: string, body: unknown, request: CommandRequest) => Command<CaseResult>;
+}
+
 /**
- * The controller of one case command: `POST /cases/:id/commands/<type>` with the command's DTO as
- * body. Every command controller is made here, so that all of them answer alike.
+ * A controller that sends one command on a case: `POST /cases/<path>`, the body as sent (the handler
+ * validates it once the caller is known to be allowed), the case's new revision as ETag.
  */
-export function caseCommandController<D extends object>(type: CommandType, dto: Type<D>, command: CommandClass<D>, summary: string): Type<object> {
-  @ApiTags('Case commands')
+export function commandController({ tag, path, docs, command }: CommandEndpoint): Type<object> {
+  @ApiTags(tag)
   @ApiBearerAuth()
   @Controller('cases')
-  class CaseCommandController {
+  class CommandController {
     constructor(private readonly bus: CommandBus) {}
 
-    @Post(`:id/commands/${type}`)
+    @Post(path)
     @HttpCode(HttpStatus.OK)
-    @ApiOperation({ operationId: type.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), summary })
-    @ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' })
-    @(hasProperties(dto) ? ApiBody({ type: dto }) : ApiBody({ required: false, description: 'No body: the engine knows everything this command needs.', schema: { type: 'object', properties: {}, additionalProperties: false } }))
-    @ApiOkResponse({ type: CaseResultDto, description: 'The case after the command.', headers: ETAG_HEADER })
-    @CommandHeaders()
+    @applyDecorators(...docs)
     async handle(
       @CurrentActor() actor: Actor,
       @Param('id') id: string,
-      @Body(validationPipe(dto)) body: D,
+      @Body() body: unknown,
       @Headers() headers: Record<string, string | undefined>,
       @Res({ passthrough: true }) response: Response,
     ): Promise<CaseResult> {
-      const result = await this.bus.execute(new command(actor, parseCaseId(id), body, commandRequest(headers)));
+      const result = await this.bus.execute(command(actor, parseCaseId(id), body, commandRequest(headers)));
       response.setHeader('ETag', etag(result.revision));
       return result;
     }
   }
-  return CaseCommandController;
+  return CommandController;
+}
+
+/** The controller of one case command, `POST /cases/:id/commands/<type>`, from its row of the command table. */
+export function caseCommandController<K extends CommandType>(type: K, { dto, summary }: CommandRow<K>): Type<object> {
+  const noBody = { required: false, description: 'No body: the engine knows everything this command needs.', schema: { type: 'object' as const, properties: {}, additionalProperties: false } };
+  return commandController({
+    tag: 'Case commands',
+    path: `:id/commands/${type}`,
+    docs: [
+      ApiOperation({ operationId: type.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), summary }),
+      ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' }),
+      hasProperties(dto) ? ApiBody({ type: dto }) : ApiBody(noBody),
+      ApiOkResponse({ type: CaseResultDto, description: 'The case after the command.', headers: ETAG_HEADER }),
+      CommandHeaders(),
+    ],
+    command: (actor, caseId, body, request) => new CaseCommand(type, actor, caseId, body, request),
+  });
 }

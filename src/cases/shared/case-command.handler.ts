@@ -1,23 +1,53 @@
 import { Injectable } from '@nestjs/common';
-import type { ICommandHandler } from '@nestjs/cqrs';
-import type { CaseCommand } from './case-command';
+import { ModuleRef } from '@nestjs/core';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { decide, evolve, type CommandPayloads, type CommandType } from '../../lifecycle';
+import { CASE_COMMANDS } from '../case-commands';
+import { assertMayIssue, assertRole } from './case-access';
+import { CaseCommand, type CommandExtension } from './case-command';
 import { CaseCommandService } from './case-command.service';
-import type { LoadedCase } from './case-repository';
+import { validateBody } from './case-command.controller';
 import type { CaseResult } from './case-view';
 
 /**
- * A use case's handler: thin by design, the pipeline lives in {@link CaseCommandService}. A
- * handler overrides {@link domainPayload} when the engine adds to what the caller sent.
+ * The one handler of every case command, driven by its row in {@link CASE_COMMANDS}: who may give
+ * it (before its body is looked at), its DTO, and the named code of the few commands that do more.
  */
 @Injectable()
-export abstract class CaseCommandHandler<C extends CaseCommand> implements ICommandHandler<CaseCommand> {
-  constructor(protected readonly commands: CaseCommandService) {}
+@CommandHandler(CaseCommand)
+export class CaseCommandHandler implements ICommandHandler<CaseCommand> {
+  constructor(
+    private readonly commands: CaseCommandService,
+    private readonly modules: ModuleRef,
+  ) {}
 
-  execute(command: C): Promise<CaseResult> {
-    return this.commands.execute(command, (loaded, now) => this.domainPayload(command, loaded, now));
-  }
-
-  protected domainPayload(command: C, _loaded: LoadedCase, _now: string): Promise<object> | object {
-    return command.payload;
+  async execute<K extends CommandType>(command: CaseCommand<K>): Promise<CaseResult> {
+    const { type, actor, caseId, request } = command;
+    const row = CASE_COMMANDS[type];
+    const extension = row.extension && this.modules.get<CommandExtension<K>>(row.extension, { strict: false });
+    let body: object = {};
+    const result = await this.commands.run(
+      actor,
+      caseId,
+      request,
+      async (loaded) => {
+        const role = assertRole(actor, type);
+        body = await validateBody(row.dto, command.body);
+        // The issuing rules read only what the caller sends (a party, an organisation): every DTO carries it.
+        assertMayIssue(actor, type, body as CommandPayloads[K]);
+        return {
+          content: { type, payload: body },
+          role,
+          decide: async (now) => {
+            const payload = extension ? await extension.payload({ body, actor, loaded, now }) : (body as CommandPayloads[K]);
+            const events = decide(loaded.snapshot, { type, now, ...payload });
+            return { events, then: events.reduce(evolve, loaded.snapshot) };
+          },
+        };
+      },
+      { allowNew: type === 'submit-application' },
+    );
+    await extension?.after?.(command, body);
+    return result;
   }
 }

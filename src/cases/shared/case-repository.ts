@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AppendResult, EventContext, JsonObject, StreamWriter } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, foldStored, type CaseEvent, type CaseSnapshot, type MachineVersionChanged } from '../../lifecycle';
-import { ApiError } from '../../api/api-error';
 import { PersonalData } from '../../personal-data/personal-data';
+import { caseNotFound } from './case-error';
 import { asCaseEvents, caseStream, type RecordedCaseEvent } from './case-stream';
 
 /** A case as its stream makes it: the snapshot after the last event read, and that event's revision. */
@@ -54,7 +54,7 @@ export class CaseRepository {
     const stream = asCaseEvents(await this.store.readStream(caseStream(tenant, caseId)));
     const stored = options.at ? stream.slice(0, lengthAt(stream, options.at)) : stream;
     if (stored.length === 0 && !options.allowNew) {
-      throw new ApiError('CASE_NOT_FOUND', stream.length > 0 ? `Case ${caseId} did not exist yet at that point.` : `No case ${caseId}.`);
+      throw caseNotFound(caseId, stream.length > 0 ? `Case ${caseId} did not exist yet at that point.` : undefined);
     }
     const events = options.open ? await this.personalData.open(tenant, stored) : stored;
     return { id: caseId, tenant, events, ...foldRecorded(events) };

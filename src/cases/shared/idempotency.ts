@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { v5 as uuidv5 } from 'uuid';
 import type { RecordedEvent } from '../../event-store/event-store.port';
-import { ApiError } from '../../api/api-error';
+import { CaseError } from './case-error';
 
 // Any fixed UUID: names under it are this engine's.
 const NAMESPACE = '5b0c8c3e-3f1e-4c61-9c43-7d3f0b8f9a21';
@@ -39,7 +39,7 @@ export function earlierExecution(events: readonly RecordedEvent[], ids: Idempote
   const first = events.find((event) => event.id === ids.eventId(0));
   if (!first) return undefined;
   if (first.metadata.commandId !== ids.commandId) {
-    throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+    throw new CaseError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
   }
   const mine = events.filter((event) => event.metadata.commandId === ids.commandId);
   return mine[mine.length - 1].revision;

@@ -1,6 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
 import {
+  IsInt,
   IsObject,
   ValidateBy,
   ValidateNested,
@@ -83,3 +85,10 @@ function flattenUnder(parent: string, errors: ValidationError[]): FieldErrors[] 
     return [...own, ...flattenUnder(field, error.children ?? [])];
   });
 }
+
+/** A calendar date field: documented as `format: date`, validated as a real date. */
+export const DateField = (description: string, example: string) =>
+  applyDecorators(IsCalendarDate(), ApiProperty({ description, example, type: String, format: 'date' }));
+
+/** A whole-number field (kronor, hours, a year). */
+export const IntegerField = (description: string, example: number) => applyDecorators(IsInt(), ApiProperty({ type: 'integer', description, example }));

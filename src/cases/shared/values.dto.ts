@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { IsArray, IsIn, IsInt, IsOptional } from 'class-validator';
+import { IsArray, IsIn, IsOptional } from 'class-validator';
 import {
   BODY_KINDS,
   FUNDING_KINDS,
@@ -19,7 +19,7 @@ import {
   type Terms,
   type VolunteerContribution,
 } from '../../lifecycle';
-import { BODY_CODE, IsBodyCode, IsCalendarDate, IsNested, IsOrganisationNumber, IsText } from './validation';
+import { BODY_CODE, DateField, IntegerField, IsBodyCode, IsNested, IsOrganisationNumber, IsText } from './validation';
 
 /** Value objects shared by the command DTOs; each implements the lifecycle's type. */
 
@@ -89,12 +89,10 @@ export class DecidingBodyDto implements DecidingBody {
 }
 
 export class DateRangeDto implements DateRange {
-  @ApiProperty({ description: 'The first day.', example: '2024-01-01', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The first day.', '2024-01-01')
   start!: IsoDate;
 
-  @ApiProperty({ description: 'The last day, inclusive (till och med).', example: '2026-12-31', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The last day, inclusive (till och med).', '2026-12-31')
   end!: IsoDate;
 }
 
@@ -103,8 +101,7 @@ export class FixedFundingDto implements FixedFunding {
   @IsIn(['fixed'])
   kind!: 'fixed';
 
-  @ApiProperty({ type: 'integer', description: 'Whole kronor per year.', example: 472_200 })
-  @IsInt()
+  @IntegerField('Whole kronor per year.', 472_200)
   amountPerYear!: number;
 }
 
@@ -113,12 +110,10 @@ export class PerInhabitantFundingDto implements PerInhabitantFunding {
   @IsIn(['perInhabitant'])
   kind!: 'perInhabitant';
 
-  @ApiProperty({ type: 'integer', description: 'Whole kronor per inhabitant and year.', example: 3 })
-  @IsInt()
+  @IntegerField('Whole kronor per inhabitant and year.', 3)
   amountPerInhabitant!: number;
 
-  @ApiProperty({ type: 'integer', description: 'The population the amount is computed from.', example: 6_784 })
-  @IsInt()
+  @IntegerField('The population the amount is computed from.', 6_784)
   inhabitants!: number;
 }
 
@@ -129,12 +124,10 @@ class UnknownFundingDto {
 }
 
 export class VolunteerContributionDto implements VolunteerContribution {
-  @ApiProperty({ type: 'integer', description: 'Volunteer hours per year.', example: 1_500 })
-  @IsInt()
+  @IntegerField('Volunteer hours per year.', 1_500)
   hours!: number;
 
-  @ApiProperty({ type: 'integer', description: 'The hours valued in whole kronor.', example: 341_314 })
-  @IsInt()
+  @IntegerField('The hours valued in whole kronor.', 341_314)
   valueKr!: number;
 }
 
@@ -143,8 +136,7 @@ export class IndexationDto implements Indexation {
   @IsText()
   index!: string;
 
-  @ApiProperty({ description: 'The first day indexing applies.', example: '2024-01-01', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The first day indexing applies.', '2024-01-01')
   from!: IsoDate;
 }
 
@@ -183,8 +175,7 @@ export class TermsDto implements Terms {
   @IsNested(() => DateRangeDto)
   period!: DateRangeDto;
 
-  @ApiProperty({ type: 'integer', description: 'Months from written notice until it takes effect.', example: 6 })
-  @IsInt()
+  @IntegerField('Months from written notice until it takes effect.', 6)
   noticeMonths!: number;
 
   @ApiProperty({ enum: [...PAYMENT_SCHEDULES], description: 'When the funding is paid.', example: 'yearly-in-january' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { IsoDate, SignProposalPayload } from '../../lifecycle';
-import { IsCalendarDate, IsNested } from '../shared/validation';
+import { DateField, IsNested } from '../shared/validation';
 import { PersonDto } from '../shared/values.dto';
 
 export class SignProposalDto implements SignProposalPayload {
@@ -8,7 +8,6 @@ export class SignProposalDto implements SignProposalPayload {
   @IsNested(() => PersonDto)
   signedBy!: PersonDto;
 
-  @ApiProperty({ description: 'The day of signing.', example: '2023-08-11', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of signing.', '2023-08-11')
   signedOn!: IsoDate;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { PARTY_ROLES, type IsoDate, type PartyRole, type SignPayload } from '../../lifecycle';
-import { IsCalendarDate, IsNested, IsOrganisationNumber } from '../shared/validation';
+import { DateField, IsNested, IsOrganisationNumber } from '../shared/validation';
 import { ORGANISATION_NUMBER_DOC, PARTY_ROLE_DOC, PersonDto } from '../shared/values.dto';
 
 /** One party's signature on the agreement; the parties sign in either order. */
@@ -18,7 +18,6 @@ export class SignDto implements SignPayload {
   @IsOrganisationNumber()
   organisationNumber!: string;
 
-  @ApiProperty({ description: 'The day of signing.', example: '2023-11-28', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day of signing.', '2023-11-28')
   signedOn!: IsoDate;
 }

@@ -1,23 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt } from 'class-validator';
 import type { IsoDate, SubmitAnnualReportPayload } from '../../lifecycle';
-import { IsCalendarDate } from '../shared/validation';
+import { DateField, IntegerField } from '../shared/validation';
 
 /** The organisation's yearly report of volunteer hours and use of funds. */
 export class SubmitAnnualReportDto implements SubmitAnnualReportPayload {
-  @ApiProperty({ type: 'integer', description: 'The calendar year reported on.', example: 2023 })
-  @IsInt()
+  @IntegerField('The calendar year reported on.', 2023)
   year!: number;
 
-  @ApiProperty({ type: 'integer', description: 'Volunteer hours worked in the year.', example: 1_512 })
-  @IsInt()
+  @IntegerField('Volunteer hours worked in the year.', 1_512)
   volunteerHours!: number;
 
-  @ApiProperty({ type: 'integer', description: 'Whole kronor of the funding used in the year.', example: 472_200 })
-  @IsInt()
+  @IntegerField('Whole kronor of the funding used in the year.', 472_200)
   fundsUsed!: number;
 
-  @ApiProperty({ description: 'The day the report was received.', example: '2024-02-15', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day the report was received.', '2024-02-15')
   submittedOn!: IsoDate;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsEmail, IsOptional } from 'class-validator';
 import type { IsoDate, SubmitApplicationPayload } from '../../lifecycle';
-import { IsCalendarDate, IsNested, IsText } from '../shared/validation';
+import { DateField, IsNested, IsText } from '../shared/validation';
 import { PartyDto, TermsDto } from '../shared/values.dto';
 
 /** The organisation's contact person: personal data, stored encrypted and erasable (see README, "Personal data"). */
@@ -54,8 +54,7 @@ export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'pre
   @IsNested(() => TermsDto)
   terms!: TermsDto;
 
-  @ApiProperty({ description: 'The day the application was received (inkom).', example: '2023-05-15', type: String, format: 'date' })
-  @IsCalendarDate()
+  @DateField('The day the application was received (inkom).', '2023-05-15')
   receivedOn!: IsoDate;
 
   @ApiPropertyOptional({ type: () => ContactPersonInputDto, nullable: true, description: "The organisation's contact person for this application." })

@@ -7,7 +7,7 @@ import { MAX_RANGE_DAYS } from '../views/list-deadlines/list-deadlines.dto';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database';
-import { addDays, stockholmDate } from '../../lifecycle/calendar-date';
+import { addDays, stockholmDate } from '../../calendar';
 import { Clock } from '../../shared/clock';
 import { FeedTokens } from './feed-tokens';
 import { icalFeed } from './ical-feed';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { ApiError } from '../../api/api-error';
+import { forbiddenRole } from '../../auth/access-denied';
+import { FeedTokenError } from './feed-token.errors';
 import type { Actor } from '../../auth/actor';
 import { onlyOwnOrganisation } from '../../auth/organisation-scope';
 import { Database } from '../../database/database';
@@ -36,7 +37,7 @@ export class FeedTokens {
 
   async create(actor: Actor, scope: FeedScope): Promise<{ id: string; token: string; scope: FeedScope; createdAt: string }> {
     if (onlyOwnOrganisation(actor) !== undefined) {
-      throw new ApiError('FORBIDDEN_ROLE', "The deadline feed is for the municipality's officials.", { required: ['handlaggare', 'chef', 'namndsekreterare', 'registrator', 'signatory', 'auditor', 'admin'] });
+      throw forbiddenRole("The deadline feed is for the municipality's officials.", ['handlaggare', 'chef', 'namndsekreterare', 'registrator', 'signatory', 'auditor', 'admin']);
     }
     const id = randomUUID();
     const token = PREFIX + randomBytes(32).toString('base64url');
@@ -55,20 +56,20 @@ export class FeedTokens {
        WHERE id::text = $1 AND tenant = $2 AND (owner_id = $3 OR $5) RETURNING revoked_at`,
       [id.toLowerCase(), actor.tenant, actor.id, this.clock.now(), actor.roles.includes('admin')],
     );
-    if (rows.length === 0) throw new ApiError('FEED_TOKEN_NOT_FOUND', `No feed token ${id}.`);
+    if (rows.length === 0) throw new FeedTokenError('FEED_TOKEN_NOT_FOUND', `No feed token ${id}.`);
     return { id: id.toLowerCase(), revokedAt: rows[0].revoked_at.toISOString() };
   }
 
   /** What a token grants; 401 for a token never issued, 403 for a revoked one. */
   async resolve(token: string | undefined): Promise<FeedGrant> {
-    if (!token) throw new ApiError('FEED_TOKEN_INVALID', 'Add the feed token: /deadlines.ics?token=….');
+    if (!token) throw new FeedTokenError('FEED_TOKEN_INVALID', 'Add the feed token: /deadlines.ics?token=….');
     const { rows } = await this.db.pool.query<{ tenant: string; scope: FeedScope; owner_id: string; revoked_at: Date | null }>(
       'SELECT tenant, scope, owner_id, revoked_at FROM deadline_feed_tokens WHERE token_hash = $1',
       [hashOf(token)],
     );
     const [row] = rows;
-    if (!row) throw new ApiError('FEED_TOKEN_INVALID', 'This feed token is not valid.');
-    if (row.revoked_at) throw new ApiError('FEED_TOKEN_REVOKED', 'This feed token has been revoked; create a new one.');
+    if (!row) throw new FeedTokenError('FEED_TOKEN_INVALID', 'This feed token is not valid.');
+    if (row.revoked_at) throw new FeedTokenError('FEED_TOKEN_REVOKED', 'This feed token has been revoked; create a new one.');
     return { tenant: row.tenant, scope: row.scope, ownerId: row.owner_id };
   }
 }

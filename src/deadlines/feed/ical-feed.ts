@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import { addDays } from '../../lifecycle/calendar-date';
+import { addDays } from '../../calendar';
 import type { CaseDeadlineRow } from '../views/list-deadlines/deadline-rows';
 
 const utcMidnight = (date: string): Date => new Date(`${date}T00:00:00Z`);

@@ -4,7 +4,7 @@ import { CaseRepository, foldRecorded, type LoadedCase } from '../../cases/share
 import { asCaseEvents, caseStream } from '../../cases/shared/case-stream';
 import { EventStore, type EventContext, type RecordedEvent, type StoreTransaction } from '../../event-store/event-store.port';
 import { decide, type Command } from '../../lifecycle';
-import { stockholmDate } from '../../lifecycle/calendar-date';
+import { stockholmDate } from '../../calendar';
 import { LifecycleError } from '../../lifecycle/lifecycle.errors';
 import { NotificationOutbox, type NotificationIntent } from '../../notifications/notification-outbox.port';
 import { DataSubjects } from '../../personal-data/data-subjects';

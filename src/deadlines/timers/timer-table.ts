@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database';
 import { inTransaction, sqlOf } from '../../database/transaction';
 import type { StoreTransaction } from '../../event-store/event-store.port';
-import type { IsoDate } from '../../lifecycle/calendar-date';
+import type { IsoDate } from '../../calendar';
 import type { RecipientRole } from '../../notifications/notification-outbox.port';
 import type { Deadline } from '../deadline-rules';
 import type { ActingCommand, Timer, TimerOccasion } from '../timer-policy';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../../test/support/test-database';
 import { context as anyContext } from '../../../test/support/events';
+import { seedEvents } from '../../../test/support/seeded-cases';
 import { CaseRepository } from '../../cases/shared/case-repository';
 import { loadConfig } from '../../config/app-config';
 import type { Database } from '../../database/database';
@@ -8,7 +9,6 @@ import { linkoping } from '../../demo/seed-cases';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION } from '../../lifecycle';
-import { historyOf } from '../../lifecycle/testing/given';
 import { DataSubjects } from '../../personal-data/data-subjects';
 import { MasterKey } from '../../personal-data/field-cipher';
 import { PersonalData } from '../../personal-data/personal-data';
@@ -42,7 +42,7 @@ describe.each(databaseTargets())('the deadline rows the deadlines projection wri
     wake = new TimerWake(database, TIMERS_CHANNEL);
     const projection = new TimersProjection(subscriptions, cases, new TimerTable(database), new CaseDeadlineTable(database), new DeadlineCatalogue(settings), settings, wake, clock);
     await projection.onModuleInit();
-    const events = historyOf(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
+    const events = seedEvents(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
     await store.append({ tenant, id: `case-${caseId}` }, events, { expectedRevision: 'no_stream', context });
   });
   afterAll(async () => {
@@ -81,7 +81,7 @@ describe.each(databaseTargets())('the deadline rows the deadlines projection wri
 
   it('moves with new events and never back: redelivered and concurrent events change nothing', async () => {
     const before = await keys();
-    const paid = historyOf(linkoping).find((e) => e.type === 'PaymentRecorded' && e.data.covers.start === '2024-01-01')!;
+    const paid = seedEvents(linkoping).find((e) => e.type === 'PaymentRecorded' && e.data.covers.start === '2024-01-01')!;
     await store.append({ tenant, id: `case-${caseId}` }, [{ id: randomUUID(), type: paid.type, data: paid.data as never }], { expectedRevision: 'any', context });
     const events = await recorded();
     await Promise.all([handle(events.at(-1)!), handle(events.at(-1)!), handle(events[3])]);

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { labelOf, statusOf } from '../..';
 import { DeadlineCatalogue } from '../../deadline-catalogue';
-import { stockholmDate } from '../../../lifecycle/calendar-date';
+import { stockholmDate } from '../../../calendar';
 import { Clock } from '../../../shared/clock';
 import { assertVisible } from '../../../cases/shared/case-access';
 import { CaseRepository } from '../../../cases/shared/case-repository';

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Actor } from '../../../auth/actor';
 import { onlyOwnOrganisation } from '../../../auth/organisation-scope';
 import { statusOf, type DeadlineKind, type DeadlineStatus } from '../..';
-import type { IsoDate } from '../../../lifecycle/calendar-date';
+import type { IsoDate } from '../../../calendar';
 import type { CaseDeadlineDto } from './list-deadlines.dto';
 
 export interface DeadlineFilter {

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiError } from '../../../api/api-error';
+import { InvalidInput } from '../../../shared/engine-error';
 import { Database } from '../../../database/database';
-import { addDays, daysInclusive, isIsoDate, stockholmDate } from '../../../lifecycle/calendar-date';
+import { addDays, daysInclusive, isIsoDate, stockholmDate } from '../../../calendar';
 import { Clock } from '../../../shared/clock';
 import { readDeadlines, visibleTo } from './deadline-rows';
 import { MAX_RANGE_DAYS, type DeadlineListDto } from './list-deadlines.dto';
@@ -34,8 +34,8 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
 
 function assertRange(from: string, to: string): void {
   const notDates = [['from', from], ['to', to]].filter(([, value]) => !isIsoDate(value)).map(([name]) => name);
-  if (notDates.length > 0) throw new ApiError('INVALID_DATE_RANGE', `${notDates.join(' and ')} must be a date (YYYY-MM-DD).`, { from, to });
-  if (from > to) throw new ApiError('INVALID_DATE_RANGE', `from (${from}) is after to (${to}).`, { from, to });
+  if (notDates.length > 0) throw new InvalidInput('INVALID_DATE_RANGE', `${notDates.join(' and ')} must be a date (YYYY-MM-DD).`, { from, to });
+  if (from > to) throw new InvalidInput('INVALID_DATE_RANGE', `from (${from}) is after to (${to}).`, { from, to });
   const days = daysInclusive(from, to);
-  if (days > MAX_RANGE_DAYS) throw new ApiError('INVALID_DATE_RANGE', `The range is ${days} days; at most ${MAX_RANGE_DAYS} per request.`, { from, to, maxDays: MAX_RANGE_DAYS });
+  if (days > MAX_RANGE_DAYS) throw new InvalidInput('INVALID_DATE_RANGE', `The range is ${days} days; at most ${MAX_RANGE_DAYS} per request.`, { from, to, maxDays: MAX_RANGE_DAYS });
 }

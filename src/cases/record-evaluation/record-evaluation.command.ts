@@ -1,6 +1,0 @@
-import { CaseCommand } from '../shared/case-command';
-import type { RecordEvaluationDto } from './record-evaluation.dto';
-
-export class RecordEvaluationCommand extends CaseCommand<RecordEvaluationDto> {
-  readonly type = 'record-evaluation';
-}

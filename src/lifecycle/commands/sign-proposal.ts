@@ -1,0 +1,19 @@
+import type { CommandDefinition, Recorded } from './command';
+import { inOrder, notInFuture } from './rules';
+
+export type SignProposalPayload = Recorded<'ProposalSigned'>;
+
+/** The head of department (chef) signs the proposal before it goes to a meeting. */
+export const signProposal: CommandDefinition<'ProposalSigned', SignProposalPayload> = {
+  event: 'ProposalSigned',
+  roles: ['chef'],
+  rules: [
+    inOrder(
+      'SIGNED_BEFORE_DRAFTED',
+      (f, d) => ({ earlier: f.proposal?.draftedOn ?? null, later: d.signedOn }),
+      (e, l) => `Tjänsteutlåtandet kan inte undertecknas (${l}) före det upprättades (${e}).`,
+      (e, l) => `The proposal cannot be signed (${l}) before it was drafted (${e}).`,
+    ),
+    notInFuture((d) => d.signedOn),
+  ],
+};
