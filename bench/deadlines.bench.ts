@@ -53,7 +53,12 @@ async function bench(pool: Pool, url: string): Promise<void> {
   const clock = new SystemClock();
   const connection = { connectionString: url };
   const store = new PostgresEventStore({ pool, connection, clock });
-  const config: AppConfig = loadConfig({ DATABASE_URL: url, SCHEDULER_BATCH_SIZE: process.env.SCHEDULER_BATCH_SIZE ?? '50', SCHEDULER_CONCURRENCY: process.env.SCHEDULER_CONCURRENCY ?? '4', SCHEDULER_MAX_SLEEP_MS: '60000' });
+  const config: AppConfig = loadConfig({
+    DATABASE_URL: url,
+    SCHEDULER_BATCH_SIZE: process.env.SCHEDULER_BATCH_SIZE ?? '50',
+    SCHEDULER_CONCURRENCY: process.env.SCHEDULER_CONCURRENCY ?? '4',
+    SCHEDULER_MAX_SLEEP_MS: '60000',
+  });
   const settings = deadlineSettingsFrom(config);
   const db = { pool, connection } as Database;
   const table = new TimerTable(db);
@@ -96,7 +101,11 @@ async function bench(pool: Pool, url: string): Promise<void> {
       [TENANT, caseIds, expiry.key, expiry.dueOn, expiry.deadlineOn, dueAt, expiry.recipients, JSON.stringify(expiry.deadline)],
     );
     // As the projection records it: the revision the timers were computed from.
-    await pool.query(`INSERT INTO timer_cases (tenant, case_id, revision) SELECT $1, id, $3 FROM unnest($2::uuid[]) id`, [TENANT, caseIds, template.length - 1]);
+    await pool.query(`INSERT INTO timer_cases (tenant, case_id, revision) SELECT $1, id, $3 FROM unnest($2::uuid[]) id`, [
+      TENANT,
+      caseIds,
+      template.length - 1,
+    ]);
     await pool.query(`SELECT pg_notify('iop_timers', '')`);
   };
 
@@ -104,10 +113,23 @@ async function bench(pool: Pool, url: string): Promise<void> {
   const appendMs: number[] = [];
   for (const caseId of take(200)) {
     const before = performance.now();
-    await store.append({ tenant: TENANT, id: `case-${caseId}` }, [{ id: randomUUID(), type: 'AgreementExpired', data: { expiredOn: '2025-12-31', at: clock.now().toISOString() } as JsonObject }], {
-      expectedRevision: BigInt(template.length - 1),
-      context: { actorId: 'bench', actorName: 'Bench', actorRole: 'handlaggare', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), machineId: 'iopCase', machineVersion: 1 },
-    });
+    await store.append(
+      { tenant: TENANT, id: `case-${caseId}` },
+      [{ id: randomUUID(), type: 'AgreementExpired', data: { expiredOn: '2025-12-31', at: clock.now().toISOString() } as JsonObject }],
+      {
+        expectedRevision: BigInt(template.length - 1),
+        context: {
+          actorId: 'bench',
+          actorName: 'Bench',
+          actorRole: 'handlaggare',
+          commandId: randomUUID(),
+          correlationId: randomUUID(),
+          causationId: randomUUID(),
+          machineId: 'iopCase',
+          machineVersion: 1,
+        },
+      },
+    );
     appendMs.push(performance.now() - before);
   }
 
@@ -134,7 +156,11 @@ async function bench(pool: Pool, url: string): Promise<void> {
     const claimSql = (acting: boolean) =>
       `SELECT * FROM timers WHERE status = 'pending' AND command IS ${acting ? 'NOT NULL' : 'NULL'} AND fire_at <= now() ORDER BY fire_at LIMIT ${config.SCHEDULER_BATCH_SIZE} FOR UPDATE SKIP LOCKED`;
     const claim = sum(await explain(pool, claimSql(true)), await explain(pool, claimSql(false)));
-    const scan = await explain(pool, `SELECT * FROM timers WHERE status = 'pending' AND fire_at <= now() ORDER BY command IS NULL, fire_at LIMIT ${config.SCHEDULER_BATCH_SIZE} FOR UPDATE SKIP LOCKED`, true);
+    const scan = await explain(
+      pool,
+      `SELECT * FROM timers WHERE status = 'pending' AND fire_at <= now() ORDER BY command IS NULL, fire_at LIMIT ${config.SCHEDULER_BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
+      true,
+    );
     const next = await explain(
       pool,
       `SELECT least((SELECT min(fire_at) FROM timers WHERE status = 'pending' AND command IS NOT NULL), (SELECT min(fire_at) FROM timers WHERE status = 'pending' AND command IS NULL))`,
@@ -152,7 +178,9 @@ async function bench(pool: Pool, url: string): Promise<void> {
   const all = BURSTS.flatMap((b) => latency[b]);
   const appendMedian = quantile(appendMs, 0.5);
   const p99 = quantile(all, 0.99);
-  console.log(`${CASES * TIMERS_PER_CASE} pending timers (${CASES} cases) + the due ones; batch size ${config.SCHEDULER_BATCH_SIZE}, concurrency ${config.SCHEDULER_CONCURRENCY}`);
+  console.log(
+    `${CASES * TIMERS_PER_CASE} pending timers (${CASES} cases) + the due ones; batch size ${config.SCHEDULER_BATCH_SIZE}, concurrency ${config.SCHEDULER_CONCURRENCY}`,
+  );
   console.log('\nDue moment → event appended (ms)');
   printTable([
     ['due at once', 'median', 'p99', 'max'],
@@ -165,7 +193,18 @@ async function bench(pool: Pool, url: string): Promise<void> {
   );
   console.log('\nDatabase work per wake-up');
   printTable([
-    ['due', 'claim buffers', 'claim rows read', 'scan buffers (baseline)', 'scan rows read', 'baseline/claim', 'next-timer buffers', 'statements', 'statements/timer', 'runDue ms'],
+    [
+      'due',
+      'claim buffers',
+      'claim rows read',
+      'scan buffers (baseline)',
+      'scan rows read',
+      'baseline/claim',
+      'next-timer buffers',
+      'statements',
+      'statements/timer',
+      'runDue ms',
+    ],
     ...work.map((w) => [
       String(w.due),
       String(w.claim.buffers),
@@ -179,7 +218,15 @@ async function bench(pool: Pool, url: string): Promise<void> {
       w.runMs.toFixed(0),
     ]),
   ]);
-  console.log(JSON.stringify({ bench: 'deadlines', cases: CASES, timers: CASES * TIMERS_PER_CASE, latency: { medianMs: quantile(all, 0.5), p99Ms: p99, targetMs: TARGET_P99_MS, met: p99 < TARGET_P99_MS, appendMedianMs: appendMedian }, work }));
+  console.log(
+    JSON.stringify({
+      bench: 'deadlines',
+      cases: CASES,
+      timers: CASES * TIMERS_PER_CASE,
+      latency: { medianMs: quantile(all, 0.5), p99Ms: p99, targetMs: TARGET_P99_MS, met: p99 < TARGET_P99_MS, appendMedianMs: appendMedian },
+      work,
+    }),
+  );
 }
 
 async function appendCases(store: PostgresEventStore, count: number, template: ReturnType<typeof seedEvents>): Promise<string[]> {

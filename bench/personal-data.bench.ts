@@ -56,13 +56,23 @@ function fixture(): { plain: JsonObject[]; subjects: Subject[] } {
   });
   const plain = subjects.map(({ subjectId }, i) => ({
     ...(submitted.data as unknown as JsonObject),
-    contactPerson: { subjectId, name: `Kontakt Person ${i}`, email: `kontakt.${i}@brottsofferjouren.example`, phone: `070-${String(i).padStart(7, '0')}`, erased: false },
+    contactPerson: {
+      subjectId,
+      name: `Kontakt Person ${i}`,
+      email: `kontakt.${i}@brottsofferjouren.example`,
+      phone: `070-${String(i).padStart(7, '0')}`,
+      erased: false,
+    },
   }));
   return { plain, subjects };
 }
 
 const hashOf = (data: JsonObject) =>
-  chainHash(GENESIS_HASH, { stream: { tenant: TENANT, id: 'case-bench' }, revision: 0n, id: '00000000-0000-4000-8000-000000000000', type: 'ApplicationSubmitted', data, metadata }, canonicalMetadata);
+  chainHash(
+    GENESIS_HASH,
+    { stream: { tenant: TENANT, id: 'case-bench' }, revision: 0n, id: '00000000-0000-4000-8000-000000000000', type: 'ApplicationSubmitted', data, metadata },
+    canonicalMetadata,
+  );
 
 /** Microseconds per event of `work` over every event. */
 function measure(work: (i: number) => unknown): number {
@@ -112,7 +122,9 @@ function main(): void {
   for (const [label, micros] of rows) {
     console.log(`${label.padEnd(50)} ${micros.toFixed(2).padStart(8)} µs/event  ${(micros / result.baseline).toFixed(2).padStart(6)} × baseline`);
   }
-  console.log(`sealing adds ${(result.seal - result.baseline).toFixed(2)} µs per appended event (${((result.seal / result.baseline - 1) * 100).toFixed(0)} % over the plain hash chain); opening adds ${result.open.toFixed(2)} µs per event read`);
+  console.log(
+    `sealing adds ${(result.seal - result.baseline).toFixed(2)} µs per appended event (${((result.seal / result.baseline - 1) * 100).toFixed(0)} % over the plain hash chain); opening adds ${result.open.toFixed(2)} µs per event read`,
+  );
 }
 
 main();

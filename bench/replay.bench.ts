@@ -31,7 +31,16 @@ import type { EventContext, JsonObject, NewEvent, StreamHead, StreamName } from 
 import { verifyChain } from '../src/event-store/hash-chain';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { asCaseEvents, type RecordedCaseEvent } from '../src/cases/shared/case-stream';
-import { applyRecorded, CASE_MACHINE_ID, CASE_MACHINE_VERSION, caseMachine, initialSnapshot, toCaseEvent, type CaseEvent, type CaseSnapshot } from '../src/lifecycle';
+import {
+  applyRecorded,
+  CASE_MACHINE_ID,
+  CASE_MACHINE_VERSION,
+  caseMachine,
+  initialSnapshot,
+  toCaseEvent,
+  type CaseEvent,
+  type CaseSnapshot,
+} from '../src/lifecycle';
 import { SystemClock } from '../src/shared/clock';
 import { seedEvents } from '../test/support/seeded-cases';
 import { withBenchDatabase } from './bench-database';
@@ -269,12 +278,22 @@ function report(r: { raw: Sample; verify: Sample; ratio: number; cpuRatio: numbe
   const table = [
     ['measurement', 'events/s', 'µs/event', 's', 'CPU µs/event node', 'CPU µs/event pg', ''],
     row('raw XState transition', r.raw, 'in memory, median round'),
-    row('replay-and-verify (RecordVerifier.verifyAll)', r.verify, `ratio ${r.ratio.toFixed(2)}× (target ≥ ${TARGET}×: ${met ? 'met' : 'MISSED'}); CPU-time ratio ${r.cpuRatio.toFixed(2)}×`),
+    row(
+      'replay-and-verify (RecordVerifier.verifyAll)',
+      r.verify,
+      `ratio ${r.ratio.toFixed(2)}× (target ≥ ${TARGET}×: ${met ? 'met' : 'MISSED'}); CPU-time ratio ${r.cpuRatio.toFixed(2)}×`,
+    ),
     ...Object.entries(r.breakdown).map(([name, s]) => row(`  ${name}`, s, 'breakdown, one run')),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((cells) => cells[c].length)));
   console.log(`${CASES} cases, ${events} events, tenant ${TENANT}, ${ROUNDS} rounds`);
-  for (const cells of table) console.log(cells.map((cell, c) => (c >= 1 && c <= 5 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  for (const cells of table)
+    console.log(
+      cells
+        .map((cell, c) => (c >= 1 && c <= 5 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    );
   console.log(
     JSON.stringify({
       bench: 'replay',

@@ -47,7 +47,11 @@ async function appendLoad(write: Write, total: number, writers: number, batch: n
       for (let n = 0; n < writesPerWriter; n++) {
         const stream = { tenant: TENANT, id: `case-${run}-${w}-${Math.floor(n / perStream)}` };
         const head = BigInt((n % perStream) * batch) - 1n;
-        await write(stream, Array.from({ length: batch }, () => ({ id: randomUUID(), type: 'PaymentRecorded', data: PAYLOAD })), head);
+        await write(
+          stream,
+          Array.from({ length: batch }, () => ({ id: randomUUID(), type: 'PaymentRecorded', data: PAYLOAD })),
+          head,
+        );
       }
     }),
   );
@@ -87,14 +91,26 @@ const rawTransaction =
     try {
       await client.query('BEGIN');
       if (head < 0n) {
-        await client.query({ name: 'raw-create-head', text: 'INSERT INTO raw_streams (tenant, stream_id, revision, head_hash) VALUES ($1, $2, $3, $4)', values: [stream.tenant, stream.id, revision, DUMMY_HASH] });
+        await client.query({
+          name: 'raw-create-head',
+          text: 'INSERT INTO raw_streams (tenant, stream_id, revision, head_hash) VALUES ($1, $2, $3, $4)',
+          values: [stream.tenant, stream.id, revision, DUMMY_HASH],
+        });
       } else {
-        const { rows } = await client.query<{ revision: string }>({ name: 'raw-lock-head', text: 'SELECT revision::text FROM raw_streams WHERE tenant = $1 AND stream_id = $2 FOR UPDATE', values: [stream.tenant, stream.id] });
+        const { rows } = await client.query<{ revision: string }>({
+          name: 'raw-lock-head',
+          text: 'SELECT revision::text FROM raw_streams WHERE tenant = $1 AND stream_id = $2 FOR UPDATE',
+          values: [stream.tenant, stream.id],
+        });
         if (rows[0]?.revision !== head.toString()) throw new Error(`raw baseline: ${stream.id} is at ${rows[0]?.revision}, expected ${head}`);
       }
       await client.query({ ...rawInsert(events.length), values: rawRows(stream, events, head) });
       if (head >= 0n) {
-        await client.query({ name: 'raw-move-head', text: 'UPDATE raw_streams SET revision = $3, head_hash = $4, updated_at = now() WHERE tenant = $1 AND stream_id = $2', values: [stream.tenant, stream.id, revision, DUMMY_HASH] });
+        await client.query({
+          name: 'raw-move-head',
+          text: 'UPDATE raw_streams SET revision = $3, head_hash = $4, updated_at = now() WHERE tenant = $1 AND stream_id = $2',
+          values: [stream.tenant, stream.id, revision, DUMMY_HASH],
+        });
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -131,7 +147,11 @@ async function readRaw(pool: Pool, total: number): Promise<number> {
   let read = 0;
   let position = '0';
   while (read < total) {
-    const { rows } = await pool.query<{ position: string }>({ name: 'raw-read', text: 'SELECT * FROM raw_events WHERE position > $1 ORDER BY position LIMIT $2', values: [position, PAGE] });
+    const { rows } = await pool.query<{ position: string }>({
+      name: 'raw-read',
+      text: 'SELECT * FROM raw_events WHERE position > $1 ORDER BY position LIMIT $2',
+      values: [position, PAGE],
+    });
     read += rows.length;
     position = rows.length < PAGE ? '0' : rows[rows.length - 1].position;
   }
@@ -281,7 +301,15 @@ function report(results: { workload: Workload; samples: Map<string, Sample[]> }[
       const [store, raw] = [medianSample(stores), medianSample(raws)];
       const ratio = median(stores.map((s, round) => s.eventsPerSecond / raws[round].eventsPerSecond));
       const targeted = baseline.name === workload.targetBaseline;
-      return { workload: workload.name, baseline: baseline.name, store, raw, ratio, target: targeted ? '≥ 1.0×' : 'aim', met: targeted ? ratio >= 1 : undefined };
+      return {
+        workload: workload.name,
+        baseline: baseline.name,
+        store,
+        raw,
+        ratio,
+        target: targeted ? '≥ 1.0×' : 'aim',
+        met: targeted ? ratio >= 1 : undefined,
+      };
     });
   });
   const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(0));
@@ -300,7 +328,14 @@ function report(results: { workload: Workload; samples: Map<string, Sample[]> }[
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   for (const row of table) console.log(row.map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  '));
-  console.log(JSON.stringify({ bench: 'store', scale: SCALE, rounds: ROUNDS, results: rows.map(({ workload, baseline, store, raw, ratio, met }) => ({ workload, baseline, store, raw, ratio, met })) }));
+  console.log(
+    JSON.stringify({
+      bench: 'store',
+      scale: SCALE,
+      rounds: ROUNDS,
+      results: rows.map(({ workload, baseline, store, raw, ratio, met }) => ({ workload, baseline, store, raw, ratio, met })),
+    }),
+  );
 }
 
 withBenchDatabase(WRITERS + 4, (database) => bench(database.pool, database.url)).catch((error) => {

@@ -34,10 +34,15 @@ interface History {
 }
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { tenant: { type: 'string', default: process.env.IOP_TENANT }, anchor: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { tenant: { type: 'string', default: process.env.IOP_TENANT }, anchor: { type: 'string' } },
+  });
   const [command, diarienummer] = positionals;
   if (!values.tenant || (command !== 'verify' && !(command === 'history' && diarienummer))) {
-    console.error('Usage: npm run audit -- verify --tenant <tenant> [--anchor <the anchor hash you kept>]\n       npm run audit -- history "<diarienummer>" --tenant <tenant>');
+    console.error(
+      'Usage: npm run audit -- verify --tenant <tenant> [--anchor <the anchor hash you kept>]\n       npm run audit -- history "<diarienummer>" --tenant <tenant>',
+    );
     process.exit(2);
   }
   const options = { url: process.env.IOP_URL ?? 'http://127.0.0.1:3000', token: process.env.IOP_TOKEN ?? (await auditorToken(values.tenant)) };
@@ -70,7 +75,11 @@ async function verify(options: Options, kept: string | undefined): Promise<numbe
     for (const b of page.broken) broken.push(`${names.get(b.caseId) ?? b.caseId}: revision ${b.problem.revision}: ${b.problem.what}`);
     for (const { kind, streams, events: count, broken: bad } of page.kinds) {
       const tally = kinds.get(kind) ?? { streams: 0, events: 0, broken: [] };
-      kinds.set(kind, { streams: tally.streams + streams, events: tally.events + count, broken: [...tally.broken, ...(kind === 'case' ? [] : bad.map((b) => `${b.stream}: revision ${b.problem.revision}: ${b.problem.what}`))] });
+      kinds.set(kind, {
+        streams: tally.streams + streams,
+        events: tally.events + count,
+        broken: [...tally.broken, ...(kind === 'case' ? [] : bad.map((b) => `${b.stream}: revision ${b.problem.revision}: ${b.problem.what}`))],
+      });
     }
     if (cases > names.size) bar.setTotal(cases);
     bar.update(cases);
@@ -78,7 +87,9 @@ async function verify(options: Options, kept: string | undefined): Promise<numbe
   } while (after);
   bar.stop();
   const otherBroken = [...kinds.values()].reduce((sum, k) => sum + k.broken.length, 0);
-  console.log(`${cases} ärenden, ${events} händelser: ${broken.length + otherBroken === 0 ? 'intakta' : `${broken.length + otherBroken} strömmar stämmer inte`}`);
+  console.log(
+    `${cases} ärenden, ${events} händelser: ${broken.length + otherBroken === 0 ? 'intakta' : `${broken.length + otherBroken} strömmar stämmer inte`}`,
+  );
   for (const [kind, tally] of kinds) {
     const brokenCount = kind === 'case' ? broken.length : tally.broken.length;
     const counts = `${count(tally.streams, 'ström', 'strömmar')}, ${count(tally.events, 'händelse', 'händelser')}`;
@@ -132,7 +143,11 @@ function get<T>(options: Options, path: string): Promise<T> {
 }
 
 function post<T>(options: Options, path: string, body: object): Promise<T> {
-  return call<T>(options, path, { method: 'POST', headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return call<T>(options, path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 async function call<T>(options: Options, path: string, init: RequestInit): Promise<T> {

@@ -54,7 +54,11 @@ async function previewAll(url: string, candidate: CaseMachine): Promise<{ cases:
       async (snapshot) => {
         const cases: CaseRow[] = [];
         let closed = 0;
-        for (let page = await snapshot.listStreams({ prefix: 'case-' }); page.length > 0; page = await snapshot.listStreams({ prefix: 'case-', after: page.at(-1) })) {
+        for (
+          let page = await snapshot.listStreams({ prefix: 'case-' });
+          page.length > 0;
+          page = await snapshot.listStreams({ prefix: 'case-', after: page.at(-1) })
+        ) {
           for (const { stream, events: recorded } of await snapshot.readStreams(page.filter((stream) => caseIdOfStream(stream)))) {
             const events = asCaseEvents(recorded);
             const current = foldRecorded(events).snapshot;
@@ -62,7 +66,12 @@ async function previewAll(url: string, candidate: CaseMachine): Promise<{ cases:
               closed++;
               continue;
             }
-            cases.push({ tenant: stream.tenant, caseId: caseIdOfStream(stream)!, diarienummer: current.context.diarienummer, preview: previewCase(events, current, candidate) });
+            cases.push({
+              tenant: stream.tenant,
+              caseId: caseIdOfStream(stream)!,
+              diarienummer: current.context.diarienummer,
+              preview: previewCase(events, current, candidate),
+            });
           }
         }
         return { cases, closed };
@@ -76,6 +85,8 @@ async function previewAll(url: string, candidate: CaseMachine): Promise<{ cases:
 }
 
 function loadCandidate(path: string): CaseMachine {
+  // A compiled CommonJS file named at run time: loaded synchronously, as the CLI's other steps are.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(resolve(path)) as Record<string, unknown>;
   const isMachine = (value: unknown): value is CaseMachine => typeof value === 'object' && value !== null && 'root' in value && 'resolveState' in value;
   const named = [module, module.default, module.machine, module.caseMachine].find(isMachine);
@@ -94,7 +105,9 @@ async function openDatabase(config: AppConfig): Promise<{ url: string; stop?: ()
   if (config.DATABASE_URL) return { url: config.DATABASE_URL };
   const clusterDir = resolve(config.DATA_DIR, 'pg');
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
-    throw new Error(`No database to preview: DATABASE_URL is not set and there is no embedded database in ${clusterDir} (start the service once, or set DATA_DIR).`);
+    throw new Error(
+      `No database to preview: DATABASE_URL is not set and there is no embedded database in ${clusterDir} (start the service once, or set DATA_DIR).`,
+    );
   }
   const server = new EmbeddedPostgresServer({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
   const running = await server.runningUrl();

@@ -34,7 +34,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig(process.env);
-  const claims = { sub: values.sub ?? `user-${randomUUID().slice(0, 8)}`, name: values.name!, roles, tenant: values.tenant!, ...(values.org && { org: values.org }) };
+  const claims = {
+    sub: values.sub ?? `user-${randomUUID().slice(0, 8)}`,
+    name: values.name!,
+    roles,
+    tenant: values.tenant!,
+    ...(values.org && { org: values.org }),
+  };
   const options = { hours: Number(values.hours), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
   console.log(await mintToken(claims, hs256Key(config.JWT_SECRET, config.DATA_DIR), options));
 }

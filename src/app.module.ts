@@ -26,7 +26,21 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, EventStoreModule, ProjectionsModule, HealthModule, AuthModule, CasesModule, AuditModule, NotificationsModule, DeadlineViewsModule, PersonalDataModule, ErasureModule, DeadlinesModule, DemoModule],
+      imports: [
+        DatabaseModule,
+        EventStoreModule,
+        ProjectionsModule,
+        HealthModule,
+        AuthModule,
+        CasesModule,
+        AuditModule,
+        NotificationsModule,
+        DeadlineViewsModule,
+        PersonalDataModule,
+        ErasureModule,
+        DeadlinesModule,
+        DemoModule,
+      ],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LOGGER, useValue: logger },

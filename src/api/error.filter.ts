@@ -75,7 +75,12 @@ export class ErrorFilter implements ExceptionFilter {
   private toBody(error: unknown): ErrorBody {
     if (error instanceof EngineError || error instanceof LifecycleError || error instanceof EventStoreError) {
       // An EngineError family missing from ErrorCode has no status: a bug, answered as 500.
-      return { statusCode: STATUS[error.code as ErrorCode] ?? HttpStatus.INTERNAL_SERVER_ERROR, code: error.code, message: error.message, details: detailsOf(error) };
+      return {
+        statusCode: STATUS[error.code as ErrorCode] ?? HttpStatus.INTERNAL_SERVER_ERROR,
+        code: error.code,
+        message: error.message,
+        details: detailsOf(error),
+      };
     }
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();

@@ -26,7 +26,11 @@ export interface TokenClaims {
 }
 
 /** An HS256 bearer token as the service accepts it: for local use (npm run token, npm run audit, tests). */
-export function mintToken({ sub, ...claims }: TokenClaims, key: Uint8Array, options: { hours?: number; issuer?: string; audience?: string } = {}): Promise<string> {
+export function mintToken(
+  { sub, ...claims }: TokenClaims,
+  key: Uint8Array,
+  options: { hours?: number; issuer?: string; audience?: string } = {},
+): Promise<string> {
   const jwt = new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)

@@ -38,7 +38,9 @@ describe('SwedishCalendar', () => {
 
   it('knows the three eves of Lag (1930:173) every year, wherever midsommar falls', () => {
     for (let year = 2020; year <= 2035; year++) {
-      const midsummerEve = [19, 20, 21, 22, 23, 24, 25].map((d) => `${year}-06-${d}`).filter((d) => calendar.whyNotWorkingDay(d)?.sv.startsWith('midsommarafton'));
+      const midsummerEve = [19, 20, 21, 22, 23, 24, 25]
+        .map((d) => `${year}-06-${d}`)
+        .filter((d) => calendar.whyNotWorkingDay(d)?.sv.startsWith('midsommarafton'));
       expect(midsummerEve).toHaveLength(1);
       expect(new Date(`${midsummerEve[0]}T00:00:00Z`).getUTCDay()).toBe(5);
       expect(calendar.whyNotWorkingDay(`${year}-12-24`)?.sv).toMatch(/^julafton/);

@@ -42,14 +42,21 @@ import { WithdrawDto } from './withdraw/withdraw.dto';
  */
 export const CASE_COMMANDS: { [K in CommandType]: CommandRow<K> } = {
   'submit-application': { dto: SubmitApplicationDto, summary: "Submit an organisation's application: opens a new case", extension: SubmitApplicationExtension },
-  register: { dto: RegisterDto, summary: "Register the case in the diarium: the engine gives the next diarienummer of the body's series", extension: RegisterExtension },
+  register: {
+    dto: RegisterDto,
+    summary: "Register the case in the diarium: the engine gives the next diarienummer of the body's series",
+    extension: RegisterExtension,
+  },
   'assign-officer': { dto: AssignOfficerDto, summary: 'Assign (or reassign) the case officer (handläggare)' },
   withdraw: { dto: WithdrawDto, summary: 'Withdraw the application (the organisation)' },
   'close-ineligible': { dto: CloseIneligibleDto, summary: 'Close the case as not eligible for IOP (e.g. really a purchase under LOU)' },
   'draft-proposal': { dto: DraftProposalDto, summary: "Draft or revise the administration's proposal (tjänsteutlåtande)" },
   'sign-proposal': { dto: SignProposalDto, summary: 'Sign the proposal as director (förvaltningschef)' },
   'schedule-meeting': { dto: ScheduleMeetingDto, summary: "Put the case on the agenda of a body's meeting" },
-  'record-decision': { dto: RecordDecisionDto, summary: "Record the body's decision: approved, rejected, returned (återremiss), deferred or recommended to a higher body" },
+  'record-decision': {
+    dto: RecordDecisionDto,
+    summary: "Record the body's decision: approved, rejected, returned (återremiss), deferred or recommended to a higher body",
+  },
   'record-justering': { dto: RecordJusteringDto, summary: "Record that the meeting's protocol was checked and signed (justering)" },
   'record-posting': { dto: RecordPostingDto, summary: 'Record that the protocol was posted on the notice board (anslag); the appeal window starts' },
   'record-final': { dto: RecordFinalDto, summary: 'Record that the decision has gained legal force (laga kraft); refused before the appeal window has closed' },
@@ -64,7 +71,11 @@ export const CASE_COMMANDS: { [K in CommandType]: CommandRow<K> } = {
   'submit-report-back': { dto: SubmitReportBackDto, summary: 'Record the report back to the board (återrapportering)' },
   'amend-terms': { dto: AmendTermsDto, summary: "Amend the agreement's terms after a dialogue" },
   'start-renewal': { dto: StartRenewalDto, summary: 'Start a renewal: opens a linked new case', extension: StartRenewalExtension },
-  'complete-renewal': { dto: CompleteRenewalDto, summary: 'Record that the linked renewal case was signed; this case ends as renewed', extension: CompleteRenewalExtension },
+  'complete-renewal': {
+    dto: CompleteRenewalDto,
+    summary: 'Record that the linked renewal case was signed; this case ends as renewed',
+    extension: CompleteRenewalExtension,
+  },
   'give-notice': { dto: GiveNoticeDto, summary: 'Record written notice of termination by either party' },
   'record-termination': { dto: RecordTerminationDto, summary: 'Record the termination at the end of the notice period; refused before that date' },
   'record-expiry': { dto: RecordExpiryDto, summary: 'Record that the agreement period has ended; refused before the end date' },

@@ -6,84 +6,120 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 
 /** Every environment variable the service reads, with its default. README's configuration table mirrors this. */
 export class AppConfig {
-  @IsInt() @Min(0) @Max(65535) @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Transform(toInt)
   PORT = 3000;
 
   @IsString()
   HOST = '127.0.0.1';
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @IsInt() @Min(1) @Max(500) @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  @Transform(toInt)
   DATABASE_POOL_SIZE = 10;
 
   @IsString()
   DATA_DIR = './data';
 
-  @IsInt() @Min(1) @Max(65535) @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @Transform(toInt)
   EMBEDDED_PG_PORT = 54320;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @IsInt() @Min(0) @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
-  @IsInt() @Min(10) @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Transform(toInt)
   SUBSCRIPTION_POLL_INTERVAL_MS = 1000;
 
-  @IsInt() @Min(1) @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
   HEALTH_MAX_SUBSCRIBER_LAG_SECONDS = 60;
 
   /** How often the global anchor records the changed stream heads; 0 turns it off. */
-  @IsInt() @Min(0) @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
   ANCHOR_INTERVAL_MS = 3_600_000;
 
   /** Create the demo cases on an empty database; unset: only on the embedded database. */
-  @IsOptional() @IsBoolean() @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  @Transform(toBoolean)
   DEMO_DATA?: boolean;
 
   /** HS256 key for bearer tokens; unset (and no JWKS URL): a key generated in DATA_DIR, for local use. */
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
   JWT_JWKS_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_ISSUER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_AUDIENCE?: string;
 
   /** Master key that wraps the data subjects' keys (personal data); unset: a key generated in DATA_DIR, for local use. */
-  @IsOptional() @IsString() @MinLength(32, { message: 'PERSONAL_DATA_KEY must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'PERSONAL_DATA_KEY must be at least 32 characters' })
   PERSONAL_DATA_KEY?: string;
 
   /** Who is told what (JSON, see README); unset: the demo directory of the demo tenants. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   NOTIFICATION_DIRECTORY_FILE?: string;
 
   /** The SMTP server for email notifications; unset: email deliveries fail (and park) until it is configured. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SMTP_HOST?: string;
 
-  @IsInt() @Min(1) @Max(65535) @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @Transform(toInt)
   SMTP_PORT = 587;
 
   /** TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when the server offers it. */
-  @IsBoolean() @Transform(toBoolean)
+  @IsBoolean()
+  @Transform(toBoolean)
   SMTP_SECURE = false;
 
   /** Refuse to send unless the server upgrades with STARTTLS. */
-  @IsBoolean() @Transform(toBoolean)
+  @IsBoolean()
+  @Transform(toBoolean)
   SMTP_REQUIRE_TLS = false;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SMTP_USER?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SMTP_PASS?: string;
 
   @IsString()
@@ -94,19 +130,26 @@ export class AppConfig {
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** Run the delivery worker (dispatch, send, escalate) in this instance. */
-  @IsBoolean() @Transform(toBoolean)
+  @IsBoolean()
+  @Transform(toBoolean)
   NOTIFY_WORKER = true;
 
   /** Attempts before a delivery is parked as failed. */
-  @IsInt() @Min(1) @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
   NOTIFY_MAX_ATTEMPTS = 5;
 
   /** Wait before the second attempt; doubles with each further one. */
-  @IsInt() @Min(0) @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
   NOTIFY_BACKOFF_BASE_MS = 30_000;
 
   /** How long a claimed delivery is a worker's; a crashed worker's claims are taken again after this. */
-  @IsInt() @Min(1000) @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Transform(toInt)
   NOTIFY_LEASE_MS = 60_000;
 
   /** Days an unacknowledged reminder waits at each rung (officer, manager) before it goes to the next. */
@@ -114,30 +157,43 @@ export class AppConfig {
   NOTIFY_ESCALATION_DAYS = '3,3';
 
   /** Stockholm hour of the day when timers fall due on their date. */
-  @IsInt() @Min(0) @Max(23) @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  @Transform(toInt)
   TIMER_NOTIFY_HOUR = 8;
 
   /** Reminder offsets per deadline kind, e.g. `yearly-payment=30,7;report-back=30`; unset kinds keep the defaults. */
-  @IsOptional() @Matches(/^[a-z-]+=\d+(,\d+)*(;[a-z-]+=\d+(,\d+)*)*$/, { message: 'TIMER_REMINDER_DAYS must look like kind=30,7;kind=14' })
+  @IsOptional()
+  @Matches(/^[a-z-]+=\d+(,\d+)*(;[a-z-]+=\d+(,\d+)*)*$/, { message: 'TIMER_REMINDER_DAYS must look like kind=30,7;kind=14' })
   TIMER_REMINDER_DAYS?: string;
 
   /** Run the deadline scheduler in this instance (several may run against one database). */
-  @IsBoolean() @Transform(toBoolean)
+  @IsBoolean()
+  @Transform(toBoolean)
   SCHEDULER_ENABLED = true;
 
   /**
    * Timers fired per transaction. Each append in it is a subtransaction (a savepoint); beyond 64
    * PostgreSQL's per-backend subtransaction cache overflows and slows every other session's snapshots.
    */
-  @IsInt() @Min(1) @Max(64) @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  @Transform(toInt)
   SCHEDULER_BATCH_SIZE = 50;
 
   /** Batches one scheduler fires at once (each a transaction on its own connection). */
-  @IsInt() @Min(1) @Max(32) @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  @Transform(toInt)
   SCHEDULER_CONCURRENCY = 2;
 
   /** Longest sleep between looks at the timer table (covers a lost wake-up). */
-  @IsInt() @Min(10) @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Transform(toInt)
   SCHEDULER_MAX_SLEEP_MS = 60_000;
 }
 
@@ -155,9 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
-    );
+    throw new ConfigError(errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`));
   }
   return config;
 }

@@ -130,7 +130,10 @@ export function yearlyPayments(period: DateRange, paid: CaseFacts['payments']): 
         rule: 'payment-yearly-in-january',
         date,
         explanation: clamped
-          ? { sv: `årets utbetalning ${year}; perioden börjar ${date}, efter 31 januari`, en: `the payment for ${year}; the period starts ${date}, after 31 January` }
+          ? {
+              sv: `årets utbetalning ${year}; perioden börjar ${date}, efter 31 januari`,
+              en: `the payment for ${year}; the period starts ${date}, after 31 January`,
+            }
           : { sv: `årets utbetalning ${year} senast 31 januari enligt överenskommelsen`, en: `the payment for ${year}, by 31 January as agreed` },
       },
     ];

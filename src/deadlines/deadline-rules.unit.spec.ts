@@ -179,7 +179,8 @@ describe('yearly report and evaluation', () => {
   });
 
   it('count calendar months from a period ending on 31 August, in leap years too', () => {
-    const lastOf = (end: string) => annualReportAndEvaluation({ start: `${end.slice(0, 4)}-01-01`, end }, 6, { reports: [], evaluations: [] }, calendar)[0].date;
+    const lastOf = (end: string) =>
+      annualReportAndEvaluation({ start: `${end.slice(0, 4)}-01-01`, end }, 6, { reports: [], evaluations: [] }, calendar)[0].date;
     expect(lastOf('2025-08-31')).toBe('2026-02-28');
     expect(lastOf('2023-08-31')).toBe('2024-02-29');
   });
@@ -293,7 +294,7 @@ describe('each rule around holidays, month ends and leap years', () => {
   it('posting moved past Christmas names every day passed over', () => {
     expect(posting('2025-12-22', calendar).explanation.en).toBe(
       'the justering 2025-12-22 + 2 days = 2025-12-24; moved to the next working day 2025-12-29 under Lag (1930:173) on computing statutory periods ' +
-        "because 2025-12-24 (Christmas Eve), 2025-12-25 (Christmas Day), 2025-12-26 (Boxing Day), 2025-12-27 (Saturday) and 2025-12-28 (Sunday) are not working days",
+        'because 2025-12-24 (Christmas Eve), 2025-12-25 (Christmas Day), 2025-12-26 (Boxing Day), 2025-12-27 (Saturday) and 2025-12-28 (Sunday) are not working days',
     );
   });
 

@@ -60,6 +60,8 @@ function whileInForce(facts: CaseFacts, calendar: SwedishCalendar, options: Dead
     // Obligations falling after termination lapse; the refund settles the money.
     return [...followUp.filter((d) => d.date <= ends.date), ends];
   }
-  const renewal = facts.renewal ? [] : [lastDayToGiveNotice(period, noticeMonths), ...renewalReminders(period, noticeMonths, options.renewalReminderDays, calendar)];
+  const renewal = facts.renewal
+    ? []
+    : [lastDayToGiveNotice(period, noticeMonths), ...renewalReminders(period, noticeMonths, options.renewalReminderDays, calendar)];
   return [...followUp, ...renewal, periodEnds(period)];
 }

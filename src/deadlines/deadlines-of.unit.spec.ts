@@ -9,8 +9,7 @@ import { deadlinesOf } from './deadlines-of';
 const calendar = new SwedishCalendar();
 
 /** Linköping's open deadlines as `key date`, just before the named step. */
-const before = (step: keyof typeof linkoping) =>
-  deadlinesOf(fold(seedEvents(linkoping, step)).context, calendar, options).map((d) => `${d.key} ${d.date}`);
+const before = (step: keyof typeof linkoping) => deadlinesOf(fold(seedEvents(linkoping, step)).context, calendar, options).map((d) => `${d.key} ${d.date}`);
 
 describe('deadlinesOf (Linköping)', () => {
   it('follows the case through decision and signing, one step at a time', () => {

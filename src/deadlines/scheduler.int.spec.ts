@@ -124,15 +124,30 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
       await a.timers.refresh(TENANT, caseId); // the 2025 payment's timers, computed at this revision
       // The 2025 payment is recorded; the projection has not seen it yet when the timer falls due.
       const paid = seedEvents(linkoping, 'reportBack').slice(unpaid.length);
-      await store.append({ tenant: TENANT, id: `case-${caseId}` }, paid.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject })), {
-        expectedRevision: BigInt(unpaid.length - 1),
-        context: { actorId: 'anna', actorName: 'Anna', actorRole: 'handlaggare', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), machineId: 'iopCase', machineVersion: 1 },
-      });
+      await store.append(
+        { tenant: TENANT, id: `case-${caseId}` },
+        paid.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject })),
+        {
+          expectedRevision: BigInt(unpaid.length - 1),
+          context: {
+            actorId: 'anna',
+            actorName: 'Anna',
+            actorRole: 'handlaggare',
+            commandId: randomUUID(),
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            machineId: 'iopCase',
+            machineVersion: 1,
+          },
+        },
+      );
       a.clock.set(new Date('2025-02-01T09:00:00Z'));
       while ((await a.scheduler.runDue()).batches > 0);
       const timer = await db.pool.query(`SELECT status FROM timers WHERE case_id = $1 AND key = 'yearly-payment:2025/due'`, [caseId]);
       expect(timer.rows).toEqual([{ status: 'cancelled' }]);
-      expect(await count(`SELECT count(*) AS n FROM notification_outbox WHERE case_id = $1 AND intent->'deadline'->>'key' = 'yearly-payment:2025'`, [caseId])).toBe(0);
+      expect(
+        await count(`SELECT count(*) AS n FROM notification_outbox WHERE case_id = $1 AND intent->'deadline'->>'key' = 'yearly-payment:2025'`, [caseId]),
+      ).toBe(0);
     } finally {
       a.clock.set(LATER);
       await a.timers.refresh(TENANT, caseId);
@@ -153,10 +168,23 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
     } as Command);
     // The official's transaction holds the case's head while the scheduler reads the case and tries to append.
     const official = await holdTransaction(store, (transaction) =>
-      transaction.append({ tenant: TENANT, id: `case-${caseId}` }, [{ id: randomUUID(), type: reassigned.type, data: reassigned.data as unknown as JsonObject }], {
-        expectedRevision: BigInt(history.length - 1),
-        context: { actorId: 'anna', actorName: 'Anna', actorRole: 'chef', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), machineId: 'iopCase', machineVersion: 1 },
-      }),
+      transaction.append(
+        { tenant: TENANT, id: `case-${caseId}` },
+        [{ id: randomUUID(), type: reassigned.type, data: reassigned.data as unknown as JsonObject }],
+        {
+          expectedRevision: BigInt(history.length - 1),
+          context: {
+            actorId: 'anna',
+            actorName: 'Anna',
+            actorRole: 'chef',
+            commandId: randomUUID(),
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            machineId: 'iopCase',
+            machineVersion: 1,
+          },
+        },
+      ),
     );
     const firing = b.scheduler.runDue();
     await new Promise((resolve) => setTimeout(resolve, 300));

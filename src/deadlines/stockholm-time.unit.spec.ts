@@ -23,7 +23,14 @@ describe('stockholmInstant', () => {
   });
 
   it('agrees with the time zone database on every day of 2024–2027, at night and by day', () => {
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' });
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+    });
     const wrong: string[] = [];
     for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
       const date = new Date(day).toISOString().slice(0, 10);

@@ -107,7 +107,15 @@ function timersOfDeadlines(facts: CaseFacts, { calendar, deadlineOptions, policy
     }));
     if (deadline.kind === 'renewal-reminder') return [{ ...base, ...renewalReminder(deadline, calendar) }];
     const onTheDay = rule.acts
-      ? [{ ...base, key: `${deadline.key}/act`, occasion: 'acted' as const, dueOn: calendar.addDays(deadline.date, rule.actDaysAfter ?? 0), command: rule.acts }]
+      ? [
+          {
+            ...base,
+            key: `${deadline.key}/act`,
+            occasion: 'acted' as const,
+            dueOn: calendar.addDays(deadline.date, rule.actDaysAfter ?? 0),
+            command: rule.acts,
+          },
+        ]
       : rule.recipients.length > 0
         ? [{ ...base, key: `${deadline.key}/due`, occasion: 'due' as const, dueOn: deadline.date, command: null }]
         : [];
@@ -118,5 +126,12 @@ function timersOfDeadlines(facts: CaseFacts, { calendar, deadlineOptions, policy
 /** A renewal reminder is itself the reminder: it is about the last day to give notice, `offset` days on. */
 function renewalReminder(deadline: Deadline, calendar: SwedishCalendar): Omit<Timer, 'deadline' | 'recipients'> {
   const daysBefore = Number(deadline.key.split(':')[1]);
-  return { key: `${deadline.key}/reminder`, occasion: 'reminder', dueOn: deadline.date, deadlineOn: calendar.addDays(deadline.date, daysBefore), daysBefore, command: null };
+  return {
+    key: `${deadline.key}/reminder`,
+    occasion: 'reminder',
+    dueOn: deadline.date,
+    deadlineOn: calendar.addDays(deadline.date, daysBefore),
+    daysBefore,
+    command: null,
+  };
 }

@@ -10,7 +10,9 @@ const settings: TimerSettings = { calendar: new SwedishCalendar(), deadlineOptio
 
 /** Linköping's timers as `dueOn key occasion → recipients`, just before the named step. */
 const before = (step: keyof typeof linkoping, s: TimerSettings = settings) =>
-  timersOf(fold(seedEvents(linkoping, step)).context, s).map((t) => `${t.dueOn} ${t.key} ${t.occasion}${t.command ? ` ${t.command}` : ''} → ${t.recipients.join(',')}`);
+  timersOf(fold(seedEvents(linkoping, step)).context, s).map(
+    (t) => `${t.dueOn} ${t.key} ${t.occasion}${t.command ? ` ${t.command}` : ''} → ${t.recipients.join(',')}`,
+  );
 
 describe('timersOf (Linköping)', () => {
   it('notifies the board secretary about the protocol, and acts when the decision becomes final', () => {

@@ -20,7 +20,13 @@ describe('timer settings from the configuration', () => {
 
   it('defaults: 08:00, the scheduler on', () => {
     const config = loadConfig({});
-    expect([config.TIMER_NOTIFY_HOUR, config.SCHEDULER_ENABLED, config.SCHEDULER_BATCH_SIZE, config.SCHEDULER_CONCURRENCY, config.SCHEDULER_MAX_SLEEP_MS]).toEqual([8, true, 50, 2, 60_000]);
+    expect([
+      config.TIMER_NOTIFY_HOUR,
+      config.SCHEDULER_ENABLED,
+      config.SCHEDULER_BATCH_SIZE,
+      config.SCHEDULER_CONCURRENCY,
+      config.SCHEDULER_MAX_SLEEP_MS,
+    ]).toEqual([8, true, 50, 2, 60_000]);
     expect(loadConfig({ SCHEDULER_ENABLED: 'false' }).SCHEDULER_ENABLED).toBe(false);
   });
 });

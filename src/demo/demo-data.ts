@@ -24,7 +24,12 @@ interface DemoCase {
 /** The four cases of the source documents, each left where a new user can take it further. */
 const DEMO: DemoCase[] = [
   // Active, with follow-up under way.
-  { tenant: 'linkoping', seed: linkoping, until: 'strategicMeeting', people: { handlaggare: 'John Fristedt', chef: 'Linda Ljungqvist', signatory: 'Linda Ljungqvist' } },
+  {
+    tenant: 'linkoping',
+    seed: linkoping,
+    until: 'strategicMeeting',
+    people: { handlaggare: 'John Fristedt', chef: 'Linda Ljungqvist', signatory: 'Linda Ljungqvist' },
+  },
   // Recommended by the social committee (utskott), on the board's agenda.
   { tenant: 'robertsfors', seed: robertsfors, until: 'scheduleBoard', people: { handlaggare: 'Jhonas Nilsson' } },
   // Approved and final: awaiting both signatures.

@@ -174,9 +174,7 @@ export const robertsfors = {
   draft: command('draft-proposal', '2017-11-22', {
     title: 'Ansökan från Brottsofferjouren om att ingå Idéburet Offentligt Partnerskap (IOP)',
     summary: 'Robertsfors kommun bidrar årligen med 3 kr per kommuninvånare, för 2018 20 352 kr.',
-    decisionPoints: [
-      'Sociala utskottet rekommenderar kommunstyrelsen att ingå avtal med Brottsofferjouren i Umeå om IOP i enlighet med ansökan.',
-    ],
+    decisionPoints: ['Sociala utskottet rekommenderar kommunstyrelsen att ingå avtal med Brottsofferjouren i Umeå om IOP i enlighet med ansökan.'],
     financing: '3 kr per kommuninvånare och år.',
     terms: {
       funding: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 },

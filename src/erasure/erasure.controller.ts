@@ -26,7 +26,10 @@ export class ErasureController {
 
   @Post('erasures')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ operationId: 'eraseDataSubjectByEmail', summary: "Erases the personal data held about the person with this email (a data subject's request)" })
+  @ApiOperation({
+    operationId: 'eraseDataSubjectByEmail',
+    summary: "Erases the personal data held about the person with this email (a data subject's request)",
+  })
   @ApiBody({ type: EraseByEmailDto })
   @ApiCreatedResponse({ type: ErasureDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: not an email.' })

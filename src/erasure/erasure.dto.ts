@@ -3,7 +3,10 @@ import { Transform } from 'class-transformer';
 import { IsEmail } from 'class-validator';
 
 export class EraseByEmailDto {
-  @ApiProperty({ description: "The data subject's email, as the person gives it in the request (case and surrounding spaces do not matter).", example: 'anna.berg@example.se' })
+  @ApiProperty({
+    description: "The data subject's email, as the person gives it in the request (case and surrounding spaces do not matter).",
+    example: 'anna.berg@example.se',
+  })
   // Requests come as people write them, from letters and forms: surrounding spaces are not part of the address.
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail()

@@ -56,5 +56,8 @@ export class Erasure {
 }
 
 function alreadyErased(subjectId: string, at?: Date): PersonalDataError {
-  return new PersonalDataError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased already.`, { subjectId, ...(at && { erasedAt: at.toISOString() }) });
+  return new PersonalDataError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased already.`, {
+    subjectId,
+    ...(at && { erasedAt: at.toISOString() }),
+  });
 }

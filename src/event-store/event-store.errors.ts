@@ -22,7 +22,10 @@ export class WrongExpectedVersionError extends EventStoreError {
 export class EventIdConflictError extends EventStoreError {
   readonly code = 'EVENT_ID_CONFLICT';
 
-  constructor(readonly stream: StreamName, readonly eventIds: string[]) {
+  constructor(
+    readonly stream: StreamName,
+    readonly eventIds: string[],
+  ) {
     super(`Stream ${stream.tenant}/${stream.id} already holds some of the events ${eventIds.join(', ')} but not all`);
   }
 }

@@ -43,9 +43,7 @@ export interface ChainedEvent extends HashedFields {
   readonly hash: string;
 }
 
-export type ChainVerdict =
-  | { readonly intact: true; readonly events: number }
-  | { readonly intact: false; readonly revision: bigint; readonly problem: string };
+export type ChainVerdict = { readonly intact: true; readonly events: number } | { readonly intact: false; readonly revision: bigint; readonly problem: string };
 
 /**
  * Recomputes a stream's chain from its first event and compares it with the stored hashes and

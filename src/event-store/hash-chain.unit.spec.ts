@@ -26,15 +26,14 @@ const event = (revision: bigint, data: object) => ({
 });
 
 describe('canonicalForm', () => {
-  it.each([
-    [{ amount: 472200, paidOn: '2023-01-31' }],
-    [{ z: 1, a: [3, { y: 'ö', b: null }], 'é': '\u2028 "quoted" \\ \n', n: 1e21, f: 0.1, neg: -0 }],
-    [{}],
-  ])('is exactly the RFC 8785 form of the whole event (%j)', (data) => {
-    const e = event(3n, data);
-    const whole = canonicalize({ tenant: e.stream.tenant, stream: e.stream.id, revision: '3', id: e.id, type: e.type, data, metadata });
-    expect(canonicalForm(e)).toBe(whole);
-  });
+  it.each([[{ amount: 472200, paidOn: '2023-01-31' }], [{ z: 1, a: [3, { y: 'ö', b: null }], é: '\u2028 "quoted" \\ \n', n: 1e21, f: 0.1, neg: -0 }], [{}]])(
+    'is exactly the RFC 8785 form of the whole event (%j)',
+    (data) => {
+      const e = event(3n, data);
+      const whole = canonicalize({ tenant: e.stream.tenant, stream: e.stream.id, revision: '3', id: e.id, type: e.type, data, metadata });
+      expect(canonicalForm(e)).toBe(whole);
+    },
+  );
 
   it('does not depend on key order', () => {
     expect(canonicalForm(event(0n, { a: 1, b: 2 }))).toBe(canonicalForm(event(0n, { b: 2, a: 1 })));

@@ -74,36 +74,21 @@ export type PostingRecorded = CaseEventOf<'PostingRecorded', { postedOn: IsoDate
 export type DecisionBecameFinal = CaseEventOf<'DecisionBecameFinal', { finalOn: IsoDate }>;
 export type AppealLodged = CaseEventOf<'AppealLodged', { lodgedOn: IsoDate; court: string; caseReference: string | null }>;
 export type AppealOutcomeRecorded = CaseEventOf<'AppealOutcomeRecorded', { outcome: AppealOutcome; decidedOn: IsoDate }>;
-export type AgreementSigned = CaseEventOf<
-  'AgreementSigned',
-  { party: PartyRole; signatory: Person; organisationNumber: string; signedOn: IsoDate }
->;
-export type PaymentRecorded = CaseEventOf<
-  'PaymentRecorded',
-  { amount: number; paidOn: IsoDate; covers: DateRange; reference: string | null }
->;
+export type AgreementSigned = CaseEventOf<'AgreementSigned', { party: PartyRole; signatory: Person; organisationNumber: string; signedOn: IsoDate }>;
+export type PaymentRecorded = CaseEventOf<'PaymentRecorded', { amount: number; paidOn: IsoDate; covers: DateRange; reference: string | null }>;
 export type FollowUpMeetingRecorded = CaseEventOf<
   'FollowUpMeetingRecorded',
   { forum: FollowUpForum; heldOn: IsoDate; convener: string; minutesRef: string | null }
 >;
-export type AnnualReportSubmitted = CaseEventOf<
-  'AnnualReportSubmitted',
-  { year: number; volunteerHours: number; fundsUsed: number; submittedOn: IsoDate }
->;
-export type EvaluationRecorded = CaseEventOf<
-  'EvaluationRecorded',
-  { year: number; evaluatedOn: IsoDate; fundsUsedAsIntended: boolean; summary: string }
->;
+export type AnnualReportSubmitted = CaseEventOf<'AnnualReportSubmitted', { year: number; volunteerHours: number; fundsUsed: number; submittedOn: IsoDate }>;
+export type EvaluationRecorded = CaseEventOf<'EvaluationRecorded', { year: number; evaluatedOn: IsoDate; fundsUsedAsIntended: boolean; summary: string }>;
 export type RepaymentClaimed = CaseEventOf<'RepaymentClaimed', { amount: number; claimedOn: IsoDate; reason: string }>;
 export type ReportBackSubmitted = CaseEventOf<'ReportBackSubmitted', { submittedOn: IsoDate; summary: string }>;
 export type TermsAmended = CaseEventOf<'TermsAmended', { terms: Terms; reason: string; agreedOn: IsoDate }>;
 export type RenewalStarted = CaseEventOf<'RenewalStarted', { newCaseId: string; startedOn: IsoDate }>;
 /** The linked new case was signed by both parties: this one ends as renewed. */
 export type RenewalCompleted = CaseEventOf<'RenewalCompleted', { newCaseId: string; completedOn: IsoDate }>;
-export type NoticeGiven = CaseEventOf<
-  'NoticeGiven',
-  { party: PartyRole; receivedOn: IsoDate; inWriting: boolean; effectiveOn: IsoDate }
->;
+export type NoticeGiven = CaseEventOf<'NoticeGiven', { party: PartyRole; receivedOn: IsoDate; inWriting: boolean; effectiveOn: IsoDate }>;
 /** `refund`: unused funds in whole kronor, pro rata over the paid periods. */
 export type AgreementTerminated = CaseEventOf<'AgreementTerminated', { terminatedOn: IsoDate; refund: number }>;
 export type AgreementExpired = CaseEventOf<'AgreementExpired', { expiredOn: IsoDate }>;

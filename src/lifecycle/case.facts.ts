@@ -14,14 +14,7 @@ export type Proposal = Omit<EventData<'ProposalDrafted'>, 'at' | 'terms'> & {
 export type Meeting = WithoutAt<EventData<'MeetingScheduled'>>;
 export type Decision = WithoutAt<EventData<'DecisionRecorded'>> & Meeting;
 export type Signature = WithoutAt<EventData<'AgreementSigned'>>;
-export type Closure =
-  | 'withdrawn'
-  | 'ineligible'
-  | 'rejected'
-  | 'quashed'
-  | 'renewed'
-  | 'terminated'
-  | 'expired';
+export type Closure = 'withdrawn' | 'ineligible' | 'rejected' | 'quashed' | 'renewed' | 'terminated' | 'expired';
 
 /**
  * The case's facts: the machine context, changed only by {@link applyEvent}. State (where the

@@ -29,8 +29,7 @@ const lifecycle = setup({
   guards: {
     /** All of the event's rules (its command's, src/lifecycle/commands) hold against the facts. */
     rulesHold: ({ context, event }) => violations(context, event).length === 0,
-    outcomeIs: ({ event }, params: { outcome: DecisionOutcome | AppealOutcome }) =>
-      'outcome' in event.data && event.data.outcome === params.outcome,
+    outcomeIs: ({ event }, params: { outcome: DecisionOutcome | AppealOutcome }) => 'outcome' in event.data && event.data.outcome === params.outcome,
     partyIs: ({ event }, params: { party: PartyRole }) => event.type === 'AgreementSigned' && event.data.party === params.party,
   },
   actions: {

@@ -18,12 +18,9 @@ const adjacency = getAdjacencyMap(caseMachine, options);
 const vertices = Object.values(adjacency).map((v) => v.state);
 const edges = adjacencyMapToArray(adjacency);
 
-const allNodes = (node: AnyStateNode): AnyStateNode[] =>
-  (Object.values(node.states) as AnyStateNode[]).flatMap((child) => [child, ...allNodes(child)]);
-const matches = (snapshot: CaseSnapshot, node: AnyStateNode) =>
-  node.path.length === 0 || snapshot.matches(toMatchValue(node.path) as never);
-const toMatchValue = (path: readonly string[]): StateValue =>
-  path.length === 1 ? path[0] : { [path[0]]: toMatchValue(path.slice(1)) };
+const allNodes = (node: AnyStateNode): AnyStateNode[] => (Object.values(node.states) as AnyStateNode[]).flatMap((child) => [child, ...allNodes(child)]);
+const matches = (snapshot: CaseSnapshot, node: AnyStateNode) => node.path.length === 0 || snapshot.matches(toMatchValue(node.path) as never);
+const toMatchValue = (path: readonly string[]): StateValue => (path.length === 1 ? path[0] : { [path[0]]: toMatchValue(path.slice(1)) });
 
 describe('model: every state, every transition', () => {
   const nodes = allNodes(caseMachine.root);
@@ -36,9 +33,7 @@ describe('model: every state, every transition', () => {
     const taken = new Set<AnyTransitionDefinition>(
       edges.flatMap(({ state, event }) => caseMachine.getTransitionData(state, event) as AnyTransitionDefinition[]),
     );
-    const defined = nodes.flatMap((node) =>
-      [...node.transitions.values()].flat().filter((t) => !t.eventType.startsWith('xstate.done.')),
-    );
+    const defined = nodes.flatMap((node) => [...node.transitions.values()].flat().filter((t) => !t.eventType.startsWith('xstate.done.')));
     const missing = defined.filter((t) => !taken.has(t)).map((t) => `${t.source.path.join('.')} --${t.eventType}-->`);
     expect(missing).toEqual([]);
     // onDone of the parallel signing state: both signatures lead to an active agreement.

@@ -53,8 +53,7 @@ describe('commands, events and roles', () => {
 });
 
 describe('labels and docs', () => {
-  const nodes = (node: AnyStateNode): AnyStateNode[] =>
-    (Object.values(node.states) as AnyStateNode[]).flatMap((child) => [child, ...nodes(child)]);
+  const nodes = (node: AnyStateNode): AnyStateNode[] => (Object.values(node.states) as AnyStateNode[]).flatMap((child) => [child, ...nodes(child)]);
 
   it('every state has a Swedish and an English label', () => {
     for (const node of nodes(caseMachine.root)) {

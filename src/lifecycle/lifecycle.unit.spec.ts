@@ -16,13 +16,17 @@ const withTerms = (change: Partial<typeof L.submit.terms>) => ({ ...L.submit, te
 describe('application', () => {
   it('submit-application opens the case', () => {
     const { type: _type, now: _now, ...data } = L.submit;
-    const snapshot = given().when(L.submit).then({ type: 'ApplicationSubmitted', data: { ...data, at: noon('2022-09-01') } });
+    const snapshot = given()
+      .when(L.submit)
+      .then({ type: 'ApplicationSubmitted', data: { ...data, at: noon('2022-09-01') } });
     expect(stateOf(snapshot)).toBe('application.submitted');
     expect(stateLabel(snapshot)).toEqual({ sv: 'Inkommen', en: 'Submitted' });
   });
 
   it('cannot be submitted twice', () => {
-    given(...before('register')).when(L.submit).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('register'))
+      .when(L.submit)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it.each<[string, Command]>([
@@ -55,7 +59,9 @@ describe('application', () => {
     ['DATE_BEFORE_RECEIVED', { ...L.register, registeredOn: '2022-08-31' }],
     ['DATE_IN_FUTURE', { ...L.register, registeredOn: '2022-09-03' }],
   ])('register is refused: %s', (rule, cmd) => {
-    given(...before('register')).when(cmd).thenFails('RULE_VIOLATED', rule);
+    given(...before('register'))
+      .when(cmd)
+      .thenFails('RULE_VIOLATED', rule);
   });
 
   it('assign-officer moves the case into preparation', () => {
@@ -69,7 +75,9 @@ describe('application', () => {
   });
 
   it('assign-officer is refused before registration, naming the state and what is allowed', () => {
-    const error = given(...before('register')).when(L.assignOfficer).thenFails('TRANSITION_NOT_ALLOWED') as TransitionNotAllowed;
+    const error = given(...before('register'))
+      .when(L.assignOfficer)
+      .thenFails('TRANSITION_NOT_ALLOWED') as TransitionNotAllowed;
     expect(error.state).toEqual({ paths: ['application.submitted'], label: { sv: 'Inkommen', en: 'Submitted' } });
     expect(error.allowed).toEqual(['register', 'withdraw', 'close-ineligible']);
     expect(error.message).toContain("'assign-officer' is not allowed in state 'Submitted'");
@@ -100,7 +108,9 @@ describe('withdrawal and closing as not eligible', () => {
   );
 
   it('withdraw is refused once the agreement is active', () => {
-    given(...activeCase()).when(withdraw).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...activeCase())
+      .when(withdraw)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it('withdraw is refused before the application was received', () => {
@@ -117,7 +127,9 @@ describe('withdrawal and closing as not eligible', () => {
   });
 
   it('close-ineligible is refused once a meeting is scheduled, and before the application date', () => {
-    given(...before('approve')).when(ineligible).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('approve'))
+      .when(ineligible)
+      .thenFails('TRANSITION_NOT_ALLOWED');
     given(...before('register'))
       .when({ ...ineligible, closedOn: '2022-08-31' })
       .thenFails('RULE_VIOLATED', 'DATE_BEFORE_RECEIVED');
@@ -168,7 +180,9 @@ describe('preparation', () => {
   });
 
   it('sign-proposal is refused without a draft, and before the draft date', () => {
-    given(...before('draft')).when(L.signProposal).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('draft'))
+      .when(L.signProposal)
+      .thenFails('TRANSITION_NOT_ALLOWED');
     given(...before('signProposal'))
       .when({ ...L.signProposal, signedOn: '2022-10-19' })
       .thenFails('RULE_VIOLATED', 'SIGNED_BEFORE_DRAFTED');
@@ -182,7 +196,9 @@ describe('preparation', () => {
     ['PERIOD_NOT_IN_ORDER', { ...L.draft, terms: { ...L.draft.terms, period: { start: '2025-12-31', end: '2023-01-01' } } }],
     ['DATE_IN_FUTURE', { ...L.draft, draftedOn: '2022-10-21' }],
   ])('draft-proposal is refused: %s', (rule, cmd) => {
-    given(...before('draft')).when(cmd).thenFails('RULE_VIOLATED', rule);
+    given(...before('draft'))
+      .when(cmd)
+      .thenFails('RULE_VIOLATED', rule);
   });
 
   it('the officer can be reassigned during preparation without changing the state', () => {
@@ -203,7 +219,9 @@ describe('preparation', () => {
   });
 
   it('schedule-meeting is refused for an unsigned proposal, and for a meeting before the signature', () => {
-    given(...before('signProposal')).when(L.schedule).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('signProposal'))
+      .when(L.schedule)
+      .thenFails('TRANSITION_NOT_ALLOWED');
     given(...before('schedule'))
       .when({ ...L.schedule, meetingDate: '2022-10-24' })
       .thenFails('RULE_VIOLATED', 'MEETING_BEFORE_PROPOSAL_SIGNED');
@@ -219,7 +237,9 @@ describe('decision', () => {
   });
 
   it('approved: awaits justering', () => {
-    const snapshot = given(...before('approve')).when(L.approve).then(decided('approved'));
+    const snapshot = given(...before('approve'))
+      .when(L.approve)
+      .then(decided('approved'));
     expect(stateOf(snapshot)).toBe('decision.approved.awaitingJustering');
     expect(stateLabel(snapshot).sv).toBe('Beslutad – väntar på justering');
     expect(snapshot.context.decisions).toEqual([
@@ -228,7 +248,9 @@ describe('decision', () => {
   });
 
   it('rejected: the case closes', () => {
-    const snapshot = given(...before('approve')).when(decision('rejected')).then(decided('rejected'));
+    const snapshot = given(...before('approve'))
+      .when(decision('rejected'))
+      .then(decided('rejected'));
     expect(stateOf(snapshot)).toBe('rejected');
     expect(snapshot.context.closed).toEqual({ as: 'rejected', on: '2022-11-09' });
   });
@@ -245,7 +267,9 @@ describe('decision', () => {
       .then({ type: 'MeetingScheduled', data: { body: bodies.SON, meetingDate: '2022-12-07', at: noon('2022-11-16') } });
     expect(stateOf(snapshot)).toBe('decision.pending.scheduled');
     expect(snapshot.context.proposal?.revision).toBe(2);
-    given(...returned).when(reschedule).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...returned)
+      .when(reschedule)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it('deferred: the same body takes it up at a later meeting', () => {
@@ -257,8 +281,12 @@ describe('decision', () => {
       .then({ type: 'MeetingScheduled', data: { body: bodies.SON, meetingDate: '2022-12-07', at: noon('2022-11-10') } });
     expect(stateOf(snapshot)).toBe('decision.pending.scheduled');
     expect(snapshot.context.nextMeeting).toBeNull();
-    given(...deferred).when({ ...later, meetingDate: '2022-11-09' }).thenFails('RULE_VIOLATED', 'MEETING_NOT_AFTER_PREVIOUS');
-    given(...deferred).when({ ...later, body: bodies.KS }).thenFails('RULE_VIOLATED', 'MEETING_BODY_MISMATCH');
+    given(...deferred)
+      .when({ ...later, meetingDate: '2022-11-09' })
+      .thenFails('RULE_VIOLATED', 'MEETING_NOT_AFTER_PREVIOUS');
+    given(...deferred)
+      .when({ ...later, body: bodies.KS })
+      .thenFails('RULE_VIOLATED', 'MEETING_BODY_MISMATCH');
   });
 
   it('is refused before the meeting day', () => {
@@ -270,7 +298,9 @@ describe('decision', () => {
   });
 
   it('record-decision is refused when no meeting is scheduled', () => {
-    given(...before('schedule')).when(L.approve).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('schedule'))
+      .when(L.approve)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 });
 
@@ -283,8 +313,12 @@ describe('recommendation by an utskott to a higher body (Robertsfors)', () => {
   });
 
   it('a committee cannot approve or reject', () => {
-    given(...atCommittee).when(recommend(null, 'approved')).thenFails('RULE_VIOLATED', 'COMMITTEE_CANNOT_DECIDE');
-    given(...atCommittee).when({ ...recommend(null), outcome: 'rejected' }).thenFails('RULE_VIOLATED', 'COMMITTEE_CANNOT_DECIDE');
+    given(...atCommittee)
+      .when(recommend(null, 'approved'))
+      .thenFails('RULE_VIOLATED', 'COMMITTEE_CANNOT_DECIDE');
+    given(...atCommittee)
+      .when({ ...recommend(null), outcome: 'rejected' })
+      .thenFails('RULE_VIOLATED', 'COMMITTEE_CANNOT_DECIDE');
   });
 
   it('a committee can still defer or return', () => {
@@ -292,17 +326,23 @@ describe('recommendation by an utskott to a higher body (Robertsfors)', () => {
   });
 
   it('recommends only to a higher body, which is named', () => {
-    given(...atCommittee).when(recommend(bodies.SU)).thenFails('RULE_VIOLATED', 'RECOMMENDATION_NOT_TO_HIGHER_BODY');
-    given(...atCommittee).when(recommend(null)).thenFails('RULE_VIOLATED', 'RECOMMENDATION_NOT_TO_HIGHER_BODY');
+    given(...atCommittee)
+      .when(recommend(bodies.SU))
+      .thenFails('RULE_VIOLATED', 'RECOMMENDATION_NOT_TO_HIGHER_BODY');
+    given(...atCommittee)
+      .when(recommend(null))
+      .thenFails('RULE_VIOLATED', 'RECOMMENDATION_NOT_TO_HIGHER_BODY');
     expect(decide(fold(atCommittee), recommend(bodies.KF))).toHaveLength(1);
   });
 
   it('a board may recommend to the council, not to a committee', () => {
     const atBoard = seedEvents(R, 'approve');
-    given(...atBoard).when({ ...R.approve, outcome: 'recommended', recommendedTo: bodies.KF }).then({
-      type: 'DecisionRecorded',
-      data: { outcome: 'recommended', paragraph: '§ 203', recommendedTo: bodies.KF, motivation: null, at: noon('2017-12-12') },
-    });
+    given(...atBoard)
+      .when({ ...R.approve, outcome: 'recommended', recommendedTo: bodies.KF })
+      .then({
+        type: 'DecisionRecorded',
+        data: { outcome: 'recommended', paragraph: '§ 203', recommendedTo: bodies.KF, motivation: null, at: noon('2017-12-12') },
+      });
     given(...atBoard)
       .when({ ...R.approve, outcome: 'recommended', recommendedTo: bodies.SU })
       .thenFails('RULE_VIOLATED', 'RECOMMENDATION_NOT_TO_HIGHER_BODY');
@@ -354,7 +394,9 @@ describe('protocol, posting and legal force', () => {
   });
 
   it('record-posting is refused before justering', () => {
-    given(...before('justering')).when(L.posting).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('justering'))
+      .when(L.posting)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it('record-final: refused until the day after the window closes', () => {
@@ -368,7 +410,9 @@ describe('protocol, posting and legal force', () => {
   });
 
   it('record-final is refused before posting', () => {
-    given(...before('posting')).when({ ...L.final, now: noon('2030-01-01') }).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('posting'))
+      .when({ ...L.final, now: noon('2030-01-01') })
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 });
 
@@ -385,7 +429,9 @@ describe('appeal (laglighetsprövning)', () => {
         data: { lodgedOn: '2022-12-01', court: 'Förvaltningsrätten i Linköping', caseReference: '1234-22', at: noon('2022-12-01') },
       });
     expect(stateOf(snapshot)).toBe('decision.approved.appealed');
-    given(...appealed()).when({ ...L.final, now: noon('2023-01-01') }).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...appealed())
+      .when({ ...L.final, now: noon('2023-01-01') })
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it('lodge-appeal outside the window is refused', () => {
@@ -468,11 +514,15 @@ describe('signing (parallel: either party first)', () => {
     ['SIGNED_BEFORE_FINAL', { ...L.signOrganisation, signedOn: '2022-12-06' }],
     ['DATE_IN_FUTURE', { ...L.signOrganisation, signedOn: '2022-12-13' }],
   ])('sign is refused: %s', (rule, cmd) => {
-    given(...before('signOrganisation')).when(cmd).thenFails('RULE_VIOLATED', rule);
+    given(...before('signOrganisation'))
+      .when(cmd)
+      .thenFails('RULE_VIOLATED', rule);
   });
 
   it('sign is refused before the decision is final', () => {
-    given(...before('final')).when({ ...L.signMunicipality, now: noon('2022-12-10') }).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('final'))
+      .when({ ...L.signMunicipality, now: noon('2022-12-10') })
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 });
 
@@ -496,11 +546,15 @@ describe('follow-up while active', () => {
     ['PAYMENT_OUTSIDE_PERIOD', { ...pay, covers: { start: '2022-01-01', end: '2022-12-31' } }],
     ['DATE_IN_FUTURE', { ...pay, paidOn: '2023-01-21' }],
   ])('record-payment is refused: %s', (rule, cmd) => {
-    given(...activeCase()).when(cmd).thenFails('RULE_VIOLATED', rule);
+    given(...activeCase())
+      .when(cmd)
+      .thenFails('RULE_VIOLATED', rule);
   });
 
   it('record-payment is refused before the agreement is active', () => {
-    given(...before('signOrganisation')).when(pay).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('signOrganisation'))
+      .when(pay)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it('record-meeting', () => {
@@ -509,9 +563,17 @@ describe('follow-up while active', () => {
       .when(m)
       .then({
         type: 'FollowUpMeetingRecorded',
-        data: { forum: 'operational', heldOn: '2023-04-12', convener: 'Leanlink/Stödcentrum', minutesRef: 'Minnesanteckningar 2023-04-12', at: noon('2023-04-12') },
+        data: {
+          forum: 'operational',
+          heldOn: '2023-04-12',
+          convener: 'Leanlink/Stödcentrum',
+          minutesRef: 'Minnesanteckningar 2023-04-12',
+          at: noon('2023-04-12'),
+        },
       });
-    given(...activeCase()).when({ ...m, heldOn: '2023-04-13' }).thenFails('RULE_VIOLATED', 'DATE_IN_FUTURE');
+    given(...activeCase())
+      .when({ ...m, heldOn: '2023-04-13' })
+      .thenFails('RULE_VIOLATED', 'DATE_IN_FUTURE');
   });
 
   it('submit-annual-report', () => {
@@ -522,9 +584,15 @@ describe('follow-up while active', () => {
         type: 'AnnualReportSubmitted',
         data: { year: 2023, volunteerHours: 1_512, fundsUsed: 472_200, submittedOn: '2024-02-15', at: noon('2024-02-15') },
       });
-    given(...activeCase()).when({ ...r, year: 2026 }).thenFails('RULE_VIOLATED', 'YEAR_OUTSIDE_PERIOD');
-    given(...activeCase()).when({ ...r, fundsUsed: -5 }).thenFails('RULE_VIOLATED', 'AMOUNT_NEGATIVE');
-    given(...activeCase()).when({ ...r, volunteerHours: -5 }).thenFails('RULE_VIOLATED', 'AMOUNT_NEGATIVE');
+    given(...activeCase())
+      .when({ ...r, year: 2026 })
+      .thenFails('RULE_VIOLATED', 'YEAR_OUTSIDE_PERIOD');
+    given(...activeCase())
+      .when({ ...r, fundsUsed: -5 })
+      .thenFails('RULE_VIOLATED', 'AMOUNT_NEGATIVE');
+    given(...activeCase())
+      .when({ ...r, volunteerHours: -5 })
+      .thenFails('RULE_VIOLATED', 'AMOUNT_NEGATIVE');
   });
 
   it('record-evaluation', () => {
@@ -535,8 +603,12 @@ describe('follow-up while active', () => {
         type: 'EvaluationRecorded',
         data: { year: 2023, evaluatedOn: '2024-03-01', fundsUsedAsIntended: true, summary: 'Verksamheten motsvarar överenskommelsen.', at: noon('2024-03-01') },
       });
-    given(...activeCase()).when({ ...e, year: 2022 }).thenFails('RULE_VIOLATED', 'YEAR_OUTSIDE_PERIOD');
-    given(...activeCase()).when({ ...e, evaluatedOn: '2024-03-02' }).thenFails('RULE_VIOLATED', 'DATE_IN_FUTURE');
+    given(...activeCase())
+      .when({ ...e, year: 2022 })
+      .thenFails('RULE_VIOLATED', 'YEAR_OUTSIDE_PERIOD');
+    given(...activeCase())
+      .when({ ...e, evaluatedOn: '2024-03-02' })
+      .thenFails('RULE_VIOLATED', 'DATE_IN_FUTURE');
   });
 
   describe('claim-repayment (only after an evaluation found misuse, up to what was paid)', () => {
@@ -551,12 +623,20 @@ describe('follow-up while active', () => {
     });
 
     it('is refused without a finding, beyond what was paid, or negative', () => {
-      given(...paidAndEvaluated(L.evaluation2023)).when(claim).thenFails('RULE_VIOLATED', 'REPAYMENT_WITHOUT_FINDING');
-      given(...paidAndEvaluated(misuse)).when({ ...claim, amount: 472_201 }).thenFails('RULE_VIOLATED', 'REPAYMENT_EXCEEDS_PAID');
+      given(...paidAndEvaluated(L.evaluation2023))
+        .when(claim)
+        .thenFails('RULE_VIOLATED', 'REPAYMENT_WITHOUT_FINDING');
+      given(...paidAndEvaluated(misuse))
+        .when({ ...claim, amount: 472_201 })
+        .thenFails('RULE_VIOLATED', 'REPAYMENT_EXCEEDS_PAID');
       const history = paidAndEvaluated(misuse);
       const afterOne = [...history, ...record([{ ...claim, amount: 400_000 }], fold(history))];
-      given(...afterOne).when(claim).thenFails('RULE_VIOLATED', 'REPAYMENT_EXCEEDS_PAID');
-      given(...history).when({ ...claim, amount: -1 }).thenFails('RULE_VIOLATED', 'AMOUNT_NEGATIVE');
+      given(...afterOne)
+        .when(claim)
+        .thenFails('RULE_VIOLATED', 'REPAYMENT_EXCEEDS_PAID');
+      given(...history)
+        .when({ ...claim, amount: -1 })
+        .thenFails('RULE_VIOLATED', 'AMOUNT_NEGATIVE');
     });
   });
 
@@ -592,7 +672,9 @@ describe('follow-up while active', () => {
 
     it('cannot change the period (that is a renewal) nor break the terms rules', () => {
       const longer = { ...amend.terms, period: { start: '2023-01-01', end: '2026-12-31' } };
-      given(...activeCase()).when({ ...amend, terms: longer }).thenFails('RULE_VIOLATED', 'PERIOD_CHANGE_NEEDS_RENEWAL');
+      given(...activeCase())
+        .when({ ...amend, terms: longer })
+        .thenFails('RULE_VIOLATED', 'PERIOD_CHANGE_NEEDS_RENEWAL');
       given(...activeCase())
         .when({ ...amend, terms: { ...amend.terms, noticeMonths: -3 } })
         .thenFails('RULE_VIOLATED', 'NOTICE_MONTHS_NEGATIVE');
@@ -618,7 +700,9 @@ describe('renewal', () => {
       .when(start)
       .then({ type: 'RenewalStarted', data: { newCaseId: 'case-2026', startedOn: '2025-04-01', at: noon('2025-04-01') } });
     expect(stateOf(snapshot)).toBe('active.renewing');
-    given(...renewing()).when(start).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...renewing())
+      .when(start)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it('complete-renewal ends this case as renewed when the linked case is signed', () => {
@@ -630,8 +714,12 @@ describe('renewal', () => {
   });
 
   it('complete-renewal is refused for another case, or without a renewal', () => {
-    given(...renewing()).when({ ...complete, newCaseId: 'other' }).thenFails('RULE_VIOLATED', 'RENEWAL_CASE_MISMATCH');
-    given(...activeCase()).when(complete).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...renewing())
+      .when({ ...complete, newCaseId: 'other' })
+      .thenFails('RULE_VIOLATED', 'RENEWAL_CASE_MISMATCH');
+    given(...activeCase())
+      .when(complete)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it('a case being renewed can still expire, or be given notice', () => {
@@ -656,17 +744,23 @@ describe('notice and termination', () => {
   });
 
   it('give-notice is refused when not in writing, or when it would take effect after the period', () => {
-    given(...before('notice')).when({ ...L.notice, inWriting: false }).thenFails('RULE_VIOLATED', 'NOTICE_NOT_IN_WRITING');
+    given(...before('notice'))
+      .when({ ...L.notice, inWriting: false })
+      .thenFails('RULE_VIOLATED', 'NOTICE_NOT_IN_WRITING');
     const lastDay = { ...L.notice, now: noon('2025-07-01'), receivedOn: '2025-06-30' };
     expect(decide(fold(before('notice')), lastDay)[0].data).toMatchObject({ effectiveOn: '2025-12-30' });
     given(...before('notice'))
       .when({ ...lastDay, receivedOn: '2025-07-01' })
       .thenFails('RULE_VIOLATED', 'NOTICE_TAKES_EFFECT_AFTER_END');
-    given(...before('notice')).when({ ...L.notice, receivedOn: '2025-04-01' }).thenFails('RULE_VIOLATED', 'DATE_IN_FUTURE');
+    given(...before('notice'))
+      .when({ ...L.notice, receivedOn: '2025-04-01' })
+      .thenFails('RULE_VIOLATED', 'DATE_IN_FUTURE');
   });
 
   it('give-notice is refused twice', () => {
-    given(...underNotice()).when({ ...L.notice, now: noon('2025-04-01') }).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...underNotice())
+      .when({ ...L.notice, now: noon('2025-04-01') })
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
   it('record-termination: refused before the effective date; then terminated with the refund', () => {
@@ -681,7 +775,9 @@ describe('notice and termination', () => {
   });
 
   it('record-termination is refused without notice', () => {
-    given(...before('notice')).when(L.terminate).thenFails('TRANSITION_NOT_ALLOWED');
+    given(...before('notice'))
+      .when(L.terminate)
+      .thenFails('TRANSITION_NOT_ALLOWED');
   });
 });
 
@@ -689,7 +785,9 @@ describe('expiry', () => {
   const expire = command('record-expiry', '2025-12-31', {});
 
   it('is refused before the last day of the period, then expires the case', () => {
-    given(...before('notice')).when({ ...expire, now: noon('2025-12-30') }).thenFails('RULE_VIOLATED', 'PERIOD_NOT_ENDED');
+    given(...before('notice'))
+      .when({ ...expire, now: noon('2025-12-30') })
+      .thenFails('RULE_VIOLATED', 'PERIOD_NOT_ENDED');
     const snapshot = given(...before('notice'))
       .when(expire)
       .then({ type: 'AgreementExpired', data: { expiredOn: '2025-12-31', at: noon('2025-12-31') } });
@@ -700,13 +798,17 @@ describe('expiry', () => {
   it('is refused under notice: the notice ends the agreement', () => {
     const lastDayNotice = { ...L.notice, now: noon('2025-06-30'), receivedOn: '2025-06-30' };
     const history = [...before('notice'), ...record([lastDayNotice], fold(before('notice')))];
-    given(...history).when(expire).thenFails('RULE_VIOLATED', 'NOTICE_PENDING');
+    given(...history)
+      .when(expire)
+      .thenFails('RULE_VIOLATED', 'NOTICE_PENDING');
   });
 });
 
 describe('closed cases', () => {
   it('accept nothing', () => {
-    const error = given(...seedEvents(L)).when(command('record-expiry', '2030-01-01', {})).thenFails('TRANSITION_NOT_ALLOWED');
+    const error = given(...seedEvents(L))
+      .when(command('record-expiry', '2030-01-01', {}))
+      .thenFails('TRANSITION_NOT_ALLOWED');
     expect((error as TransitionNotAllowed).allowed).toEqual([]);
     expect(allowedCommands(fold(seedEvents(L)))).toEqual([]);
   });
@@ -726,4 +828,3 @@ describe('refusals explain themselves', () => {
     ]);
   });
 });
-

@@ -87,12 +87,20 @@ function stateProblems(node: AnyStateNode, value: StateValue, prefix: string): V
 function factProblems(target: CaseMachine, snapshot: CaseSnapshot): Violation[] {
   const facts = snapshot.context as unknown as Record<string, unknown>;
   const absent = Object.keys(initialSnapshot(target).context).filter((key) => !(key in facts));
-  const problems = absent.map((key) => reason('FACT_UNKNOWN', `Faktauppgiften ${key} saknas i ärendet.`, `The case has no fact ${key}, which the target machine keeps.`));
+  const problems = absent.map((key) =>
+    reason('FACT_UNKNOWN', `Faktauppgiften ${key} saknas i ärendet.`, `The case has no fact ${key}, which the target machine keeps.`),
+  );
   for (const node of activeNodes(target.root, snapshot.value)) {
     for (const key of (node.meta as Partial<StateMeta> | undefined)?.requires ?? []) {
       const known = facts[key];
       if (known === null || known === undefined || (Array.isArray(known) && known.length === 0)) {
-        problems.push(reason('FACT_MISSING', `Tillståndet ${node.path.join('.')} kräver ${key}, som inte är känd.`, `State ${node.path.join('.')} requires ${key}, which is not known.`));
+        problems.push(
+          reason(
+            'FACT_MISSING',
+            `Tillståndet ${node.path.join('.')} kräver ${key}, som inte är känd.`,
+            `State ${node.path.join('.')} requires ${key}, which is not known.`,
+          ),
+        );
       }
     }
   }
@@ -110,4 +118,3 @@ function activeNodes(node: AnyStateNode, value: StateValue): AnyStateNode[] {
 }
 
 const reason = (rule: string, sv: string, en: string): Violation => ({ rule, sv, en });
-

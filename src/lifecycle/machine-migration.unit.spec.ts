@@ -14,7 +14,10 @@ const now = '2023-06-01T10:00:00.000Z';
 const command = { reason: 'Ny delegationsordning', now };
 
 /** Version 2 as each test defines it, looked up like the registered machines. */
-const registry = (machine: ReturnType<typeof deriveMachine>): MachineLookup => (ref) => (ref.version === 1 ? caseMachine : ref.version === 2 ? machine : undefined);
+const registry =
+  (machine: ReturnType<typeof deriveMachine>): MachineLookup =>
+  (ref) =>
+    ref.version === 1 ? caseMachine : ref.version === 2 ? machine : undefined;
 
 describe('decideMigration', () => {
   const inPreparation = fold(seedEvents(linkoping, 'signProposal'));
@@ -41,7 +44,10 @@ describe('decideMigration', () => {
       retarget(config, '#iopCase.signing', '#iopCase.contracting');
     });
     const decision = decideMigration(signing, v1, v2, command, registry(renamed));
-    expect(decision).toEqual({ allowed: false, reasons: [expect.objectContaining({ rule: 'STATE_UNKNOWN', en: 'State signing does not exist in the target machine (no such state).' })] });
+    expect(decision).toEqual({
+      allowed: false,
+      reasons: [expect.objectContaining({ rule: 'STATE_UNKNOWN', en: 'State signing does not exist in the target machine (no such state).' })],
+    });
     expect(() => migrateSnapshot(signing, v1, v2, registry(renamed))).toThrow(MigrationRefused);
   });
 
@@ -59,13 +65,19 @@ describe('decideMigration', () => {
       config.states.preparation.meta = { ...config.states.preparation.meta, requires: ['finalOn'] };
     });
     const decision = decideMigration(inPreparation, v1, v2, command, registry(stricter));
-    expect(decision).toMatchObject({ allowed: false, reasons: [{ rule: 'FACT_UNKNOWN' }, { rule: 'FACT_MISSING', en: 'State preparation requires finalOn, which is not known.' }] });
+    expect(decision).toMatchObject({
+      allowed: false,
+      reasons: [{ rule: 'FACT_UNKNOWN' }, { rule: 'FACT_MISSING', en: 'State preparation requires finalOn, which is not known.' }],
+    });
   });
 
   it('given a closed case, the same machine, or a machine that does not exist, when it moves, then it is refused', () => {
     const closed = fold(seedEvents(linkoping));
     expect(decideMigration(closed, v1, v2, command, registry(caseMachine))).toMatchObject({ allowed: false, reasons: [{ rule: 'CASE_CLOSED' }] });
     expect(decideMigration(inPreparation, v1, v1, command)).toMatchObject({ allowed: false, reasons: [{ rule: 'SAME_MACHINE' }] });
-    expect(decideMigration(inPreparation, v1, { id: CASE_MACHINE_ID, version: 9 }, command)).toMatchObject({ allowed: false, reasons: [{ rule: 'UNKNOWN_MACHINE' }] });
+    expect(decideMigration(inPreparation, v1, { id: CASE_MACHINE_ID, version: 9 }, command)).toMatchObject({
+      allowed: false,
+      reasons: [{ rule: 'UNKNOWN_MACHINE' }],
+    });
   });
 });

@@ -58,7 +58,15 @@ export function finalReachable(snapshot: CaseSnapshot): boolean {
     const inside = active.filter((leaf) => isWithin(leaf, region));
     return inside.length > 0 ? inside : entryLeaves(region);
   };
-  const done = (parallel: AnyStateNode) => Object.values(parallel.states).every((region) => reaches(startsIn(region), region, (node) => node.type === 'final' && node.parent === region, () => false));
+  const done = (parallel: AnyStateNode) =>
+    Object.values(parallel.states).every((region) =>
+      reaches(
+        startsIn(region),
+        region,
+        (node) => node.type === 'final' && node.parent === region,
+        () => false,
+      ),
+    );
   return reaches(active, root, (node) => node.type === 'final' && node.parent === root, done);
 }
 
@@ -66,7 +74,12 @@ export function finalReachable(snapshot: CaseSnapshot): boolean {
  * Breadth-first over leaf states inside `scope`, following every transition of a leaf and of its
  * ancestors within `scope`; a parallel state's done transition only when `parallelDone` says so.
  */
-function reaches(starts: AnyStateNode[], scope: AnyStateNode, goal: (node: AnyStateNode) => boolean, parallelDone: (parallel: AnyStateNode) => boolean): boolean {
+function reaches(
+  starts: AnyStateNode[],
+  scope: AnyStateNode,
+  goal: (node: AnyStateNode) => boolean,
+  parallelDone: (parallel: AnyStateNode) => boolean,
+): boolean {
   const queue = [...starts];
   const seen = new Set(queue);
   while (queue.length > 0) {

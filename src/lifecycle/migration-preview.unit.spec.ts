@@ -6,7 +6,8 @@ import { deriveMachine } from './machine-variant';
 import { finalReachable, previewCase } from './migration-preview';
 import { seedEvents } from '../../test/support/seeded-cases';
 
-const stored = (events: ReturnType<typeof seedEvents>) => events.map((event) => ({ ...event, metadata: { schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 } }));
+const stored = (events: ReturnType<typeof seedEvents>) =>
+  events.map((event) => ({ ...event, metadata: { schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 } }));
 const preview = (events: ReturnType<typeof seedEvents>, candidate = caseMachine) => previewCase(stored(events), fold(events), candidate);
 
 describe('previewCase', () => {

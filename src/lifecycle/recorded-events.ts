@@ -24,7 +24,10 @@ export function toCaseEvent(recorded: StoredCaseEvent): CaseEvent {
 /** The machine change an event records, if it is one. */
 export function machineChangeOf(recorded: StoredCaseEvent): MachineVersionChanged | undefined {
   if (recorded.type !== MACHINE_VERSION_CHANGED) return undefined;
-  return { type: MACHINE_VERSION_CHANGED, data: upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data as Payload) as MachineVersionChanged['data'] };
+  return {
+    type: MACHINE_VERSION_CHANGED,
+    data: upcast(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data as Payload) as MachineVersionChanged['data'],
+  };
 }
 
 /**
@@ -57,7 +60,8 @@ export interface FoldedCase {
 export function foldStored(events: readonly StoredCaseEvent[], initial: MachineRef): FoldedCase {
   const last = events.at(-1)?.metadata;
   const machine = last ? { id: last.machineId, version: last.machineVersion } : initial;
-  const snapshot = events.length === 0 ? initialSnapshot(machineFor(machine.id, machine.version)) : events.reduce<CaseSnapshot | undefined>(applyRecorded, undefined)!;
+  const snapshot =
+    events.length === 0 ? initialSnapshot(machineFor(machine.id, machine.version)) : events.reduce<CaseSnapshot | undefined>(applyRecorded, undefined)!;
   return { snapshot, machine };
 }
 

@@ -77,9 +77,7 @@ describe('Österåker', () => {
     const snapshot = fold(seedEvents(osterakerBrottsofferjouren));
     expect(stateOf(snapshot)).toBe('signing.municipality.unsigned + signing.organisation.unsigned');
     expect(snapshot.context.finalOn).toBe('2023-10-03');
-    expect(stateLabel(snapshot).sv).toBe(
-      'Undertecknande: väntar på kommunens underskrift, väntar på organisationens underskrift',
-    );
+    expect(stateLabel(snapshot).sv).toBe('Undertecknande: väntar på kommunens underskrift, väntar på organisationens underskrift');
   });
 
   it('Kvinnojouren (SN 2023/0050) keeps the sheltered housing excluded as a term of the active agreement', () => {

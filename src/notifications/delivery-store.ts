@@ -151,7 +151,10 @@ export class DeliveryStore {
       [tenant, id, this.clock.now()],
     );
     const record = await this.find(tenant, id);
-    if (rowCount === 0) throw new NotificationError('NOTIFICATION_NOT_FAILED', `Notification ${id} is ${record.status}; only a failed one can be retried.`, { status: record.status });
+    if (rowCount === 0)
+      throw new NotificationError('NOTIFICATION_NOT_FAILED', `Notification ${id} is ${record.status}; only a failed one can be retried.`, {
+        status: record.status,
+      });
     this.wake.notify(); // the workers of every instance, after the update committed
     return record;
   }

@@ -12,7 +12,12 @@ export class EscalationLadder {
   constructor(private readonly days: readonly number[]) {}
 
   static parse(setting: string): EscalationLadder {
-    return new EscalationLadder(setting.split(',').filter((d) => d.trim() !== '').map(Number));
+    return new EscalationLadder(
+      setting
+        .split(',')
+        .filter((d) => d.trim() !== '')
+        .map(Number),
+    );
   }
 
   /** Who rung `rung` of this intent goes to; undefined above the top. */

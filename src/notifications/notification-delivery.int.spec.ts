@@ -54,7 +54,7 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
   const secret = webhookSecret();
   const clock = new FixedClock(new Date('2025-05-31T07:00:00.000Z'));
   /** The manager's subscriber fails the first three tries of each notification, the board secretary's always. */
-  const answer = (_id: string, attempt: number, path: string) => (path === '/manager' && attempt <= 3) || path === '/down' ? 500 : 204;
+  const answer = (_id: string, attempt: number, path: string) => ((path === '/manager' && attempt <= 3) || path === '/down' ? 500 : 204);
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
@@ -97,7 +97,12 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
   }
 
   const deliveriesOf = async (item: NotificationIntent) =>
-    (await db.pool.query('SELECT id, recipient, rung, channel, address, status, skip_reason, attempts FROM notification_deliveries WHERE outbox_id = $1 ORDER BY rung, channel, address', [item.id])).rows;
+    (
+      await db.pool.query(
+        'SELECT id, recipient, rung, channel, address, status, skip_reason, attempts FROM notification_deliveries WHERE outbox_id = $1 ORDER BY rung, channel, address',
+        [item.id],
+      )
+    ).rows;
 
   it('emails the case officer in Swedish with diarienummer, organisation, the deadline and a link, and posts a verifiable webhook', async () => {
     const reminder = intent('officer reminder');
@@ -120,7 +125,10 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
     const webhook = hooks.received.find((r) => r.path === '/officer')!;
     expect(hooks.rejectedSignatures).toEqual([]);
     expect(webhook.id).toBe(deliveries[1].id);
-    expect(webhook.payload).toMatchObject({ type: 'deadline.reminder', data: { diarienummer: 'KS 2022/01692', caseId: CASE_ID, deadline: { date: '2025-06-30' } } });
+    expect(webhook.payload).toMatchObject({
+      type: 'deadline.reminder',
+      data: { diarienummer: 'KS 2022/01692', caseId: CASE_ID, deadline: { date: '2025-06-30' } },
+    });
   });
 
   it('creates nothing new when an intent is dispatched again (deterministic delivery ids)', async () => {
@@ -134,10 +142,18 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
   it("records the organisation's contact as skipped, with the reason, when the case has none, and emails it when it has", async () => {
     // The firing found no contact person on the one case, one on the other (the address is read only when sending).
     const without = intent('contact missing', { recipient: 'organisationContact', occasion: 'due', daysBefore: 0, hasContact: false });
-    const withContact = intent('contact present', { recipient: 'organisationContact', occasion: 'due', daysBefore: 0, caseId: CASE_WITH_CONTACT, hasContact: true });
+    const withContact = intent('contact present', {
+      recipient: 'organisationContact',
+      occasion: 'due',
+      daysBefore: 0,
+      caseId: CASE_WITH_CONTACT,
+      hasContact: true,
+    });
     await enqueue(without, withContact);
     await parts.worker.runOnce();
-    expect(await deliveriesOf(without)).toEqual([expect.objectContaining({ channel: 'none', status: 'skipped', skip_reason: expect.stringContaining('kontaktperson') })]);
+    expect(await deliveriesOf(without)).toEqual([
+      expect.objectContaining({ channel: 'none', status: 'skipped', skip_reason: expect.stringContaining('kontaktperson') }),
+    ]);
     expect(await deliveriesOf(withContact)).toEqual([expect.objectContaining({ channel: 'email', address: 'kontaktperson', status: 'delivered' })]);
     expect(smtp.to('kontakt@brottsofferjouren.example')[0].subject).toMatch(/^I dag: Sista dag att säga upp överenskommelsen 2025-06-30 – KS 2022\/01692/);
   });
@@ -164,7 +180,7 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
   it("takes a crashed worker's claim again once its lease has run out", async () => {
     const reminder = intent('lease', { recipient: 'boardSecretary' });
     await enqueue(reminder);
-    await db.pool.query("UPDATE notification_outbox SET dispatched_at = NULL WHERE id = $1", [reminder.id]);
+    await db.pool.query('UPDATE notification_outbox SET dispatched_at = NULL WHERE id = $1', [reminder.id]);
     await parts.worker.runOnce();
     const [delivery] = await deliveriesOf(reminder);
     await db.pool.query("UPDATE notification_deliveries SET status = 'pending', delivered_at = NULL WHERE id = $1", [delivery.id]);
@@ -177,7 +193,9 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
 
   it('escalates an unacknowledged reminder officer → manager → board secretary, each rung once, and stops at the top', async () => {
     clock.set(new Date('2025-06-01T07:00:00.000Z'));
-    const reminder = intent('escalating', { case: { diarienummer: 'KS 2022/09999', organisation: 'Brottsofferjouren Linköping', officer: { id: 'john.fristedt', name: 'John Fristedt' } } });
+    const reminder = intent('escalating', {
+      case: { diarienummer: 'KS 2022/09999', organisation: 'Brottsofferjouren Linköping', officer: { id: 'john.fristedt', name: 'John Fristedt' } },
+    });
     const acknowledged = intent('acknowledged', { case: { diarienummer: 'KS 2022/08888', organisation: 'Brottsofferjouren Linköping', officer: null } });
     await enqueue(reminder, acknowledged);
     await parts.worker.runOnce();
@@ -206,13 +224,26 @@ describe.each(databaseTargets())('notification delivery to real receivers on $na
 
   it('sends each delivery once with two workers running against one database (SKIP LOCKED claims)', async () => {
     const other = notificationParts(config, db, clock, createLogger('silent'), new OneContact());
-    const batch = Array.from({ length: 60 }, (_, n) => intent(`two workers ${n}`, { recipient: 'officer', occasion: 'acted', daysBefore: 0, case: { diarienummer: `KS 2024/${n}`, organisation: 'X', officer: null } }));
+    const batch = Array.from({ length: 60 }, (_, n) =>
+      intent(`two workers ${n}`, {
+        recipient: 'officer',
+        occasion: 'acted',
+        daysBefore: 0,
+        case: { diarienummer: `KS 2024/${n}`, organisation: 'X', officer: null },
+      }),
+    );
     const before = hooks.received.length;
     parts.worker.start();
     other.worker.start();
     try {
       await enqueue(...batch);
-      const ids = async () => (await db.pool.query<{ id: string }>("SELECT id FROM notification_deliveries WHERE channel = 'webhook' AND status = 'delivered' AND outbox_id = ANY($1::uuid[])", [batch.map((b) => b.id)])).rows;
+      const ids = async () =>
+        (
+          await db.pool.query<{ id: string }>(
+            "SELECT id FROM notification_deliveries WHERE channel = 'webhook' AND status = 'delivered' AND outbox_id = ANY($1::uuid[])",
+            [batch.map((b) => b.id)],
+          )
+        ).rows;
       for (let waited = 0; (await ids()).length < 60 && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       expect(await ids()).toHaveLength(60);
     } finally {

@@ -36,7 +36,7 @@ export class NotificationDirectory {
     try {
       data = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new Error(`NOTIFICATION_DIRECTORY_FILE ${path} cannot be read as JSON: ${(error as Error).message}`);
+      throw new Error(`NOTIFICATION_DIRECTORY_FILE ${path} cannot be read as JSON: ${(error as Error).message}`, { cause: error });
     }
     const problems = problemsOf(data);
     if (problems.length > 0) throw new Error(`NOTIFICATION_DIRECTORY_FILE ${path} is not a directory: ${problems.join('; ')}`);

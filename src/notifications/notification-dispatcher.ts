@@ -37,7 +37,9 @@ export class RecipientResolver {
     const emails =
       role === 'organisationContact'
         ? // Only who, not where: the address is looked up when sending, so no copy outlives an erasure.
-          intent.hasContact === true ? [CONTACT_PERSON] : []
+          intent.hasContact === true
+          ? [CONTACT_PERSON]
+          : []
         : this.directory.emails(intent.tenant, role, intent.case.officer?.id);
     const targets = [
       ...emails.map((address) => ({ channel: 'email' as const, address })),
@@ -45,7 +47,9 @@ export class RecipientResolver {
     ];
     if (targets.length === 0) {
       const skipReason =
-        role === 'organisationContact' ? 'Ärendet har ingen kontaktperson hos organisationen med e-postadress.' : `Katalogen har ingen adress för rollen ${role} hos ${intent.tenant}.`;
+        role === 'organisationContact'
+          ? 'Ärendet har ingen kontaktperson hos organisationen med e-postadress.'
+          : `Katalogen har ingen adress för rollen ${role} hos ${intent.tenant}.`;
       return [{ id: deliveryId(intent.id, rung, 'none', ''), recipient: role, rung, channel: 'none', address: '', skipReason }];
     }
     return targets.map((t) => ({ id: deliveryId(intent.id, rung, t.channel, t.address), recipient: role, rung, ...t }));

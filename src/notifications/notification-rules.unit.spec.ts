@@ -12,7 +12,13 @@ const intent = (overrides: Partial<NotificationIntent> = {}): NotificationIntent
   id: '0b6f3c1e-8a55-4c7e-9b0a-3d1f2e4c5a61',
   tenant: 'osteraker',
   caseId: '7f1c3a52-2f4e-4a8e-9d6b-0c2b1d7e9a10',
-  deadline: { kind: 'appeal-window-ends', key: 'appeal-window-ends', date: '2024-03-25', rule: 'kl-13-5-appeal-window', explanation: { sv: 'anslaget 2024-03-04 + 3 veckor = 2024-03-25', en: '' } },
+  deadline: {
+    kind: 'appeal-window-ends',
+    key: 'appeal-window-ends',
+    date: '2024-03-25',
+    rule: 'kl-13-5-appeal-window',
+    explanation: { sv: 'anslaget 2024-03-04 + 3 veckor = 2024-03-25', en: '' },
+  },
   occasion: 'reminder',
   daysBefore: 7,
   recipient: 'officer',
@@ -45,7 +51,14 @@ describe('delivery ids', () => {
   it('are the same for the same intent, rung, channel and address, and differ otherwise', () => {
     const id = deliveryId(intent().id, 0, 'email', 'a@example.se');
     expect(deliveryId(intent().id, 0, 'email', 'a@example.se')).toBe(id);
-    expect(new Set([id, deliveryId(intent().id, 1, 'email', 'a@example.se'), deliveryId(intent().id, 0, 'webhook', 'a@example.se'), deliveryId(intent().id, 0, 'email', 'b@example.se')]).size).toBe(4);
+    expect(
+      new Set([
+        id,
+        deliveryId(intent().id, 1, 'email', 'a@example.se'),
+        deliveryId(intent().id, 0, 'webhook', 'a@example.se'),
+        deliveryId(intent().id, 0, 'email', 'b@example.se'),
+      ]).size,
+    ).toBe(4);
   });
 });
 
@@ -57,7 +70,9 @@ describe('the notification directory file', () => {
   };
 
   it("resolves the case's officer by id, else the role's addresses", () => {
-    const directory = NotificationDirectory.fromFile(file(JSON.stringify({ tenants: { osteraker: { officers: { 'frida.larsson': 'frida@o.se' }, roles: { officer: { email: ['iop@o.se'] } } } } })));
+    const directory = NotificationDirectory.fromFile(
+      file(JSON.stringify({ tenants: { osteraker: { officers: { 'frida.larsson': 'frida@o.se' }, roles: { officer: { email: ['iop@o.se'] } } } } })),
+    );
     expect(directory.emails('osteraker', 'officer', 'frida.larsson')).toEqual(['frida@o.se']);
     expect(directory.emails('osteraker', 'officer', 'someone.else')).toEqual(['iop@o.se']);
     expect(directory.emails('osteraker', 'manager')).toEqual([]);

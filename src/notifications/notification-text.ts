@@ -33,7 +33,11 @@ export interface NotificationText {
 }
 
 /** The Swedish text of one delivery: the same words in the email and in the webhook's payload. */
-export function notificationText(intent: NotificationIntent, delivery: { id: string; rung: number; escalatedFrom?: RecipientRole }, baseUrl: string): NotificationText {
+export function notificationText(
+  intent: NotificationIntent,
+  delivery: { id: string; rung: number; escalatedFrom?: RecipientRole },
+  baseUrl: string,
+): NotificationText {
   const { deadline } = intent;
   const label = DEADLINE_LABELS[deadline.kind] ?? deadline.kind;
   const diarienummer = intent.case.diarienummer ?? 'ej diariefört';

@@ -26,7 +26,10 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationListDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: a filter is malformed.' })
   @ApiResponse({ status: 403, type: ErrorDto, description: "FORBIDDEN_ROLE: the municipality's officials only." })
-  async list(@CurrentActor() actor: Actor, @Query(validationPipe(ListNotificationsQueryDto, 'query')) query: ListNotificationsQueryDto): Promise<NotificationListDto> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query(validationPipe(ListNotificationsQueryDto, 'query')) query: ListNotificationsQueryDto,
+  ): Promise<NotificationListDto> {
     assertRole(actor, READERS);
     return { items: await this.store.list(actor.tenant, query) };
   }

@@ -5,15 +5,21 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery-store';
 
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: '`failed`: parked after the last attempt, waiting for a retry.' })
-  @IsOptional() @IsIn(DELIVERY_STATUSES)
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   caseId?: string;
 
   @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit: number = 100;
 }
 

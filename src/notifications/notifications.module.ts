@@ -21,8 +21,16 @@ import { OrganisationContactLookup } from './organisation-contact.port';
 import { OUTBOX_CHANNEL, OutboxWake, PostgresNotificationOutbox } from './postgres-notification-outbox';
 
 /** Everything between the outbox and the receiver: the parts, wired from the configuration. */
-export function notificationParts(config: AppConfig, database: Pick<Database, 'pool' | 'connection'>, clock: Clock, logger: Logger, contacts: OrganisationContactLookup) {
-  const directory = config.NOTIFICATION_DIRECTORY_FILE ? NotificationDirectory.fromFile(config.NOTIFICATION_DIRECTORY_FILE) : new NotificationDirectory(DEMO_NOTIFICATION_DIRECTORY);
+export function notificationParts(
+  config: AppConfig,
+  database: Pick<Database, 'pool' | 'connection'>,
+  clock: Clock,
+  logger: Logger,
+  contacts: OrganisationContactLookup,
+) {
+  const directory = config.NOTIFICATION_DIRECTORY_FILE
+    ? NotificationDirectory.fromFile(config.NOTIFICATION_DIRECTORY_FILE)
+    : new NotificationDirectory(DEMO_NOTIFICATION_DIRECTORY);
   const ladder = EscalationLadder.parse(config.NOTIFY_ESCALATION_DAYS);
   const resolver = new RecipientResolver(directory);
   const policy = { maxAttempts: config.NOTIFY_MAX_ATTEMPTS, backoffBaseMs: config.NOTIFY_BACKOFF_BASE_MS, leaseMs: config.NOTIFY_LEASE_MS };

@@ -15,7 +15,9 @@ describe.each(databaseTargets())('DataSubjects on $name', (target) => {
   afterAll(() => db.drop());
 
   it('gives one subject per email and tenant, also to registrations at the same moment', async () => {
-    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => subjects.subjectFor('linkoping', i % 2 ? 'Eva.Lind@example.se' : 'eva.lind@example.se ')));
+    const ids = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => subjects.subjectFor('linkoping', i % 2 ? 'Eva.Lind@example.se' : 'eva.lind@example.se ')),
+    );
     expect(new Set(ids).size).toBe(1);
     expect(await subjects.liveByEmail('linkoping', 'EVA.LIND@example.se')).toBe(ids[0]);
     expect(await subjects.subjectFor('osteraker', 'eva.lind@example.se')).not.toBe(ids[0]);

@@ -79,6 +79,8 @@ export class MasterKey {
 
   /** HMAC-SHA256 of tenant and normalised email: finds a subject by email without storing the email. */
   emailLookup(tenant: string, email: string): Buffer {
-    return createHmac('sha256', this.lookup).update(`${tenant}\n${normaliseEmail(email)}`, 'utf8').digest();
+    return createHmac('sha256', this.lookup)
+      .update(`${tenant}\n${normaliseEmail(email)}`, 'utf8')
+      .digest();
   }
 }

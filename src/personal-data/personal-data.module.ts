@@ -17,7 +17,9 @@ import { PersonalData } from './personal-data';
       useFactory: (config: AppConfig, logger: Logger) => {
         const { secret, generated } = personalDataSecret(config.PERSONAL_DATA_KEY, config.DATA_DIR);
         if (generated && config.DATABASE_URL) {
-          logger.warn(`PERSONAL_DATA_KEY is not set: personal data is encrypted with a key kept in ${config.DATA_DIR}; every instance must share one key, and losing it makes personal data unreadable`);
+          logger.warn(
+            `PERSONAL_DATA_KEY is not set: personal data is encrypted with a key kept in ${config.DATA_DIR}; every instance must share one key, and losing it makes personal data unreadable`,
+          );
         }
         return new MasterKey(secret);
       },

@@ -19,7 +19,8 @@ export class PersonalData {
     const keys = await this.keys(tenant, events);
     const keyOf = (subjectId: string) => {
       const key = keys.get(subjectId);
-      if (!key) throw new PersonalDataError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased; give the person's details again.`, { subjectId });
+      if (!key)
+        throw new PersonalDataError('DATA_SUBJECT_ERASED', `Data subject ${subjectId} has been erased; give the person's details again.`, { subjectId });
       return key;
     };
     return events.map((event) => ({ ...event, data: sealData(event.type, event.data, keyOf) }));
@@ -44,7 +45,10 @@ export class PersonalData {
   private async keys(tenant: string, events: readonly { type: string; data: JsonObject; revision?: bigint }[]): Promise<Map<string, Buffer | null>> {
     const named = events.flatMap((event) => subjectsIn(event.type, event.data).map((subjectId) => ({ subjectId, event })));
     if (named.length === 0) return new Map();
-    const stored = await this.subjects.find(tenant, named.map((n) => n.subjectId));
+    const stored = await this.subjects.find(
+      tenant,
+      named.map((n) => n.subjectId),
+    );
     const keys = new Map<string, Buffer | null>();
     for (const { subjectId, event } of named) {
       if (keys.has(subjectId)) continue;

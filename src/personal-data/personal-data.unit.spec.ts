@@ -62,11 +62,17 @@ describe('PERSONAL_DATA_KEY', () => {
 });
 
 describe('personal fields in event data', () => {
-  const application = { purpose: 'Stöd till brottsutsatta', contactPerson: { subjectId: SUBJECT, name: 'Anna Berg', email: 'anna@example.se', phone: null, erased: false } };
+  const application = {
+    purpose: 'Stöd till brottsutsatta',
+    contactPerson: { subjectId: SUBJECT, name: 'Anna Berg', email: 'anna@example.se', phone: null, erased: false },
+  };
 
   it('seals the declared fields only, keeps the subject id, and does not store the erased flag', () => {
     const sealed = sealData('ApplicationSubmitted', application, () => key);
-    expect(sealed).toEqual({ purpose: 'Stöd till brottsutsatta', contactPerson: { subjectId: SUBJECT, name: expect.stringMatching(/^pd1:/), email: expect.stringMatching(/^pd1:/), phone: null } });
+    expect(sealed).toEqual({
+      purpose: 'Stöd till brottsutsatta',
+      contactPerson: { subjectId: SUBJECT, name: expect.stringMatching(/^pd1:/), email: expect.stringMatching(/^pd1:/), phone: null },
+    });
     expect(subjectsIn('ApplicationSubmitted', sealed)).toEqual([SUBJECT]);
     expect(openData('ApplicationSubmitted', sealed, () => key)).toEqual(application);
   });

@@ -122,7 +122,7 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
       expect((await store.streamHead(stream))?.revision).toBe(2n);
     });
 
-    it('is checked against the database, not a cache: a second instance sees the first one\'s appends', async () => {
+    it("is checked against the database, not a cache: a second instance sees the first one's appends", async () => {
       const stream = streamIn(tenant);
       const other = fixture().otherStore();
       await store.append(stream, events(1), { expectedRevision: 'no_stream', context });
@@ -265,11 +265,17 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
       await store.append(stream, events(4), { expectedRevision: 'no_stream', context });
 
       const handled: number[] = [];
-      const crashing = new SubscriptionRunner(id, store, checkpoints, async (e) => {
-        if (e.stream.tenant !== tenant) return;
-        if (e.revision === 2n) throw new Error('projection crashed');
-        handled.push(Number(e.revision));
-      }, clock);
+      const crashing = new SubscriptionRunner(
+        id,
+        store,
+        checkpoints,
+        async (e) => {
+          if (e.stream.tenant !== tenant) return;
+          if (e.revision === 2n) throw new Error('projection crashed');
+          handled.push(Number(e.revision));
+        },
+        clock,
+      );
       await crashing.start();
       await waitFor(() => crashing.status().state === 'failed', 'the crash');
       expect(crashing.status().error).toBe('projection crashed');
@@ -285,7 +291,8 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
   describe('listing streams', () => {
     it("pages through a tenant's streams by prefix, in order, and never another tenant's", async () => {
       const other = newTenant();
-      for (const id of ['case-b', 'case-a', 'diarium-KS-2023', 'case-c']) await store.append({ tenant, id }, events(1), { expectedRevision: 'no_stream', context });
+      for (const id of ['case-b', 'case-a', 'diarium-KS-2023', 'case-c'])
+        await store.append({ tenant, id }, events(1), { expectedRevision: 'no_stream', context });
       await store.append({ tenant: other, id: 'case-a' }, events(1), { expectedRevision: 'no_stream', context });
 
       const first = await store.listStreams({ tenant, prefix: 'case-', maxCount: 2 });
@@ -293,7 +300,12 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
       const second = await store.listStreams({ tenant, prefix: 'case-', maxCount: 2, after: first[1] });
       expect(second).toEqual([{ tenant, id: 'case-c' }]);
       expect(await store.listStreams({ tenant, prefix: 'case-', after: second[0] })).toEqual([]);
-      expect((await store.listStreams({ prefix: 'case-a', maxCount: 100_000 })).filter((s) => [tenant, other].includes(s.tenant)).map((s) => s.tenant).sort()).toEqual([tenant, other].sort());
+      expect(
+        (await store.listStreams({ prefix: 'case-a', maxCount: 100_000 }))
+          .filter((s) => [tenant, other].includes(s.tenant))
+          .map((s) => s.tenant)
+          .sort(),
+      ).toEqual([tenant, other].sort());
     });
   });
 
@@ -322,7 +334,14 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
       const custom = { ...context, machineId: 'iopCase', machineVersion: 2, tenant: 'forged', recordedAt: 'forged', schemaVersion: 7 };
       await store.append(stream, [event()], { expectedRevision: 'no_stream', context: custom });
       const [recorded] = await store.readStream(stream);
-      expect(recorded.metadata).toEqual({ ...context, machineId: 'iopCase', machineVersion: 2, tenant, recordedAt: fixture().clock.now().toISOString(), schemaVersion: 1 });
+      expect(recorded.metadata).toEqual({
+        ...context,
+        machineId: 'iopCase',
+        machineVersion: 2,
+        tenant,
+        recordedAt: fixture().clock.now().toISOString(),
+        schemaVersion: 1,
+      });
       expect(verifyChain([recorded], await store.streamHead(stream)).intact).toBe(true);
     });
   });
@@ -375,7 +394,9 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
       await store.append(stream, events(1), { expectedRevision: 'no_stream', context });
       const listed = await store.withTransaction((transaction) => transaction.listStreams({ tenant }), { readOnly: true });
       expect(listed).toEqual([stream]);
-      await expect(store.withTransaction((transaction) => transaction.append(stream, events(1), { expectedRevision: 0n, context }), { readOnly: true })).rejects.toThrow();
+      await expect(
+        store.withTransaction((transaction) => transaction.append(stream, events(1), { expectedRevision: 0n, context }), { readOnly: true }),
+      ).rejects.toThrow();
       expect(await store.readStream(stream)).toHaveLength(1);
     });
 

@@ -28,7 +28,10 @@ describe('the auditors’ command line', () => {
   const run = (...args: string[]) => promisify(execFile)(process.execPath, [CLI, ...args], { env });
 
   it('verifies every stream of the tenant and prints a summary per kind with the anchor to keep', async () => {
-    await api.http().post('/audit/anchors').set('Authorization', `Bearer ${await tokenFor({ roles: ['admin'], tenant: 'robertsfors' })}`);
+    await api
+      .http()
+      .post('/audit/anchors')
+      .set('Authorization', `Bearer ${await tokenFor({ roles: ['admin'], tenant: 'robertsfors' })}`);
     const { stdout } = await run('verify', '--tenant', 'robertsfors');
     expect(stdout).toContain('2 ärenden, 6 händelser: intakta');
     expect(stdout).toContain('ärenden: 2 strömmar, 5 händelser, intakta');
@@ -43,7 +46,10 @@ describe('the auditors’ command line', () => {
   });
 
   it('exits 1 and names the case when something does not verify', async () => {
-    await api.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{purpose}', '"Annat"') WHERE tenant = 'robertsfors' AND type = 'ApplicationSubmitted' AND revision = 0 AND stream_id IN (SELECT stream_id FROM streams WHERE tenant = 'robertsfors' AND revision = 3)`, []);
+    await api.db.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{purpose}', '"Annat"') WHERE tenant = 'robertsfors' AND type = 'ApplicationSubmitted' AND revision = 0 AND stream_id IN (SELECT stream_id FROM streams WHERE tenant = 'robertsfors' AND revision = 3)`,
+      [],
+    );
     const failure = await run('verify', '--tenant', 'robertsfors').catch((error: { code: number; stdout: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stdout: string }).stdout).toMatch(/✗ KS 2017\/001: revision 0: /);

@@ -73,6 +73,11 @@ describe('npm run token', () => {
     const response = await api.http().get('/cases').set('Authorization', `Bearer ${stdout.trim()}`);
     expect(response.status).toBe(200);
     const [, payload] = stdout.trim().split('.');
-    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({ name: 'Anna Berg', roles: ['organisation'], tenant: 'osteraker', org: '802478-9128' });
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({
+      name: 'Anna Berg',
+      roles: ['organisation'],
+      tenant: 'osteraker',
+      org: '802478-9128',
+    });
   });
 });

@@ -59,7 +59,11 @@ describe('authorization matrix', () => {
         tenant: cell.ownTenant ? 'linkoping' : 'osteraker',
         ...(cell.role === 'organisation' && { org: cell.ownOrganisation ? OWN_ORG : OTHER_ORG }),
       };
-      const response = await api.http().post(commandPath(caseId, cell.type)).set(await bearer(caller)).send(bodyFor(cell.type, cell.role));
+      const response = await api
+        .http()
+        .post(commandPath(caseId, cell.type))
+        .set(await bearer(caller))
+        .send(bodyFor(cell.type, cell.role));
       const outcome = [401, 403, 404].includes(response.status) ? response.body.code : response.status === 400 ? 'VALIDATION_FAILED' : 'allowed';
       if (outcome !== intended(cell)) mismatches.push(`${JSON.stringify(cell)}: ${response.status} ${response.body.code ?? ''}, intended ${intended(cell)}`);
     }
@@ -68,9 +72,20 @@ describe('authorization matrix', () => {
 
   it('lets every role of the tenant read the case, an organisation only its own, and no other tenant', async () => {
     for (const role of ROLES) {
-      for (const [ownOrganisation, ownTenant] of [[true, true], [false, true], [true, false]] as const) {
-        const caller: Caller = { roles: [role], tenant: ownTenant ? 'linkoping' : 'osteraker', ...(role === 'organisation' && { org: ownOrganisation ? OWN_ORG : OTHER_ORG }) };
-        const { status } = await api.http().get(`/cases/${caseId}`).set(await bearer(caller));
+      for (const [ownOrganisation, ownTenant] of [
+        [true, true],
+        [false, true],
+        [true, false],
+      ] as const) {
+        const caller: Caller = {
+          roles: [role],
+          tenant: ownTenant ? 'linkoping' : 'osteraker',
+          ...(role === 'organisation' && { org: ownOrganisation ? OWN_ORG : OTHER_ORG }),
+        };
+        const { status } = await api
+          .http()
+          .get(`/cases/${caseId}`)
+          .set(await bearer(caller));
         const visible = ownTenant && (role !== 'organisation' || ownOrganisation);
         expect({ role, ownOrganisation, ownTenant, status }).toEqual({ role, ownOrganisation, ownTenant, status: visible ? 200 : 404 });
       }

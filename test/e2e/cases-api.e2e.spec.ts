@@ -9,7 +9,11 @@ describe('the cases API', () => {
   afterAll(() => api.stop());
 
   const officer = (tenant: string) => bearer({ roles: ['handlaggare'], tenant, name: 'John Fristedt' });
-  const getCase = async (tenant: string, id: string) => api.http().get(`/cases/${id}`).set(await officer(tenant));
+  const getCase = async (tenant: string, id: string) =>
+    api
+      .http()
+      .get(`/cases/${id}`)
+      .set(await officer(tenant));
 
   describe('the seed cases, from application to their outcome', () => {
     it('Linköping: signing, follow-up, notice by the organisation, termination with a refund', async () => {
@@ -63,7 +67,11 @@ describe('the cases API', () => {
     it('409 TRANSITION_NOT_ALLOWED names the state and what is allowed', async () => {
       const response = await send('record-justering', { justeradOn: '2022-11-14' }, await bearer({ roles: ['namndsekreterare'], tenant: 'linkoping' }));
       expect(response.status).toBe(409);
-      expect(response.body).toMatchObject({ statusCode: 409, code: 'TRANSITION_NOT_ALLOWED', details: { allowed: expect.arrayContaining(['draft-proposal']) } });
+      expect(response.body).toMatchObject({
+        statusCode: 409,
+        code: 'TRANSITION_NOT_ALLOWED',
+        details: { allowed: expect.arrayContaining(['draft-proposal']) },
+      });
       expect(response.body.message).toMatch(/not allowed in state/);
     });
 
@@ -94,9 +102,15 @@ describe('the cases API', () => {
     });
 
     it('404 for an unknown case, another tenant, and another organisation', async () => {
-      const unknown = await api.http().get('/cases/00000000-0000-4000-8000-000000000000').set(await officer('linkoping'));
+      const unknown = await api
+        .http()
+        .get('/cases/00000000-0000-4000-8000-000000000000')
+        .set(await officer('linkoping'));
       const otherTenant = await getCase('osteraker', caseId);
-      const otherOrganisation = await api.http().get(`/cases/${caseId}`).set(await bearer({ roles: ['organisation'], tenant: 'linkoping', org: '802015-1889' }));
+      const otherOrganisation = await api
+        .http()
+        .get(`/cases/${caseId}`)
+        .set(await bearer({ roles: ['organisation'], tenant: 'linkoping', org: '802015-1889' }));
       for (const response of [unknown, otherTenant, otherOrganisation]) expect(response.body).toMatchObject({ statusCode: 404, code: 'CASE_NOT_FOUND' });
     });
 
@@ -112,12 +126,18 @@ describe('the cases API', () => {
       const headers = { ...(await bearer({ roles: ['registrator'], tenant: 'linkoping' })), 'Idempotency-Key': 'assign-once' };
       const { body, date } = seedRequest(linkoping.assignOfficer);
       api.on(date);
-      const responses = await Promise.all(Array.from({ length: 20 }, () => api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send(body)));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send(body)),
+      );
       expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
       expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
       expect((await getCase('linkoping', caseId)).body.revision).toBe('2');
 
-      const reused = await api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send({ ...body, assignedOn: '2022-09-06' });
+      const reused = await api
+        .http()
+        .post(`/cases/${caseId}/commands/assign-officer`)
+        .set(headers)
+        .send({ ...body, assignedOn: '2022-09-06' });
       expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     });
 
@@ -134,7 +154,9 @@ describe('the cases API', () => {
       const headers = { ...(await bearer({ roles: ['registrator'], tenant: 'linkoping' })), 'If-Match': '"1"' };
       const { body, date } = seedRequest(linkoping.assignOfficer);
       api.on(date);
-      const statuses = (await Promise.all([0, 1].map(() => api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send(body)))).map((r) => r.status);
+      const statuses = (await Promise.all([0, 1].map(() => api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send(body)))).map(
+        (r) => r.status,
+      );
       expect(statuses.sort()).toEqual([200, 412]);
       expect((await getCase('linkoping', caseId)).body.revision).toBe('2');
     });
@@ -156,7 +178,10 @@ describe('GET /cases', () => {
   async function list(query: string, caller: Parameters<typeof bearer>[0] = { roles: ['handlaggare'], tenant: 'osteraker' }, expected?: number) {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const response = await api.http().get(`/cases${query}`).set(await bearer(caller));
+      const response = await api
+        .http()
+        .get(`/cases${query}`)
+        .set(await bearer(caller));
       if (expected === undefined || response.body.total === expected || Date.now() > deadline) return response;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -176,15 +201,27 @@ describe('GET /cases', () => {
     expect((await list('?state=preparation')).body.items.map((c: { id: string }) => c.id)).toEqual([ids.kvinnojouren]);
     expect((await list('?body=SN')).body.total).toBe(0);
     expect((await list(`?diarienummer=${encodeURIComponent('KS 2023/00001')}`)).body.items.map((c: { id: string }) => c.id)).toEqual([ids.brottsofferjouren]);
-    const kvinnojouren = (await api.http().get(`/cases/${ids.kvinnojouren}`).set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }))).body;
-    expect((await list(`?organisation=${kvinnojouren.facts.organisation.organisationNumber}`)).body.items.map((c: { id: string }) => c.id)).toEqual([ids.kvinnojouren]);
+    const kvinnojouren = (
+      await api
+        .http()
+        .get(`/cases/${ids.kvinnojouren}`)
+        .set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }))
+    ).body;
+    expect((await list(`?organisation=${kvinnojouren.facts.organisation.organisationNumber}`)).body.items.map((c: { id: string }) => c.id)).toEqual([
+      ids.kvinnojouren,
+    ]);
     expect((await list(`?officer=${kvinnojouren.facts.officer.id}`)).body.total).toBeGreaterThanOrEqual(1);
     expect((await list('?limit=1&offset=1')).body).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ id: ids.kvinnojouren }] });
     expect((await list('?limit=500')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 
   it("shows an organisation's representative only its own cases", async () => {
-    const kvinnojouren = (await api.http().get(`/cases/${ids.kvinnojouren}`).set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }))).body;
+    const kvinnojouren = (
+      await api
+        .http()
+        .get(`/cases/${ids.kvinnojouren}`)
+        .set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }))
+    ).body;
     const org = kvinnojouren.facts.organisation.organisationNumber;
     const { body } = await list('', { roles: ['organisation'], tenant: 'osteraker', org }, 1);
     expect(body.items.map((c: { id: string }) => c.id)).toEqual([ids.kvinnojouren]);

@@ -28,7 +28,12 @@ jest.setTimeout(120_000);
 const TENANT = 'linkoping';
 
 const meeting = (forum: 'operational' | 'strategic', heldOn: string) =>
-  command('record-meeting', heldOn, { forum, heldOn, convener: forum === 'operational' ? 'Leanlink/Stödcentrum' : 'Social- och omsorgsförvaltningen', minutesRef: null });
+  command('record-meeting', heldOn, {
+    forum,
+    heldOn,
+    convener: forum === 'operational' ? 'Leanlink/Stödcentrum' : 'Social- och omsorgsförvaltningen',
+    minutesRef: null,
+  });
 
 /** What the officials do, in date order. The decision's legal force is left to the engine (no `final`). */
 const officials: Command[] = [
@@ -42,7 +47,12 @@ const officials: Command[] = [
   meeting('operational', '2024-10-09'),
   // No strategic meeting in the second half of 2024: the engine reminds and then tells.
   command('submit-annual-report', '2025-02-14', { year: 2024, volunteerHours: 1_480, fundsUsed: 491_560, submittedOn: '2025-02-14' }),
-  command('record-evaluation', '2025-03-05', { year: 2024, evaluatedOn: '2025-03-05', fundsUsedAsIntended: true, summary: 'Verksamheten motsvarar överenskommelsen.' }),
+  command('record-evaluation', '2025-03-05', {
+    year: 2024,
+    evaluatedOn: '2025-03-05',
+    fundsUsedAsIntended: true,
+    summary: 'Verksamheten motsvarar överenskommelsen.',
+  }),
   meeting('operational', '2025-04-09'),
   meeting('strategic', '2025-05-14'),
   meeting('operational', '2025-10-08'),
@@ -98,7 +108,11 @@ const EXPECTED_WITH_NOTICE = `
   2025-10-01  notice-takes-effect      acted     organisationContact
 `;
 
-const rows = (table: string) => table.trim().split('\n').map((line) => line.trim().split(/\s+/).join(' '));
+const rows = (table: string) =>
+  table
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).join(' '));
 
 /** The organisation's contact person, given on application: personal data, stored encrypted, read only when an email goes out. */
 const CONTACT = { name: 'Karin Holm', email: 'karin.holm@brottsofferjouren.example.se', phone: '070-123 45 67' };
@@ -229,7 +243,13 @@ class Receivers {
     };
     const file = join(mkdtempSync(join(tmpdir(), 'iop-simulation-')), 'directory.json');
     writeFileSync(file, JSON.stringify(directory));
-    return { NOTIFY_WORKER: 'false', NOTIFICATION_DIRECTORY_FILE: file, NOTIFY_ESCALATION_DAYS: '3,3', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(this.smtp.port) };
+    return {
+      NOTIFY_WORKER: 'false',
+      NOTIFICATION_DIRECTORY_FILE: file,
+      NOTIFY_ESCALATION_DAYS: '3,3',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(this.smtp.port),
+    };
   }
 
   /** What arrived since the last call, stamped with the date of `now`. */
@@ -240,7 +260,10 @@ class Receivers {
         date,
         channel: 'email' as const,
         id: /^<(.+)@iop-engine>$/.exec(mail.messageId ?? '')?.[1] ?? `unknown ${mail.messageId}`,
-        address: [mail.to].flat().map((to) => to?.text).join(', '),
+        address: [mail.to]
+          .flat()
+          .map((to) => to?.text)
+          .join(', '),
         subject: mail.subject ?? '',
         ack: ackPathIn(mail.text),
       })),
@@ -266,7 +289,11 @@ class Receivers {
 const officer = { roles: ['handlaggare' as Role], tenant: TENANT, sub: 'john.fristedt' };
 
 async function deliveriesOf(api: TestApi, caseId: string): Promise<Map<string, DeliveryView>> {
-  const response = await api.http().get(`/notifications?caseId=${caseId}&limit=500`).set(await bearer(officer)).expect(200);
+  const response = await api
+    .http()
+    .get(`/notifications?caseId=${caseId}&limit=500`)
+    .set(await bearer(officer))
+    .expect(200);
   return new Map((response.body.items as DeliveryView[]).map((d) => [d.id, d]));
 }
 
@@ -296,7 +323,11 @@ async function simulate(api: TestApi, receivers: Receivers, steps: readonly (Com
       if (delivery?.occasion !== 'reminder' || UNANSWERED.has(delivery.deadline.kind) || delivery.recipient === 'organisationContact') continue;
       // As the official would: by the link in the text they received.
       expect(ack).toBe(`/notifications/${id}/ack`);
-      await api.http().post(ack!).set(await bearer({ tenant: TENANT, ...ACKNOWLEDGERS[delivery.recipient] })).expect(200);
+      await api
+        .http()
+        .post(ack!)
+        .set(await bearer({ tenant: TENANT, ...ACKNOWLEDGERS[delivery.recipient] }))
+        .expect(200);
     }
   };
   const nextMoment = async () => {
@@ -346,7 +377,8 @@ async function simulate(api: TestApi, receivers: Receivers, steps: readonly (Com
 }
 
 const ORDER = ['officer', 'manager', 'boardSecretary', 'organisationContact'];
-const byDateKindRecipient = (a: readonly string[], b: readonly string[]) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || ORDER.indexOf(a[3]) - ORDER.indexOf(b[3]);
+const byDateKindRecipient = (a: readonly string[], b: readonly string[]) =>
+  a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || ORDER.indexOf(a[3]) - ORDER.indexOf(b[3]);
 
 /**
  * The received notifications as table rows, after checking that each delivery of the case reached
@@ -363,7 +395,12 @@ async function receivedTable(api: TestApi, receivers: Receivers, caseId: string)
   expect(receivers.hooks.rejectedSignatures).toEqual([]);
   for (const { id } of receivers.received.filter((r) => r.channel === 'webhook')) expect(receivers.hooks.attemptsOf(id)).toBe(1);
 
-  const { diarienummer } = (await api.http().get(`/cases/${caseId}`).set(await bearer(officer))).body;
+  const { diarienummer } = (
+    await api
+      .http()
+      .get(`/cases/${caseId}`)
+      .set(await bearer(officer))
+  ).body;
   expect(diarienummer).toMatch(/^SON \d{4}/);
   for (const { id, subject } of receivers.received) {
     // Registration is due the day the application arrives, before the case has its number.
@@ -407,18 +444,31 @@ describe('Deadline simulation: Linköping 2023–2025 under a fake clock', () =>
     // Each reminder acknowledged by the one it reached, when it arrived; the ladder's three rungs by nobody.
     const reminders = [...(await deliveriesOf(api, caseId)).values()].filter((d) => d.occasion === 'reminder');
     for (const d of reminders) {
-      const expected = UNANSWERED.has(d.deadline.kind) ? { acknowledgedBy: null } : { acknowledgedBy: ACKNOWLEDGERS[d.recipient as 'officer'].sub, acknowledgedAt: d.deliveredAt };
+      const expected = UNANSWERED.has(d.deadline.kind)
+        ? { acknowledgedBy: null }
+        : { acknowledgedBy: ACKNOWLEDGERS[d.recipient as 'officer'].sub, acknowledgedAt: d.deliveredAt };
       expect({ kind: d.deadline.kind, ...d }).toMatchObject(expected);
     }
-    expect(reminders.filter((d) => d.acknowledgedBy === null).map((d) => `${d.recipient} ${d.rung}`).sort()).toEqual(['boardSecretary 2', 'manager 1', 'officer 0']);
+    expect(
+      reminders
+        .filter((d) => d.acknowledgedBy === null)
+        .map((d) => `${d.recipient} ${d.rung}`)
+        .sort(),
+    ).toEqual(['boardSecretary 2', 'manager 1', 'officer 0']);
 
-    const history = await api.http().get(`/cases/${caseId}/history`).set(await bearer({ roles: ['auditor'], tenant: TENANT }));
+    const history = await api
+      .http()
+      .get(`/cases/${caseId}/history`)
+      .set(await bearer({ roles: ['auditor'], tenant: TENANT }));
     const byEngine = history.body.events
       .filter((e: { actor: { name: string } }) => e.actor.name === 'Systemet')
       .map((e: { type: string; recordedAt: string }) => `${e.type} ${e.recordedAt}`);
     // 08:00 in Stockholm: CET in December and January.
     expect(byEngine).toEqual(['DecisionBecameFinal 2022-12-07T07:00:00.000Z', 'AgreementExpired 2026-01-01T07:00:00.000Z']);
-    const view = await api.http().get(`/cases/${caseId}`).set(await bearer(officer));
+    const view = await api
+      .http()
+      .get(`/cases/${caseId}`)
+      .set(await bearer(officer));
     expect(view.body.facts.closed).toEqual({ as: 'expired', on: '2025-12-31' });
   });
 
@@ -426,7 +476,13 @@ describe('Deadline simulation: Linköping 2023–2025 under a fake clock', () =>
     const admin = { roles: ['admin' as Role], tenant: TENANT };
     const erasure: Interlude = {
       now: '2025-09-15T12:00:00Z',
-      run: async () => void (await api.http().post('/data-subjects/erasures').set(await bearer(admin)).send({ email: CONTACT.email }).expect(201)),
+      run: async () =>
+        void (await api
+          .http()
+          .post('/data-subjects/erasures')
+          .set(await bearer(admin))
+          .send({ email: CONTACT.email })
+          .expect(201)),
     };
     const steps = [...officials, erasure].sort((a, b) => a.now.localeCompare(b.now));
     const { caseId, notifications, received } = await simulate(api, receivers, steps, '2026-02-01');
@@ -444,10 +500,16 @@ describe('Deadline simulation: Linköping 2023–2025 under a fake clock', () =>
     expect(notifications).toEqual(rows(EXPECTED_WITH_NOTICE));
     expect(received).toEqual(rows(RECEIVED_WITH_NOTICE));
 
-    const view = await api.http().get(`/cases/${caseId}`).set(await bearer(officer));
+    const view = await api
+      .http()
+      .get(`/cases/${caseId}`)
+      .set(await bearer(officer));
     // Notice received 2025-03-31 + 6 calendar months: in force up to and including 2025-09-30.
     expect(view.body.facts.closed).toEqual({ as: 'terminated', on: '2025-09-30' });
-    const history = await api.http().get(`/cases/${caseId}/history`).set(await bearer({ roles: ['auditor'], tenant: TENANT }));
+    const history = await api
+      .http()
+      .get(`/cases/${caseId}/history`)
+      .set(await bearer({ roles: ['auditor'], tenant: TENANT }));
     const terminated = history.body.events.find((e: { type: string }) => e.type === 'AgreementTerminated');
     // The morning after, 08:00 in Stockholm (summer time), by the engine.
     expect(terminated).toMatchObject({ recordedAt: '2025-10-01T06:00:00.000Z', actor: { name: 'Systemet' } });

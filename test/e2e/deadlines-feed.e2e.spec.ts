@@ -65,7 +65,11 @@ describe('the iCalendar feed of deadlines', () => {
   afterAll(() => api.stop());
 
   const createToken = async (caller: Caller, scope?: string) =>
-    api.http().post('/deadlines/feed-tokens').set(await bearer(caller)).send(scope ? { scope } : {});
+    api
+      .http()
+      .post('/deadlines/feed-tokens')
+      .set(await bearer(caller))
+      .send(scope ? { scope } : {});
   const feed = (token: string) => api.http().get(`/deadlines.ics?token=${encodeURIComponent(token)}`);
 
   it('gives a token once, with the address to subscribe to', async () => {
@@ -83,7 +87,14 @@ describe('the iCalendar feed of deadlines', () => {
       // The feed's window on 2024-01-15: a year back, three years ahead (two requests: one may ask for three years at most).
       const listed = { items: [] as { date: string; key: string }[] };
       for (const range of ['from=2023-01-14&to=2025-12-31', 'from=2026-01-01&to=2027-01-15']) {
-        listed.items.push(...(await api.http().get(`/deadlines?${range}`).set(await bearer(officer))).body.items);
+        listed.items.push(
+          ...(
+            await api
+              .http()
+              .get(`/deadlines?${range}`)
+              .set(await bearer(officer))
+          ).body.items,
+        );
       }
       const response = await feed(created.token);
       expect(response.status).toBe(200);
@@ -122,20 +133,39 @@ describe('the iCalendar feed of deadlines', () => {
     expect((await feed('iopfeed_not-a-token')).body).toMatchObject({ statusCode: 401, code: 'FEED_TOKEN_INVALID' });
     const { body: created } = await createToken(officer);
     expect((await feed(created.token)).status).toBe(200);
-    const stranger = await api.http().delete(`/deadlines/feed-tokens/${created.id}`).set(await bearer({ ...officer, sub: 'someone.else' }));
+    const stranger = await api
+      .http()
+      .delete(`/deadlines/feed-tokens/${created.id}`)
+      .set(await bearer({ ...officer, sub: 'someone.else' }));
     expect(stranger.body).toMatchObject({ statusCode: 404, code: 'FEED_TOKEN_NOT_FOUND' });
-    const otherTenant = await api.http().delete(`/deadlines/feed-tokens/${created.id}`).set(await bearer({ ...officer, tenant: 'osteraker' }));
+    const otherTenant = await api
+      .http()
+      .delete(`/deadlines/feed-tokens/${created.id}`)
+      .set(await bearer({ ...officer, tenant: 'osteraker' }));
     expect(otherTenant.status).toBe(404);
     expect((await feed(created.token)).status).toBe(200);
-    const revoked = await api.http().delete(`/deadlines/feed-tokens/${created.id}`).set(await bearer(officer));
+    const revoked = await api
+      .http()
+      .delete(`/deadlines/feed-tokens/${created.id}`)
+      .set(await bearer(officer));
     expect(revoked.body).toEqual({ id: created.id, revokedAt: '2024-01-15T12:00:00.000Z' });
     expect((await feed(created.token)).body).toMatchObject({ statusCode: 403, code: 'FEED_TOKEN_REVOKED' });
   });
 
   it('lets an admin of the tenant revoke any token; organisations get no feed', async () => {
     const { body: created } = await createToken(officer);
-    expect((await api.http().delete(`/deadlines/feed-tokens/${created.id}`).set(await bearer({ roles: ['admin'], tenant: 'linkoping' }))).status).toBe(200);
-    expect((await createToken({ roles: ['organisation'], tenant: 'linkoping', org: '822004-0417' })).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
+    expect(
+      (
+        await api
+          .http()
+          .delete(`/deadlines/feed-tokens/${created.id}`)
+          .set(await bearer({ roles: ['admin'], tenant: 'linkoping' }))
+      ).status,
+    ).toBe(200);
+    expect((await createToken({ roles: ['organisation'], tenant: 'linkoping', org: '822004-0417' })).body).toMatchObject({
+      statusCode: 403,
+      code: 'FORBIDDEN_ROLE',
+    });
     expect((await createToken(officer, 'everyone')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     expect((await api.http().post('/deadlines/feed-tokens').send({})).status).toBe(401);
   });
@@ -151,7 +181,10 @@ describe('the feed token in request logs', () => {
     await app.init();
     try {
       const server = app.getHttpServer();
-      const { body } = await request(server).post('/deadlines/feed-tokens').set(await bearer({ roles: ['handlaggare'], tenant: 'linkoping' })).send({});
+      const { body } = await request(server)
+        .post('/deadlines/feed-tokens')
+        .set(await bearer({ roles: ['handlaggare'], tenant: 'linkoping' }))
+        .send({});
       expect((await request(server).get(`/deadlines.ics?token=${body.token}`)).status).toBe(200);
       expect((await request(server).get('/deadlines.ics?token=iopfeed_guessed')).status).toBe(401);
       const requestLogs = lines.filter((line) => line.includes('"req":') && line.includes('deadlines.ics'));

@@ -34,7 +34,9 @@ describe('First start over the demo data, years after its dates', () => {
       'osteraker signing-pending due officer',
       'osteraker signing-pending due officer',
     ]);
-    const { rows: overdue } = await api.db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM timers WHERE status = 'pending' AND fire_at <= $1`, [api.clock.now()]);
+    const { rows: overdue } = await api.db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM timers WHERE status = 'pending' AND fire_at <= $1`, [
+      api.clock.now(),
+    ]);
     expect(Number(overdue[0].n)).toBe(0);
   });
 });

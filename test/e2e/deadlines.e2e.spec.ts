@@ -47,9 +47,17 @@ describe('seeing deadlines', () => {
   });
   afterAll(() => api.stop());
 
-  const caseDeadlines = async (id: string, caller: Caller = officer) => api.http().get(`/cases/${id}/deadlines`).set(await bearer(caller));
+  const caseDeadlines = async (id: string, caller: Caller = officer) =>
+    api
+      .http()
+      .get(`/cases/${id}/deadlines`)
+      .set(await bearer(caller));
   const byKey = (deadlines: DeadlineBody[]) => Object.fromEntries(deadlines.map((d) => [d.key, d]));
-  const list = async (query: string, caller: Caller = officer) => api.http().get(`/deadlines${query}`).set(await bearer(caller));
+  const list = async (query: string, caller: Caller = officer) =>
+    api
+      .http()
+      .get(`/deadlines${query}`)
+      .set(await bearer(caller));
 
   describe('GET /cases/:id/deadlines', () => {
     it('gives each deadline its date, rule, explanation, Swedish label and status on the clock’s Stockholm date', async () => {
@@ -93,14 +101,21 @@ describe('seeing deadlines', () => {
     it('shows a deadline as met once the case records what meets it', async () => {
       const { type, date, role, body } = seedRequest(linkoping.payment2024);
       api.on(date);
-      const paid = await api.http().post(`/cases/${caseId}/commands/${type}`).set(await bearer({ roles: [role], tenant: 'linkoping' })).send(body);
+      const paid = await api
+        .http()
+        .post(`/cases/${caseId}/commands/${type}`)
+        .set(await bearer({ roles: [role], tenant: 'linkoping' }))
+        .send(body);
       expect(paid.status).toBe(200);
       expect(byKey((await caseDeadlines(caseId)).body.deadlines)['yearly-payment:2024']).toMatchObject({ date: '2024-01-31', status: 'met' });
     });
 
     it('has the visibility of GET /cases/:id', async () => {
       expect((await caseDeadlines(caseId, { roles: ['organisation'], tenant: 'linkoping', org: LINKOPING_ORG })).status).toBe(200);
-      expect((await caseDeadlines(caseId, { roles: ['organisation'], tenant: 'linkoping', org: '802478-9128' })).body).toMatchObject({ statusCode: 404, code: 'CASE_NOT_FOUND' });
+      expect((await caseDeadlines(caseId, { roles: ['organisation'], tenant: 'linkoping', org: '802478-9128' })).body).toMatchObject({
+        statusCode: 404,
+        code: 'CASE_NOT_FOUND',
+      });
       expect((await caseDeadlines(caseId, { roles: ['handlaggare'], tenant: 'osteraker' })).body).toMatchObject({ statusCode: 404, code: 'CASE_NOT_FOUND' });
       expect((await caseDeadlines('not-a-case')).body).toMatchObject({ statusCode: 404, code: 'CASE_NOT_FOUND' });
       expect((await api.http().get(`/cases/${caseId}/deadlines`)).body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
@@ -131,7 +146,12 @@ describe('seeing deadlines', () => {
         '2024-12-31 follow-up-meeting:operational:2024-H2',
         '2024-12-31 follow-up-meeting:strategic:2024-H2',
       ]);
-      expect(body.items[0]).toMatchObject({ caseId, diarienummer: 'SON 2022-1', organisationName: 'Brottsofferjouren i Linköping', label: 'Årlig utbetalning 2024' });
+      expect(body.items[0]).toMatchObject({
+        caseId,
+        diarienummer: 'SON 2022-1',
+        organisationName: 'Brottsofferjouren i Linköping',
+        label: 'Årlig utbetalning 2024',
+      });
       expect(body.total).toBe(7);
     });
 
@@ -158,7 +178,9 @@ describe('seeing deadlines', () => {
       );
       expect(new Set(osteraker.body.items.map((d: DeadlineBody) => d.caseId))).toEqual(new Set([osterakerCase]));
       expect((await list('?from=2023-01-01&to=2025-12-31', { roles: ['organisation'], tenant: 'linkoping', org: '802478-9128' })).body.total).toBe(0);
-      expect((await list('?from=2023-01-01&to=2025-12-31', { roles: ['organisation'], tenant: 'linkoping', org: LINKOPING_ORG })).body.total).toBeGreaterThan(0);
+      expect((await list('?from=2023-01-01&to=2025-12-31', { roles: ['organisation'], tenant: 'linkoping', org: LINKOPING_ORG })).body.total).toBeGreaterThan(
+        0,
+      );
     });
 
     it.each([

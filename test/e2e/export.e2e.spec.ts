@@ -9,17 +9,37 @@ describe('GET /audit/cases/:id/export', () => {
   let caseId: string;
   beforeAll(async () => {
     api = await TestApi.start();
-    ({ caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register', 'assignOfficer', 'draft', 'signProposal', 'schedule', 'approve', 'justering', 'posting', 'final', 'signMunicipality', 'signOrganisation']));
+    ({ caseId } = await walk(api, 'linkoping', linkoping, [
+      'submit',
+      'register',
+      'assignOfficer',
+      'draft',
+      'signProposal',
+      'schedule',
+      'approve',
+      'justering',
+      'posting',
+      'final',
+      'signMunicipality',
+      'signOrganisation',
+    ]));
   });
   afterAll(() => api.stop());
 
-  const exportAs = async (format: string) => api.http().get(`/audit/cases/${caseId}/export?format=${format}`).set(await bearer({ roles: ['auditor'], tenant: 'linkoping' }));
+  const exportAs = async (format: string) =>
+    api
+      .http()
+      .get(`/audit/cases/${caseId}/export?format=${format}`)
+      .set(await bearer({ roles: ['auditor'], tenant: 'linkoping' }));
 
   it('gives JSON Lines from which anyone can recompute the hash chain, and the verification', async () => {
     const response = await exportAs('jsonl');
     expect(response.headers['content-type']).toMatch(/^application\/jsonl/);
     expect(response.headers['content-disposition']).toBe('attachment; filename="SON-2022-1.jsonl"');
-    const lines = response.text.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = response.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const events = lines.slice(0, -1);
     expect(events).toHaveLength(12);
     // An auditor's own check, outside the engine: sha256(previous ‖ JCS(event without its hash)).
@@ -51,7 +71,10 @@ describe('GET /audit/cases/:id/export', () => {
 
   it('refuses an unknown format and anyone but auditors and admins', async () => {
     expect((await exportAs('pdf')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    const officer = await api.http().get(`/audit/cases/${caseId}/export`).set(await bearer({ roles: ['handlaggare'], tenant: 'linkoping' }));
+    const officer = await api
+      .http()
+      .get(`/audit/cases/${caseId}/export`)
+      .set(await bearer({ roles: ['handlaggare'], tenant: 'linkoping' }));
     expect(officer.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
   });
 });

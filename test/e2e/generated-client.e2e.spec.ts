@@ -38,12 +38,16 @@ function generateTypes(document: unknown): string {
 
 /** Diagnostics of `files` under the project's tsconfig; `extra` adds in-memory files. */
 function typeErrors(files: string[], extra: Record<string, string> = {}): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(resolve(__dirname, '../../tsconfig.json'), { noEmit: true }, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    resolve(__dirname, '../../tsconfig.json'),
+    { noEmit: true },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
   const host = ts.createCompilerHost(config.options);
   const { fileExists, readFile } = host;
   host.fileExists = (name) => name in extra || fileExists(name);

@@ -14,7 +14,14 @@ describe('graceful shutdown', () => {
     app = await createApp(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), createLogger('silent'));
     // A request that takes a while and needs the database at its end, like a command would.
     app.use('/slow', (_req: unknown, res: { json(body: unknown): void }) =>
-      setTimeout(() => void app.get(Database).pool.query('SELECT 42 AS answer').then(({ rows }) => res.json(rows[0])), 500),
+      setTimeout(
+        () =>
+          void app
+            .get(Database)
+            .pool.query('SELECT 42 AS answer')
+            .then(({ rows }) => res.json(rows[0])),
+        500,
+      ),
     );
     await app.listen(0, '127.0.0.1');
   });

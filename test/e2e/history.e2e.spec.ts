@@ -13,7 +13,10 @@ describe('GET /cases/:id/history', () => {
   afterAll(() => api.stop());
 
   it('lists every event with time, actor, command, state before and after, payload, revision and hash', async () => {
-    const { status, body } = await api.http().get(`/cases/${caseId}/history`).set(await bearer({ roles: ['auditor'], tenant: 'osteraker' }));
+    const { status, body } = await api
+      .http()
+      .get(`/cases/${caseId}/history`)
+      .set(await bearer({ roles: ['auditor'], tenant: 'osteraker' }));
     expect(status).toBe(200);
     const steps = Object.values(osterakerBrottsofferjouren);
     expect(body.diarienummer).toBe('KS 2023/00001');
@@ -22,7 +25,12 @@ describe('GET /cases/:id/history', () => {
     expect(body.events.map((e: { recordedAt: string }) => e.recordedAt.slice(0, 10))).toEqual(steps.map((c) => c.now.slice(0, 10)));
 
     const [first] = body.events;
-    expect(first).toMatchObject({ type: 'ApplicationSubmitted', stateBefore: { paths: ['new'] }, stateAfter: { paths: ['application.submitted'] }, machine: { id: 'iopCase', version: 1 } });
+    expect(first).toMatchObject({
+      type: 'ApplicationSubmitted',
+      stateBefore: { paths: ['new'] },
+      stateAfter: { paths: ['application.submitted'] },
+      machine: { id: 'iopCase', version: 1 },
+    });
     expect(first.payload.organisation.name).toBe('Brottsofferjouren Roslagen');
     const decision = body.events.find((e: { type: string }) => e.type === 'DecisionRecorded');
     expect(decision.payload).toMatchObject({ outcome: 'approved', paragraph: '§ 9:12' });
@@ -34,7 +42,10 @@ describe('GET /cases/:id/history', () => {
   });
 
   it("is not shown to another organisation's representative", async () => {
-    const { body } = await api.http().get(`/cases/${caseId}/history`).set(await bearer({ roles: ['organisation'], tenant: 'osteraker', org: '802016-3757' }));
+    const { body } = await api
+      .http()
+      .get(`/cases/${caseId}/history`)
+      .set(await bearer({ roles: ['organisation'], tenant: 'osteraker', org: '802016-3757' }));
     expect(body).toMatchObject({ statusCode: 404, code: 'CASE_NOT_FOUND' });
   });
 });

@@ -31,8 +31,7 @@ const model = caseModel();
 const walks = coveringWalks(model);
 /** A request the DTOs accept for every command type, from an edge that gives it. */
 const requests = new Map(model.edges.map((edge) => [edge.command.type, seedRequest(edge.command)]));
-const refusable = (snapshot: CaseSnapshot) =>
-  [...requests.keys()].filter((type) => type !== 'submit-application' && !allowedCommands(snapshot).includes(type));
+const refusable = (snapshot: CaseSnapshot) => [...requests.keys()].filter((type) => type !== 'submit-application' && !allowedCommands(snapshot).includes(type));
 const permitted = (snapshot: CaseSnapshot, roles: readonly Role[]): CommandType[] =>
   allowedCommands(snapshot).filter((type) => commandRoles[type].some((role) => roles.includes(role)));
 
@@ -48,7 +47,13 @@ describe('the API follows the lifecycle machine through every state and transiti
   const callerAs = (role: Role) => bearer({ roles: [role], tenant: TENANT, ...(role === 'organisation' && { org: ORG }) });
   const municipality = () => bearer({ roles: MUNICIPAL_ROLES, tenant: TENANT });
   const organisation = () => callerAs('organisation');
-  const getCase = async (id: string, as: Promise<Record<string, string>>) => (await api.http().get(`/cases/${id}`).set(await as)).body;
+  const getCase = async (id: string, as: Promise<Record<string, string>>) =>
+    (
+      await api
+        .http()
+        .get(`/cases/${id}`)
+        .set(await as)
+    ).body;
 
   /** Takes one edge over HTTP and checks the case against the machine's snapshot after it. */
   async function take(caseId: string, snapshot: CaseSnapshot, edge: ModelEdge): Promise<{ caseId: string; next: CaseSnapshot }> {
@@ -56,7 +61,11 @@ describe('the API follows the lifecycle machine through every state and transiti
     const where = `${edge.from} --${edge.label}--> ${edge.to}`;
     const { type, date, role, body } = seedRequest(step.command);
     api.on(date);
-    const answer = await api.http().post(commandPath(caseId, type)).set(await callerAs(role)).send(body);
+    const answer = await api
+      .http()
+      .post(commandPath(caseId, type))
+      .set(await callerAs(role))
+      .send(body);
     expect({ where, status: answer.status, state: answer.body.state }).toEqual({
       where,
       status: type === 'submit-application' ? 201 : 200,
@@ -84,7 +93,11 @@ describe('the API follows the lifecycle machine through every state and transiti
     const refusals = await Promise.all(
       refusable(snapshot).map(async (type) => {
         const { role, body } = requests.get(type)!;
-        const response = await api.http().post(commandPath(caseId, type)).set(await callerAs(role)).send(body);
+        const response = await api
+          .http()
+          .post(commandPath(caseId, type))
+          .set(await callerAs(role))
+          .send(body);
         return { type, status: response.status, code: response.body.code, allowed: response.body.details?.allowed };
       }),
     );

@@ -28,10 +28,21 @@ describe('moving live cases to a new machine version', () => {
 
   const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
   const migrate = async (caseId: string, body: object, headers?: Record<string, string>) =>
-    api.http().post(`/cases/${caseId}/machine-migrations`).set(headers ?? (await admin())).send(body);
-  const getCase = async (caseId: string) => (await api.http().get(`/cases/${caseId}`).set(await bearer({ roles: ['auditor'], tenant: 'linkoping' }))).body;
+    api
+      .http()
+      .post(`/cases/${caseId}/machine-migrations`)
+      .set(headers ?? (await admin()))
+      .send(body);
+  const getCase = async (caseId: string) =>
+    (
+      await api
+        .http()
+        .get(`/cases/${caseId}`)
+        .set(await bearer({ roles: ['auditor'], tenant: 'linkoping' }))
+    ).body;
   const metadataOf = async (caseId: string) =>
-    (await api.db.pool.query(`SELECT type, metadata FROM events WHERE tenant = 'linkoping' AND stream_id = $1 ORDER BY events.revision`, [`case-${caseId}`])).rows;
+    (await api.db.pool.query(`SELECT type, metadata FROM events WHERE tenant = 'linkoping' AND stream_id = $1 ORDER BY events.revision`, [`case-${caseId}`]))
+      .rows;
 
   it('given a case in a state v2 knows, when an admin moves it, then it keeps state and facts, and its later events are decided and recorded under v2', async () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register', 'assignOfficer', 'draft']);
@@ -63,16 +74,42 @@ describe('moving live cases to a new machine version', () => {
     const auditor = await bearer({ roles: ['auditor'], tenant: 'linkoping' });
     expect((await api.http().get(`/audit/cases/${caseId}/verify`).set(auditor)).body).toMatchObject({ intact: true, events: 6 });
     const history = (await api.http().get(`/cases/${caseId}/history`).set(auditor)).body;
-    expect(history.events[4]).toMatchObject({ type: 'MachineVersionChanged', machine: { version: 2 }, stateBefore: { label: { en: 'In preparation – proposal drafted' } }, stateAfter: { label: { sv: 'Beredning' } } });
+    expect(history.events[4]).toMatchObject({
+      type: 'MachineVersionChanged',
+      machine: { version: 2 },
+      stateBefore: { label: { en: 'In preparation – proposal drafted' } },
+      stateAfter: { label: { sv: 'Beredning' } },
+    });
     // Time travel before the change still shows the case under v1.
-    expect((await api.http().get(`/cases/${caseId}?revision=3`).set(auditor)).body).toMatchObject({ machine: { version: 1 }, state: { label: { en: 'In preparation – proposal drafted' } } });
+    expect((await api.http().get(`/cases/${caseId}?revision=3`).set(auditor)).body).toMatchObject({
+      machine: { version: 1 },
+      state: { label: { en: 'In preparation – proposal drafted' } },
+    });
   }, 30_000);
 
   it('given a case in a state v2 does not have, when an admin moves it, then it is refused with reasons and nothing is written', async () => {
-    const { caseId } = await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit', 'register', 'assignOfficer', 'draft', 'signProposal', 'schedule', 'approve', 'justering', 'posting', 'final']);
-    const refused = await api.http().post(`/cases/${caseId}/machine-migrations`).set(await bearer({ roles: ['admin'], tenant: 'osteraker' })).send({ toVersion: 2, reason: 'Ny version' });
+    const { caseId } = await walk(api, 'osteraker', osterakerBrottsofferjouren, [
+      'submit',
+      'register',
+      'assignOfficer',
+      'draft',
+      'signProposal',
+      'schedule',
+      'approve',
+      'justering',
+      'posting',
+      'final',
+    ]);
+    const refused = await api
+      .http()
+      .post(`/cases/${caseId}/machine-migrations`)
+      .set(await bearer({ roles: ['admin'], tenant: 'osteraker' }))
+      .send({ toVersion: 2, reason: 'Ny version' });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'MIGRATION_REFUSED', details: { reasons: [{ rule: 'STATE_UNKNOWN', en: expect.stringContaining('signing') }] } });
+    expect(refused.body).toMatchObject({
+      code: 'MIGRATION_REFUSED',
+      details: { reasons: [{ rule: 'STATE_UNKNOWN', en: expect.stringContaining('signing') }] },
+    });
     const { rows } = await api.db.pool.query(`SELECT revision FROM streams WHERE tenant = 'osteraker' AND stream_id = $1`, [`case-${caseId}`]);
     expect(rows[0].revision).toBe('9');
 
@@ -82,14 +119,26 @@ describe('moving live cases to a new machine version', () => {
       expectedRevision: 9n,
       context: { ...context, machineId: CASE_MACHINE_ID, machineVersion: 2 },
     });
-    const verdict = (await api.http().get(`/audit/cases/${caseId}/verify`).set(await bearer({ roles: ['auditor'], tenant: 'osteraker' }))).body;
+    const verdict = (
+      await api
+        .http()
+        .get(`/audit/cases/${caseId}/verify`)
+        .set(await bearer({ roles: ['auditor'], tenant: 'osteraker' }))
+    ).body;
     expect(verdict).toMatchObject({ intact: false, problem: { revision: '10', what: expect.stringMatching(/STATE_UNKNOWN: State signing does not exist/) } });
   }, 30_000);
 
   it('refuses anyone but an admin, an unknown version and a malformed request', async () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, ['submit']);
-    expect((await migrate(caseId, { toVersion: 2, reason: 'x' }, await bearer({ roles: ['handlaggare', 'chef'], tenant: 'linkoping' }))).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
-    expect((await migrate(caseId, { toVersion: 7, reason: 'x' })).body).toMatchObject({ statusCode: 422, code: 'MIGRATION_REFUSED', details: { reasons: [{ rule: 'UNKNOWN_MACHINE' }] } });
+    expect((await migrate(caseId, { toVersion: 2, reason: 'x' }, await bearer({ roles: ['handlaggare', 'chef'], tenant: 'linkoping' }))).body).toMatchObject({
+      statusCode: 403,
+      code: 'FORBIDDEN_ROLE',
+    });
+    expect((await migrate(caseId, { toVersion: 7, reason: 'x' })).body).toMatchObject({
+      statusCode: 422,
+      code: 'MIGRATION_REFUSED',
+      details: { reasons: [{ rule: 'UNKNOWN_MACHINE' }] },
+    });
     expect((await migrate(caseId, { toVersion: 'two' })).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   }, 30_000);
 });

@@ -18,7 +18,13 @@ const intent = (n: number): NotificationIntent => ({
   id: uuidv5(`crash/${n}`, '9c3e2b1a-3333-4c1a-8e3a-9a0b1c2d3e4f'),
   tenant: 'linkoping',
   caseId: uuidv5(`case/${n}`, '9c3e2b1a-3333-4c1a-8e3a-9a0b1c2d3e4f'),
-  deadline: { kind: 'yearly-payment', key: 'yearly-payment:2024', date: '2024-01-31', rule: 'yearly-payment-january', explanation: { sv: 'Betalning i januari', en: 'Payment in January' } },
+  deadline: {
+    kind: 'yearly-payment',
+    key: 'yearly-payment:2024',
+    date: '2024-01-31',
+    rule: 'yearly-payment-january',
+    explanation: { sv: 'Betalning i januari', en: 'Payment in January' },
+  },
   occasion: 'due',
   daysBefore: 0,
   recipient: 'officer',
@@ -60,7 +66,10 @@ describe('notifications over a SIGKILL of the service', () => {
 
   beforeAll(async () => {
     [db, dataDir, port] = await Promise.all([createTestDatabase(databaseTargets()[0]), mkdtemp(join(tmpdir(), 'iop-crash-')), freePort(), receiver.start()]);
-    await writeFile(join(dataDir, 'directory.json'), JSON.stringify({ tenants: { linkoping: { roles: { officer: { webhooks: [{ url: `${receiver.url}/hook`, secret }] } } } } }));
+    await writeFile(
+      join(dataDir, 'directory.json'),
+      JSON.stringify({ tenants: { linkoping: { roles: { officer: { webhooks: [{ url: `${receiver.url}/hook`, secret }] } } } } }),
+    );
   });
 
   afterAll(async () => {
@@ -86,7 +95,12 @@ describe('notifications over a SIGKILL of the service', () => {
   }
 
   const statuses = async () =>
-    Object.fromEntries((await db.pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM notification_deliveries GROUP BY status')).rows.map((r) => [r.status, r.n]));
+    Object.fromEntries(
+      (await db.pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM notification_deliveries GROUP BY status')).rows.map((r) => [
+        r.status,
+        r.n,
+      ]),
+    );
 
   it('delivers every notification exactly once as the subscriber counts them (deduplicated by webhook-id)', async () => {
     await start();
@@ -108,7 +122,9 @@ describe('notifications over a SIGKILL of the service', () => {
     expect(unique).toEqual(new Set(rows.map((r) => r.id)));
     expect(receiver.rejectedSignatures).toEqual([]);
     const redeliveries = receiver.received.length - unique.size;
-    console.info(`notification crash test: ${COUNT} unique webhook-ids, ${beforeRestart} before the kill, ${redeliveries} redeliveries of an id already received`);
+    console.info(
+      `notification crash test: ${COUNT} unique webhook-ids, ${beforeRestart} before the kill, ${redeliveries} redeliveries of an id already received`,
+    );
     // The sends in flight at the kill reached the subscriber but were never marked delivered: sent again, same id.
     expect(redeliveries).toBeGreaterThan(0);
     expect(redeliveries).toBeLessThanOrEqual(20); // at most one batch was in flight

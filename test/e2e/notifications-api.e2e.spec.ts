@@ -16,7 +16,13 @@ const intent = (name: string, caseId: string): NotificationIntent => ({
   id: uuidv5(name, '6a1f0e2c-2222-4c1a-8e3a-9a0b1c2d3e4f'),
   tenant: 'linkoping',
   caseId,
-  deadline: { kind: 'yearly-payment', key: 'yearly-payment:2024', date: '2024-01-31', rule: 'yearly-payment-january', explanation: { sv: 'Betalning i januari', en: 'Payment in January' } },
+  deadline: {
+    kind: 'yearly-payment',
+    key: 'yearly-payment:2024',
+    date: '2024-01-31',
+    rule: 'yearly-payment-january',
+    explanation: { sv: 'Betalning i januari', en: 'Payment in January' },
+  },
   occasion: 'reminder',
   daysBefore: 14,
   recipient: 'officer',
@@ -38,7 +44,16 @@ describe('/notifications', () => {
   beforeAll(async () => {
     await receiver.start();
     const file = join(mkdtempSync(join(tmpdir(), 'iop-directory-')), 'directory.json');
-    writeFileSync(file, JSON.stringify({ tenants: { linkoping: { roles: { officer: { webhooks: [{ url: `${receiver.url}/hook`, secret }] }, manager: { webhooks: [{ url: `${receiver.url}/chef`, secret }] } } } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tenants: {
+          linkoping: {
+            roles: { officer: { webhooks: [{ url: `${receiver.url}/hook`, secret }] }, manager: { webhooks: [{ url: `${receiver.url}/chef`, secret }] } },
+          },
+        },
+      }),
+    );
     api = await TestApi.start({ NOTIFY_WORKER: 'false', NOTIFICATION_DIRECTORY_FILE: file, NOTIFY_MAX_ATTEMPTS: '2', NOTIFY_BACKOFF_BASE_MS: '1000' });
     api.on('2024-01-17');
     worker = api.app.get<ReturnType<typeof notificationParts>>(NOTIFICATION_PARTS).worker;
@@ -50,37 +65,67 @@ describe('/notifications', () => {
     await receiver.stop();
   });
 
-  const list = async (query: string) => (await api.http().get(`/notifications${query}`).set(await official()).expect(200)).body.items as { id: string; status: string; attempts: number; caseId: string }[];
+  const list = async (query: string) =>
+    (
+      await api
+        .http()
+        .get(`/notifications${query}`)
+        .set(await official())
+        .expect(200)
+    ).body.items as { id: string; status: string; attempts: number; caseId: string }[];
 
   it('parks a notification as failed after the last attempt, and lists it with status=failed', async () => {
     await worker.runOnce();
     api.clock.advance(1000);
     await worker.runOnce();
     const [parked] = await list(`?status=failed&caseId=${CASE_A}`);
-    expect(parked).toMatchObject({ status: 'failed', attempts: 2, lastError: 'the receiver answered HTTP 503', diarienummer: 'KS 2022/01692', recipient: 'officer', channel: 'webhook' });
+    expect(parked).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      lastError: 'the receiver answered HTTP 503',
+      diarienummer: 'KS 2022/01692',
+      recipient: 'officer',
+      channel: 'webhook',
+    });
     expect(await list(`?caseId=${CASE_B}&status=failed`)).toHaveLength(1);
     expect(await list('?status=delivered')).toEqual([]);
   });
 
   it('sends a failed notification again on POST /notifications/:id/retry, and refuses to retry one that is not failed', async () => {
     const [parked] = await list(`?status=failed&caseId=${CASE_A}`);
-    const retried = await api.http().post(`/notifications/${parked.id}/retry`).set(await official()).expect(200);
+    const retried = await api
+      .http()
+      .post(`/notifications/${parked.id}/retry`)
+      .set(await official())
+      .expect(200);
     expect(retried.body).toMatchObject({ id: parked.id, status: 'pending', attempts: 0 });
     receiverUp = true;
     await worker.runOnce();
     expect((await list(`?caseId=${CASE_A}`))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
     expect(receiver.acceptedIds()).toEqual(new Set([parked.id]));
 
-    const again = await api.http().post(`/notifications/${parked.id}/retry`).set(await official()).expect(409);
+    const again = await api
+      .http()
+      .post(`/notifications/${parked.id}/retry`)
+      .set(await official())
+      .expect(409);
     expect(again.body).toMatchObject({ code: 'NOTIFICATION_NOT_FAILED', details: { status: 'delivered' } });
   });
 
   it('acknowledges a reminder: it escalates no further, and a second acknowledgement keeps the first', async () => {
     const [reminder] = await list(`?caseId=${CASE_B}`);
-    const acked = await api.http().post(`/notifications/${reminder.id}/ack`).set(await official()).expect(200);
+    const acked = await api
+      .http()
+      .post(`/notifications/${reminder.id}/ack`)
+      .set(await official())
+      .expect(200);
     expect(acked.body).toMatchObject({ acknowledgedBy: 'john.fristedt', acknowledgedAt: '2024-01-17T12:00:01.000Z' });
     api.clock.advance(DAY);
-    const second = await api.http().post(`/notifications/${reminder.id}/ack`).set(await bearer({ roles: ['chef'], tenant: 'linkoping', sub: 'linda' })).expect(200);
+    const second = await api
+      .http()
+      .post(`/notifications/${reminder.id}/ack`)
+      .set(await bearer({ roles: ['chef'], tenant: 'linkoping', sub: 'linda' }))
+      .expect(200);
     expect(second.body).toMatchObject({ acknowledgedBy: 'john.fristedt', acknowledgedAt: '2024-01-17T12:00:01.000Z' });
 
     api.clock.advance(10 * DAY);
@@ -91,9 +136,17 @@ describe('/notifications', () => {
 
   it('answers 404 for an unknown notification or another tenant’s, 403 for an organisation, 400 for a bad filter', async () => {
     const [any] = await list('');
-    const missing = await api.http().post('/notifications/5d2e7a90-1c3b-4f6d-8e7a-9b0c1d2e3f40/ack').set(await official()).expect(404);
+    const missing = await api
+      .http()
+      .post('/notifications/5d2e7a90-1c3b-4f6d-8e7a-9b0c1d2e3f40/ack')
+      .set(await official())
+      .expect(404);
     expect(missing.body.code).toBe('NOTIFICATION_NOT_FOUND');
-    await api.http().post('/notifications/not-a-uuid/retry').set(await official()).expect(404);
+    await api
+      .http()
+      .post('/notifications/not-a-uuid/retry')
+      .set(await official())
+      .expect(404);
     const elsewhere = await bearer({ roles: ['handlaggare'], tenant: 'osteraker' });
     expect((await api.http().post(`/notifications/${any.id}/ack`).set(elsewhere).expect(404)).body.code).toBe('NOTIFICATION_NOT_FOUND');
     expect((await api.http().get('/notifications').set(elsewhere).expect(200)).body.items).toEqual([]);
@@ -102,6 +155,14 @@ describe('/notifications', () => {
     const auditor = await bearer({ roles: ['auditor'], tenant: 'linkoping' });
     await api.http().get('/notifications').set(auditor).expect(200);
     await api.http().post(`/notifications/${any.id}/retry`).set(auditor).expect(403);
-    expect((await api.http().get('/notifications?status=lost').set(await official()).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await api
+          .http()
+          .get('/notifications?status=lost')
+          .set(await official())
+          .expect(400)
+      ).body.code,
+    ).toBe('VALIDATION_FAILED');
   });
 });

@@ -91,7 +91,8 @@ describe('the OpenAPI document', () => {
 
     for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) check(schema, `components.schemas.${name}`);
     for (const { where, operation } of operations()) {
-      for (const parameter of (operation.parameters ?? []) as OpenAPIV3.ParameterObject[]) check(parameter.schema, `${where} ${parameter.in} parameter ${parameter.name}`);
+      for (const parameter of (operation.parameters ?? []) as OpenAPIV3.ParameterObject[])
+        check(parameter.schema, `${where} ${parameter.in} parameter ${parameter.name}`);
       const body = operation.requestBody as OpenAPIV3.RequestBodyObject | undefined;
       for (const [type, media] of Object.entries(body?.content ?? {})) check(media.schema, `${where} request body (${type})`);
       for (const [status, response] of Object.entries(operation.responses)) {

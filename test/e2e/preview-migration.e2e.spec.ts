@@ -41,11 +41,20 @@ describe('the migration preview', () => {
 
   /** sha256 of every row of every table, per table. */
   async function checksums(): Promise<Record<string, string>> {
-    const { rows: tables } = await api.db.pool.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY pg_tables.tablename`);
+    const { rows: tables } = await api.db.pool.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY pg_tables.tablename`,
+    );
     const sums: Record<string, string> = {};
     for (const { name } of tables) {
       const { rows } = await api.db.pool.query<{ row: string }>(`SELECT t::text AS row FROM "${name}" t`);
-      sums[name] = createHash('sha256').update(rows.map((r) => r.row).sort().join('\n')).digest('hex');
+      sums[name] = createHash('sha256')
+        .update(
+          rows
+            .map((r) => r.row)
+            .sort()
+            .join('\n'),
+        )
+        .digest('hex');
     }
     return sums;
   }
@@ -80,6 +89,9 @@ describe('the migration preview', () => {
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
-    await expect(run(['--candidate', join(__dirname, '../../package.json')])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('exports no machine') });
+    await expect(run(['--candidate', join(__dirname, '../../package.json')])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('exports no machine'),
+    });
   }, 30_000);
 });

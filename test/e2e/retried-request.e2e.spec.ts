@@ -25,7 +25,12 @@ describe('a retried request gets its first answer, even when it carries If-Match
   afterAll(() => api.stop());
 
   const revisionOf = async (tenant: string, caseId: string) =>
-    (await api.http().get(`/cases/${caseId}`).set(await bearer({ roles: ['handlaggare'], tenant }))).body.revision as string;
+    (
+      await api
+        .http()
+        .get(`/cases/${caseId}`)
+        .set(await bearer({ roles: ['handlaggare'], tenant }))
+    ).body.revision as string;
 
   it('every command of the Linköping walk, re-sent unchanged with its key and its stale If-Match, gets the same 200 and writes nothing', async () => {
     const [submit, ...steps] = Object.keys(linkoping) as (keyof typeof linkoping)[];
@@ -35,7 +40,11 @@ describe('a retried request gets its first answer, even when it carries If-Match
       const { type, date, role, body } = seedRequest(linkoping[name]);
       api.on(date);
       const before = await revisionOf('linkoping', caseId);
-      const headers = { ...(await bearer({ roles: [role], tenant: 'linkoping', org: organisation })), 'Idempotency-Key': `retry-${name}`, 'If-Match': `"${before}"` };
+      const headers = {
+        ...(await bearer({ roles: [role], tenant: 'linkoping', org: organisation })),
+        'Idempotency-Key': `retry-${name}`,
+        'If-Match': `"${before}"`,
+      };
       const send = () => api.http().post(commandPath(caseId, type)).set(headers).send(body);
       const first = await send();
       expect([name, first.status]).toEqual([name, 200]);
@@ -52,9 +61,17 @@ describe('a retried request gets its first answer, even when it carries If-Match
     const headers = { ...(await bearer({ roles: [role], tenant: 'linkoping' })), 'Idempotency-Key': 'assign', 'If-Match': '"1"' };
     expect((await api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send(body)).status).toBe(200);
 
-    const fresh = await api.http().post(`/cases/${caseId}/commands/assign-officer`).set({ ...headers, 'Idempotency-Key': 'assign-again' }).send(body);
+    const fresh = await api
+      .http()
+      .post(`/cases/${caseId}/commands/assign-officer`)
+      .set({ ...headers, 'Idempotency-Key': 'assign-again' })
+      .send(body);
     expect(fresh.body).toMatchObject({ statusCode: 412, code: 'PRECONDITION_FAILED' });
-    const reused = await api.http().post(`/cases/${caseId}/commands/assign-officer`).set(headers).send({ ...body, assignedOn: '2022-09-06' });
+    const reused = await api
+      .http()
+      .post(`/cases/${caseId}/commands/assign-officer`)
+      .set(headers)
+      .send({ ...body, assignedOn: '2022-09-06' });
     expect(reused.body).toMatchObject({ statusCode: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(await revisionOf('linkoping', caseId)).toBe('2');
   });
@@ -100,12 +117,27 @@ describe('a retry after the instance that wrote was killed with SIGKILL', () => 
   async function startService(): Promise<{ port: number; process: ChildProcess }> {
     const port = await freePort();
     const service = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH, DATABASE_URL: api.db.url, JWT_SECRET, PORT: String(port), LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false', DEMO_DATA: 'false', PERSONAL_DATA_KEY: 'retried-request-test-key-of-32-characters-or-more', DATA_DIR: dataDir },
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: api.db.url,
+        JWT_SECRET,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        SCHEDULER_ENABLED: 'false',
+        DEMO_DATA: 'false',
+        PERSONAL_DATA_KEY: 'retried-request-test-key-of-32-characters-or-more',
+        DATA_DIR: dataDir,
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     services.push(service);
     const deadline = Date.now() + 60_000;
-    while ((await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0)) !== 200) {
+    while (
+      (await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
       if (service.exitCode !== null) throw new Error(`the service exited with ${service.exitCode}`);
       if (Date.now() > deadline) throw new Error('the service did not become healthy');
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -117,7 +149,9 @@ describe('a retry after the instance that wrote was killed with SIGKILL', () => 
   function sendAndDropAnswer(port: number, path: string, headers: Record<string, string>, body: object): void {
     const payload = JSON.stringify(body);
     const lines = [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(payload)}`];
-    const socket = connect(port, '127.0.0.1', () => socket.write(`${[...lines, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n')}\r\n\r\n${payload}`));
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`${[...lines, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n')}\r\n\r\n${payload}`),
+    );
     socket.pause();
     socket.on('error', () => undefined);
   }
@@ -126,7 +160,8 @@ describe('a retry after the instance that wrote was killed with SIGKILL', () => 
     const [a, b] = [await startService(), await startService()];
     const call = (port: number, path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${port}${path}`, init);
     const officer = await bearer({ roles: ['handlaggare'], tenant: 'linkoping' });
-    const revisionOf = async (caseId: string) => ((await (await call(b.port, `/cases/${caseId}`, { headers: officer })).json()) as { revision: string }).revision;
+    const revisionOf = async (caseId: string) =>
+      ((await (await call(b.port, `/cases/${caseId}`, { headers: officer })).json()) as { revision: string }).revision;
 
     const submit = seedRequest(linkoping.submit);
     const org = applicantOf(linkoping.submit);
@@ -138,7 +173,9 @@ describe('a retry after the instance that wrote was killed with SIGKILL', () => 
     const caseId = ((await created.json()) as { id: string }).id;
     const register = seedRequest(linkoping.register);
     const registerHeaders = { ...(await bearer({ roles: [register.role], tenant: 'linkoping' })), 'Content-Type': 'application/json' };
-    expect((await call(b.port, `/cases/${caseId}/commands/register`, { method: 'POST', headers: registerHeaders, body: JSON.stringify(register.body) })).status).toBe(200);
+    expect(
+      (await call(b.port, `/cases/${caseId}/commands/register`, { method: 'POST', headers: registerHeaders, body: JSON.stringify(register.body) })).status,
+    ).toBe(200);
 
     const { body, role } = seedRequest(linkoping.assignOfficer);
     const headers = { ...(await bearer({ roles: [role], tenant: 'linkoping' })), 'Idempotency-Key': 'assign-before-crash', 'If-Match': '"1"' };
@@ -152,7 +189,11 @@ describe('a retry after the instance that wrote was killed with SIGKILL', () => 
     a.process.kill('SIGKILL');
     await killed;
 
-    const retried = await call(b.port, `/cases/${caseId}/commands/assign-officer`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const retried = await call(b.port, `/cases/${caseId}/commands/assign-officer`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const answer = (await retried.json()) as { id: string; revision: string };
     expect([retried.status, retried.headers.get('etag'), answer]).toEqual([200, '"2"', expect.objectContaining({ id: caseId, revision: '2' })]);
     expect(await revisionOf(caseId)).toBe('2');

@@ -19,21 +19,41 @@ describe('a caller whose roles may not issue a command gets 403 before its body 
   const malformed = { amount: 'lots', covers: null, unexpected: true };
 
   it('answers 403 FORBIDDEN_ROLE to a malformed case command from a role that may not give it, and 400 to one that may', async () => {
-    const auditor = await api.http().post(`/cases/${caseId}/commands/record-payment`).set(await bearer({ roles: ['auditor'], tenant: 'linkoping' })).send(malformed);
+    const auditor = await api
+      .http()
+      .post(`/cases/${caseId}/commands/record-payment`)
+      .set(await bearer({ roles: ['auditor'], tenant: 'linkoping' }))
+      .send(malformed);
     expect(auditor.body).toEqual({ statusCode: 403, code: 'FORBIDDEN_ROLE', message: expect.any(String), details: { required: ['handlaggare'] } });
     expect(JSON.stringify(auditor.body)).not.toMatch(/amount|covers|unexpected/);
 
-    const officer = await api.http().post(`/cases/${caseId}/commands/record-payment`).set(await bearer({ roles: ['handlaggare'], tenant: 'linkoping' })).send(malformed);
-    expect(officer.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: { fields: expect.arrayContaining([expect.objectContaining({ field: 'amount' })]) } });
+    const officer = await api
+      .http()
+      .post(`/cases/${caseId}/commands/record-payment`)
+      .set(await bearer({ roles: ['handlaggare'], tenant: 'linkoping' }))
+      .send(malformed);
+    expect(officer.body).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      details: { fields: expect.arrayContaining([expect.objectContaining({ field: 'amount' })]) },
+    });
   });
 
   it('answers 403 to a malformed application from a role that may not apply', async () => {
-    const response = await api.http().post('/cases').set(await bearer({ roles: ['chef'], tenant: 'linkoping' })).send({ organisation: 42 });
+    const response = await api
+      .http()
+      .post('/cases')
+      .set(await bearer({ roles: ['chef'], tenant: 'linkoping' }))
+      .send({ organisation: 42 });
     expect(response.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
   });
 
   it('answers 403 to a malformed machine migration from anyone but an admin', async () => {
-    const response = await api.http().post(`/cases/${caseId}/machine-migrations`).set(await bearer({ roles: ['chef'], tenant: 'linkoping' })).send({ toVersion: 'two' });
+    const response = await api
+      .http()
+      .post(`/cases/${caseId}/machine-migrations`)
+      .set(await bearer({ roles: ['chef'], tenant: 'linkoping' }))
+      .send({ toVersion: 'two' });
     expect(response.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
   });
 });

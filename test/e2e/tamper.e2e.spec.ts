@@ -23,7 +23,14 @@ async function rechain(sql: Sql, where: [string, string]): Promise<void> {
   );
   let previous = GENESIS_HASH;
   for (const row of rows as { revision: string; event_id: string; type: string; data: JsonObject; metadata: EventMetadata }[]) {
-    const fields = { stream: { tenant: where[0], id: where[1] }, revision: BigInt(row.revision), id: row.event_id, type: row.type, data: row.data, metadata: row.metadata };
+    const fields = {
+      stream: { tenant: where[0], id: where[1] },
+      revision: BigInt(row.revision),
+      id: row.event_id,
+      type: row.type,
+      data: row.data,
+      metadata: row.metadata,
+    };
     previous = chainHash(previous, fields);
     await sql('UPDATE events SET hash = $3 WHERE tenant = $1 AND stream_id = $2 AND revision = $4', [...where, previous, row.revision]);
   }
@@ -61,9 +68,28 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
 
   const sql = (text: string, values: unknown[] = []) => api.db.pool.query(text, values);
   const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
-  const verifyCase = async (caseId: string) => (await api.http().get(`/audit/cases/${caseId}/verify`).set(await bearer({ roles: ['auditor'], tenant: 'linkoping' }))).body;
-  const verifyAll = async (anchor?: string) => (await api.http().post('/audit/verify').set(await admin()).send(anchor ? { anchor } : {})).body;
-  const anchorNow = async () => (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
+  const verifyCase = async (caseId: string) =>
+    (
+      await api
+        .http()
+        .get(`/audit/cases/${caseId}/verify`)
+        .set(await bearer({ roles: ['auditor'], tenant: 'linkoping' }))
+    ).body;
+  const verifyAll = async (anchor?: string) =>
+    (
+      await api
+        .http()
+        .post('/audit/verify')
+        .set(await admin())
+        .send(anchor ? { anchor } : {})
+    ).body;
+  const anchorNow = async () =>
+    (
+      await api
+        .http()
+        .post('/audit/anchors')
+        .set(await admin())
+    ).body.anchor;
 
   /** A case of its own for each tampering, anchored as it stands (an auditor keeps the latest hash). */
   async function freshCase(): Promise<{ caseId: string; stream: { tenant: string; id: string }; where: [string, string] }> {
@@ -91,7 +117,11 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
   it('catches a changed payload', async () => {
     const { caseId, where } = await freshCase();
     await sql(`UPDATE events SET data = jsonb_set(data, '{officer,name}', '"Mallory"') WHERE tenant = $1 AND stream_id = $2 AND revision = 2`, where);
-    expect(await verifyCase(caseId)).toMatchObject({ caseId, intact: false, problem: { revision: '2', what: 'stored hash does not match the event or its predecessor' } });
+    expect(await verifyCase(caseId)).toMatchObject({
+      caseId,
+      intact: false,
+      problem: { revision: '2', what: 'stored hash does not match the event or its predecessor' },
+    });
   });
 
   it('catches a changed event type', async () => {
@@ -102,19 +132,28 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
 
   it('catches changed metadata', async () => {
     const { caseId, where } = await freshCase();
-    await sql(`UPDATE events SET metadata = jsonb_set(metadata, '{correlationId}', to_jsonb(gen_random_uuid()::text)) WHERE tenant = $1 AND stream_id = $2 AND revision = 1`, where);
+    await sql(
+      `UPDATE events SET metadata = jsonb_set(metadata, '{correlationId}', to_jsonb(gen_random_uuid()::text)) WHERE tenant = $1 AND stream_id = $2 AND revision = 1`,
+      where,
+    );
     expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '1', what: expect.stringContaining('hash') } });
   });
 
   it('catches a changed actor', async () => {
     const { caseId, where } = await freshCase();
-    await sql(`UPDATE events SET metadata = metadata || '{"actorId": "mallory", "actorName": "Mallory"}' WHERE tenant = $1 AND stream_id = $2 AND revision = 4`, where);
+    await sql(
+      `UPDATE events SET metadata = metadata || '{"actorId": "mallory", "actorName": "Mallory"}' WHERE tenant = $1 AND stream_id = $2 AND revision = 4`,
+      where,
+    );
     expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '4', what: expect.stringContaining('hash') } });
   });
 
   it('catches a changed timestamp', async () => {
     const { caseId, where } = await freshCase();
-    await sql(`UPDATE events SET metadata = jsonb_set(metadata, '{recordedAt}', '"2022-09-01T08:00:00.000Z"') WHERE tenant = $1 AND stream_id = $2 AND revision = 5`, where);
+    await sql(
+      `UPDATE events SET metadata = jsonb_set(metadata, '{recordedAt}', '"2022-09-01T08:00:00.000Z"') WHERE tenant = $1 AND stream_id = $2 AND revision = 5`,
+      where,
+    );
     expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '5', what: expect.stringContaining('hash') } });
   });
 
@@ -127,7 +166,10 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
   it('catches the last event deleted, by the recorded head', async () => {
     const { caseId, where } = await freshCase();
     await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...where, LAST]);
-    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: String(LAST), what: `head records revision ${LAST}, stream ends at ${LAST - 1}` } });
+    expect(await verifyCase(caseId)).toMatchObject({
+      intact: false,
+      problem: { revision: String(LAST), what: `head records revision ${LAST}, stream ends at ${LAST - 1}` },
+    });
   });
 
   it('catches the last event deleted and the head moved back, by the anchor', async () => {
@@ -135,7 +177,10 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...where, LAST]);
     await rechain(sql, where);
     expect(await verifyCase(caseId)).toMatchObject({ intact: true, events: LAST });
-    expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: `linkoping/${where[1]}: anchored revision ${LAST} is gone (stream deleted or cut back)` });
+    expect((await verifyAll(kept)).anchors.problems).toContainEqual({
+      tenant: 'linkoping',
+      what: `linkoping/${where[1]}: anchored revision ${LAST} is gone (stream deleted or cut back)`,
+    });
   });
 
   it('catches two events swapped', async () => {
@@ -153,7 +198,10 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     await sql('UPDATE events SET revision = 4 WHERE tenant = $1 AND stream_id = $2 AND revision = -1', where);
     await rechain(sql, where);
     // ProposalSigned before ProposalDrafted: no such transition under the recorded machine.
-    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '3', what: expect.stringMatching(/^not a legal transition under iopCase v1: ProposalSigned/) } });
+    expect(await verifyCase(caseId)).toMatchObject({
+      intact: false,
+      problem: { revision: '3', what: expect.stringMatching(/^not a legal transition under iopCase v1: ProposalSigned/) },
+    });
   });
 
   it('catches a forged event inserted with the chain recomputed but the head left, by the head', async () => {
@@ -163,7 +211,10 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     const head = (await sql('SELECT revision, head_hash FROM streams WHERE tenant = $1 AND stream_id = $2', where)).rows[0];
     await rechain(sql, where);
     await sql('UPDATE streams SET revision = $3, head_hash = $4 WHERE tenant = $1 AND stream_id = $2', [...where, head.revision, head.head_hash]);
-    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: String(LAST + 1), what: `head records revision ${LAST}, stream ends at ${LAST + 1}` } });
+    expect(await verifyCase(caseId)).toMatchObject({
+      intact: false,
+      problem: { revision: String(LAST + 1), what: `head records revision ${LAST}, stream ends at ${LAST + 1}` },
+    });
   });
 
   it('catches a forged legal event inserted with chain and head recomputed, by the anchor', async () => {
@@ -173,7 +224,10 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     await insertCopyOf(sql, where, 2, 3, (data) => ({ ...data, officer: { ...(data.officer as JsonObject), name: 'Mallory Forsberg' } }));
     await rechain(sql, where);
     expect(await verifyCase(caseId)).toMatchObject({ intact: true, events: STEPS.length + 1 });
-    expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: `linkoping/${where[1]}: revision ${LAST} was rewritten after it was anchored` });
+    expect((await verifyAll(kept)).anchors.problems).toContainEqual({
+      tenant: 'linkoping',
+      what: `linkoping/${where[1]}: revision ${LAST} was rewritten after it was anchored`,
+    });
   });
 
   it('catches a forged illegal event inserted with chain and head recomputed, by the machine', async () => {
@@ -181,29 +235,49 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     await shiftFrom(sql, where, 2);
     await insertCopyOf(sql, where, 1, 2, () => ({ terminatedOn: '2022-09-03', refund: 0, at: '2022-09-03T12:00:00.000Z' }), 'AgreementTerminated');
     await rechain(sql, where);
-    expect(await verifyCase(caseId)).toMatchObject({ intact: false, problem: { revision: '2', what: expect.stringMatching(/^not a legal transition under iopCase v1: AgreementTerminated/) } });
+    expect(await verifyCase(caseId)).toMatchObject({
+      intact: false,
+      problem: { revision: '2', what: expect.stringMatching(/^not a legal transition under iopCase v1: AgreementTerminated/) },
+    });
   });
 
   it('catches a whole stream deleted, head and all, by the anchor', async () => {
     const { caseId, where } = await freshCase();
     await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2', where);
     await sql('DELETE FROM streams WHERE tenant = $1 AND stream_id = $2', where);
-    expect((await api.http().get(`/audit/cases/${caseId}/verify`).set(await admin())).body).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    expect(
+      (
+        await api
+          .http()
+          .get(`/audit/cases/${caseId}/verify`)
+          .set(await admin())
+      ).body,
+    ).toMatchObject({ code: 'CASE_NOT_FOUND' });
     const verdict = await verifyAll(kept);
     expect(verdict.intact).toBe(false);
-    expect(verdict.anchors.problems).toContainEqual({ tenant: 'linkoping', what: `linkoping/${where[1]}: anchored revision ${LAST} is gone (stream deleted or cut back)` });
+    expect(verdict.anchors.problems).toContainEqual({
+      tenant: 'linkoping',
+      what: `linkoping/${where[1]}: anchored revision ${LAST} is gone (stream deleted or cut back)`,
+    });
   });
 
   it("catches a stream's events deleted but its head kept, by the head", async () => {
     const { caseId, where } = await freshCase();
     await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2', where);
-    expect(await verifyCase(caseId)).toMatchObject({ intact: false, events: 0, problem: { revision: '0', what: `head records revision ${LAST}, stream ends at -1` } });
+    expect(await verifyCase(caseId)).toMatchObject({
+      intact: false,
+      events: 0,
+      problem: { revision: '0', what: `head records revision ${LAST}, stream ends at -1` },
+    });
   });
 
   it("catches a stream's head deleted (hiding it from the walk over all streams), by the anchor", async () => {
     const { where } = await freshCase();
     await sql('DELETE FROM streams WHERE tenant = $1 AND stream_id = $2', where);
-    expect((await verifyAll(kept)).anchors.problems).toContainEqual({ tenant: 'linkoping', what: expect.stringMatching(new RegExp(`^linkoping/${where[1]}: its head is gone`)) });
+    expect((await verifyAll(kept)).anchors.problems).toContainEqual({
+      tenant: 'linkoping',
+      what: expect.stringMatching(new RegExp(`^linkoping/${where[1]}: its head is gone`)),
+    });
   });
 
   it('catches an anchor removed from the middle of the anchor chain', async () => {
@@ -223,7 +297,9 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
   it('names every broken case in a verification of everything', async () => {
     const verdict = await verifyAll(kept);
     expect(verdict.intact).toBe(false);
-    expect(verdict.broken.map((b: { problem: { revision: string } }) => b.problem.revision).sort()).toEqual(['0', '1', '2', '2', '2', '3', '3', '3', '4', '5', String(LAST), String(LAST + 1)].sort());
+    expect(verdict.broken.map((b: { problem: { revision: string } }) => b.problem.revision).sort()).toEqual(
+      ['0', '1', '2', '2', '2', '3', '3', '3', '4', '5', String(LAST), String(LAST + 1)].sort(),
+    );
   });
 });
 
@@ -234,8 +310,21 @@ describe.each(databaseTargets())('a database restored from an older copy, on $na
 
   const sql = (text: string) => api.db.pool.query(text);
   const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
-  const verifyAll = async (anchor: string) => (await api.http().post('/audit/verify').set(await admin()).send({ anchor })).body;
-  const anchorNow = async () => (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
+  const verifyAll = async (anchor: string) =>
+    (
+      await api
+        .http()
+        .post('/audit/verify')
+        .set(await admin())
+        .send({ anchor })
+    ).body;
+  const anchorNow = async () =>
+    (
+      await api
+        .http()
+        .post('/audit/anchors')
+        .set(await admin())
+    ).body.anchor;
 
   it('is caught by the anchor the auditor kept, though every stream and anchor in it is consistent', async () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, STEPS);
@@ -251,7 +340,9 @@ describe.each(databaseTargets())('a database restored from an older copy, on $na
     for (const table of tables) await sql(`INSERT INTO ${table} OVERRIDING SYSTEM VALUE SELECT * FROM copy_of_${table}`);
     const verdict = await verifyAll(latest);
     expect(verdict).toMatchObject({ intact: false, cases: 1, events: STEPS.length + 1, broken: [] });
-    expect(verdict.anchors.problems).toEqual([{ what: `the anchor ${latest} kept outside is not in this database: it was rewound to an older copy, or anchors were removed` }]);
+    expect(verdict.anchors.problems).toEqual([
+      { what: `the anchor ${latest} kept outside is not in this database: it was rewound to an older copy, or anchors were removed` },
+    ]);
   });
 });
 
@@ -268,7 +359,14 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
 
   const sql = (text: string, values: unknown[] = []) => api.db.pool.query(text, values);
   const admin = () => bearer({ roles: ['admin'], tenant: TENANT });
-  const verify = async () => (await api.http().post('/audit/verify').set(await bearer({ roles: ['auditor'], tenant: TENANT })).send({})).body;
+  const verify = async () =>
+    (
+      await api
+        .http()
+        .post('/audit/verify')
+        .set(await bearer({ roles: ['auditor'], tenant: TENANT }))
+        .send({})
+    ).body;
   /** The broken streams of one kind, as `POST /audit/verify` names them. */
   const brokenOf = async (kind: string) => {
     const answer = await verify();
@@ -285,11 +383,24 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
       const submit = seedRequest(seed.submit);
       api.on(submit.date);
       const contactPerson = { name: `Kontakt ${n}`, email: `kontakt${n}@example.se`, phone: '070-000 00 0' + n };
-      const submitted = await api.http().post('/cases').set(organisation).send({ ...submit.body, contactPerson });
+      const submitted = await api
+        .http()
+        .post('/cases')
+        .set(organisation)
+        .send({ ...submit.body, contactPerson });
       caseIds.push(submitted.body.id);
       await walk(api, TENANT, seed, ['register'], submitted.body.id);
     }
-    for (const n of [1, 2, 3]) expect((await api.http().post('/data-subjects/erasures').set(await admin()).send({ email: `kontakt${n}@example.se` })).status).toBe(201);
+    for (const n of [1, 2, 3])
+      expect(
+        (
+          await api
+            .http()
+            .post('/data-subjects/erasures')
+            .set(await admin())
+            .send({ email: `kontakt${n}@example.se` })
+        ).status,
+      ).toBe(201);
   });
   afterAll(() => api?.stop());
 
@@ -324,7 +435,15 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
     ['erasure record', 'erasure', ERASURES, `jsonb_set(data, '{erasedAt}', '"2023-01-01T00:00:00.000Z"')`],
   ] as const)('the %s', (_, kind, where, changed) => {
     const [tenant, stream] = where;
-    const located = (revision: string, what: string | RegExp) => [{ tenant, stream, kind, events: expect.any(Number), problem: expect.objectContaining({ revision, what: typeof what === 'string' ? what : expect.stringMatching(what) }) }];
+    const located = (revision: string, what: string | RegExp) => [
+      {
+        tenant,
+        stream,
+        kind,
+        events: expect.any(Number),
+        problem: expect.objectContaining({ revision, what: typeof what === 'string' ? what : expect.stringMatching(what) }),
+      },
+    ];
 
     it('a changed payload', () =>
       tampered(where, async () => {
@@ -347,16 +466,24 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
     it('a forged event with the chain and the head recomputed', () =>
       tampered(where, async () => {
         // A fourth entry copied from the third, as a forger would make it look like the others.
-        await insertCopyOf(sql, where, 2, 3, (data) => (kind === 'diarium' ? { ...data, number: 4, diarienummer: 'KS 2023/00004', caseId: randomUUID() } : data));
+        await insertCopyOf(sql, where, 2, 3, (data) =>
+          kind === 'diarium' ? { ...data, number: 4, diarienummer: 'KS 2023/00004', caseId: randomUUID() } : data,
+        );
         await rechain(sql, where);
-        const what = kind === 'diarium' ? /^KS 2023\/00004 is given to case [0-9a-f-]+, which does not exist$/ : /^data subject [0-9a-f-]+ is erased a second time \(first at revision 2\)$/;
+        const what =
+          kind === 'diarium'
+            ? /^KS 2023\/00004 is given to case [0-9a-f-]+, which does not exist$/
+            : /^data subject [0-9a-f-]+ is erased a second time \(first at revision 2\)$/;
         expect(await brokenOf(kind)).toEqual(located('3', what));
       }));
   });
 
   it('a diarienummer changed so that it collides with another case’s names both cases', () =>
     tampered(DIARIUM, async () => {
-      await sql(`UPDATE events SET data = data || '{"number": 2, "diarienummer": "KS 2023/00002"}' WHERE tenant = $1 AND stream_id = $2 AND revision = 0`, DIARIUM);
+      await sql(
+        `UPDATE events SET data = data || '{"number": 2, "diarienummer": "KS 2023/00002"}' WHERE tenant = $1 AND stream_id = $2 AND revision = 0`,
+        DIARIUM,
+      );
       await rechain(sql, DIARIUM);
       const [broken] = await brokenOf('diarium');
       expect(broken.problem).toEqual({
@@ -369,14 +496,21 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
   it('a case rewritten to name another case’s diarienummer is found by its series, naming both cases', async () => {
     const where: [string, string] = [TENANT, `case-${caseIds[0]}`];
     await tampered(where, async () => {
-      await sql(`UPDATE events SET data = jsonb_set(data, '{diarienummer}', '"KS 2023/00002"') WHERE tenant = $1 AND stream_id = $2 AND type = 'CaseRegistered'`, where);
+      await sql(
+        `UPDATE events SET data = jsonb_set(data, '{diarienummer}', '"KS 2023/00002"') WHERE tenant = $1 AND stream_id = $2 AND type = 'CaseRegistered'`,
+        where,
+      );
       await rechain(sql, where);
       const answer = await verify();
       expect(answer.kinds.find((k: { kind: string }) => k.kind === 'case').broken).toEqual([]); // the case alone reads as a legal history
       expect(answer.kinds.find((k: { kind: string }) => k.kind === 'diarium').broken).toEqual([
         expect.objectContaining({
           stream: DIARIUM[1],
-          problem: { revision: '0', what: `KS 2023/00001 is given to case ${caseIds[0]}, but the case names KS 2023/00002, which is given to case ${caseIds[1]}`, cases: [caseIds[0], caseIds[1]] },
+          problem: {
+            revision: '0',
+            what: `KS 2023/00001 is given to case ${caseIds[0]}, but the case names KS 2023/00002, which is given to case ${caseIds[1]}`,
+            cases: [caseIds[0], caseIds[1]],
+          },
         }),
       ]);
     });

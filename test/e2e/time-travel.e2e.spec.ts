@@ -24,7 +24,11 @@ describe('time travel: GET /cases/:id?asOf=…&revision=…', () => {
   });
   afterAll(() => api.stop());
 
-  const get = async (query: string) => api.http().get(`/cases/${caseId}${query}`).set(await bearer({ roles: ['auditor'], tenant: 'robertsfors' }));
+  const get = async (query: string) =>
+    api
+      .http()
+      .get(`/cases/${caseId}${query}`)
+      .set(await bearer({ roles: ['auditor'], tenant: 'robertsfors' }));
 
   const decisions = Object.entries(robertsfors).filter(([, command]) => command.type === 'record-decision');
 

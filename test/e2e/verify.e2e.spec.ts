@@ -12,7 +12,13 @@ describe('replay verification', () => {
   afterAll(() => api.stop());
 
   const auditor = (tenant: string) => bearer({ roles: ['auditor'], tenant });
-  const verify = async (tenant: string, caseId: string) => (await api.http().get(`/audit/cases/${caseId}/verify`).set(await auditor(tenant))).body;
+  const verify = async (tenant: string, caseId: string) =>
+    (
+      await api
+        .http()
+        .get(`/audit/cases/${caseId}/verify`)
+        .set(await auditor(tenant))
+    ).body;
   const sql = (text: string, values: unknown[]) => api.db.pool.query(text, values);
 
   it('finds an untouched case intact, counting its events', async () => {
@@ -23,7 +29,10 @@ describe('replay verification', () => {
   it('names the first changed event, and a removed last event', async () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register', 'assignOfficer', 'draft']);
     const stream = caseStream('linkoping', caseId);
-    await sql(`UPDATE events SET data = jsonb_set(data, '{officer,name}', '"Mallory"') WHERE tenant = $1 AND stream_id = $2 AND revision = 2`, [stream.tenant, stream.id]);
+    await sql(`UPDATE events SET data = jsonb_set(data, '{officer,name}', '"Mallory"') WHERE tenant = $1 AND stream_id = $2 AND revision = 2`, [
+      stream.tenant,
+      stream.id,
+    ]);
     expect(await verify('linkoping', caseId)).toMatchObject({ intact: false, problem: { revision: '2', what: expect.stringMatching(/hash/) } });
 
     const other = (await walk(api, 'linkoping', linkoping, ['submit', 'register', 'assignOfficer'])).caseId;
@@ -35,16 +44,30 @@ describe('replay verification', () => {
   it('finds a forged event whose hash chains correctly but whose transition was never legal', async () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register']);
     // Written past the lifecycle, straight into the store: the chain is right, the transition is not.
-    await api.app.get(EventStore).append(caseStream('linkoping', caseId), [{ id: randomUUID(), type: 'AgreementTerminated', data: { terminatedOn: '2022-09-03', refund: 0, at: '2022-09-03T12:00:00Z' } }], {
-      expectedRevision: 1n,
-      context: { ...context, machineId: 'iopCase', machineVersion: 1 },
+    await api.app
+      .get(EventStore)
+      .append(
+        caseStream('linkoping', caseId),
+        [{ id: randomUUID(), type: 'AgreementTerminated', data: { terminatedOn: '2022-09-03', refund: 0, at: '2022-09-03T12:00:00Z' } }],
+        {
+          expectedRevision: 1n,
+          context: { ...context, machineId: 'iopCase', machineVersion: 1 },
+        },
+      );
+    expect(await verify('linkoping', caseId)).toMatchObject({
+      intact: false,
+      problem: { revision: '2', what: expect.stringMatching(/not a legal transition under iopCase v1/) },
     });
-    expect(await verify('linkoping', caseId)).toMatchObject({ intact: false, problem: { revision: '2', what: expect.stringMatching(/not a legal transition under iopCase v1/) } });
   });
 
   it("verifies all of a tenant's cases for an auditor, every tenant's for an admin, and refuses anyone else", async () => {
     const { caseId } = await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit', 'register']);
-    const tenant = (await api.http().post('/audit/verify').set(await auditor('osteraker'))).body;
+    const tenant = (
+      await api
+        .http()
+        .post('/audit/verify')
+        .set(await auditor('osteraker'))
+    ).body;
     expect(tenant).toEqual({
       intact: true,
       cases: 1,
@@ -58,14 +81,26 @@ describe('replay verification', () => {
       anchors: { intact: true, anchors: 1, latest: expect.objectContaining({ sequence: '1', streams: 0 }), problems: [] },
     });
 
-    const everything = (await api.http().post('/audit/verify').set(await bearer({ roles: ['admin'], tenant: 'osteraker' }))).body;
+    const everything = (
+      await api
+        .http()
+        .post('/audit/verify')
+        .set(await bearer({ roles: ['admin'], tenant: 'osteraker' }))
+    ).body;
     expect(everything).toMatchObject({ intact: false, cases: 5 });
     expect(everything.broken.map((b: { tenant: string; problem: { revision: string } }) => [b.tenant, b.problem.revision])).toEqual(
-      expect.arrayContaining([['linkoping', '2'], ['linkoping', '2'], ['linkoping', '2']]),
+      expect.arrayContaining([
+        ['linkoping', '2'],
+        ['linkoping', '2'],
+        ['linkoping', '2'],
+      ]),
     );
     expect(everything.broken).toHaveLength(3);
 
-    const refused = await api.http().get(`/audit/cases/${caseId}/verify`).set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }));
+    const refused = await api
+      .http()
+      .get(`/audit/cases/${caseId}/verify`)
+      .set(await bearer({ roles: ['handlaggare'], tenant: 'osteraker' }));
     expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
   });
 });
@@ -76,15 +111,41 @@ describe('the global anchor', () => {
   afterAll(() => api.stop());
 
   const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
-  const verifyAll = async (body: object = {}) => (await api.http().post('/audit/verify').set(await admin()).send(body)).body;
+  const verifyAll = async (body: object = {}) =>
+    (
+      await api
+        .http()
+        .post('/audit/verify')
+        .set(await admin())
+        .send(body)
+    ).body;
 
   it('anchors changed heads only, and shows the deletion of a whole stream', async () => {
     const { caseId } = await walk(api, 'linkoping', linkoping, ['submit', 'register']);
     const kept = (await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit'])).caseId;
-    const first = (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
+    const first = (
+      await api
+        .http()
+        .post('/audit/anchors')
+        .set(await admin())
+    ).body.anchor;
     expect(first).toMatchObject({ sequence: '2', streams: 3 }); // two cases and the KS diarium series of 2022, after the start's empty anchor
-    expect((await api.http().post('/audit/anchors').set(await admin())).body).toEqual({ anchor: null });
-    expect((await api.http().get('/audit/anchors').set(await auditorOf('linkoping'))).body).toMatchObject({ intact: true, anchors: 2, latest: { hash: first.hash } });
+    expect(
+      (
+        await api
+          .http()
+          .post('/audit/anchors')
+          .set(await admin())
+      ).body,
+    ).toEqual({ anchor: null });
+    expect(
+      (
+        await api
+          .http()
+          .get('/audit/anchors')
+          .set(await auditorOf('linkoping'))
+      ).body,
+    ).toMatchObject({ intact: true, anchors: 2, latest: { hash: first.hash } });
     expect(await verifyAll({ anchor: first.hash })).toMatchObject({ intact: true, anchors: { intact: true, problems: [] } });
 
     // Someone with database access removes a whole case, head and all: its chain alone cannot tell.
@@ -96,7 +157,13 @@ describe('the global anchor', () => {
     expect(after.anchors.problems).toEqual([{ tenant: 'linkoping', what: expect.stringContaining(`${stream.id}: anchored revision 1 is gone`) }]);
 
     // The Österåker auditor is told about the anchor chain and Österåker's streams, not Linköping's.
-    const osteraker = (await api.http().post('/audit/verify').set(await auditorOf('osteraker')).send({})).body;
+    const osteraker = (
+      await api
+        .http()
+        .post('/audit/verify')
+        .set(await auditorOf('osteraker'))
+        .send({})
+    ).body;
     expect(osteraker.anchors).toMatchObject({ intact: true, problems: [] });
     expect(osteraker.cases).toBe(1);
     expect(kept).toBeDefined();
@@ -104,7 +171,12 @@ describe('the global anchor', () => {
 
   it('shows a database rewound to before the anchor the auditor kept', async () => {
     await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit']);
-    const latest = (await api.http().post('/audit/anchors').set(await admin())).body.anchor;
+    const latest = (
+      await api
+        .http()
+        .post('/audit/anchors')
+        .set(await admin())
+    ).body.anchor;
     // Restoring yesterday's copy loses today's anchor along with today's events.
     await api.db.pool.query('DELETE FROM anchor_heads WHERE sequence = $1', [latest.sequence]);
     await api.db.pool.query('DELETE FROM anchors WHERE sequence = $1', [latest.sequence]);
@@ -123,11 +195,22 @@ describe('the global anchor', () => {
     expect(pages.slice(1).every((page) => page.anchors === undefined)).toBe(true);
     expect(pages.reduce((sum, page) => sum + page.cases, 0)).toBe(all.cases);
     expect(pages.reduce((sum, page) => sum + page.events, 0)).toBe(all.events);
-    expect((await api.http().post('/audit/verify').set(await admin()).send({ limit: 0 })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(
+      (
+        await api
+          .http()
+          .post('/audit/verify')
+          .set(await admin())
+          .send({ limit: 0 })
+      ).body,
+    ).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('anchors on demand for admins only', async () => {
-    const refused = await api.http().post('/audit/anchors').set(await auditorOf('linkoping'));
+    const refused = await api
+      .http()
+      .post('/audit/anchors')
+      .set(await auditorOf('linkoping'));
     expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
   });
 

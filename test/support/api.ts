@@ -52,7 +52,13 @@ export class TestApi {
 }
 
 export async function tokenFor(caller: Caller): Promise<string> {
-  const claims = { sub: caller.sub ?? `user-${caller.roles.join('-')}`, name: caller.name ?? `Test ${caller.roles.join('/')}`, roles: caller.roles, tenant: caller.tenant, ...(caller.org && { org: caller.org }) };
+  const claims = {
+    sub: caller.sub ?? `user-${caller.roles.join('-')}`,
+    name: caller.name ?? `Test ${caller.roles.join('/')}`,
+    roles: caller.roles,
+    tenant: caller.tenant,
+    ...(caller.org && { org: caller.org }),
+  };
   return mintToken(claims, new TextEncoder().encode(JWT_SECRET));
 }
 

@@ -17,14 +17,21 @@ export interface BuiltServiceOptions {
  * Starts the built service with `env` over the test's environment and waits until /health answers
  * 200; fails at once, with its exit code, if the process ends first.
  */
-export async function startBuiltService(env: Record<string, string>, { port, detached = false, timeoutMs = 60_000 }: BuiltServiceOptions): Promise<ChildProcess> {
+export async function startBuiltService(
+  env: Record<string, string>,
+  { port, detached = false, timeoutMs = 60_000 }: BuiltServiceOptions,
+): Promise<ChildProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
   const service = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'], detached });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const status = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return service;
-    if (service.exitCode !== null || service.signalCode !== null) throw new Error(`the service exited with ${service.exitCode ?? service.signalCode} before it was healthy`);
+    if (service.exitCode !== null || service.signalCode !== null)
+      throw new Error(`the service exited with ${service.exitCode ?? service.signalCode} before it was healthy`);
     if (Date.now() > deadline) {
       service.kill('SIGKILL');
       throw new Error('the service did not become healthy');

@@ -25,7 +25,11 @@ export interface Step {
 
 /** A refused command, with the API's machine-readable code. */
 export class CommandRefused extends Error {
-  constructor(readonly command: string, readonly status: number, readonly body: Schemas['ErrorDto'] | undefined) {
+  constructor(
+    readonly command: string,
+    readonly status: number,
+    readonly body: Schemas['ErrorDto'] | undefined,
+  ) {
     super(`${command}: ${status} ${body?.code ?? ''} ${body?.message ?? ''}`);
   }
 }
@@ -68,7 +72,10 @@ export async function signLinkopingAgreement(as: (role: Role) => IopClient): Pro
   };
   const params = () => ({ path: { id }, header: { 'If-Match': `"${steps[steps.length - 1].revision}"` } });
 
-  record('register', await as('registrator').POST('/cases/{id}/commands/register', { params: params(), body: { bodyCode: 'SON', registeredOn: '2022-09-02' } }));
+  record(
+    'register',
+    await as('registrator').POST('/cases/{id}/commands/register', { params: params(), body: { bodyCode: 'SON', registeredOn: '2022-09-02' } }),
+  );
   record(
     'assign-officer',
     await as('registrator').POST('/cases/{id}/commands/assign-officer', {
@@ -112,7 +119,10 @@ export async function signLinkopingAgreement(as: (role: Role) => IopClient): Pro
       body: { outcome: 'approved', paragraph: '§ 187', recommendedTo: null, motivation: null },
     }),
   );
-  record('record-justering', await as('namndsekreterare').POST('/cases/{id}/commands/record-justering', { params: params(), body: { justeradOn: '2022-11-14' } }));
+  record(
+    'record-justering',
+    await as('namndsekreterare').POST('/cases/{id}/commands/record-justering', { params: params(), body: { justeradOn: '2022-11-14' } }),
+  );
   record('record-posting', await as('namndsekreterare').POST('/cases/{id}/commands/record-posting', { params: params(), body: { postedOn: '2022-11-15' } }));
   record('record-final', await as('namndsekreterare').POST('/cases/{id}/commands/record-final', { params: params(), body: {} }));
   record(

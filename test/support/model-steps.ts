@@ -95,4 +95,3 @@ export function modelSteps(snapshot: CaseSnapshot): ModelStep[] {
 /** A vertex of the graph: the state plus the few facts that open transitions (a payment and a misuse finding allow a claim). */
 export const stateKey = (s: CaseSnapshot): string =>
   JSON.stringify([s.value, s.context.payments.length > 0, s.context.evaluations.some((e) => !e.fundsUsedAsIntended)]);
-

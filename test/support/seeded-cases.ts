@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { caseStream } from '../../src/cases/shared/case-stream';
 import type { SeedCase } from '../../src/demo/seed-cases';
 import type { EventContext, EventStore, JsonObject } from '../../src/event-store/event-store.port';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, decide, evolve, initialSnapshot, type CaseEvent, type CaseSnapshot, type Command } from '../../src/lifecycle';
+import {
+  CASE_MACHINE_ID,
+  CASE_MACHINE_VERSION,
+  currentSchemaVersion,
+  decide,
+  evolve,
+  initialSnapshot,
+  type CaseEvent,
+  type CaseSnapshot,
+  type Command,
+} from '../../src/lifecycle';
 
 const context: EventContext = {
   actorId: 'seed',

@@ -45,14 +45,28 @@ export class CreatedAnchorDto {
 
 export class VerifyRequestDto {
   @ApiPropertyOptional({ description: 'The latest anchor hash the auditor kept outside the system.', example: '3f0a…' })
-  @IsOptional() @IsHexadecimal() @Length(64, 64)
+  @IsOptional()
+  @IsHexadecimal()
+  @Length(64, 64)
   anchor?: string;
 
-  @ApiPropertyOptional({ description: 'Verify only this many case streams (a page), for progress over a large record.', minimum: 1, maximum: 5000, example: 500 })
-  @IsOptional() @IsInt() @Min(1) @Max(5000)
+  @ApiPropertyOptional({
+    description: 'Verify only this many case streams (a page), for progress over a large record.',
+    minimum: 1,
+    maximum: 5000,
+    example: 500,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
   limit?: number;
 
-  @ApiPropertyOptional({ description: "Go on after this case stream: the previous page's `next`. The anchor is verified on the first page only.", example: 'linkoping/case-…' })
-  @IsOptional() @Matches(/^[^/\s]+\/[^/\s]+$/)
+  @ApiPropertyOptional({
+    description: "Go on after this case stream: the previous page's `next`. The anchor is verified on the first page only.",
+    example: 'linkoping/case-…',
+  })
+  @IsOptional()
+  @Matches(/^[^/\s]+\/[^/\s]+$/)
   after?: string;
 }

@@ -98,12 +98,13 @@ export class Anchors {
     const problems: AnchorProblem[] = [];
     const anchors: AnchorRow[] = [];
     let previous: Buffer = GENESIS_HASH;
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       const anchor = rows[i];
       const heads: AnchorCheckRow[] = [];
       for (; i < rows.length && rows[i].sequence === anchor.sequence; i++) if (rows[i].tenant !== null) heads.push(rows[i]);
       const expected = anchorHash(previous, anchor.sequence, anchor.created_at, heads.length, digestOf(heads));
-      if (!expected.equals(anchor.hash) || !previous.equals(anchor.previous)) problems.push({ what: `anchor ${anchor.sequence} does not match its heads or its predecessor` });
+      if (!expected.equals(anchor.hash) || !previous.equals(anchor.previous))
+        problems.push({ what: `anchor ${anchor.sequence} does not match its heads or its predecessor` });
       anchors.push(anchor);
       previous = anchor.hash;
     }

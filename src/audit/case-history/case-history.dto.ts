@@ -39,7 +39,10 @@ export class HistoryEntryDto {
   @ApiProperty({ type: () => CaseStateDto, description: 'The state after the event.' })
   stateAfter!: CaseStateDto;
 
-  @ApiProperty({ allOf: [{ $ref: '#/components/schemas/JsonObject' }], description: "The event's data, as recorded; personal data opened, or `[raderad]` once its data subject was erased." })
+  @ApiProperty({
+    allOf: [{ $ref: '#/components/schemas/JsonObject' }],
+    description: "The event's data, as recorded; personal data opened, or `[raderad]` once its data subject was erased.",
+  })
   payload!: Record<string, unknown>;
 
   @ApiProperty({ type: () => MachineDto, description: 'The lifecycle version the event was recorded under.' })

@@ -41,7 +41,9 @@ export function toJsonLines({ events, history, verdict }: CaseRecord): string {
 /** The personal objects in a case's history, as readers see them. */
 function personalDataOf(history: CaseHistoryDto): { revision: string; field: string; value: unknown }[] {
   return history.events.flatMap(({ revision, type, payload }) =>
-    (PERSONAL_FIELDS[type as keyof typeof PERSONAL_FIELDS] ?? []).filter(({ key }) => payload[key]).map(({ key }) => ({ revision, field: key, value: payload[key] })),
+    (PERSONAL_FIELDS[type as keyof typeof PERSONAL_FIELDS] ?? [])
+      .filter(({ key }) => payload[key])
+      .map(({ key }) => ({ revision, field: key, value: payload[key] })),
   );
 }
 

@@ -29,17 +29,26 @@ export class ExportController {
   ) {}
 
   @Get('cases/:id/export')
-  @ApiOperation({ operationId: 'exportCase', summary: 'A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification' })
+  @ApiOperation({
+    operationId: 'exportCase',
+    summary: 'A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'format', enum: EXPORT_FORMATS, required: false })
-  @ApiResponse({ status: 200, description: 'The export, as an attachment.', content: Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type, { schema: { type: 'string' } }])) })
+  @ApiResponse({
+    status: 200,
+    description: 'The export, as an attachment.',
+    content: Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type, { schema: { type: 'string' } }])),
+  })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: an unknown format.' })
   @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })
   async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('format') format: string = 'jsonl', @Res() response: Response): Promise<void> {
     assertAuditor(actor);
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
-      throw new InvalidInput('VALIDATION_FAILED', `Unknown format ${format}.`, { fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }] });
+      throw new InvalidInput('VALIDATION_FAILED', `Unknown format ${format}.`, {
+        fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }],
+      });
     }
     const caseId = parseCaseId(id);
     // One read: the events as stored (what the chain covers), the verdict on them, and their history with personal data opened.

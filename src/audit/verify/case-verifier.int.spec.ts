@@ -35,7 +35,10 @@ describe.each(databaseTargets())('CaseVerifier on $name', (target) => {
     const [submitted] = decide(initialSnapshot(), linkoping.submit);
     const early = { diarienummer: 'SON 2019-536', registeredOn: '2022-08-01', at: '2022-09-02T10:00:00.000Z' };
     const under = (machineVersion: number) => ({ ...context, machineId: CASE_MACHINE_ID, machineVersion });
-    await store.append(stream, [{ id: randomUUID(), type: submitted.type, data: submitted.data as unknown as JsonObject }], { expectedRevision: 'no_stream', context: under(first) });
+    await store.append(stream, [{ id: randomUUID(), type: submitted.type, data: submitted.data as unknown as JsonObject }], {
+      expectedRevision: 'no_stream',
+      context: under(first),
+    });
     await store.append(stream, [{ id: randomUUID(), type: 'CaseRegistered', data: early }], { expectedRevision: 0n, context: under(version) });
     return caseId;
   }
@@ -57,12 +60,18 @@ describe.each(databaseTargets())('CaseVerifier on $name', (target) => {
     const caseId = await caseRegisteredUnder(1);
     expect(await verifier.verifyCase('linkoping', caseId)).toMatchObject({
       intact: false,
-      problem: { revision: '1', what: expect.stringMatching(/^not a legal transition under iopCase v1: CaseRegistered cannot be applied .* DATE_BEFORE_RECEIVED$/) },
+      problem: {
+        revision: '1',
+        what: expect.stringMatching(/^not a legal transition under iopCase v1: CaseRegistered cannot be applied .* DATE_BEFORE_RECEIVED$/),
+      },
     });
   });
 
   it('names a machine version it does not know', async () => {
     const caseId = await caseRegisteredUnder(7, 1);
-    expect(await verifier.verifyCase('linkoping', caseId)).toMatchObject({ intact: false, problem: { revision: '1', what: expect.stringContaining('No machine iopCase version 7') } });
+    expect(await verifier.verifyCase('linkoping', caseId)).toMatchObject({
+      intact: false,
+      problem: { revision: '1', what: expect.stringContaining('No machine iopCase version 7') },
+    });
   });
 });

@@ -39,7 +39,14 @@ export function verdictOf(record: StreamRecord, caseId: string): CaseVerdict {
 /** A case stream's verdict, with the diarienummer its fold names (null: none yet, or the fold broke off before). */
 export function caseVerdictOf({ stream, events, head }: StreamRecord, caseId: string): CaseVerdict & { readonly diarienummer: string | null } {
   const { problem, state } = firstProblem(asCaseEvents(events), head);
-  return { tenant: stream.tenant, caseId, intact: !problem, events: events.length, ...(problem && { problem }), diarienummer: state?.context.diarienummer ?? null };
+  return {
+    tenant: stream.tenant,
+    caseId,
+    intact: !problem,
+    events: events.length,
+    ...(problem && { problem }),
+    diarienummer: state?.context.diarienummer ?? null,
+  };
 }
 
 /** Hash chain and machine in one pass, event by event, then the head. */
@@ -54,7 +61,10 @@ function firstProblem(events: readonly RecordedCaseEvent[], head: StreamRecord['
       state = applyRecorded(state, recorded);
     } catch (error) {
       if (!(error instanceof LifecycleError)) throw error;
-      return { state, problem: { revision: recorded.revision.toString(), what: `not a legal transition under ${machineId} v${machineVersion}: ${error.message}` } };
+      return {
+        state,
+        problem: { revision: recorded.revision.toString(), what: `not a legal transition under ${machineId} v${machineVersion}: ${error.message}` },
+      };
     }
   }
   const end = chain.end(head);

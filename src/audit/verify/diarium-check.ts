@@ -49,16 +49,27 @@ function allocationProblem(
   const others = sameNumber.filter((b) => b.caseId !== a.caseId);
   if (others.length > 0) {
     const cases = [a.caseId, ...others.map((b) => b.caseId)];
-    return { what: `${a.diarienummer} is given to more than one case: ${sameNumber.map((b) => `case ${b.caseId} at revision ${b.revision}`).join(' and ')}`, cases };
+    return {
+      what: `${a.diarienummer} is given to more than one case: ${sameNumber.map((b) => `case ${b.caseId} at revision ${b.revision}`).join(' and ')}`,
+      cases,
+    };
   }
-  if (a.number !== Number(a.revision) + 1) return { what: `revision ${a.revision} gives number ${String(a.number)}, not ${a.revision + 1n}: the series must run 1, 2, 3… without gaps`, cases: [a.caseId] };
-  if (earlier) return { what: `case ${a.caseId} is given a second number in this series (${earlier.diarienummer} at revision ${earlier.revision})`, cases: [a.caseId] };
+  if (a.number !== Number(a.revision) + 1)
+    return {
+      what: `revision ${a.revision} gives number ${String(a.number)}, not ${a.revision + 1n}: the series must run 1, 2, 3… without gaps`,
+      cases: [a.caseId],
+    };
+  if (earlier)
+    return { what: `case ${a.caseId} is given a second number in this series (${earlier.diarienummer} at revision ${earlier.revision})`, cases: [a.caseId] };
   const named = numberOf(a.caseId);
   if (named === undefined) return { what: `${a.diarienummer} is given to case ${a.caseId}, which does not exist`, cases: [a.caseId] };
   if (named !== a.diarienummer) {
     const holder = named === null ? undefined : holders.get(named)?.find((b) => b.caseId !== a.caseId);
     const owner = holder ? `, which is given to case ${holder.caseId}` : '';
-    return { what: `${a.diarienummer} is given to case ${a.caseId}, but the case names ${named ?? 'no diarienummer'}${owner}`, cases: [a.caseId, ...(holder ? [holder.caseId] : [])] };
+    return {
+      what: `${a.diarienummer} is given to case ${a.caseId}, but the case names ${named ?? 'no diarienummer'}${owner}`,
+      cases: [a.caseId, ...(holder ? [holder.caseId] : [])],
+    };
   }
   return undefined;
 }

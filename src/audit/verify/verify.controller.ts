@@ -43,7 +43,11 @@ export class VerifyController {
 
   @Post('verify')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'verifyAll', summary: "Verifies every stream of the caller's tenant (an admin: of every tenant) — cases, diarium series, erasures and any other kind — and the global anchor" })
+  @ApiOperation({
+    operationId: 'verifyAll',
+    summary:
+      "Verifies every stream of the caller's tenant (an admin: of every tenant) — cases, diarium series, erasures and any other kind — and the global anchor",
+  })
   @ApiBody({ type: VerifyRequestDto, required: false })
   @ApiOkResponse({ type: VerifyAllDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: the kept anchor is not a sha256 in hex.' })
@@ -52,7 +56,10 @@ export class VerifyController {
     assertAuditor(actor);
     const everything = actor.roles.includes('admin');
     const range = { limit, after: after === undefined ? undefined : fromCursor(after) };
-    const [cases, anchors] = await Promise.all([this.record.verifyAll(everything ? undefined : actor.tenant, range), after === undefined ? this.anchors.verify(anchor) : undefined]);
+    const [cases, anchors] = await Promise.all([
+      this.record.verifyAll(everything ? undefined : actor.tenant, range),
+      after === undefined ? this.anchors.verify(anchor) : undefined,
+    ]);
     const answer = { ...cases, next: cases.next && `${cases.next.tenant}/${cases.next.id}` }; // undefined: left out of the JSON
     if (!anchors) return answer;
     // An auditor of one municipality sees the anchor chain, but only its own streams' problems.

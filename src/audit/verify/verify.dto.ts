@@ -24,7 +24,11 @@ export class StreamVerdictDto implements StreamVerdict {
   @ApiProperty({ example: 'diarium-SN-2023', description: 'The stream, as the store names it.' })
   stream!: string;
 
-  @ApiProperty({ enum: STREAM_KINDS, description: 'What the stream holds: a case, a diarium series, the erasure record, or a kind this version does not fold (its chain and head are still verified).' })
+  @ApiProperty({
+    enum: STREAM_KINDS,
+    description:
+      'What the stream holds: a case, a diarium series, the erasure record, or a kind this version does not fold (its chain and head are still verified).',
+  })
   kind!: StreamKind;
 
   @ApiProperty({ example: 3 })
@@ -78,10 +82,16 @@ export class VerifyAllDto implements Omit<VerifyAllResult, 'next'> {
   @ApiProperty({ type: () => [CaseVerdictDto], description: 'The cases that do not verify, each with its first bad event (they are among `kinds` too).' })
   broken!: CaseVerdictDto[];
 
-  @ApiProperty({ type: () => [KindSummaryDto], description: 'Per kind of stream found in the store (case, diarium, erasure, other): how many streams and events were verified, and the broken ones.' })
+  @ApiProperty({
+    type: () => [KindSummaryDto],
+    description: 'Per kind of stream found in the store (case, diarium, erasure, other): how many streams and events were verified, and the broken ones.',
+  })
   kinds!: KindSummaryDto[];
 
-  @ApiPropertyOptional({ type: () => AnchorVerdictDto, description: 'The global anchor: nothing deleted or rewound since it was taken. Absent on pages after the first.' })
+  @ApiPropertyOptional({
+    type: () => AnchorVerdictDto,
+    description: 'The global anchor: nothing deleted or rewound since it was taken. Absent on pages after the first.',
+  })
   anchors?: AnchorVerdictDto;
 
   @ApiPropertyOptional({ example: 'linkoping/case-…', description: 'With a limit: pass as `after` for the next page; absent when there are no more.' })

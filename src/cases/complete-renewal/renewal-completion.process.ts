@@ -36,7 +36,9 @@ export class RenewalCompletionProcess implements OnModuleInit {
     const completedOn = [signatures.municipality.signedOn, signatures.organisation.signedOn].sort()[1];
     const engine = { id: 'iop-engine', name: 'iop-engine (förnyelse)', roles: ['handlaggare' as const], tenant: event.stream.tenant };
     await this.bus
-      .execute(new CaseCommand('complete-renewal', engine, previousCaseId, { completedOn }, { idempotencyKey: `renewal-completed/${caseId}`, correlationId: caseId }))
+      .execute(
+        new CaseCommand('complete-renewal', engine, previousCaseId, { completedOn }, { idempotencyKey: `renewal-completed/${caseId}`, correlationId: caseId }),
+      )
       .catch((error: unknown) => {
         // The earlier case may have ended meanwhile (notice ran out, or an officer completed it by hand).
         if (!(error instanceof LifecycleError)) throw error;

@@ -111,7 +111,12 @@ export class DecisionDto extends MeetingDto implements ItemOf<'decisions'> {
   @ApiProperty({ type: () => DecidingBodyDto, nullable: true, description: 'The higher body, when the outcome is `recommended`.' })
   recommendedTo!: DecidingBodyDto | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The motivation, when recorded.', example: 'Utskottet rekommenderar kommunstyrelsen att ingå avtal.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The motivation, when recorded.',
+    example: 'Utskottet rekommenderar kommunstyrelsen att ingå avtal.',
+  })
   motivation!: string | null;
 }
 

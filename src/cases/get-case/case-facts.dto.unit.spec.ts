@@ -96,7 +96,9 @@ function misfits(schemas: Record<string, Schema>, value: unknown, s: Schema, pat
       const properties = s.properties ?? {};
       return [
         ...(s.required ?? []).filter((key) => !(key in value)).map((key) => `${path}.${key}: missing`),
-        ...Object.keys(value).filter((key) => !(key in properties)).map((key) => `${path}.${key}: not documented`),
+        ...Object.keys(value)
+          .filter((key) => !(key in properties))
+          .map((key) => `${path}.${key}: not documented`),
         ...Object.entries(value)
           .filter(([key]) => key in properties)
           .flatMap(([key, v]) => misfits(schemas, v, properties[key]!, `${path}.${key}`)),

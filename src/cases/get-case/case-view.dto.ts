@@ -41,7 +41,11 @@ export class CaseViewDto implements CaseView {
   @ApiProperty({ type: () => CaseFactsDto, description: 'What is known about the case: parties, terms, decisions, signatures, payments, …' })
   facts!: CaseFactsDto;
 
-  @ApiProperty({ enum: COMMAND_TYPES, isArray: true, description: 'The commands this caller may give now (the lifecycle and the caller\'s roles both allow them).' })
+  @ApiProperty({
+    enum: COMMAND_TYPES,
+    isArray: true,
+    description: "The commands this caller may give now (the lifecycle and the caller's roles both allow them).",
+  })
   allowedCommands!: CommandType[];
 
   @ApiProperty({ example: '7', description: 'The revision; also in the ETag header. Send it as If-Match with the next command.' })
@@ -54,10 +58,14 @@ export class CaseViewDto implements CaseView {
 /** Time travel: `GET /cases/:id?asOf=…` or `?revision=…` (or both: whichever is earlier). */
 export class PointInTimeQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', example: '2023-09-06T00:00:00Z', description: 'The case as it was at this moment.' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   asOf?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 7, description: 'The case as it was right after this revision.' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   revision?: number;
 }

@@ -65,7 +65,11 @@ export class CaseSummariesProjection implements OnModuleInit {
   }
 
   private async shows(tenant: string, caseId: string, revision: bigint): Promise<boolean> {
-    const { rows } = await this.db.pool.query('SELECT 1 FROM case_summaries WHERE tenant = $1 AND case_id = $2 AND revision >= $3', [tenant, caseId, revision.toString()]);
+    const { rows } = await this.db.pool.query('SELECT 1 FROM case_summaries WHERE tenant = $1 AND case_id = $2 AND revision >= $3', [
+      tenant,
+      caseId,
+      revision.toString(),
+    ]);
     return rows.length > 0;
   }
 }

@@ -19,10 +19,7 @@ export class ListCasesController {
   @ApiOkResponse({ type: CaseListDto, description: 'Kept by a projection: a command shows here within moments.' })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: a filter is malformed.' })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
-  list(
-    @CurrentActor() actor: Actor,
-    @Query(validationPipe(ListCasesQueryDto, 'query')) filters: ListCasesQueryDto,
-  ): Promise<CaseListDto> {
+  list(@CurrentActor() actor: Actor, @Query(validationPipe(ListCasesQueryDto, 'query')) filters: ListCasesQueryDto): Promise<CaseListDto> {
     return this.queries.execute(new ListCasesQuery(actor, filters));
   }
 }

@@ -7,35 +7,49 @@ import { IsOrganisationNumber } from '../shared/validation';
 /** Filters and paging of GET /cases; every filter is optional and they combine with AND. */
 export class ListCasesQueryDto {
   @ApiPropertyOptional({ example: 'decision', description: 'State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   state?: string;
 
   @ApiPropertyOptional({ example: '822004-0417', description: "The organisation's organisationsnummer." })
-  @IsOptional() @IsOrganisationNumber()
+  @IsOptional()
+  @IsOrganisationNumber()
   organisation?: string;
 
   @ApiPropertyOptional({ example: 'KS 2023/01692', description: 'The diarienummer, exactly.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   diarienummer?: string;
 
   @ApiPropertyOptional({ example: 'KS', description: 'The deciding body (code) the case is, or last was, before.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   body?: string;
 
   @ApiPropertyOptional({ example: 'john.fristedt', description: "The case officer's id." })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   officer?: string;
 
   @ApiPropertyOptional({ description: 'Only closed (true) or only open (false) cases.' })
-  @IsOptional() @IsBoolean() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional()
+  @IsBoolean()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   closed?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit: number = 50;
 
   @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset: number = 0;
 }
 

@@ -30,14 +30,10 @@ export class Diarium {
       const { stream, revision, number, diarienummer } = await this.next(actor, bodyCode, registeredOn);
       const id = uuidv5(`${stream.id}/${caseId}`, NAMESPACE);
       try {
-        const result = await this.store.append(
-          stream,
-          [{ id, type: 'DiarienummerAllocated', data: { number, diarienummer, caseId, registeredOn } }],
-          {
-            expectedRevision: revision < 0n ? 'no_stream' : revision,
-            context: { actorId: actor.id, actorName: actor.name, actorRole: 'registrator', commandId: id, correlationId: id, causationId: id },
-          },
-        );
+        const result = await this.store.append(stream, [{ id, type: 'DiarienummerAllocated', data: { number, diarienummer, caseId, registeredOn } }], {
+          expectedRevision: revision < 0n ? 'no_stream' : revision,
+          context: { actorId: actor.id, actorName: actor.name, actorRole: 'registrator', commandId: id, correlationId: id, causationId: id },
+        });
         if (result.nextExpectedRevision === revision + 1n) return diarienummer;
         // Already allocated to this case earlier: answer with that number.
         const [earlier] = await this.store.readStream(stream, { fromRevision: result.nextExpectedRevision, maxCount: 1 });

@@ -1,6 +1,16 @@
 import { AccessDenied } from '../../auth/access-denied';
 import type { Actor } from '../../auth/actor';
-import { issuingRoles, refusalOf, roleRefusal, sameOrganisation, type CaseFacts, type CommandPayloads, type CommandType, type Refusal, type Role } from '../../lifecycle';
+import {
+  issuingRoles,
+  refusalOf,
+  roleRefusal,
+  sameOrganisation,
+  type CaseFacts,
+  type CommandPayloads,
+  type CommandType,
+  type Refusal,
+  type Role,
+} from '../../lifecycle';
 import { caseNotFound } from './case-error';
 import type { LoadedCase } from './case-repository';
 

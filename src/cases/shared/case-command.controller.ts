@@ -33,7 +33,9 @@ export function commandRequest(headers: Record<string, string | undefined>): Com
   const ifMatch = headers['if-match'];
   const revision = ifMatch === undefined ? undefined : /^(?:W\/)?"?(-?\d+)"?$/.exec(ifMatch.trim())?.[1];
   if (ifMatch !== undefined && revision === undefined) {
-    throw new InvalidInput('VALIDATION_FAILED', 'If-Match must be an ETag of this API, e.g. "7".', { fields: [{ field: 'If-Match', messages: ['not a revision ETag'] }] });
+    throw new InvalidInput('VALIDATION_FAILED', 'If-Match must be an ETag of this API, e.g. "7".', {
+      fields: [{ field: 'If-Match', messages: ['not a revision ETag'] }],
+    });
   }
   return {
     ...(revision !== undefined && { ifMatch: BigInt(revision) }),
@@ -62,7 +64,12 @@ const ERROR_RESPONSES = [
 export const CommandHeaders = () =>
   applyDecorators(
     ApiHeader({ name: 'If-Match', required: false, description: 'The revision ETag last seen, e.g. "7": refused with 412 if the case has moved on.' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key.' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Any unique string: a repeated request with it returns the first answer and writes nothing, even when its If-Match is stale by then. After a lost answer, retry the same request with the same key.',
+    }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded in the events, to tie them to a larger flow.' }),
     ...ERROR_RESPONSES.map(([status, description]) => ApiResponse({ status, description, type: ErrorDto })),
   );
@@ -113,7 +120,11 @@ export function commandController({ tag, path, docs, command }: CommandEndpoint)
 
 /** The controller of one case command, `POST /cases/:id/commands/<type>`, from its row of the command table. */
 export function caseCommandController<K extends CommandType>(type: K, { dto, summary }: CommandRow<K>): Type<object> {
-  const noBody = { required: false, description: 'No body: the engine knows everything this command needs.', schema: { type: 'object' as const, properties: {}, additionalProperties: false } };
+  const noBody = {
+    required: false,
+    description: 'No body: the engine knows everything this command needs.',
+    schema: { type: 'object' as const, properties: {}, additionalProperties: false },
+  };
   return commandController({
     tag: 'Case commands',
     path: `:id/commands/${type}`,

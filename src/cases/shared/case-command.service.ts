@@ -57,12 +57,21 @@ export class CaseCommandService {
     const executed = ids && earlierExecution(loaded.events, ids);
     if (executed !== undefined) return resultAt(loaded, executed);
     if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
-      throw new CaseError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, { revision: loaded.revision.toString() });
+      throw new CaseError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, {
+        revision: loaded.revision.toString(),
+      });
     }
 
     const decided = await admitted.decide(this.clock.now().toISOString());
     const commandId = ids?.commandId ?? randomUUID();
-    const context = { actorId: actor.id, actorName: actor.name, actorRole: admitted.role, commandId, correlationId: request.correlationId ?? commandId, causationId: commandId };
+    const context = {
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: admitted.role,
+      commandId,
+      correlationId: request.correlationId ?? commandId,
+      causationId: commandId,
+    };
     const events = decided.events.map((event, index) => ({ id: ids?.eventId(index) ?? randomUUID(), event }));
     const appended = await this.cases.append(loaded, events, context, decided.machine).catch((error: unknown) => {
       if (!(error instanceof WrongExpectedVersionError)) throw error;

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { AppendResult, EventContext, JsonObject, StreamWriter } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
-import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion, foldStored, type CaseEvent, type CaseSnapshot, type MachineVersionChanged } from '../../lifecycle';
+import {
+  CASE_MACHINE_ID,
+  CASE_MACHINE_VERSION,
+  currentSchemaVersion,
+  foldStored,
+  type CaseEvent,
+  type CaseSnapshot,
+  type MachineVersionChanged,
+} from '../../lifecycle';
 import { PersonalData } from '../../personal-data/personal-data';
 import { caseNotFound } from './case-error';
 import { asCaseEvents, caseStream, type RecordedCaseEvent } from './case-stream';

@@ -34,7 +34,11 @@ export class CaseStateDto implements CaseState {
   })
   value!: StateValue;
 
-  @ApiProperty({ type: [String], example: ['decision.approved.awaitingJustering'], description: 'Dotted paths of the active leaf states of the case machine; several while both parties sign.' })
+  @ApiProperty({
+    type: [String],
+    example: ['decision.approved.awaitingJustering'],
+    description: 'Dotted paths of the active leaf states of the case machine; several while both parties sign.',
+  })
   paths!: string[];
 
   @ApiProperty({ type: () => LabelDto })

@@ -19,7 +19,9 @@ export interface IdempotentIds {
 }
 
 export function idempotentIds(scope: string, key: string, request: unknown): IdempotentIds {
-  const fingerprint = createHash('sha256').update(canonicalize(request) ?? '').digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(canonicalize(request) ?? '')
+    .digest('hex');
   return {
     commandId: uuidv5(`${scope}/${key}/${fingerprint}`, NAMESPACE),
     eventId: (index) => uuidv5(`${scope}/${key}/${index}`, NAMESPACE),

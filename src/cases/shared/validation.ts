@@ -63,7 +63,7 @@ export const IsBodyCode = stringRule('isBodyCode', (value) => BODY_CODE.test(val
  * A nested value object: an object (a list would otherwise be validated element by element),
  * turned into `type` so that its own decorators apply.
  */
-export function IsNested(type: (options?: TypeHelpOptions) => Function, typeOptions?: TypeOptions): PropertyDecorator {
+export function IsNested(type: (options?: TypeHelpOptions) => abstract new (...args: never[]) => unknown, typeOptions?: TypeOptions): PropertyDecorator {
   return applyDecorators(IsObject(), ValidateNested(), Type(type, typeOptions));
 }
 

@@ -9,4 +9,13 @@ import { notificationDeliveries } from './007-notification-deliveries';
 import { deadlineViews } from './008-deadline-views';
 
 /** Applied in order of version; a migration, once released, is never edited: add the next one. */
-export const migrations: readonly Migration[] = [eventStore, caseSummaries, anchors, personalData, notificationOutbox, timers, notificationDeliveries, deadlineViews];
+export const migrations: readonly Migration[] = [
+  eventStore,
+  caseSummaries,
+  anchors,
+  personalData,
+  notificationOutbox,
+  timers,
+  notificationDeliveries,
+  deadlineViews,
+];

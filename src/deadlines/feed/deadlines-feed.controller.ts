@@ -40,7 +40,12 @@ export class DeadlinesFeedController {
     const today = stockholmDate(now.toISOString());
     const { items } = await readDeadlines(
       this.db.pool,
-      { tenant: grant.tenant, from: addDays(today, -PAST_DAYS), to: addDays(today, MAX_RANGE_DAYS), ...(grant.scope === 'mine' && { officerId: grant.ownerId }) },
+      {
+        tenant: grant.tenant,
+        from: addDays(today, -PAST_DAYS),
+        to: addDays(today, MAX_RANGE_DAYS),
+        ...(grant.scope === 'mine' && { officerId: grant.ownerId }),
+      },
       today,
     );
     const baseUrl = this.config.PUBLIC_BASE_URL;

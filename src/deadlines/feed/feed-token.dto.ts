@@ -3,8 +3,13 @@ import { IsIn, IsOptional } from 'class-validator';
 import { FEED_SCOPES, type FeedScope } from './feed-tokens';
 
 export class CreateFeedTokenDto {
-  @ApiPropertyOptional({ enum: FEED_SCOPES, default: 'tenant', description: "`tenant`: all the municipality's cases; `mine`: the cases you handle as officer." })
-  @IsOptional() @IsIn(FEED_SCOPES)
+  @ApiPropertyOptional({
+    enum: FEED_SCOPES,
+    default: 'tenant',
+    description: "`tenant`: all the municipality's cases; `mine`: the cases you handle as officer.",
+  })
+  @IsOptional()
+  @IsIn(FEED_SCOPES)
   scope: FeedScope = 'tenant';
 }
 

@@ -37,7 +37,15 @@ export class FeedTokens {
 
   async create(actor: Actor, scope: FeedScope): Promise<{ id: string; token: string; scope: FeedScope; createdAt: string }> {
     if (onlyOwnOrganisation(actor) !== undefined) {
-      throw forbiddenRole("The deadline feed is for the municipality's officials.", ['handlaggare', 'chef', 'namndsekreterare', 'registrator', 'signatory', 'auditor', 'admin']);
+      throw forbiddenRole("The deadline feed is for the municipality's officials.", [
+        'handlaggare',
+        'chef',
+        'namndsekreterare',
+        'registrator',
+        'signatory',
+        'auditor',
+        'admin',
+      ]);
     }
     const id = randomUUID();
     const token = PREFIX + randomBytes(32).toString('base64url');

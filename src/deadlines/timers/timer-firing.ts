@@ -70,7 +70,10 @@ export class TimerFiring {
       }
       // One statement each for all the batch's marks and notifications, in the same transaction.
       await this.table.settle(transaction, settled, now);
-      await this.outbox.enqueue(transaction, settled.flatMap((s) => s.intents));
+      await this.outbox.enqueue(
+        transaction,
+        settled.flatMap((s) => s.intents),
+      );
       for (const { status } of settled) result.settled[status]++;
       return result;
     });

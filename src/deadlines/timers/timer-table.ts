@@ -129,7 +129,11 @@ export class TimerTable {
   }
 
   /** Marks the batch's timers fired, skipped or cancelled, in one statement. */
-  async settle(transaction: StoreTransaction, settled: readonly { timer: TimerRow; status: Exclude<TimerStatus, 'pending'>; note: string | null }[], now: Date): Promise<void> {
+  async settle(
+    transaction: StoreTransaction,
+    settled: readonly { timer: TimerRow; status: Exclude<TimerStatus, 'pending'>; note: string | null }[],
+    now: Date,
+  ): Promise<void> {
     if (settled.length === 0) return;
     await sqlOf(transaction).client.query(
       `UPDATE timers SET status = s.status, last_error = s.note, settled_at = $2, updated_at = $2

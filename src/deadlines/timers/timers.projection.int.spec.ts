@@ -18,7 +18,8 @@ describe('Timers projection: amendments move timers, notice cancels them', () =>
   afterAll(() => api.stop());
 
   const timer = async (caseId: string, key: string) =>
-    (await api.db.pool.query(`SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_at FROM timers WHERE case_id = $1 AND key = $2`, [caseId, key])).rows[0];
+    (await api.db.pool.query(`SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_at FROM timers WHERE case_id = $1 AND key = $2`, [caseId, key]))
+      .rows[0];
 
   it('re-arms a fired reminder whose date moved, and cancels what notice makes moot', async () => {
     const store = api.app.get(EventStore);
@@ -37,7 +38,16 @@ describe('Timers projection: amendments move timers, notice cancels them', () =>
       const [event] = decide(fold(events), { now: '2025-03-10T12:00:00Z', ...command } as Command);
       await store.append({ tenant: TENANT, id: `case-${caseId}` }, [{ id: randomUUID(), type: event.type, data: event.data as unknown as JsonObject }], {
         expectedRevision: BigInt(events.length - 1),
-        context: { actorId: 'john', actorName: 'John', actorRole: 'handlaggare', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), machineId: 'iopCase', machineVersion: 1 },
+        context: {
+          actorId: 'john',
+          actorName: 'John',
+          actorRole: 'handlaggare',
+          commandId: randomUUID(),
+          correlationId: randomUUID(),
+          causationId: randomUUID(),
+          machineId: 'iopCase',
+          machineVersion: 1,
+        },
       });
       return [...events, event];
     };

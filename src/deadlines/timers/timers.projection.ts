@@ -44,7 +44,10 @@ export class TimersProjection implements OnModuleInit {
   /** Recomputes one case's timers and deadline rows now (the subscription's work; tests call it to be in step at once). */
   async refresh(tenant: string, caseId: string): Promise<void> {
     const loaded = await this.cases.load(tenant, caseId);
-    const timers = timersOf(loaded.snapshot.context, this.settings).map((timer) => ({ ...timer, dueAt: stockholmInstant(timer.dueOn, this.settings.notifyHour) }));
+    const timers = timersOf(loaded.snapshot.context, this.settings).map((timer) => ({
+      ...timer,
+      dueAt: stockholmInstant(timer.dueOn, this.settings.notifyHour),
+    }));
     const [moved] = await Promise.all([
       this.timers.replace(tenant, caseId, loaded.revision, timers, this.clock.now()),
       this.views.replace(loaded, this.catalogue.of(loaded.events)),

@@ -37,10 +37,22 @@ describe.each(databaseTargets())('the deadline rows the deadlines projection wri
     store = new PostgresEventStore({ pool: db.pool, connection: db.connection, clock });
     const subscriptions = { register: async (_id: string, handler: typeof handle) => void (handle = handler) } as unknown as Subscriptions;
     const database = { pool: db.pool, connection: db.connection } as Database;
-    const cases = new CaseRepository(store, new PersonalData(new DataSubjects(database, new MasterKey('a master secret of at least thirty-two characters'), clock)));
+    const cases = new CaseRepository(
+      store,
+      new PersonalData(new DataSubjects(database, new MasterKey('a master secret of at least thirty-two characters'), clock)),
+    );
     const settings = deadlineSettingsFrom(loadConfig({}));
     wake = new TimerWake(database, TIMERS_CHANNEL);
-    const projection = new TimersProjection(subscriptions, cases, new TimerTable(database), new CaseDeadlineTable(database), new DeadlineCatalogue(settings), settings, wake, clock);
+    const projection = new TimersProjection(
+      subscriptions,
+      cases,
+      new TimerTable(database),
+      new CaseDeadlineTable(database),
+      new DeadlineCatalogue(settings),
+      settings,
+      wake,
+      clock,
+    );
     await projection.onModuleInit();
     const events = seedEvents(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
     await store.append({ tenant, id: `case-${caseId}` }, events, { expectedRevision: 'no_stream', context });
@@ -82,7 +94,10 @@ describe.each(databaseTargets())('the deadline rows the deadlines projection wri
   it('moves with new events and never back: redelivered and concurrent events change nothing', async () => {
     const before = await keys();
     const paid = seedEvents(linkoping).find((e) => e.type === 'PaymentRecorded' && e.data.covers.start === '2024-01-01')!;
-    await store.append({ tenant, id: `case-${caseId}` }, [{ id: randomUUID(), type: paid.type, data: paid.data as never }], { expectedRevision: 'any', context });
+    await store.append({ tenant, id: `case-${caseId}` }, [{ id: randomUUID(), type: paid.type, data: paid.data as never }], {
+      expectedRevision: 'any',
+      context,
+    });
     const events = await recorded();
     await Promise.all([handle(events.at(-1)!), handle(events.at(-1)!), handle(events[3])]);
     const after = await keys();

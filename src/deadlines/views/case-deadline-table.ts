@@ -6,8 +6,20 @@ import { organisationNumberOf } from '../../projections/organisation-number';
 import { labelOf, type TrackedDeadline } from '../deadline-status';
 
 const COLUMNS = [
-  'tenant', 'case_id', 'key', 'kind', 'due_on', 'rule', 'label', 'explanation_sv', 'explanation_en', 'met',
-  'diarienummer', 'organisation_name', 'organisation_number', 'officer_id',
+  'tenant',
+  'case_id',
+  'key',
+  'kind',
+  'due_on',
+  'rule',
+  'label',
+  'explanation_sv',
+  'explanation_en',
+  'met',
+  'diarienummer',
+  'organisation_name',
+  'organisation_number',
+  'officer_id',
 ] as const;
 
 /**
@@ -24,8 +36,20 @@ export class CaseDeadlineTable {
   replace(loaded: LoadedCase, deadlines: readonly TrackedDeadline[]): Promise<void> {
     const facts = loaded.snapshot.context;
     const rows = deadlines.map((d) => [
-      loaded.tenant, loaded.id, d.key, d.kind, d.date, d.rule, labelOf(d), d.explanation.sv, d.explanation.en, d.met,
-      facts.diarienummer, facts.organisation?.name ?? null, organisationNumberOf(facts), facts.officer?.id ?? null,
+      loaded.tenant,
+      loaded.id,
+      d.key,
+      d.kind,
+      d.date,
+      d.rule,
+      labelOf(d),
+      d.explanation.sv,
+      d.explanation.en,
+      d.met,
+      facts.diarienummer,
+      facts.organisation?.name ?? null,
+      organisationNumberOf(facts),
+      facts.officer?.id ?? null,
     ]);
     return inTransaction(this.db.pool, async (client) => {
       const head = await client.query(
@@ -43,7 +67,10 @@ export class CaseDeadlineTable {
 
   /** The case revision the case's rows show; -1n when none. */
   async shownRevision(tenant: string, caseId: string): Promise<bigint> {
-    const { rows } = await this.db.pool.query<{ revision: string }>('SELECT revision FROM case_deadline_heads WHERE tenant = $1 AND case_id = $2', [tenant, caseId]);
+    const { rows } = await this.db.pool.query<{ revision: string }>('SELECT revision FROM case_deadline_heads WHERE tenant = $1 AND case_id = $2', [
+      tenant,
+      caseId,
+    ]);
     return rows[0] ? BigInt(rows[0].revision) : -1n;
   }
 }

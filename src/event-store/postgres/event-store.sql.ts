@@ -177,7 +177,10 @@ export function toPosition(row: PositionRow): Position {
 }
 
 /** The rows of {@link readStreamsQuery} as records, in the order the streams were asked for. */
-export function toStreamRecords(streams: readonly StreamName[], rows: readonly unknown[]): { stream: StreamName; events: RecordedEvent[]; head: StreamHead | undefined }[] {
+export function toStreamRecords(
+  streams: readonly StreamName[],
+  rows: readonly unknown[],
+): { stream: StreamName; events: RecordedEvent[]; head: StreamHead | undefined }[] {
   const records = streams.map((stream) => ({ stream, events: [] as RecordedEvent[], head: undefined as StreamHead | undefined }));
   let metadata: [text: string, parsed: EventMetadata] = ['', undefined!];
   for (const row of rows as unknown as StreamRow[]) {

@@ -14,6 +14,7 @@ import {
   type ExpectedRevision,
   type ListStreamsOptions,
   type NewEvent,
+  type Position,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -155,30 +156,31 @@ export class PostgresEventStore extends EventStore {
 
   subscribe(options: SubscribeOptions = {}): Subscription {
     this.notifier.listen();
-    let position = options.fromPosition === undefined || options.fromPosition === 'start' ? START : options.fromPosition;
-    let closed = false;
-    const store = this;
+    const cursor = { position: options.fromPosition === undefined || options.fromPosition === 'start' ? START : options.fromPosition, closed: false };
     const subscription: Subscription = {
-      async *[Symbol.asyncIterator]() {
-        while (!closed) {
-          const seen = store.wakeSignal.current;
-          const page = await store.readAll({ fromPosition: position, maxCount: store.pageSize });
-          for (const event of page) {
-            if (closed) return;
-            yield event;
-            position = event.position;
-          }
-          if (page.length < store.pageSize && !closed) await store.wakeSignal.wait(seen, store.pollIntervalMs);
-        }
-      },
+      [Symbol.asyncIterator]: () => this.follow(cursor),
       close: async () => {
-        closed = true;
-        store.subscriptions.delete(subscription);
-        store.wakeSignal.wake();
+        cursor.closed = true;
+        this.subscriptions.delete(subscription);
+        this.wakeSignal.wake();
       },
     };
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** Pages through the log from the cursor, then waits for a wake (or the poll interval) at its end. */
+  private async *follow(cursor: { position: Position; closed: boolean }): AsyncGenerator<RecordedEvent> {
+    while (!cursor.closed) {
+      const seen = this.wakeSignal.current;
+      const page = await this.readAll({ fromPosition: cursor.position, maxCount: this.pageSize });
+      for (const event of page) {
+        if (cursor.closed) return;
+        yield event;
+        cursor.position = event.position;
+      }
+      if (page.length < this.pageSize && !cursor.closed) await this.wakeSignal.wait(seen, this.pollIntervalMs);
+    }
   }
 
   async streamHead(stream: StreamName): Promise<StreamHead | undefined> {
@@ -220,7 +222,13 @@ export class PostgresEventStore extends EventStore {
     await this.notifier.close();
   }
 
-  private async tryWrite(db: Queryable, stream: StreamName, events: readonly NewEvent[], head: Head, options: AppendOptions): Promise<AppendResult | undefined> {
+  private async tryWrite(
+    db: Queryable,
+    stream: StreamName,
+    events: readonly NewEvent[],
+    head: Head,
+    options: AppendOptions,
+  ): Promise<AppendResult | undefined> {
     const shared = { ...options.context, tenant: stream.tenant, recordedAt: this.clock.now().toISOString() };
     const canonicalMetadata = new Map<number, string>(); // per schema version: usually one for the batch
     let previous = head.hash;
@@ -229,7 +237,11 @@ export class PostgresEventStore extends EventStore {
       const metadata: EventMetadata = { ...shared, schemaVersion: event.schemaVersion ?? 1 };
       if (!canonicalMetadata.has(metadata.schemaVersion)) canonicalMetadata.set(metadata.schemaVersion, jcs(metadata));
       const revision = head.revision + 1n + BigInt(index);
-      previous = chainHash(previous, { stream, revision, id: event.id, type: event.type, data: event.data, metadata }, canonicalMetadata.get(metadata.schemaVersion));
+      previous = chainHash(
+        previous,
+        { stream, revision, id: event.id, type: event.type, data: event.data, metadata },
+        canonicalMetadata.get(metadata.schemaVersion),
+      );
       hashes.push(previous);
     }
     const newRevision = head.revision + BigInt(events.length);
@@ -257,9 +269,18 @@ export class PostgresEventStore extends EventStore {
 
   /** A retried append: when the stream already holds all of these event ids, answer as the first time. */
   private async findOriginal(db: Queryable, stream: StreamName, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
-    const { rows } = await db.query<PositionRow & { revision: string }>(findEventsByIdQuery(stream, events.map((e) => e.id)));
+    const { rows } = await db.query<PositionRow & { revision: string }>(
+      findEventsByIdQuery(
+        stream,
+        events.map((e) => e.id),
+      ),
+    );
     if (rows.length === 0) return undefined;
-    if (rows.length !== events.length) throw new EventIdConflictError(stream, events.map((e) => e.id));
+    if (rows.length !== events.length)
+      throw new EventIdConflictError(
+        stream,
+        events.map((e) => e.id),
+      );
     const last = rows[rows.length - 1];
     return { nextExpectedRevision: BigInt(last.revision), position: toPosition(last) };
   }

@@ -18,7 +18,11 @@ export const recordDecision: CommandDefinition<'DecisionRecorded', RecordDecisio
       ),
     ),
     rule('RECOMMENDATION_UNEXPECTED', (_, d) =>
-      unless(d.outcome === 'recommended' || d.recommendedTo === null, 'Mottagare anges bara för en rekommendation.', 'recommendedTo is only given with the outcome recommended.'),
+      unless(
+        d.outcome === 'recommended' || d.recommendedTo === null,
+        'Mottagare anges bara för en rekommendation.',
+        'recommendedTo is only given with the outcome recommended.',
+      ),
     ),
     rule('RECOMMENDATION_NOT_TO_HIGHER_BODY', (f, d) => {
       const from = f.meeting?.body;

@@ -26,7 +26,10 @@ export interface Rule<T extends CaseEventType> {
   check(facts: CaseFacts, data: EventData<T>, today: IsoDate): readonly Message[];
 }
 
-export const rule = <T extends CaseEventType>(name: string, check: (facts: CaseFacts, data: EventData<T>, today: IsoDate) => readonly Message[]): Rule<T> => ({ name, check });
+export const rule = <T extends CaseEventType>(name: string, check: (facts: CaseFacts, data: EventData<T>, today: IsoDate) => readonly Message[]): Rule<T> => ({
+  name,
+  check,
+});
 
 /** One message when `broken`, none otherwise. */
 export const unless = (holds: boolean, sv: string, en: string): Message[] => (holds ? [] : [{ sv, en }]);
@@ -54,11 +57,7 @@ export const notInFuture = <T extends CaseEventType>(date: (data: EventData<T>) 
   );
 
 /** Commands the deadline engine fires on time are refused before their date. */
-export const notBeforeDate = <T extends CaseEventType>(
-  name: string,
-  what: Message,
-  date: (facts: CaseFacts, data: EventData<T>) => IsoDate | null,
-): Rule<T> =>
+export const notBeforeDate = <T extends CaseEventType>(name: string, what: Message, date: (facts: CaseFacts, data: EventData<T>) => IsoDate | null): Rule<T> =>
   inOrder<T>(
     name,
     (facts, data, today) => ({ earlier: date(facts, data), later: today }),
@@ -75,7 +74,9 @@ export const notBeforeReceived = <T extends CaseEventType>(date: (data: EventDat
   );
 
 /** Each party's organisation number has ten digits and a valid check digit; `who` names the party. */
-export const organisationNumbersValid = <T extends CaseEventType>(parties: (data: EventData<T>) => Array<{ organisationNumber: string; who: string }>): Rule<T> =>
+export const organisationNumbersValid = <T extends CaseEventType>(
+  parties: (data: EventData<T>) => Array<{ organisationNumber: string; who: string }>,
+): Rule<T> =>
   rule('ORGANISATION_NUMBER_INVALID', (_, data) =>
     parties(data).flatMap(({ organisationNumber, who }) =>
       unless(
@@ -103,7 +104,9 @@ export function termsValid<T extends CaseEventType>(terms: (data: EventData<T>) 
   return [
     amountsNotNegative((data) => termAmounts(terms(data))),
     periodInOrder((data) => terms(data).period),
-    rule('NOTICE_MONTHS_NEGATIVE', (_, data) => unless(terms(data).noticeMonths >= 0, 'Uppsägningstiden får inte vara negativ.', 'The notice period must not be negative.')),
+    rule('NOTICE_MONTHS_NEGATIVE', (_, data) =>
+      unless(terms(data).noticeMonths >= 0, 'Uppsägningstiden får inte vara negativ.', 'The notice period must not be negative.'),
+    ),
   ];
 }
 

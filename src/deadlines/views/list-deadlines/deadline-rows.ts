@@ -36,7 +36,12 @@ const STATUS_SQL: Record<DeadlineStatus, string> = {
 };
 
 /** Reads the case-deadlines read model, by date, then case and key; statuses relative to `today`. */
-export async function readDeadlines(pool: Pool, filter: DeadlineFilter, today: IsoDate, page?: { limit: number; offset: number }): Promise<{ items: CaseDeadlineRow[]; total: number }> {
+export async function readDeadlines(
+  pool: Pool,
+  filter: DeadlineFilter,
+  today: IsoDate,
+  page?: { limit: number; offset: number },
+): Promise<{ items: CaseDeadlineRow[]; total: number }> {
   const conditions: string[] = [];
   const values: unknown[] = [];
   // `$v` in a condition stands for its value; a condition without one takes none.

@@ -17,7 +17,11 @@ export class ListDeadlinesController {
   @Get()
   @ApiOperation({ operationId: 'listDeadlines', summary: "Deadlines across the caller's cases in a date range, by date" })
   @ApiOkResponse({ type: DeadlineListDto })
-  @ApiResponse({ status: 400, type: ErrorDto, description: 'INVALID_DATE_RANGE: from or to is not a date, from is after to, or the range is too long; VALIDATION_FAILED: a filter is malformed.' })
+  @ApiResponse({
+    status: 400,
+    type: ErrorDto,
+    description: 'INVALID_DATE_RANGE: from or to is not a date, from is after to, or the range is too long; VALIDATION_FAILED: a filter is malformed.',
+  })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
   list(@CurrentActor() actor: Actor, @Query(validationPipe(ListDeadlinesQueryDto, 'query')) filters: ListDeadlinesQueryDto): Promise<DeadlineListDto> {
     return this.queries.execute(new ListDeadlinesQuery(actor, filters));

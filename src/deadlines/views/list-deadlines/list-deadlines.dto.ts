@@ -10,27 +10,42 @@ export const MAX_RANGE_DAYS = 1096;
 /** GET /deadlines: a date range (checked by the handler: INVALID_DATE_RANGE) and optional filters. */
 export class ListDeadlinesQueryDto {
   @ApiPropertyOptional({ format: 'date', example: '2025-01-01', description: 'First day (inclusive). Default: today in Stockholm.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2025-12-31', description: `Last day (inclusive). Default: 90 days after \`from\`. At most ${MAX_RANGE_DAYS} days after \`from\`.` })
-  @IsOptional() @IsString()
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2025-12-31',
+    description: `Last day (inclusive). Default: 90 days after \`from\`. At most ${MAX_RANGE_DAYS} days after \`from\`.`,
+  })
+  @IsOptional()
+  @IsString()
   to?: string;
 
   @ApiPropertyOptional({ enum: DEADLINE_KINDS })
-  @IsOptional() @IsIn(DEADLINE_KINDS)
+  @IsOptional()
+  @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
 
   @ApiPropertyOptional({ enum: DEADLINE_STATUSES })
-  @IsOptional() @IsIn(DEADLINE_STATUSES)
+  @IsOptional()
+  @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
 
   @ApiPropertyOptional({ type: 'integer', default: 200, minimum: 1, maximum: 1000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit: number = 200;
 
   @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset: number = 0;
 }
 
