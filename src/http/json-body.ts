@@ -59,7 +59,8 @@ function bodyParserError(error: Error & { type?: string }, config: AppConfig): R
     case 'entity.too.large':
       return new RequestRefused('PAYLOAD_TOO_LARGE', `The body is larger than ${config.HTTP_BODY_LIMIT_BYTES} bytes.`);
     case 'entity.verify.failed':
-      return error instanceof RequestRefused ? error : new RequestRefused('MALFORMED_BODY', 'The body could not be read.');
+      // A fresh error: body-parser has given the depth check's a `status` (403) that would win over its code.
+      return new RequestRefused('MALFORMED_BODY', error instanceof RequestRefused ? error.message : 'The body could not be read.');
     case 'entity.parse.failed':
       return new RequestRefused('MALFORMED_BODY', `The body is not valid JSON: ${error.message}`);
     case 'encoding.unsupported':
