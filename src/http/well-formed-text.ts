@@ -26,11 +26,26 @@ export function illFormedStrings(value: unknown, path = ''): FieldErrors[] {
   });
 }
 
+/** The path's segments as the router will decode them; one that does not decode is left to the router (404). */
+function pathSegments(path: string): string[] {
+  return path.split('/').map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return '';
+    }
+  });
+}
+
 /**
- * Refuses, for every endpoint at once, a body or query whose strings hold a NUL or a lone surrogate:
- * 400 VALIDATION_FAILED naming each field, where the database would otherwise answer 500.
+ * Refuses, for every endpoint at once, a path, query or body whose strings hold a NUL or a lone
+ * surrogate: 400 VALIDATION_FAILED naming each field, where the database would otherwise answer 500.
  */
 export function refuseIllFormedText(req: Request, _res: Response, next: NextFunction): void {
-  const fields = [...illFormedStrings(req.body), ...illFormedStrings(req.query)];
+  const fields = [
+    ...illFormedStrings(pathSegments(req.path)).map(({ messages }) => ({ field: '(path)', messages })),
+    ...illFormedStrings(req.body),
+    ...illFormedStrings(req.query),
+  ];
   next(fields.length > 0 ? new InvalidInput('VALIDATION_FAILED', 'The request holds text that cannot be stored.', { fields }) : undefined);
 }
