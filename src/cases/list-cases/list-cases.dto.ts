@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { LabelDto } from '../shared/case-result.dto';
-import { IsOrganisationNumber } from '../shared/validation';
+import { IsOrganisationNumber, MAX_OFFSET } from '../shared/validation';
 
 /** An optional text filter of the query string. */
 const Filter = (description: string, example: string) => applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString());
@@ -41,11 +41,12 @@ export class ListCasesQueryDto {
   @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

@@ -6,6 +6,7 @@ import {
   IsObject,
   IsOptional,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
   buildMessage,
   type ValidationError,
@@ -42,6 +43,15 @@ function stringRule(name: string, test: (value: string) => boolean, message: str
       options,
     );
 }
+
+/**
+ * A field that may be left out, but not sent as `null` (unlike class-validator's IsOptional, which
+ * lets null through to code that does not expect it). For fields documented as nullable, IsOptional.
+ */
+export const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** The largest `offset` a list takes: far beyond any tenant's rows, well inside PostgreSQL's bigint. */
+export const MAX_OFFSET = 1_000_000;
 
 /** A blank name, purpose or reason says nothing, so it is refused like a missing one. */
 export const IsText = stringRule('isText', (value) => value.trim() !== '', 'must be a non-empty string');
