@@ -17,7 +17,9 @@ import { LOGGER } from './logging/logger';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { Clock, SystemClock } from './shared/clock';
+import { WorklistModule } from './worklist/worklist.module';
 
 @Module({})
 export class AppModule {
@@ -38,8 +40,10 @@ export class AppModule {
         DeadlineViewsModule,
         PersonalDataModule,
         ErasureModule,
+        SavedViewsModule,
         DeadlinesModule,
         DemoModule,
+        WorklistModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

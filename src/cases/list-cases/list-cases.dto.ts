@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { LabelDto } from '../shared/case-result.dto';
-import { IsOrganisationNumber } from '../shared/validation';
+import { BooleanQuery, IsOrganisationNumber } from '../shared/validation';
 
 /** Filters and paging of GET /cases; every filter is optional and they combine with AND. */
 export class ListCasesQueryDto {
@@ -32,9 +32,7 @@ export class ListCasesQueryDto {
   officer?: string;
 
   @ApiPropertyOptional({ description: 'Only closed (true) or only open (false) cases.' })
-  @IsOptional()
-  @IsBoolean()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanQuery()
   closed?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })

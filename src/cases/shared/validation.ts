@@ -1,8 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
+import { Transform, Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
 import {
+  IsBoolean,
   IsInt,
+  IsOptional,
   IsObject,
   ValidateBy,
   ValidateNested,
@@ -92,3 +94,12 @@ export const DateField = (description: string, example: string) =>
 
 /** A whole-number field (kronor, hours, a year). */
 export const IntegerField = (description: string, example: number) => applyDecorators(IsInt(), ApiProperty({ type: 'integer', description, example }));
+
+/** An optional true/false query parameter: `?closed=true`; anything else is refused. */
+export function BooleanQuery(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsBoolean(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+  );
+}
