@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { ErrorFilter } from './api/error.filter';
+import { WebAppModule } from './api/web/web-app.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ErasureModule,
         DeadlinesModule,
         DemoModule,
+        WebAppModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -193,6 +193,18 @@ export interface paths {
     /** Erases a data subject's personal data: deletes its key */
     delete: operations["eraseDataSubject"];
   };
+  "/auth/config": {
+    /** How the web app signs people in (public) */
+    get: operations["signInSettings"];
+  };
+  "/auth/local-token": {
+    /** A bearer token for a demo person (only on loopback with no identity provider) */
+    post: operations["localSignIn"];
+  };
+  "/auth/me": {
+    /** The signed-in caller, as the service sees their token */
+    get: operations["whoAmI"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -1468,18 +1480,15 @@ export interface components {
       reason: string;
     };
     ActorDto: {
-      /** @example frida.larsson */
+      /** @example jhonas.nilsson */
       id: string;
-      /**
-       * @description The name the actor had when acting.
-       * @example Frida Larsson
-       */
+      /** @example Jhonas Nilsson */
       name: string;
-      /**
-       * @description The role the actor acted in.
-       * @example handlaggare
-       */
-      role: string;
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      /** @example robertsfors */
+      tenant: string;
+      /** @example 802012-3454 */
+      organisationNumber?: string;
     };
     HistoryEntryDto: {
       /** @example 3 */
@@ -1909,6 +1918,55 @@ export interface components {
        * @example 0
        */
       revision: string;
+    };
+    OidcSettingsDto: {
+      /**
+       * @description The identity provider (JWT_ISSUER): its discovery document is at /.well-known/openid-configuration.
+       * @example https://idp.example.se
+       */
+      authority: string;
+      /**
+       * @description The web app's client id (OIDC_CLIENT_ID).
+       * @example iop-web
+       */
+      clientId: string;
+      /** @example openid profile */
+      scope: string;
+    };
+    DemoPersonDto: {
+      /** @example jhonas.nilsson */
+      id: string;
+      /** @example Jhonas Nilsson */
+      name: string;
+      /** @example robertsfors */
+      tenant: string;
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      /** @example 802012-3454 */
+      org?: string;
+      /** @example Brottsofferjouren i Umeå */
+      organisationName?: string;
+    };
+    SignInSettingsDto: {
+      /** @description Sign in with the identity provider; null when none is configured. */
+      oidc: components["schemas"]["OidcSettingsDto"] | null;
+      /** @description Whether local sign-in exists here (loopback, no identity provider). */
+      localSignIn: boolean;
+      /** @description The people local sign-in offers; empty without it. */
+      demoPeople: components["schemas"]["DemoPersonDto"][];
+    };
+    LocalTokenRequestDto: {
+      /** @example jhonas.nilsson */
+      personId: string;
+      /**
+       * @example [
+       *   "handlaggare"
+       * ]
+       */
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+    };
+    LocalTokenDto: {
+      /** @description A bearer token, valid for 8 hours. */
+      token: string;
     };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
@@ -4719,6 +4777,53 @@ export interface operations {
       };
       /** @description DATA_SUBJECT_ERASED: erased already. */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** How the web app signs people in (public) */
+  signInSettings: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["SignInSettingsDto"];
+        };
+      };
+    };
+  };
+  /** A bearer token for a demo person (only on loopback with no identity provider) */
+  localSignIn: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LocalTokenRequestDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["LocalTokenDto"];
+        };
+      };
+      /** @description LOCAL_SIGN_IN_DISABLED, or FORBIDDEN_ROLE: a role the person does not have. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The signed-in caller, as the service sees their token */
+  whoAmI: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };
