@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { ErrorFilter } from './api/error.filter';
+import { WebAppModule } from './api/web/web-app.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -44,6 +45,7 @@ export class AppModule {
         DeadlinesModule,
         DemoModule,
         WorklistModule,
+        WebAppModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

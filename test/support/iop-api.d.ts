@@ -217,6 +217,18 @@ export interface paths {
     /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
     get: operations["getWorklist"];
   };
+  "/auth/config": {
+    /** How the web app signs people in (public) */
+    get: operations["signInSettings"];
+  };
+  "/auth/local-token": {
+    /** A bearer token for a demo person (only on loopback with no identity provider) */
+    post: operations["localSignIn"];
+  };
+  "/auth/me": {
+    /** The signed-in caller, as the service sees their token */
+    get: operations["whoAmI"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -1492,18 +1504,15 @@ export interface components {
       reason: string;
     };
     ActorDto: {
-      /** @example frida.larsson */
+      /** @example jhonas.nilsson */
       id: string;
-      /**
-       * @description The name the actor had when acting.
-       * @example Frida Larsson
-       */
+      /** @example Jhonas Nilsson */
       name: string;
-      /**
-       * @description The role the actor acted in.
-       * @example handlaggare
-       */
-      role: string;
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      /** @example robertsfors */
+      tenant: string;
+      /** @example 802012-3454 */
+      organisationNumber?: string;
     };
     HistoryEntryDto: {
       /** @example 3 */
@@ -2141,6 +2150,55 @@ export interface components {
       stages: components["schemas"]["StageCountDto"][];
       /** @description The caller's deadlines (of the cases they are the officer of; an organisation's representative: its organisation's). */
       deadlines: components["schemas"]["MyDeadlineCountsDto"];
+    };
+    OidcSettingsDto: {
+      /**
+       * @description The identity provider (JWT_ISSUER): its discovery document is at /.well-known/openid-configuration.
+       * @example https://idp.example.se
+       */
+      authority: string;
+      /**
+       * @description The web app's client id (OIDC_CLIENT_ID).
+       * @example iop-web
+       */
+      clientId: string;
+      /** @example openid profile */
+      scope: string;
+    };
+    DemoPersonDto: {
+      /** @example jhonas.nilsson */
+      id: string;
+      /** @example Jhonas Nilsson */
+      name: string;
+      /** @example robertsfors */
+      tenant: string;
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      /** @example 802012-3454 */
+      org?: string;
+      /** @example Brottsofferjouren i Umeå */
+      organisationName?: string;
+    };
+    SignInSettingsDto: {
+      /** @description Sign in with the identity provider; null when none is configured. */
+      oidc: components["schemas"]["OidcSettingsDto"] | null;
+      /** @description Whether local sign-in exists here (loopback, no identity provider). */
+      localSignIn: boolean;
+      /** @description The people local sign-in offers; empty without it. */
+      demoPeople: components["schemas"]["DemoPersonDto"][];
+    };
+    LocalTokenRequestDto: {
+      /** @example jhonas.nilsson */
+      personId: string;
+      /**
+       * @example [
+       *   "handlaggare"
+       * ]
+       */
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+    };
+    LocalTokenDto: {
+      /** @description A bearer token, valid for 8 hours. */
+      token: string;
     };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
@@ -5179,6 +5237,53 @@ export interface operations {
       400: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** How the web app signs people in (public) */
+  signInSettings: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["SignInSettingsDto"];
+        };
+      };
+    };
+  };
+  /** A bearer token for a demo person (only on loopback with no identity provider) */
+  localSignIn: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LocalTokenRequestDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["LocalTokenDto"];
+        };
+      };
+      /** @description LOCAL_SIGN_IN_DISABLED, or FORBIDDEN_ROLE: a role the person does not have. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The signed-in caller, as the service sees their token */
+  whoAmI: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["ActorDto"];
         };
       };
       /** @description UNAUTHENTICATED */
