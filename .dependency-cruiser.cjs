@@ -19,7 +19,7 @@ const LAYERS = [
   ['erasure', 'saved-views'], // saved views check their query as the case list does
   ['audit', 'notifications', 'health'], // audit verifies the erasure record too
   ['deadlines'],
-  ['demo', 'worklist'], // demo: written through the commands, then anchored; worklist: reads the cases' and deadlines' read models
+  ['demo', 'worklist', 'tenant'], // demo: written through the commands, then anchored; worklist: reads the cases' and deadlines' read models
   ['api'], // the HTTP edge: it maps every family's error codes to statuses, so it sees them all
 ];
 

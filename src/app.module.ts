@@ -20,6 +20,7 @@ import { ProjectionsModule } from './projections/projections.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
 import { Clock, SystemClock } from './shared/clock';
+import { TenantModule } from './tenant/tenant.module';
 import { WorklistModule } from './worklist/worklist.module';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         DeadlinesModule,
         DemoModule,
         WorklistModule,
+        TenantModule,
         WebAppModule,
       ],
       providers: [

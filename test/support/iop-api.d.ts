@@ -217,6 +217,10 @@ export interface paths {
     /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
     get: operations["getWorklist"];
   };
+  "/municipality": {
+    /** The caller's municipality: its name, organisationsnummer and deciding bodies (for forms) */
+    get: operations["getMunicipality"];
+  };
   "/auth/config": {
     /** How the web app signs people in (public) */
     get: operations["signInSettings"];
@@ -2150,6 +2154,27 @@ export interface components {
       stages: components["schemas"]["StageCountDto"][];
       /** @description The caller's deadlines (of the cases they are the officer of; an organisation's representative: its organisation's). */
       deadlines: components["schemas"]["MyDeadlineCountsDto"];
+    };
+    BodyDto: {
+      /** @example KS */
+      code: string;
+      /** @example Kommunstyrelsen */
+      name: string;
+      /** @enum {string} */
+      kind: "committee" | "board" | "council";
+    };
+    MunicipalityDto: {
+      /** @example osteraker */
+      tenant: string;
+      /** @example Österåkers kommun */
+      name: string;
+      /**
+       * @description Null for a tenant without reference data.
+       * @example 212000-0035
+       */
+      organisationNumber: string | null;
+      /** @description Its deciding bodies (nämnder, utskott, fullmäktige). */
+      bodies: components["schemas"]["BodyDto"][];
     };
     OidcSettingsDto: {
       /**
@@ -5237,6 +5262,22 @@ export interface operations {
       400: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The caller's municipality: its name, organisationsnummer and deciding bodies (for forms) */
+  getMunicipality: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["MunicipalityDto"];
         };
       };
       /** @description UNAUTHENTICATED */
