@@ -20,6 +20,7 @@ const LAYERS = [
   ['audit', 'notifications', 'health'], // audit verifies the erasure record too
   ['deadlines'],
   ['demo'], // written through the commands, then anchored
+  ['http'], // the HTTP edge's middleware: body limits, rate limits, security headers, timeouts
   ['api'], // the HTTP edge: it maps every family's error codes to statuses, so it sees them all
 ];
 
