@@ -2168,11 +2168,8 @@ export interface components {
       tenant: string;
       /** @example Österåkers kommun */
       name: string;
-      /**
-       * @description Null for a tenant without reference data.
-       * @example 212000-0035
-       */
-      organisationNumber: string | null;
+      /** @example 212000-0035 */
+      organisationNumber: string;
       /** @description Its deciding bodies (nämnder, utskott, fullmäktige). */
       bodies: components["schemas"]["BodyDto"][];
     };
@@ -5282,6 +5279,12 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED */
       401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description TENANT_UNKNOWN: the token names a tenant this engine does not serve */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };
