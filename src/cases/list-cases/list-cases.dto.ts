@@ -1,14 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { LabelDto } from '../shared/case-result.dto';
-import { IsOrganisationNumber, MAX_OFFSET } from '../shared/validation';
+import { BooleanQuery, IsOrganisationNumber, MAX_OFFSET } from '../shared/validation';
+
+/** An optional text filter of the query string. */
+const Filter = (description: string, example: string) => applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString());
 
 /** Filters and paging of GET /cases; every filter is optional and they combine with AND. */
 export class ListCasesQueryDto {
-  @ApiPropertyOptional({ example: 'decision', description: 'State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`.' })
-  @IsOptional()
-  @IsString()
+  @Filter('State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`.', 'decision')
   state?: string;
 
   @ApiPropertyOptional({ example: '822004-0417', description: "The organisation's organisationsnummer." })
@@ -16,25 +18,17 @@ export class ListCasesQueryDto {
   @IsOrganisationNumber()
   organisation?: string;
 
-  @ApiPropertyOptional({ example: 'KS 2023/01692', description: 'The diarienummer, exactly.' })
-  @IsOptional()
-  @IsString()
+  @Filter('The diarienummer, exactly.', 'KS 2023/01692')
   diarienummer?: string;
 
-  @ApiPropertyOptional({ example: 'KS', description: 'The deciding body (code) the case is, or last was, before.' })
-  @IsOptional()
-  @IsString()
+  @Filter('The deciding body (code) the case is, or last was, before.', 'KS')
   body?: string;
 
-  @ApiPropertyOptional({ example: 'john.fristedt', description: "The case officer's id." })
-  @IsOptional()
-  @IsString()
+  @Filter("The case officer's id.", 'john.fristedt')
   officer?: string;
 
   @ApiPropertyOptional({ description: 'Only closed (true) or only open (false) cases.' })
-  @IsOptional()
-  @IsBoolean()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanQuery()
   closed?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })

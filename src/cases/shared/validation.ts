@@ -1,8 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
 import {
+  IsBoolean,
   IsInt,
+  IsOptional,
   IsObject,
   ValidateBy,
   ValidateIf,
@@ -100,5 +102,28 @@ function flattenUnder(parent: string, errors: ValidationError[]): FieldErrors[] 
 export const DateField = (description: string, example: string) =>
   applyDecorators(IsCalendarDate(), ApiProperty({ description, example, type: String, format: 'date' }));
 
+/** A required text field: documented with its example, validated as non-empty text. */
+export const TextField = (description: string, example: string) => applyDecorators(ApiProperty({ description, example }), IsText());
+
+/** An optional text field: null when left out. */
+export const OptionalTextField = (description: string, example: string) =>
+  applyDecorators(ApiPropertyOptional({ type: String, nullable: true, description, example }), IsOptional(), IsText());
+
+/**
+ * A required nested value object, documented and validated as `type`. (Swagger knows a lazy type
+ * by its function's name `type`, which only an arrow written as the `type` property gets.)
+ */
+export const NestedField = (type: () => abstract new (...args: never[]) => unknown, description: string) =>
+  applyDecorators(ApiProperty({ type: () => type(), description }), IsNested(type));
+
 /** A whole-number field (kronor, hours, a year). */
 export const IntegerField = (description: string, example: number) => applyDecorators(IsInt(), ApiProperty({ type: 'integer', description, example }));
+
+/** An optional true/false query parameter: `?closed=true`; anything else is refused. */
+export function BooleanQuery(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsBoolean(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+  );
+}

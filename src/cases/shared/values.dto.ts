@@ -20,7 +20,7 @@ import {
   type Terms,
   type VolunteerContribution,
 } from '../../lifecycle';
-import { BODY_CODE, DateField, IntegerField, IsBodyCode, IsNested, IsOrganisationNumber, IsText } from './validation';
+import { BODY_CODE, DateField, IntegerField, IsBodyCode, IsNested, IsOrganisationNumber, IsText, NestedField, TextField } from './validation';
 
 /** Value objects shared by the command DTOs; each implements the lifecycle's type. */
 
@@ -42,8 +42,7 @@ export const PARTY_ROLE_DOC = {
 };
 
 export class PartyDto implements Party {
-  @ApiProperty({ description: 'The name of the municipality or organisation.', example: 'Brottsofferjouren i Linköping' })
-  @IsText()
+  @TextField('The name of the municipality or organisation.', 'Brottsofferjouren i Linköping')
   name!: string;
 
   @ApiProperty(ORGANISATION_NUMBER_DOC)
@@ -52,22 +51,18 @@ export class PartyDto implements Party {
 }
 
 export class PersonDto implements Person {
-  @ApiProperty({ description: 'The name of the person who signs.', example: 'Linda Ljungqvist' })
-  @IsText()
+  @TextField('The name of the person who signs.', 'Linda Ljungqvist')
   name!: string;
 
-  @ApiProperty({ description: 'The capacity in which they sign.', example: 'Social- och omsorgsdirektör' })
-  @IsText()
+  @TextField('The capacity in which they sign.', 'Social- och omsorgsdirektör')
   title!: string;
 }
 
 export class OfficerDto implements Officer {
-  @ApiProperty({ description: "The case officer's user id (the token's `sub`).", example: 'frida.larsson' })
-  @IsText()
+  @TextField("The case officer's user id (the token's `sub`).", 'frida.larsson')
   id!: string;
 
-  @ApiProperty({ description: "The case officer's name.", example: 'Frida Larsson' })
-  @IsText()
+  @TextField("The case officer's name.", 'Frida Larsson')
   name!: string;
 }
 
@@ -76,8 +71,7 @@ export class DecidingBodyDto implements DecidingBody {
   @IsBodyCode()
   code!: string;
 
-  @ApiProperty({ description: "The body's name.", example: 'Kommunstyrelsen' })
-  @IsText()
+  @TextField("The body's name.", 'Kommunstyrelsen')
   name!: string;
 
   @ApiProperty({
@@ -133,8 +127,7 @@ export class VolunteerContributionDto implements VolunteerContribution {
 }
 
 export class IndexationDto implements Indexation {
-  @ApiProperty({ description: 'The index the amount follows.', example: 'OPI' })
-  @IsText()
+  @TextField('The index the amount follows.', 'OPI')
   index!: string;
 
   @DateField('The first day indexing applies.', '2024-01-01')
@@ -179,8 +172,7 @@ export class TermsDto implements Terms {
   @IsNested(() => VolunteerContributionDto)
   volunteerContribution: VolunteerContributionDto | null = null;
 
-  @ApiProperty({ type: () => DateRangeDto, description: 'The agreement period.' })
-  @IsNested(() => DateRangeDto)
+  @NestedField(() => DateRangeDto, 'The agreement period.')
   period!: DateRangeDto;
 
   @IntegerField('Months from written notice until it takes effect.', 6)
