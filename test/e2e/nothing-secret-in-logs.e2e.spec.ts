@@ -22,6 +22,8 @@ describe('nothing secret in the logs', () => {
   let base: string;
   let log: string;
   const secrets: string[] = [];
+  /** Status of each request with a hostile query, checked on its own below. */
+  const hostile: Record<string, number> = {};
 
   const mint = async (caller: Caller) => {
     const token = await tokenFor(caller);
@@ -70,13 +72,13 @@ describe('nothing secret in the logs', () => {
     secrets.push(feed.token, 'cookie-secret-4711');
     const t = encodeURIComponent(feed.token);
     for (const query of [`token=${t}`, `token[]=${t}`, `token[a]=${t}`, `TOKEN=${t}`, `%74oken=${t}`, `x=1&token=${t}&token=${t}`, `token=${t}&%`]) {
-      expect((await send(`/deadlines.ics?${query}`)).status).toBeLessThan(500);
+      hostile[`/deadlines.ics?${query}`] = (await send(`/deadlines.ics?${query}`)).status;
     }
     const forged = `${officer.slice(0, -4)}AAAA`;
     secrets.push(forged);
     expect((await send('/cases', as(forged))).status).toBe(401);
-    expect((await send('/health?%')).status).toBe(200);
-    expect((await send('/cases?%zz&state=%', as(officer))).status).toBeLessThan(500);
+    hostile['/health?%'] = (await send('/health?%')).status;
+    hostile['/cases?%zz&state=%'] = (await send('/cases?%zz&state=%', as(officer))).status;
   }
 
   it('writes request lines for the session (the log is really searched)', () => {
@@ -92,6 +94,9 @@ describe('nothing secret in the logs', () => {
   });
 
   it('answers a malformed % escape in the query without a 500 (the redaction never throws)', () => {
+    expect(Object.keys(hostile)).toHaveLength(9);
+    for (const [url, status] of Object.entries(hostile)) expect({ url, status: status < 500 }).toEqual({ url, status: true });
+    expect(hostile['/health?%']).toBe(200);
     expect(log).not.toMatch(/"statusCode":5\d\d/);
   });
 });
