@@ -10,6 +10,7 @@ import { LifecycleError } from '../lifecycle';
 import { LOGGER } from '../logging/logger';
 import type { NotificationError } from '../notifications/notification.errors';
 import type { PersonalDataError } from '../personal-data/personal-data.errors';
+import type { SavedViewError } from '../saved-views/saved-view.errors';
 import { EngineError, type InvalidInput } from '../shared/engine-error';
 
 /** Every code the engine's errors carry: a code added to any family must be given a status below, or this does not compile. */
@@ -22,7 +23,8 @@ type ErrorCode =
   | PersonalDataError['code']
   | NotificationError['code']
   | FeedTokenError['code']
-  | RequestRefused['code'];
+  | RequestRefused['code']
+  | SavedViewError['code'];
 
 /** Every error code the API can answer with, and its status: the one place codes meet HTTP. */
 const STATUS: Record<ErrorCode, HttpStatus> = {
@@ -36,10 +38,14 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   FORBIDDEN_ORGANISATION: HttpStatus.FORBIDDEN,
   FEED_TOKEN_REVOKED: HttpStatus.FORBIDDEN,
   TENANT_UNKNOWN: HttpStatus.FORBIDDEN,
+  VIEW_NOT_OWNED: HttpStatus.FORBIDDEN,
+  VIEW_NOT_SHAREABLE: HttpStatus.FORBIDDEN,
+  LOCAL_SIGN_IN_DISABLED: HttpStatus.FORBIDDEN,
   CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
   DATA_SUBJECT_NOT_FOUND: HttpStatus.NOT_FOUND,
   NOTIFICATION_NOT_FOUND: HttpStatus.NOT_FOUND,
   FEED_TOKEN_NOT_FOUND: HttpStatus.NOT_FOUND,
+  VIEW_NOT_FOUND: HttpStatus.NOT_FOUND,
   TRANSITION_NOT_ALLOWED: HttpStatus.CONFLICT,
   CASE_CHANGED: HttpStatus.CONFLICT,
   WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
@@ -47,6 +53,7 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   DATA_SUBJECT_ERASED: HttpStatus.CONFLICT,
   NOTIFICATION_NOT_FAILED: HttpStatus.CONFLICT,
   PRECONDITION_FAILED: HttpStatus.PRECONDITION_FAILED,
+  VIEW_CHANGED: HttpStatus.PRECONDITION_FAILED,
   RULE_VIOLATED: HttpStatus.UNPROCESSABLE_ENTITY,
   IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   MIGRATION_REFUSED: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -154,6 +154,17 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   TRUST_PROXY?: string;
+  /**
+   * The web app's client id at the identity provider (OpenID Connect, authorization code with PKCE);
+   * JWT_ISSUER is the provider. Unset: the app offers only local sign-in (loopback, no JWKS URL).
+   */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  /** Scopes the web app asks the identity provider for. */
+  @IsString()
+  OIDC_SCOPE = 'openid profile';
 
   /** Master key that wraps the data subjects' keys (personal data); unset: a key generated in DATA_DIR, for local use. */
   @IsOptional()

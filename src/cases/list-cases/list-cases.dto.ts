@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { LabelDto } from '../shared/case-result.dto';
-import { IsOrganisationNumber, MAX_OFFSET } from '../shared/validation';
+import { BooleanQuery, IsOrganisationNumber, MAX_OFFSET } from '../shared/validation';
 
 /** An optional text filter of the query string. */
 const Filter = (description: string, example: string) => applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString());
@@ -28,9 +28,7 @@ export class ListCasesQueryDto {
   officer?: string;
 
   @ApiPropertyOptional({ description: 'Only closed (true) or only open (false) cases.' })
-  @IsOptional()
-  @IsBoolean()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanQuery()
   closed?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })

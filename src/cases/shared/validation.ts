@@ -1,10 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
+import { Transform, Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
 import {
+  IsBoolean,
   IsInt,
-  IsObject,
   IsOptional,
+  IsObject,
   ValidateBy,
   ValidateIf,
   ValidateNested,
@@ -117,3 +118,12 @@ export const NestedField = (type: () => abstract new (...args: never[]) => unkno
 
 /** A whole-number field (kronor, hours, a year). */
 export const IntegerField = (description: string, example: number) => applyDecorators(IsInt(), ApiProperty({ type: 'integer', description, example }));
+
+/** An optional true/false query parameter: `?closed=true`; anything else is refused. */
+export function BooleanQuery(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsBoolean(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+  );
+}

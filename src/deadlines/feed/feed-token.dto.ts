@@ -38,3 +38,22 @@ export class RevokedFeedTokenDto {
   @ApiProperty({ format: 'date-time', description: 'When it was revoked (the first time, if revoked again).' })
   revokedAt!: string;
 }
+
+export class FeedTokenSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: FEED_SCOPES })
+  scope!: FeedScope;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt!: string | null;
+}
+
+export class FeedTokenListDto {
+  @ApiProperty({ type: () => [FeedTokenSummaryDto], description: "The caller's tokens, newest first; the tokens themselves were shown once and are not kept." })
+  items!: FeedTokenSummaryDto[];
+}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { BooleanQuery } from '../../../cases/shared/validation';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../..';
 import { DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
 import { MAX_OFFSET } from '../../../cases/shared/validation';
@@ -33,6 +34,10 @@ export class ListDeadlinesQueryDto {
   @IsOptional()
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
+
+  @ApiPropertyOptional({ description: 'Only the deadlines of the cases the caller is the officer of.' })
+  @BooleanQuery()
+  mine?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', default: 200, minimum: 1, maximum: 1000 })
   @IsOptional()
