@@ -26,7 +26,9 @@ export function newContext(browser: Browser, baseURL: string, viewport = { width
 /** Fails with every WCAG 2.0/2.1 A/AA violation axe finds on the page as it is now, named with the page's state. */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const found = violations.map((v) => `${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found = violations.map(
+    (v) => `${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`,
+  );
   expect(found).toEqual([]);
 }
 

@@ -342,6 +342,7 @@ export const en: Catalogue = {
     exclusions: 'Exclusions',
     date: 'Date',
     on: 'Date',
+    revision: 'Revision',
   } as Record<string, string>,
   enums: {
     approved: 'Approved',

@@ -343,6 +343,7 @@ export const sv = {
     exclusions: 'Undantag',
     date: 'Datum',
     on: 'Datum',
+    revision: 'Version',
   } as Record<string, string>,
   enums: {
     approved: 'Bifall',
