@@ -40,8 +40,9 @@ export function keyboard(page: Page): Hands {
       await page.keyboard.type(text);
     },
     async choose(option) {
-      // Tab enters the group at its selected (or first) option; arrow keys move and select.
+      // Tab enters the group at its selected (or first) option, Space selects it; arrow keys move and select.
       await tabTo(page, option.locator('xpath=ancestor::*[@role="radiogroup"][1]'));
+      await page.keyboard.press('Space');
       for (let presses = 0; presses < 10 && !(await option.isChecked()); presses++) await page.keyboard.press('ArrowRight');
       if (!(await option.isChecked())) throw new Error(`could not choose ${option}`);
     },

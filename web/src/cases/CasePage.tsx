@@ -2,6 +2,7 @@ import { Disclosure, DisclosurePanel, Heading, Button, Link } from 'react-aria-c
 import { useParams, useRoute, useSearch } from 'wouter';
 import { ApiError, type Schemas } from '../api/client';
 import { usePageTitle } from '../app/page';
+import { useRenderedMark } from '../app/perf';
 import { ErrorMessage, Loading } from '../app/states';
 import { CommandForm } from '../forms/CommandForm';
 import { useOpenApi } from '../forms/schema';
@@ -36,6 +37,8 @@ export default function CasePage() {
   const historical = at.revision !== undefined || at.date !== undefined;
   const view = useCase(id, at);
   const history = useHistory(id);
+  const chart = useStatechart(view.data?.machine);
+  useRenderedMark(historyTab ? 'history' : 'overview', !!view.data && !!history.data && (historyTab || !!chart.data));
   if (view.isError && view.error instanceof ApiError && (view.error.status === 404 || view.error.status === 400)) return <NotFoundPage />;
   if (view.isError) return <ErrorMessage error={view.error} retry={() => view.refetch()} />;
   if (!view.data) return <Loading />;
