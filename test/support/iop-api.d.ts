@@ -233,6 +233,10 @@ export interface paths {
     /** The signed-in caller, as the service sees their token */
     get: operations["whoAmI"];
   };
+  "/lifecycle/machines/{id}/{version}/statechart": {
+    /** A lifecycle version's states (nested, parallel) and transitions, laid out for drawing */
+    get: operations["statechart"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -1508,15 +1512,18 @@ export interface components {
       reason: string;
     };
     ActorDto: {
-      /** @example jhonas.nilsson */
+      /** @example frida.larsson */
       id: string;
-      /** @example Jhonas Nilsson */
+      /**
+       * @description The name the actor had when acting.
+       * @example Frida Larsson
+       */
       name: string;
-      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
-      /** @example robertsfors */
-      tenant: string;
-      /** @example 802012-3454 */
-      organisationNumber?: string;
+      /**
+       * @description The role the actor acted in.
+       * @example handlaggare
+       */
+      role: string;
     };
     HistoryEntryDto: {
       /** @example 3 */
@@ -2225,6 +2232,54 @@ export interface components {
       /** @description A bearer token, valid for 8 hours. */
       token: string;
     };
+    SignedInActorDto: {
+      /** @example jhonas.nilsson */
+      id: string;
+      /** @example Jhonas Nilsson */
+      name: string;
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      /** @example robertsfors */
+      tenant: string;
+      /** @example 802012-3454 */
+      organisationNumber?: string;
+    };
+    StatechartStateDto: {
+      /** @example decision.approved.awaitingJustering */
+      path: string;
+      /** @example decision.approved */
+      parent: string | null;
+      label: components["schemas"]["LabelDto"];
+      /** @enum {string} */
+      kind: "atomic" | "compound" | "parallel" | "final";
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
+    PointDto: {
+      x: number;
+      y: number;
+    };
+    StatechartTransitionDto: {
+      /** @example decision.approved.awaitingJustering */
+      from: string;
+      /** @example decision.approved.awaitingPosting */
+      to: string;
+      /**
+       * @example [
+       *   "JusteringRecorded"
+       * ]
+       */
+      events: string[];
+      points: components["schemas"]["PointDto"][];
+    };
+    StatechartDto: {
+      width: number;
+      height: number;
+      /** @description Parents before their children, in the order of the machine definition. */
+      states: components["schemas"]["StatechartStateDto"][];
+      transitions: components["schemas"]["StatechartTransitionDto"][];
+    };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
       [key: string]: components["schemas"]["StateValue"];
@@ -2380,6 +2435,8 @@ export interface operations {
   listCases: {
     parameters: {
       query?: {
+        /** @description Search: part of the diarienummer, of the organisation name or of its organisationsnummer (case-insensitive). */
+        q?: string;
         /** @description State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`. */
         state?: string;
         /** @description The organisation's organisationsnummer. */
@@ -2392,6 +2449,9 @@ export interface operations {
         officer?: string;
         /** @description Only closed (true) or only open (false) cases. */
         closed?: boolean;
+        /** @description Order by: last change, diarienummer, organisation name or date received. */
+        sort?: "updated" | "diarienummer" | "organisation" | "received";
+        order?: "asc" | "desc";
         limit?: number;
         offset?: number;
       };
@@ -5324,11 +5384,33 @@ export interface operations {
     responses: {
       200: {
         content: {
-          "application/json": components["schemas"]["ActorDto"];
+          "application/json": components["schemas"]["SignedInActorDto"];
         };
       };
       /** @description UNAUTHENTICATED */
       401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A lifecycle version's states (nested, parallel) and transitions, laid out for drawing */
+  statechart: {
+    parameters: {
+      path: {
+        id: string;
+        version: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["StatechartDto"];
+        };
+      };
+      /** @description No such machine version. */
+      404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

@@ -1,11 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { LabelDto } from '../shared/case-result.dto';
 import { BooleanQuery, IsOrganisationNumber } from '../shared/validation';
 
+/** The orders the list offers: each a column of the case list projection. */
+export const CASE_SORTS = ['updated', 'diarienummer', 'organisation', 'received'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 /** Filters and paging of GET /cases; every filter is optional and they combine with AND. */
 export class ListCasesQueryDto {
+  @ApiPropertyOptional({
+    example: 'Umeå',
+    description: 'Search: part of the diarienummer, of the organisation name or of its organisationsnummer (case-insensitive).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
   @ApiPropertyOptional({ example: 'decision', description: 'State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`.' })
   @IsOptional()
   @IsString()
@@ -34,6 +47,16 @@ export class ListCasesQueryDto {
   @ApiPropertyOptional({ description: 'Only closed (true) or only open (false) cases.' })
   @BooleanQuery()
   closed?: boolean;
+
+  @ApiPropertyOptional({ enum: CASE_SORTS, default: 'updated', description: 'Order by: last change, diarienummer, organisation name or date received.' })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort: CaseSort = 'updated';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'desc';
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()

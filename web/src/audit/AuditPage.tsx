@@ -54,7 +54,7 @@ function Anchors() {
             {anchors.data.intact ? t.audit.anchorsIntact(anchors.data.anchors) : t.audit.anchorsBroken}
           </p>
           {anchors.data.latest ? (
-            <dl className="facts">
+            <dl className="audit-facts">
               <dt>{t.audit.latestAnchor}</dt>
               <dd>
                 <code className="hash" data-testid="anchor-hash">

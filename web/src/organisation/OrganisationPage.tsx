@@ -53,9 +53,7 @@ export default function OrganisationPage() {
                     <td>{c.stateLabel[lang]}</td>
                     <td>{c.receivedOn ? formatDate(c.receivedOn, lang) : ''}</td>
                     <td>
-                      {(commandsOf.get(c.id) ?? []).map((command) => t.commandNames[command]).join(', ') || (
-                        <span className="muted">{t.organisation.nothing}</span>
-                      )}
+                      {(commandsOf.get(c.id) ?? []).map((command) => t.commands[command]).join(', ') || <span className="muted">{t.organisation.nothing}</span>}
                     </td>
                   </tr>
                 ))}

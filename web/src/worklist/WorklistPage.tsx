@@ -124,7 +124,7 @@ function WaitingCases({ items }: { items: Schemas['WorklistItemDto'][] }) {
                   <span className="muted">{t.worklist.noDeadline}</span>
                 )}
               </td>
-              <td>{item.commands.map((command) => t.commandNames[command]).join(', ')}</td>
+              <td>{item.commands.map((command) => t.commands[command]).join(', ')}</td>
               <td>
                 {item.assignedToMe ? t.worklist.you : (item.officerName ?? t.worklist.noOfficer)}
                 {mayReassign && <ReassignDialog caseId={item.id} diarienummer={item.diarienummer} revision={item.revision} />}
