@@ -458,6 +458,7 @@ export const en: Catalogue = {
     save: 'Save the list as a view',
     saved: (name: string) => `The view ${name} is saved.`,
     linkToView: 'Link to the view',
+    columns: 'Columns',
     opened: (name: string) => `View: ${name}`,
   },
   audit: {

@@ -459,6 +459,7 @@ export const sv = {
     save: 'Spara listan som vy',
     saved: (name: string) => `Vyn ${name} är sparad.`,
     linkToView: 'Länk till vyn',
+    columns: 'Kolumner',
     opened: (name: string) => `Vy: ${name}`,
   },
   audit: {
