@@ -57,7 +57,7 @@ function Erasure() {
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <div className="actions">
+          <div className="dialog-actions">
             <Button className="button danger" onPress={() => erase.mutate()} isPending={erase.isPending}>
               {t.admin.confirm}
             </Button>

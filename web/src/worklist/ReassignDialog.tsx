@@ -61,7 +61,7 @@ function ReassignForm({ caseId, diarienummer, revision, close }: Props & { close
         <Input />
       </TextField>
       {assign.isError && <ErrorMessage error={assign.error} />}
-      <div className="actions">
+      <div className="dialog-actions">
         <Button type="submit" className="button primary" isPending={assign.isPending}>
           {t.worklist.reassignSubmit}
         </Button>
