@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../..';
-import { DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
+import { DEADLINE_STATUS_DOC, DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
 
 /** The longest range one request may ask for: three years, a leap day included. */
 export const MAX_RANGE_DAYS = 1096;
@@ -28,7 +28,7 @@ export class ListDeadlinesQueryDto {
   @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({ enum: DEADLINE_STATUSES })
+  @ApiPropertyOptional({ enum: DEADLINE_STATUSES, description: `Only deadlines of this status. ${DEADLINE_STATUS_DOC}` })
   @IsOptional()
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
