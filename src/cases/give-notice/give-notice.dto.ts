@@ -17,6 +17,6 @@ export class GiveNoticeDto implements GiveNoticePayload {
   @IsBoolean()
   inWriting!: boolean;
 
-  @ReceiptField("the organisation's notice (its `receivedOn` must be the notice's)")
+  @ReceiptField("the organisation's notice", " Its `receivedOn` must be the notice's own: notice runs from the day it came in.")
   receipt: ReceiptDto | null = null;
 }

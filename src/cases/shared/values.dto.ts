@@ -225,15 +225,15 @@ export class RecordedReceiptDto implements Receipt {
   onBehalfOf!: 'organisation';
 }
 
-/** The optional `receipt` of sign, give-notice and withdraw. */
-export const ReceiptField = (what: string) =>
+/** The optional `receipt` of sign, give-notice and withdraw; `note` adds what is particular to one of them. */
+export const ReceiptField = (what: string, note = '') =>
   applyDecorators(
     ApiPropertyOptional({
       type: () => ReceiptDto,
       nullable: true,
       description:
-        `Only when a registrator or handläggare records ${what} that the organisation sent on paper or by e-mail: how and when it came in. ` +
-        'Leave it out when the organisation acts itself; an official must give it.',
+        `When a registrator or handläggare records ${what}, sent on paper or by e-mail: how and when it came in. ` +
+        `Leave it out when the organisation acts itself; an official must give it.${note}`,
     }),
     IsOptional(),
     IsNested(() => ReceiptDto),
