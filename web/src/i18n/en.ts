@@ -162,7 +162,7 @@ export const en: Catalogue = {
     },
     deadlines: 'Deadlines',
     noDeadlines: 'The case has no deadlines.',
-    deadlineStatus: { upcoming: 'Upcoming', 'due-today': 'Due today', overdue: 'Overdue', met: 'Met' },
+    deadlineStatus: { upcoming: 'Upcoming', 'due-today': 'Due today', overdue: 'Overdue', passed: 'Passed', met: 'Met' },
     deadlineRule: (rule: string) => `Rule: ${rule}`,
     actions: 'What you can do now',
     noActions: 'There is nothing you can do in this case right now.',
@@ -421,6 +421,7 @@ export const en: Catalogue = {
     upcoming: 'upcoming',
     'due-today': 'today',
     overdue: 'overdue',
+    passed: 'passed',
     met: 'met',
   },
   worklist: {

@@ -163,7 +163,7 @@ export const sv = {
     },
     deadlines: 'Tidsfrister',
     noDeadlines: 'Ärendet har inga tidsfrister.',
-    deadlineStatus: { upcoming: 'Kommande', 'due-today': 'Går ut i dag', overdue: 'Försenad', met: 'Uppfylld' },
+    deadlineStatus: { upcoming: 'Kommande', 'due-today': 'Går ut i dag', overdue: 'Försenad', passed: 'Passerad', met: 'Uppfylld' },
     deadlineRule: (rule: string) => `Regel: ${rule}`,
     actions: 'Det här kan du göra nu',
     noActions: 'Du kan inte göra något i ärendet just nu.',
@@ -422,6 +422,7 @@ export const sv = {
     upcoming: 'kommande',
     'due-today': 'i dag',
     overdue: 'försenad',
+    passed: 'passerad',
     met: 'uppfylld',
   },
   worklist: {

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BooleanQuery } from '../../../cases/shared/validation';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../..';
-import { DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
+import { DEADLINE_STATUS_DOC, DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
 import { MAX_OFFSET } from '../../../cases/shared/validation';
 
 /** The longest range one request may ask for: three years, a leap day included. */
@@ -30,7 +30,7 @@ export class ListDeadlinesQueryDto {
   @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({ enum: DEADLINE_STATUSES })
+  @ApiPropertyOptional({ enum: DEADLINE_STATUSES, description: `Only deadlines of this status. ${DEADLINE_STATUS_DOC}` })
   @IsOptional()
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
