@@ -1,11 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
+import { Transform, Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
 import {
+  IsBoolean,
   IsInt,
-  IsObject,
   IsOptional,
+  IsObject,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
   buildMessage,
   type ValidationError,
@@ -42,6 +44,15 @@ function stringRule(name: string, test: (value: string) => boolean, message: str
       options,
     );
 }
+
+/**
+ * A field that may be left out, but not sent as `null` (unlike class-validator's IsOptional, which
+ * lets null through to code that does not expect it). For fields documented as nullable, IsOptional.
+ */
+export const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** The largest `offset` a list takes: far beyond any tenant's rows, well inside PostgreSQL's bigint. */
+export const MAX_OFFSET = 1_000_000;
 
 /** A blank name, purpose or reason says nothing, so it is refused like a missing one. */
 export const IsText = stringRule('isText', (value) => value.trim() !== '', 'must be a non-empty string');
@@ -107,3 +118,12 @@ export const NestedField = (type: () => abstract new (...args: never[]) => unkno
 
 /** A whole-number field (kronor, hours, a year). */
 export const IntegerField = (description: string, example: number) => applyDecorators(IsInt(), ApiProperty({ type: 'integer', description, example }));
+
+/** An optional true/false query parameter: `?closed=true`; anything else is refused. */
+export function BooleanQuery(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsBoolean(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+  );
+}

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { TypeHelpOptions } from 'class-transformer';
 import { IsArray, IsIn, IsOptional } from 'class-validator';
 import {
   BODY_KINDS,
@@ -143,6 +144,16 @@ const fundingTypes = [
   { name: 'perInhabitant', value: PerInhabitantFundingDto },
 ] as const;
 
+/**
+ * The funding's class by its `kind`, or one that refuses the kind. Not class-transformer's own
+ * discriminator: that reads `kind` of each element of an array sent instead, and throws on a null one.
+ */
+function fundingType(options?: TypeHelpOptions): typeof UnknownFundingDto | (typeof fundingTypes)[number]['value'] {
+  const value: unknown = options?.object[options.property];
+  const kind = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  return fundingTypes.find(({ name }) => name === kind)?.value ?? UnknownFundingDto;
+}
+
 @ApiExtraModels(FixedFundingDto, PerInhabitantFundingDto)
 export class TermsDto implements Terms {
   @ApiProperty({
@@ -154,10 +165,7 @@ export class TermsDto implements Terms {
     },
     example: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 },
   })
-  @IsNested(() => UnknownFundingDto, {
-    discriminator: { property: 'kind', subTypes: [...fundingTypes] },
-    keepDiscriminatorProperty: true,
-  })
+  @IsNested(fundingType)
   funding!: FixedFundingDto | PerInhabitantFundingDto;
 
   @ApiPropertyOptional({
