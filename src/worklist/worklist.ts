@@ -76,7 +76,8 @@ export class Worklist {
       const accepted = new Set<string>(row.commands);
       return {
         ...toSummary(row),
-        commands: mine.filter((type) => accepted.has(type) && (waitedFor.includes(type) || row.officer_id === null)),
+        // Of the optional commands, only assigning an officer is waited for, and only while the case has none.
+        commands: mine.filter((type) => accepted.has(type) && (waitedFor.includes(type) || (type === 'assign-officer' && row.officer_id === null))),
         assignedToMe: row.officer_id === actor.id,
         nextDeadline: row.next_due_on
           ? { date: row.next_due_on, label: row.next_label, status: statusOf({ date: row.next_due_on, met: false, kind: row.next_kind }, today) }

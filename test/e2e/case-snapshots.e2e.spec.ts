@@ -5,13 +5,17 @@ import { SNAPSHOT_EVERY } from '../../src/cases/shared/case-repository';
 import { loadConfig } from '../../src/config/app-config';
 import { linkoping } from '../../src/demo/seed-cases';
 import { seedRequest } from '../../src/demo/seed-requests';
-import { caseMachine, CASE_MACHINE_ID, deriveMachine, machines, retarget } from '../../src/lifecycle';
+import { caseMachine, CASE_MACHINE_ID, CASE_MACHINE_VERSION, deriveMachine, machines, retarget } from '../../src/lifecycle';
 import { createLogger } from '../../src/logging/logger';
 import { bearer, JWT_SECRET, TestApi } from '../support/api';
 import { walk } from '../support/seed-walk';
 
-/** v2 as in the machine-migration test: signing renamed contracting. */
-const v2 = deriveMachine(caseMachine, (config) => {
+/** New cases start under the current version; the test brings the next one. */
+const FROM = CASE_MACHINE_VERSION;
+const NEXT = CASE_MACHINE_VERSION + 1;
+
+/** The next version as in the machine-migration test: signing renamed contracting. */
+const nextMachine = deriveMachine(caseMachine, (config) => {
   config.states.contracting = config.states.signing;
   delete config.states.signing;
   retarget(config, '#iopCase.signing', '#iopCase.contracting');
@@ -24,12 +28,12 @@ const v2 = deriveMachine(caseMachine, (config) => {
 describe('case snapshots', () => {
   let api: TestApi;
   beforeAll(async () => {
-    machines[CASE_MACHINE_ID][2] = v2;
+    machines[CASE_MACHINE_ID][NEXT] = nextMachine;
     api = await TestApi.start();
   });
   afterAll(async () => {
     await api.stop();
-    delete machines[CASE_MACHINE_ID][2];
+    delete machines[CASE_MACHINE_ID][NEXT];
   });
 
   /** Another service instance on the same database: its own process memory, nothing folded yet. */
@@ -76,7 +80,7 @@ describe('case snapshots', () => {
     // Written by whichever load first found the case SNAPSHOT_EVERY events on (a command's, or a projection's).
     const [stored, ...more] = await snapshotsOf(caseId);
     expect(more).toEqual([]);
-    expect(stored.machine_version).toBe(1);
+    expect(stored.machine_version).toBe(FROM);
     expect(stored.revision).toBeGreaterThanOrEqual(Number(SNAPSHOT_EVERY) - 1);
     expect(await verify(caseId)).toMatchObject({ intact: true, events: Number(SNAPSHOT_EVERY) + 5 });
 
@@ -161,14 +165,14 @@ describe('case snapshots', () => {
       .http()
       .post(`/cases/${caseId}/machine-migrations`)
       .set(await bearer({ roles: ['admin'], tenant: 'linkoping' }))
-      .send({ toVersion: 2, reason: 'Ny delegationsordning' });
+      .send({ toVersion: NEXT, reason: 'Ny delegationsordning' });
     expect(migrated.status).toBe(200);
     for (let i = 0; i < Number(SNAPSHOT_EVERY); i++) expect((await reassign(caseId, `Officer v2 ${i}`)).status).toBe(200);
-    // One snapshot per machine version; the newest, under v2, is where the next fold starts.
-    expect((await snapshotsOf(caseId)).map((s) => s.machine_version)).toEqual([1, 2]);
+    // One snapshot per machine version; the newest, under the next version, is where the next fold starts.
+    expect((await snapshotsOf(caseId)).map((s) => s.machine_version)).toEqual([FROM, NEXT]);
     expect(await verify(caseId)).toMatchObject({ intact: true });
 
-    // A snapshot as a build with another v2 definition would have left it: a fresh instance must not trust it.
+    // A snapshot as a build with another definition of that version would have left it: a fresh instance must not trust it.
     await api.db.pool.query(
       `UPDATE case_snapshots SET fold_key = 'another build', state = jsonb_set(state, '{context,officer,name}', '"Mallory"')
        WHERE tenant = 'linkoping' AND stream_id = $1`,
@@ -181,11 +185,11 @@ describe('case snapshots', () => {
       const { rows } = await api.db.pool.query(`SELECT metadata FROM events WHERE tenant = 'linkoping' AND stream_id = $1 ORDER BY revision DESC LIMIT 1`, [
         `case-${caseId}`,
       ]);
-      expect(rows[0].metadata).toMatchObject({ machineVersion: 2 });
+      expect(rows[0].metadata).toMatchObject({ machineVersion: NEXT });
       // It folded the events instead, and left a snapshot of its own build in place of the foreign one.
       const { rows: snapshots } = await api.db.pool.query(
-        `SELECT fold_key, state->'context'->'officer'->>'name' AS officer FROM case_snapshots WHERE tenant = 'linkoping' AND stream_id = $1 AND machine_version = 2`,
-        [`case-${caseId}`],
+        `SELECT fold_key, state->'context'->'officer'->>'name' AS officer FROM case_snapshots WHERE tenant = 'linkoping' AND stream_id = $1 AND machine_version = $2`,
+        [`case-${caseId}`, NEXT],
       );
       expect(snapshots).toEqual([{ fold_key: expect.not.stringMatching('another build'), officer: `Officer v2 ${Number(SNAPSHOT_EVERY) - 1}` }]);
       expect(next.body.state.paths).toEqual(

@@ -5,6 +5,7 @@ import { linkoping, osterakerBrottsofferjouren } from '../../src/demo/seed-cases
 import { applicantOf, seedRequest } from '../../src/demo/seed-requests';
 import type { EventMetadata, JsonObject } from '../../src/event-store/event-store.port';
 import { chainHash, GENESIS_HASH } from '../../src/event-store/hash-chain';
+import { CASE_MACHINE_VERSION } from '../../src/lifecycle';
 import { bearer, TestApi } from '../support/api';
 import { walk } from '../support/seed-walk';
 import { databaseTargets } from '../support/test-database';
@@ -200,7 +201,7 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     // ProposalSigned before ProposalDrafted: no such transition under the recorded machine.
     expect(await verifyCase(caseId)).toMatchObject({
       intact: false,
-      problem: { revision: '3', what: expect.stringMatching(/^not a legal transition under iopCase v1: ProposalSigned/) },
+      problem: { revision: '3', what: expect.stringMatching(new RegExp(`^not a legal transition under iopCase v${CASE_MACHINE_VERSION}: ProposalSigned`)) },
     });
   });
 
@@ -237,7 +238,10 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     await rechain(sql, where);
     expect(await verifyCase(caseId)).toMatchObject({
       intact: false,
-      problem: { revision: '2', what: expect.stringMatching(/^not a legal transition under iopCase v1: AgreementTerminated/) },
+      problem: {
+        revision: '2',
+        what: expect.stringMatching(new RegExp(`^not a legal transition under iopCase v${CASE_MACHINE_VERSION}: AgreementTerminated`)),
+      },
     });
   });
 

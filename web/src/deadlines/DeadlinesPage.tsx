@@ -72,8 +72,8 @@ function useDeadlines(query: { from: string; to: string; status?: Status; mine: 
 function DeadlineList({ status, mine, setStatus }: { status?: Status; mine: boolean; setStatus: (status: string | null) => void }) {
   const { t } = useI18n();
   const today = todayInStockholm();
-  // Overdue and met deadlines lie behind us: look back up to three years; the others ahead, 90 days.
-  const behind = status === 'overdue' || status === 'met';
+  // Overdue, passed and met deadlines lie behind us: look back up to three years; the others ahead, 90 days.
+  const behind = status === 'overdue' || status === 'passed' || status === 'met';
   const range = behind ? { from: addDays(today, -1095), to: today } : { from: today, to: addDays(today, 90) };
   const deadlines = useDeadlines({ ...range, status, mine });
   return (
