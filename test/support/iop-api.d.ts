@@ -5286,6 +5286,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
+      /** @description TENANT_UNKNOWN: the token names a municipality this engine does not serve. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
     };
   };
   /** How the web app signs people in (public) */
