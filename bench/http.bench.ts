@@ -8,7 +8,7 @@
  * drives both from this process, in the same way:
  *   registrations   `register` on new cases, 32 clients: the diarium series every one of them shares;
  *   throughput      `assign-officer` on distinct registered cases, 16 and 64 clients, closed loop;
- *   fixed rates     the same at 100, 300 and 600 requests/s (64 connections): p50 / p99;
+ *   fixed rates     the same at 100, 300 and 600 requests/s, open loop: p50 / p99 from when each was due;
  *   case length     one command at a time, alternating between cases 15 events long and one case
  *                   1 500 events long (each answered command makes it one longer): p50 of each.
  * Aims (printed, met or not): ≥ 1 500 commands/s at 64 clients, ≥ 0.5× the bare handler,
@@ -68,18 +68,22 @@ interface Run {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
-  readonly failed: number;
+  /** Answers other than 2xx, and requests that got none, by status ('error': none). */
+  readonly failed: Record<string, number>;
 }
 
-/** autocannon against `target`; each request's path and body from `next`. */
-function cannon(target: Target, options: { connections: number; rate?: number; token: string; next: () => { path: string; body: object } }): Promise<Run> {
+const count = (into: Record<string, number>, key: string, n = 1) => n > 0 && (into[key] = (into[key] ?? 0) + n);
+
+type Next = () => { path: string; body: object };
+
+/** autocannon against `target`, closed loop (each client sends its next request when answered); each request's path and body from `next`. */
+function cannon(target: Target, options: { connections: number; token: string; next: Next }): Promise<Run> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url: target.url,
         connections: options.connections,
         duration: SECONDS,
-        ...(options.rate && { overallRate: options.rate }),
         requests: [
           {
             method: 'POST',
@@ -93,16 +97,38 @@ function cannon(target: Target, options: { connections: number; rate?: number; t
       },
       (error, result) => {
         if (error) return reject(error);
-        const ok = result['2xx'];
-        resolve({
-          perSecond: ok / (result.duration || SECONDS),
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          failed: result.non2xx + result.errors + result.timeouts,
-        });
+        const failed: Record<string, number> = {};
+        for (const klass of ['1xx', '3xx', '4xx', '5xx'] as const) count(failed, klass, result[klass]);
+        count(failed, 'error', result.errors);
+        resolve({ perSecond: result['2xx'] / (result.duration || SECONDS), p50: result.latency.p50, p99: result.latency.p99, failed });
       },
     );
   });
+}
+
+/**
+ * Requests sent at a fixed rate whatever the answers (open loop: autocannon's own rate limiting sends
+ * in bursts), each timed from when it was due, so a slow answer delays no later request's clock.
+ */
+async function atRate(target: Target, token: string, rate: number, next: Next): Promise<Run> {
+  const latencies: number[] = [];
+  const sent: Promise<void>[] = [];
+  const failed: Record<string, number> = {};
+  const started = performance.now();
+  for (let i = 0; i < rate * SECONDS; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const { path, body } = next();
+    sent.push(
+      post(target, path, token, body).then(
+        ({ status }) => void (status < 300 ? latencies.push(performance.now() - due) : count(failed, String(status))),
+        () => void count(failed, 'error'),
+      ),
+    );
+  }
+  await Promise.all(sent);
+  return { perSecond: latencies.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99), failed };
 }
 
 async function post(target: Target, path: string, token: string, body: object): Promise<{ status: number; ms: number; json: Record<string, unknown> }> {
@@ -125,6 +151,17 @@ async function inParallel<T>(count: number, clients: number, task: (i: number) =
     }),
   );
   return results;
+}
+
+/** Failures of all runs of a side, by status. */
+function failures(runs: Record<string, Run>): string {
+  const all: Record<string, number> = {};
+  for (const run of Object.values(runs)) for (const [status, n] of Object.entries(run.failed)) count(all, status, n);
+  return (
+    Object.entries(all)
+      .map(([status, n]) => `${n} × ${status}`)
+      .join(', ') || 'none'
+  );
 }
 
 const percentile = (values: readonly number[], p: number) =>
@@ -205,6 +242,7 @@ async function bench(databaseUrl: string, query: (sql: string) => Promise<unknow
       NOTIFY_WORKER: 'false',
       RATE_LIMIT_PER_CALLER: '0',
       RATE_LIMIT_PER_ADDRESS: '0',
+      RATE_LIMIT_FAILED_AUTH: '0',
     },
     '/health',
   );
@@ -233,7 +271,7 @@ async function bench(databaseUrl: string, query: (sql: string) => Promise<unknow
         log(`  ${name}, ${connections} clients: ${Math.round(runs[name][`c${connections}`].perSecond)}/s`);
       }
       for (const rate of RATES) {
-        runs[name][`r${rate}`] = await cannon(side.target, { connections: 64, rate, token: who.chef, next: side.next });
+        runs[name][`r${rate}`] = await atRate(side.target, who.chef, rate, side.next);
         log(`  ${name}, ${rate}/s: p50 ${ms(runs[name][`r${rate}`].p50)}, p99 ${ms(runs[name][`r${rate}`].p99)}`);
       }
     }
@@ -260,7 +298,7 @@ async function bench(databaseUrl: string, query: (sql: string) => Promise<unknow
         '',
         rate === 300 ? `p99 ≤ ${AIMS.p99At300} ms ${aim(s.r300.p99 <= AIMS.p99At300)}` : '',
       ]),
-      ['failed requests (all runs)', `${Object.values(s).reduce((n, r) => n + r.failed, 0)}`, `${Object.values(b).reduce((n, r) => n + r.failed, 0)}`, '', ''],
+      ['failed requests (all runs)', failures(s), failures(b), '', ''],
       ['registrations, 32 clients', `${Math.round(registered.perSecond)}/s, p50 ${ms(registered.p50)}, p99 ${ms(registered.p99)}`, '', '', ''],
       [
         `command p50 (p90): revision ${SHORT} vs ${LONG}`,

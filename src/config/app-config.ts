@@ -213,6 +213,27 @@ export class AppConfig {
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /** The iCalendar feed's window: deadlines from this many days back … */
+  @IsInt()
+  @Min(0)
+  @Max(1096)
+  @Transform(toInt)
+  FEED_PAST_DAYS = 366;
+
+  /** … to this many days ahead. */
+  @IsInt()
+  @Min(0)
+  @Max(1096)
+  @Transform(toInt)
+  FEED_FUTURE_DAYS = 1096;
+
+  /** The most events one feed request carries: the nearest first (upcoming by date, then past ones, newest first). */
+  @IsInt()
+  @Min(1)
+  @Max(50_000)
+  @Transform(toInt)
+  FEED_MAX_EVENTS = 5000;
+
   /** Run the delivery worker (dispatch, send, escalate) in this instance. */
   @IsBoolean()
   @Transform(toBoolean)

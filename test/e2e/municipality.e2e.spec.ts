@@ -28,8 +28,8 @@ describe("GET /municipality (the caller's municipality, for forms)", () => {
     });
   });
 
-  it('answers a tenant without reference data with 403 TENANT_UNKNOWN (issue 12: a token must name a known tenant), and 401 without a token', async () => {
-    expect((await get('nowhere')).body).toMatchObject({ statusCode: 403, code: 'TENANT_UNKNOWN' });
+  it('answers 403 TENANT_UNKNOWN for a tenant the engine does not serve, and 401 without a token', async () => {
+    expect(await get('nowhere')).toMatchObject({ status: 403, body: { code: 'TENANT_UNKNOWN' } });
     expect((await api.http().get('/municipality')).status).toBe(401);
   });
 });

@@ -8,7 +8,7 @@ import { DEMO_PEOPLE, localSignInAllowed, mintLocalToken } from '../../auth/loca
 import { ErrorDto } from '../../cases/shared/case-result.dto';
 import { validationPipe } from '../../cases/shared/case-command.controller';
 import { AppConfig } from '../../config/app-config';
-import { ActorDto, LocalTokenDto, LocalTokenRequestDto, SignInSettingsDto } from './sign-in.dto';
+import { SignedInActorDto, LocalTokenDto, LocalTokenRequestDto, SignInSettingsDto } from './sign-in.dto';
 
 /** What the web app needs to sign a person in: the identity provider, or local sign-in on a developer's machine. */
 @ApiTags('Sign-in')
@@ -42,9 +42,9 @@ export class SignInController {
   @ApiBearerAuth()
   @Get('me')
   @ApiOperation({ operationId: 'whoAmI', summary: 'The signed-in caller, as the service sees their token' })
-  @ApiOkResponse({ type: ActorDto })
+  @ApiOkResponse({ type: SignedInActorDto })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
-  me(@CurrentActor() actor: Actor): ActorDto {
+  me(@CurrentActor() actor: Actor): SignedInActorDto {
     return { ...actor, roles: [...actor.roles] };
   }
 }

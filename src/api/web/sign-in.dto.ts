@@ -64,7 +64,7 @@ export class LocalTokenDto {
   token!: string;
 }
 
-export class ActorDto {
+export class SignedInActorDto {
   @ApiProperty({ example: 'jhonas.nilsson' })
   id!: string;
 

@@ -6,6 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../logging/logger';
 import { SignInController } from './sign-in.controller';
+import { StatechartController } from './statechart.controller';
 
 /**
  * Where `npm run build` puts the web app (vite, web/vite.config.ts): dist/web. The service runs
@@ -27,7 +28,7 @@ function isAppNavigation(request: Request): boolean {
  * in onModuleInit, which Nest runs after the API routes and before its not-found handler, so API
  * paths are unchanged and an unknown API path still answers 404 JSON.
  */
-@Module({ controllers: [SignInController] })
+@Module({ controllers: [SignInController, StatechartController] })
 export class WebAppModule implements OnModuleInit {
   constructor(
     private readonly adapter: HttpAdapterHost,

@@ -1,15 +1,27 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LabelDto } from '../shared/case-result.dto';
-import { BooleanQuery, IsOrganisationNumber, MAX_OFFSET } from '../shared/validation';
+import { BooleanQuery, IsOrganisationNumber, PageLimit, PageOffset } from '../shared/validation';
 
 /** An optional text filter of the query string. */
 const Filter = (description: string, example: string) => applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString());
 
+/** The orders the list offers: each a column of the case list projection. */
+export const CASE_SORTS = ['updated', 'diarienummer', 'organisation', 'received'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 /** Filters and paging of GET /cases; every filter is optional and they combine with AND. */
 export class ListCasesQueryDto {
+  @ApiPropertyOptional({
+    example: 'Umeå',
+    description: 'Search: part of the diarienummer, of the organisation name or of its organisationsnummer (case-insensitive).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
   @Filter('State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`.', 'decision')
   state?: string;
 
@@ -31,20 +43,20 @@ export class ListCasesQueryDto {
   @BooleanQuery()
   closed?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ enum: CASE_SORTS, default: 'updated', description: 'Order by: last change, diarienummer, organisation name or date received.' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsIn(CASE_SORTS)
+  sort: CaseSort = 'updated';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'desc';
+
+  @PageLimit(50, 200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset()
   offset: number = 0;
 }
 

@@ -4,7 +4,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from '../../../test/support/iop-api';
 
 export type Schemas = components['schemas'];
-export type Actor = Schemas['ActorDto'];
+export type Actor = Schemas['SignedInActorDto'];
 export type Role = Actor['roles'][number];
 export type ErrorBody = Schemas['ErrorDto'];
 

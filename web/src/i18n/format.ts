@@ -14,9 +14,14 @@ export function formatDateTime(isoTimestamp: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(isoTimestamp));
 }
 
-/** An amount in öre as kronor: `20 352 kr`, with öre only when there are any (`20 352,50 kr`). */
-export function formatAmount(ore: number, lang: Lang): string {
-  const fraction = ore % 100 === 0 ? 0 : 2;
-  const number = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(ore / 100);
+/** An amount in kronor (the API's unit): `20 352 kr`, with öre only when there are any (`20 352,50 kr`). */
+export function formatAmount(kronor: number, lang: Lang): string {
+  const fraction = Number.isInteger(kronor) ? 0 : 2;
+  const number = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(kronor);
   return `${number} kr`;
+}
+
+/** Today's date in Stockholm, YYYY-MM-DD: the day a command records as its date. */
+export function todayInStockholm(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
