@@ -74,5 +74,7 @@ export async function mintLocalToken(config: AppConfig, remoteAddress: string | 
     throw new AccessDenied('FORBIDDEN_ROLE', `${person.name} may sign in with some of: ${person.roles.join(', ')}.`, { required: person.roles });
   }
   const claims = { sub: person.id, name: person.name, roles, tenant: person.tenant, ...(person.org && { org: person.org }) };
-  return mintToken(claims, hs256Key(config.JWT_SECRET, config.DATA_DIR), { hours: 8, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  // A working day, unless the service accepts shorter-lived tokens only.
+  const hours = Math.min(8, config.JWT_MAX_LIFETIME_SECONDS / 3600);
+  return mintToken(claims, hs256Key(config.JWT_SECRET, config.DATA_DIR), { hours, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
 }

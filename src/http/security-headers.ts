@@ -1,6 +1,16 @@
+import { createHash } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
+
+/**
+ * The one `<style>` element the web app inserts by itself: react-aria's usePress adds this rule
+ * (react-aria/dist/private/interactions/usePress.mjs). Allowed by its hash, not by 'unsafe-inline';
+ * test/browser/content-security-policy.browser.spec.ts fails should a new version change it.
+ */
+const REACT_ARIA_PRESS_STYLE = '@layer {\n  [data-react-aria-pressable] {\n    touch-action: pan-x pan-y pinch-zoom;\n  }\n}';
+
+const hashSource = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** The identity provider's origin, which the web app's sign-in (OpenID Connect) talks to. */
 function issuerOrigin(config: AppConfig): string[] {
@@ -13,8 +23,8 @@ function issuerOrigin(config: AppConfig): string[] {
 
 /**
  * helmet's headers, with a Content-Security-Policy for the web app served from this origin (a
- * React/Vite single-page app): scripts, styles, fonts and images from here only, no inline
- * scripts, fetches to here and the identity provider. The API docs (Swagger UI) and the printable
+ * React/Vite single-page app): scripts, styles, fonts and images from here only (and one inline
+ * style by its hash), no inline scripts, fetches to here and the identity provider. The API docs (Swagger UI) and the printable
  * HTML export carry a `<style>` of their own, so there inline styles are allowed; scripts never.
  */
 export function useSecurityHeaders(app: NestExpressApplication, config: AppConfig): void {
@@ -22,7 +32,7 @@ export function useSecurityHeaders(app: NestExpressApplication, config: AppConfi
   const directives = {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
+    styleSrc: ["'self'", hashSource(REACT_ARIA_PRESS_STYLE)],
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'", ...issuerOrigin(config)],

@@ -22,6 +22,7 @@ describe('nothing secret in the logs', () => {
   let base: string;
   let log: string;
   const secrets: string[] = [];
+  const personal: string[] = [];
   /** Status of each request with a hostile query, checked on its own below. */
   const hostile: Record<string, number> = {};
 
@@ -63,9 +64,15 @@ describe('nothing secret in the logs', () => {
   /** What a day of use sends: an application, reads, a calendar feed in every query form, cookies, bad tokens, a broken URL. */
   async function session(): Promise<void> {
     const organisation = await mint({ roles: ['organisation'], tenant: 'linkoping', org: '822004-0417' });
-    const officer = await mint({ roles: ['handlaggare'], tenant: 'linkoping', name: 'John Fristedt' });
-    const applied = await send('/cases', as(organisation, { method: 'POST', body: JSON.stringify(VALID_BODIES['submit-application']) }));
+    const officer = await mint({ roles: ['handlaggare', 'admin'], tenant: 'linkoping', name: 'John Fristedt' });
+    const contactPerson = { name: 'Kim Kontaktsson', email: 'kim.kontaktsson@example.se', phone: '070-471 11 42' };
+    const applied = await send('/cases', as(organisation, { method: 'POST', body: JSON.stringify({ ...VALID_BODIES['submit-application'], contactPerson }) }));
     expect(applied.status).toBe(201);
+    personal.push(...Object.values(contactPerson));
+    // Erasure by e-mail: the address travels in the body of a request the log records.
+    expect((await send('/data-subjects/erasures', as(officer, { method: 'POST', body: JSON.stringify({ email: contactPerson.email }) }))).status).toBeLessThan(
+      500,
+    );
     expect((await send('/cases', as(officer))).status).toBe(200);
     expect((await send('/cases', as(officer, { headers: { Cookie: 'session=cookie-secret-4711; theme=dark' } }))).status).toBe(200);
     const feed = (await (await send('/deadlines/feed-tokens', as(officer, { method: 'POST', body: '{}' }))).json()) as { token: string };
@@ -91,6 +98,10 @@ describe('nothing secret in the logs', () => {
     for (const secret of secrets) expect(log).not.toContain(secret);
     // A JWT is three base64url parts; none reaches the log, not even a header's worth.
     expect(log).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}/);
+  });
+
+  it('holds none of the personal data the session sent', () => {
+    for (const value of personal) expect(log).not.toContain(value);
   });
 
   it('answers a malformed % escape in the query without a 500 (the redaction never throws)', () => {
