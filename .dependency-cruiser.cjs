@@ -20,7 +20,7 @@ const LAYERS = [
   ['audit', 'notifications', 'health'], // audit verifies the erasure record too
   ['deadlines'],
   ['demo'], // written through the commands, then anchored
-  ['api'], // the HTTP edge: it maps every family's error codes to statuses, so it sees them all
+  ['api', 'metrics'], // the HTTP edge: it maps every family's error codes to statuses, so it sees them all; metrics measure at the edges of every layer
 ];
 
 const FOLDERS = LAYERS.flat();

@@ -25,6 +25,6 @@ import { CaseDeadlineTable } from './views/case-deadline-table';
     TimerFiring,
     DeadlineScheduler,
   ],
-  exports: [DeadlineScheduler, TimersProjection, DeadlineSettings, DeadlineCatalogue, CaseRepository],
+  exports: [DeadlineScheduler, TimersProjection, DeadlineSettings, DeadlineCatalogue, CaseRepository, TimerTable],
 })
 export class DeadlinesModule {}

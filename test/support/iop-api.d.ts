@@ -182,7 +182,10 @@ export interface paths {
     delete: operations["revokeFeedToken"];
   };
   "/deadlines.ics": {
-    /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+    /**
+     * The deadlines as an iCalendar feed (all-day events), for calendar apps
+     * @description Bounded and streamed: the deadlines from `FEED_PAST_DAYS` (default 366) days back to `FEED_FUTURE_DAYS` (default 1096) days ahead, at most `FEED_MAX_EVENTS` (default 5000) events, the nearest first: upcoming ones by date, then past ones, newest first. The response headers state the window and the limit in force.
+     */
     get: operations["deadlinesFeed"];
   };
   "/data-subjects/erasures": {
@@ -192,6 +195,13 @@ export interface paths {
   "/data-subjects/{subjectId}": {
     /** Erases a data subject's personal data: deletes its key */
     delete: operations["eraseDataSubject"];
+  };
+  "/metrics": {
+    /**
+     * Prometheus metrics (text exposition format)
+     * @description With `METRICS_TOKEN` set: for requests carrying `Authorization: Bearer <METRICS_TOKEN>`, from anywhere. Without it: for requests from this machine (loopback) only.
+     */
+    get: operations["metrics"];
   };
 }
 
@@ -4624,7 +4634,10 @@ export interface operations {
       };
     };
   };
-  /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+  /**
+   * The deadlines as an iCalendar feed (all-day events), for calendar apps
+   * @description Bounded and streamed: the deadlines from `FEED_PAST_DAYS` (default 366) days back to `FEED_FUTURE_DAYS` (default 1096) days ahead, at most `FEED_MAX_EVENTS` (default 5000) events, the nearest first: upcoming ones by date, then past ones, newest first. The response headers state the window and the limit in force.
+   */
   deadlinesFeed: {
     parameters: {
       query?: {
@@ -4635,6 +4648,14 @@ export interface operations {
     responses: {
       /** @description text/calendar */
       200: {
+        headers: {
+          /** @description First day of the window (inclusive). */
+          "X-Feed-From"?: string;
+          /** @description Last day of the window (inclusive). */
+          "X-Feed-To"?: string;
+          /** @description The most events the feed carries. */
+          "X-Feed-Max-Events"?: number;
+        };
         content: {
           "text/calendar": string;
         };
@@ -4719,6 +4740,26 @@ export interface operations {
       };
       /** @description DATA_SUBJECT_ERASED: erased already. */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /**
+   * Prometheus metrics (text exposition format)
+   * @description With `METRICS_TOKEN` set: for requests carrying `Authorization: Bearer <METRICS_TOKEN>`, from anywhere. Without it: for requests from this machine (loopback) only.
+   */
+  metrics: {
+    responses: {
+      /** @description text/plain; version=0.0.4 */
+      200: {
+        content: {
+          "text/plain": string;
+        };
+      };
+      /** @description UNAUTHENTICATED: not from loopback and no (or a wrong) METRICS_TOKEN. */
+      401: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };
