@@ -16,10 +16,11 @@ const LAYERS = [
   ['personal-data'],
   ['projections'],
   ['cases'],
-  ['erasure'],
+  ['erasure', 'saved-views'], // saved views check their query as the case list does
   ['audit', 'notifications', 'health'], // audit verifies the erasure record too
   ['deadlines'],
-  ['demo'], // written through the commands, then anchored
+  ['demo', 'worklist', 'tenant'], // demo: written through the commands, then anchored; worklist: reads the cases' and deadlines' read models
+  ['http'], // the HTTP edge's middleware: body limits, rate limits, security headers, timeouts
   ['api', 'metrics'], // the HTTP edge: it maps every family's error codes to statuses, so it sees them all; metrics measure at the edges of every layer
 ];
 

@@ -1,4 +1,4 @@
-/** Test levels are named in the file name: *.unit.spec.ts, *.int.spec.ts, *.contract.spec.ts, *.e2e.spec.ts. */
+/** Test levels are named in the file name: *.unit.spec.ts, *.int.spec.ts, *.contract.spec.ts, *.e2e.spec.ts, *.browser.spec.ts. */
 const swc = [
   '@swc/jest',
   {
@@ -15,9 +15,11 @@ const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
   testEnvironment: 'node',
-  // NestJS 12 and jose ship ESM only; jest on Node 20 loads them through swc.
+  // NestJS 12, jose and @sparticuz/chromium ship ESM only; jest on Node 20 loads them through swc.
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|@sparticuz)/)'],
+  // The web app (web/) is built and tested through the browser, never loaded by jest.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/web/'],
   ...extra,
 });
 
@@ -32,5 +34,7 @@ module.exports = {
     project('int', ['<rootDir>/src/**/*.int.spec.ts', '<rootDir>/test/**/*.int.spec.ts']),
     project('contract', ['<rootDir>/test/contract/**/*.contract.spec.ts']),
     project('e2e', ['<rootDir>/test/e2e/**/*.e2e.spec.ts']),
+    // Real Chromium against the built service (npm run build first; npm test does).
+    project('browser', ['<rootDir>/test/browser/**/*.browser.spec.ts']),
   ],
 };

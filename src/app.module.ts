@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { ErrorFilter } from './api/error.filter';
+import { WebAppModule } from './api/web/web-app.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -18,7 +19,10 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { Clock, SystemClock } from './shared/clock';
+import { TenantModule } from './tenant/tenant.module';
+import { WorklistModule } from './worklist/worklist.module';
 
 @Module({})
 export class AppModule {
@@ -39,9 +43,13 @@ export class AppModule {
         DeadlineViewsModule,
         PersonalDataModule,
         ErasureModule,
+        SavedViewsModule,
         DeadlinesModule,
         DemoModule,
+        WorklistModule,
+        TenantModule,
         MetricsModule,
+        WebAppModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

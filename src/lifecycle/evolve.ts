@@ -1,4 +1,5 @@
-import { createActor, type AnyActorScope, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyActorScope, type SnapshotFrom, type StateValue } from 'xstate';
+import type { CaseFacts } from './case.facts';
 import type { CaseEvent } from './case.events';
 import { caseMachine, machines, type CaseMachine } from './case.machine';
 import { violations } from './commands';
@@ -36,6 +37,21 @@ export function evolve(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
 /** Rebuilds a case from its stream under the machine version that wrote it. */
 export function fold(events: readonly CaseEvent[], machine: CaseMachine = caseMachine): CaseSnapshot {
   return events.reduce(evolve, initialSnapshot(machine));
+}
+
+/** A case's state as plain JSON — its state value and facts — from which the machine rebuilds the snapshot: what a stored snapshot keeps. */
+export interface CaseState {
+  readonly value: StateValue;
+  readonly context: CaseFacts;
+}
+
+export function stateOf(snapshot: CaseSnapshot): CaseState {
+  return { value: snapshot.value, context: snapshot.context };
+}
+
+/** The snapshot `machine` has in that state (done when the value is a final state), as the fold would have made it. */
+export function restoreState(machine: CaseMachine, state: CaseState): CaseSnapshot {
+  return machine.resolveState({ value: state.value, context: state.context });
 }
 
 const scopes = new WeakMap<CaseMachine, AnyActorScope>();

@@ -41,11 +41,11 @@ export {
   yearlyAmount,
 } from './case.values';
 export { decide } from './decide';
-export { evolve, fold, initialSnapshot, machineFor, type CaseSnapshot } from './evolve';
+export { evolve, findMachine, fold, initialSnapshot, machineFor, restoreState, stateOf, type CaseSnapshot, type CaseState } from './evolve';
 export * from './lifecycle.errors';
-export { currentSchemaVersion } from './case.event-schemas';
+export { currentSchemaVersion, EVENT_SCHEMA_VERSIONS } from './case.event-schemas';
 export { deriveMachine, retarget } from './machine-variant';
-export { applyRecorded, foldStored, machineChangeOf, toCaseEvent, type StoredCaseEvent } from './recorded-events';
+export { applyRecorded, foldOnto, foldStored, machineChangeOf, toCaseEvent, type FoldedCase, type StoredCaseEvent } from './recorded-events';
 export { decideMigration, migrateSnapshot, type MachineRef, type MachineVersionChanged } from './machine-migration';
 export { isValidOrganisationNumber, normaliseOrganisationNumber, sameOrganisation } from './organisation-number';
 export { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination, type Refund } from './termination';

@@ -44,6 +44,10 @@ export class MeteredEventStore extends EventStore {
     return this.inner.readStream(stream, options);
   }
 
+  readEventsById(stream: StreamName, ids: readonly string[]) {
+    return this.inner.readEventsById(stream, ids);
+  }
+
   readAll(options?: ReadAllOptions) {
     return this.inner.readAll(options);
   }

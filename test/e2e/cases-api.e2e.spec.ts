@@ -215,6 +215,18 @@ describe('GET /cases', () => {
     expect((await list('?limit=500')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 
+  it('searches by part of the diarienummer, the organisation name or number, and sorts by a column', async () => {
+    await list('', undefined, 2);
+    const ids_ = (query: string) => list(query).then((r) => r.body.items.map((c: { id: string }) => c.id));
+    expect(await ids_(`?q=${encodeURIComponent('2023/00001')}`)).toEqual([ids.brottsofferjouren]);
+    expect(await ids_('?q=kvinnojouren')).toEqual([ids.kvinnojouren]);
+    expect(await ids_('?q=802478')).toEqual([ids.brottsofferjouren]);
+    expect(await ids_('?q=%25')).toEqual([]); // a % is a character searched for, not a wildcard
+    expect(await ids_('?sort=organisation&order=asc')).toEqual([ids.brottsofferjouren, ids.kvinnojouren]);
+    expect(await ids_('?sort=organisation&order=desc')).toEqual([ids.kvinnojouren, ids.brottsofferjouren]);
+    expect((await list('?sort=colour')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+
   it("shows an organisation's representative only its own cases", async () => {
     const kvinnojouren = (
       await api

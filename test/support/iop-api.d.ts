@@ -157,6 +157,10 @@ export interface paths {
     /** The tenant's notification deliveries, newest first: e.g. the parked ones with status=failed */
     get: operations["listNotifications"];
   };
+  "/notifications/retries": {
+    /** Retries failed (parked) notifications in bulk; with dryRun, only says what it would do */
+    post: operations["retryNotifications"];
+  };
   "/notifications/{id}/retry": {
     /** Sends a failed (parked) notification again, with a fresh round of attempts */
     post: operations["retryNotification"];
@@ -174,6 +178,8 @@ export interface paths {
     get: operations["listDeadlines"];
   };
   "/deadlines/feed-tokens": {
+    /** The caller's feed tokens (not the tokens themselves): to see what to revoke */
+    get: operations["listFeedTokens"];
     /** A token for the iCalendar feed of deadlines, to subscribe to from a calendar app (shown once) */
     post: operations["createFeedToken"];
   };
@@ -196,12 +202,50 @@ export interface paths {
     /** Erases a data subject's personal data: deletes its key */
     delete: operations["eraseDataSubject"];
   };
+  "/views": {
+    /** The caller's saved views and those shared in the tenant */
+    get: operations["listViews"];
+    /** Saves a view of the case list: its query and columns, personal or shared with the team */
+    post: operations["createView"];
+  };
+  "/views/{id}": {
+    /** A saved view, by the id in its URL */
+    get: operations["getView"];
+    /** Changes a saved view (its owner; an admin for a shared one) */
+    put: operations["updateView"];
+    /** Deletes a saved view (its owner; an admin for a shared one) */
+    delete: operations["deleteView"];
+  };
+  "/worklist": {
+    /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
+    get: operations["getWorklist"];
+  };
+  "/municipality": {
+    /** The caller's municipality: its name, organisationsnummer and deciding bodies (for forms) */
+    get: operations["getMunicipality"];
+  };
   "/metrics": {
     /**
      * Prometheus metrics (text exposition format)
      * @description With `METRICS_TOKEN` set: for requests carrying `Authorization: Bearer <METRICS_TOKEN>`, from anywhere. Without it: for requests from this machine (loopback) only.
      */
     get: operations["metrics"];
+  };
+  "/auth/config": {
+    /** How the web app signs people in (public) */
+    get: operations["signInSettings"];
+  };
+  "/auth/local-token": {
+    /** A bearer token for a demo person (only on loopback with no identity provider) */
+    post: operations["localSignIn"];
+  };
+  "/auth/me": {
+    /** The signed-in caller, as the service sees their token */
+    get: operations["whoAmI"];
+  };
+  "/lifecycle/machines/{id}/{version}/statechart": {
+    /** A lifecycle version's states (nested, parallel) and transitions, laid out for drawing */
+    get: operations["statechart"];
   };
 }
 
@@ -1737,6 +1781,30 @@ export interface components {
     NotificationListDto: {
       items: components["schemas"]["NotificationDto"][];
     };
+    BulkRetryDto: {
+      /** @description The deliveries to retry. Left out: every failed delivery of the tenant. */
+      ids?: string[];
+      /**
+       * @description Change nothing; answer what a retry would do to each.
+       * @default false
+       */
+      dryRun?: boolean;
+    };
+    BulkRetryItemDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `would-retry`: the dry run's answer for a failed delivery; `not-failed`: it is not parked, so a retry leaves it.
+       * @enum {string}
+       */
+      outcome: "retried" | "would-retry" | "not-failed" | "not-found";
+      /** @description The delivery as it was before (null: not found). */
+      notification: components["schemas"]["NotificationDto"] | null;
+    };
+    BulkRetryResultDto: {
+      dryRun: boolean;
+      items: components["schemas"]["BulkRetryItemDto"][];
+    };
     DeadlineDto: {
       /**
        * @description Unique within the case and stable as the case changes.
@@ -1885,6 +1953,20 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    FeedTokenSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      scope: "tenant" | "mine";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    FeedTokenListDto: {
+      /** @description The caller's tokens, newest first; the tokens themselves were shown once and are not kept. */
+      items: components["schemas"]["FeedTokenSummaryDto"][];
+    };
     RevokedFeedTokenDto: {
       /** Format: uuid */
       id: string;
@@ -1919,6 +2001,291 @@ export interface components {
        * @example 0
        */
       revision: string;
+    };
+    SavedViewBodyDto: {
+      /** @example Mina ärenden på dagordningen */
+      name: string;
+      /** @description Shared with the tenant's officials (true), or personal (false). Organisation representatives keep personal views only. */
+      shared: boolean;
+      /**
+       * @description The query parameters of `GET /cases` the view asks with, as in its URL; checked as that endpoint checks them.
+       * @example {
+       *   "state": "decision",
+       *   "closed": "false"
+       * }
+       */
+      query: {
+        [key: string]: string;
+      };
+      /**
+       * @example [
+       *   "diarienummer",
+       *   "organisationName",
+       *   "stateLabel"
+       * ]
+       */
+      columns: ("diarienummer" | "organisationName" | "organisationNumber" | "stateLabel" | "bodyCode" | "officerName" | "receivedOn" | "updatedAt")[];
+    };
+    ViewOwnerDto: {
+      /** @example frida.larsson */
+      id: string;
+      /** @example Frida Larsson */
+      name: string;
+    };
+    SavedViewDto: {
+      /** @example Mina ärenden på dagordningen */
+      name: string;
+      /** @description Shared with the tenant's officials (true), or personal (false). Organisation representatives keep personal views only. */
+      shared: boolean;
+      /**
+       * @description The query parameters of `GET /cases` the view asks with, as in its URL; checked as that endpoint checks them.
+       * @example {
+       *   "state": "decision",
+       *   "closed": "false"
+       * }
+       */
+      query: {
+        [key: string]: string;
+      };
+      /**
+       * @example [
+       *   "diarienummer",
+       *   "organisationName",
+       *   "stateLabel"
+       * ]
+       */
+      columns: ("diarienummer" | "organisationName" | "organisationNumber" | "stateLabel" | "bodyCode" | "officerName" | "receivedOn" | "updatedAt")[];
+      /**
+       * Format: uuid
+       * @description Stable: the view's URL carries it.
+       */
+      id: string;
+      owner: components["schemas"]["ViewOwnerDto"];
+      /** @description Whether the caller may change or delete it: its owner, or an admin for a shared view. */
+      mayChange: boolean;
+      /**
+       * @description Counts changes; also in the ETag header. Send it as If-Match with a change.
+       * @example 1
+       */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    SavedViewListDto: {
+      /** @description The caller's own views and the views shared in the tenant, by name. */
+      items: components["schemas"]["SavedViewDto"][];
+    };
+    DeletedViewDto: {
+      /** Format: uuid */
+      id: string;
+    };
+    NextDeadlineDto: {
+      /**
+       * Format: date
+       * @example 2024-01-31
+       */
+      date: string;
+      /** @example Årlig utbetalning 2024 */
+      label: string;
+      /** @enum {string} */
+      status: "upcoming" | "due-today" | "overdue" | "met";
+    };
+    WorklistItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example KS 2023/01692 */
+      diarienummer: string | null;
+      /**
+       * @example [
+       *   "decision.approved.awaitingJustering"
+       * ]
+       */
+      statePaths: string[];
+      stateLabel: components["schemas"]["LabelDto"];
+      closed: boolean;
+      /** @example Brottsofferjouren Roslagen */
+      organisationName: string | null;
+      /** @example 802477-1234 */
+      organisationNumber: string | null;
+      /** @example KS */
+      bodyCode: string | null;
+      /** @example Frida Larsson */
+      officerName: string | null;
+      /**
+       * Format: date
+       * @example 2023-05-15
+       */
+      receivedOn: string | null;
+      /** @example 12 */
+      revision: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What the case waits for that the caller's roles may give now. */
+      commands: ("submit-application" | "register" | "assign-officer" | "withdraw" | "close-ineligible" | "draft-proposal" | "sign-proposal" | "schedule-meeting" | "record-decision" | "record-justering" | "record-posting" | "record-final" | "lodge-appeal" | "record-appeal-outcome" | "sign" | "record-payment" | "record-meeting" | "submit-annual-report" | "record-evaluation" | "claim-repayment" | "submit-report-back" | "amend-terms" | "start-renewal" | "complete-renewal" | "give-notice" | "record-termination" | "record-expiry")[];
+      /** @description The caller is its officer. */
+      assignedToMe: boolean;
+      /** @description Its earliest deadline not yet met. */
+      nextDeadline: components["schemas"]["NextDeadlineDto"] | null;
+    };
+    StageCountDto: {
+      /**
+       * @description A top-level state of the case machine.
+       * @example decision
+       */
+      stage: string;
+      label: components["schemas"]["LabelDto"];
+      /**
+       * @description Open cases in this stage that the caller may see.
+       * @example 3
+       */
+      count: number;
+    };
+    MyDeadlineCountsDto: {
+      /** @example 1 */
+      overdue: number;
+      /** @example 0 */
+      dueToday: number;
+      /**
+       * @description Due within `upcomingDays` after today.
+       * @example 2
+       */
+      upcoming: number;
+      /** @example 14 */
+      upcomingDays: number;
+    };
+    WorklistDto: {
+      /**
+       * Format: date
+       * @description Today in Stockholm: what deadline statuses are relative to.
+       */
+      today: string;
+      /** @description Open cases waiting on the caller, by earliest open deadline, then most recently changed. */
+      items: components["schemas"]["WorklistItemDto"][];
+      /** @description All cases waiting on the caller, across pages. */
+      total: number;
+      limit: number;
+      offset: number;
+      /** @description Open cases per stage, in the order of the lifecycle. */
+      stages: components["schemas"]["StageCountDto"][];
+      /** @description The caller's deadlines (of the cases they are the officer of; an organisation's representative: its organisation's). */
+      deadlines: components["schemas"]["MyDeadlineCountsDto"];
+    };
+    BodyDto: {
+      /** @example KS */
+      code: string;
+      /** @example Kommunstyrelsen */
+      name: string;
+      /** @enum {string} */
+      kind: "committee" | "board" | "council";
+    };
+    MunicipalityDto: {
+      /** @example osteraker */
+      tenant: string;
+      /** @example Österåkers kommun */
+      name: string;
+      /** @example 212000-0035 */
+      organisationNumber: string;
+      /** @description Its deciding bodies (nämnder, utskott, fullmäktige). */
+      bodies: components["schemas"]["BodyDto"][];
+    };
+    OidcSettingsDto: {
+      /**
+       * @description The identity provider (JWT_ISSUER): its discovery document is at /.well-known/openid-configuration.
+       * @example https://idp.example.se
+       */
+      authority: string;
+      /**
+       * @description The web app's client id (OIDC_CLIENT_ID).
+       * @example iop-web
+       */
+      clientId: string;
+      /** @example openid profile */
+      scope: string;
+    };
+    DemoPersonDto: {
+      /** @example jhonas.nilsson */
+      id: string;
+      /** @example Jhonas Nilsson */
+      name: string;
+      /** @example robertsfors */
+      tenant: string;
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      /** @example 802012-3454 */
+      org?: string;
+      /** @example Brottsofferjouren i Umeå */
+      organisationName?: string;
+    };
+    SignInSettingsDto: {
+      /** @description Sign in with the identity provider; null when none is configured. */
+      oidc: components["schemas"]["OidcSettingsDto"] | null;
+      /** @description Whether local sign-in exists here (loopback, no identity provider). */
+      localSignIn: boolean;
+      /** @description The people local sign-in offers; empty without it. */
+      demoPeople: components["schemas"]["DemoPersonDto"][];
+    };
+    LocalTokenRequestDto: {
+      /** @example jhonas.nilsson */
+      personId: string;
+      /**
+       * @example [
+       *   "handlaggare"
+       * ]
+       */
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+    };
+    LocalTokenDto: {
+      /** @description A bearer token, valid for 8 hours. */
+      token: string;
+    };
+    SignedInActorDto: {
+      /** @example jhonas.nilsson */
+      id: string;
+      /** @example Jhonas Nilsson */
+      name: string;
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      /** @example robertsfors */
+      tenant: string;
+      /** @example 802012-3454 */
+      organisationNumber?: string;
+    };
+    StatechartStateDto: {
+      /** @example decision.approved.awaitingJustering */
+      path: string;
+      /** @example decision.approved */
+      parent: string | null;
+      label: components["schemas"]["LabelDto"];
+      /** @enum {string} */
+      kind: "atomic" | "compound" | "parallel" | "final";
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
+    PointDto: {
+      x: number;
+      y: number;
+    };
+    StatechartTransitionDto: {
+      /** @example decision.approved.awaitingJustering */
+      from: string;
+      /** @example decision.approved.awaitingPosting */
+      to: string;
+      /**
+       * @example [
+       *   "JusteringRecorded"
+       * ]
+       */
+      events: string[];
+      points: components["schemas"]["PointDto"][];
+    };
+    StatechartDto: {
+      width: number;
+      height: number;
+      /** @description Parents before their children, in the order of the machine definition. */
+      states: components["schemas"]["StatechartStateDto"][];
+      transitions: components["schemas"]["StatechartTransitionDto"][];
     };
     /** @description A state name, or for compound and parallel states an object from child state to its value. */
     StateValue: OneOf<[string, {
@@ -2075,6 +2442,8 @@ export interface operations {
   listCases: {
     parameters: {
       query?: {
+        /** @description Search: part of the diarienummer, of the organisation name or of its organisationsnummer (case-insensitive). */
+        q?: string;
         /** @description State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`. */
         state?: string;
         /** @description The organisation's organisationsnummer. */
@@ -2087,6 +2456,9 @@ export interface operations {
         officer?: string;
         /** @description Only closed (true) or only open (false) cases. */
         closed?: boolean;
+        /** @description Order by: last change, diarienummer, organisation name or date received. */
+        sort?: "updated" | "diarienummer" | "organisation" | "received";
+        order?: "asc" | "desc";
         limit?: number;
         offset?: number;
       };
@@ -4452,6 +4824,33 @@ export interface operations {
       };
     };
   };
+  /** Retries failed (parked) notifications in bulk; with dryRun, only says what it would do */
+  retryNotifications: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["BulkRetryDto"];
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["BulkRetryResultDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
   /** Sends a failed (parked) notification again, with a fresh round of attempts */
   retryNotification: {
     parameters: {
@@ -4549,6 +4948,8 @@ export interface operations {
         to?: string;
         kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
         status?: "upcoming" | "due-today" | "overdue" | "met";
+        /** @description Only the deadlines of the cases the caller is the officer of. */
+        mine?: boolean;
         limit?: number;
         offset?: number;
       };
@@ -4563,6 +4964,22 @@ export interface operations {
       400: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The caller's feed tokens (not the tokens themselves): to see what to revoke */
+  listFeedTokens: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["FeedTokenListDto"];
         };
       };
       /** @description UNAUTHENTICATED */
@@ -4746,6 +5163,215 @@ export interface operations {
       };
     };
   };
+  /** The caller's saved views and those shared in the tenant */
+  listViews: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["SavedViewListDto"];
+        };
+      };
+    };
+  };
+  /** Saves a view of the case list: its query and columns, personal or shared with the team */
+  createView: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SavedViewBodyDto"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The view version, quoted. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["SavedViewDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body, or its query (checked as GET /cases checks it). */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_NOT_SHAREABLE: an organisation's representative shares no views. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A saved view, by the id in its URL */
+  getView: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The view version, quoted. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["SavedViewDto"];
+        };
+      };
+      /** @description VIEW_NOT_FOUND: no such view the caller may see (another's personal view, another tenant's). */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Changes a saved view (its owner; an admin for a shared one) */
+  updateView: {
+    parameters: {
+      header?: {
+        /** @description The version read, quoted ("3"): a view changed since is refused (412). */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SavedViewBodyDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The view version, quoted. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["SavedViewDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_NOT_OWNED: only its owner may change it; VIEW_NOT_SHAREABLE. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_CHANGED: If-Match names an older version. */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Deletes a saved view (its owner; an admin for a shared one) */
+  deleteView: {
+    parameters: {
+      header?: {
+        /** @description The version read, quoted ("3"): a view changed since is refused (412). */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DeletedViewDto"];
+        };
+      };
+      /** @description VIEW_NOT_OWNED */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_CHANGED */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
+  getWorklist: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only the cases the caller is the officer of. */
+        mine?: boolean;
+      };
+    };
+    responses: {
+      /** @description From the read models: a command shows here within moments. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WorklistDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The caller's municipality: its name, organisationsnummer and deciding bodies (for forms) */
+  getMunicipality: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["MunicipalityDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description TENANT_UNKNOWN: the token names a tenant this engine does not serve */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
   /**
    * Prometheus metrics (text exposition format)
    * @description With `METRICS_TOKEN` set: for requests carrying `Authorization: Bearer <METRICS_TOKEN>`, from anywhere. Without it: for requests from this machine (loopback) only.
@@ -4760,6 +5386,75 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: not from loopback and no (or a wrong) METRICS_TOKEN. */
       401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** How the web app signs people in (public) */
+  signInSettings: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["SignInSettingsDto"];
+        };
+      };
+    };
+  };
+  /** A bearer token for a demo person (only on loopback with no identity provider) */
+  localSignIn: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LocalTokenRequestDto"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["LocalTokenDto"];
+        };
+      };
+      /** @description LOCAL_SIGN_IN_DISABLED, or FORBIDDEN_ROLE: a role the person does not have. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The signed-in caller, as the service sees their token */
+  whoAmI: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["SignedInActorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A lifecycle version's states (nested, parallel) and transitions, laid out for drawing */
+  statechart: {
+    parameters: {
+      path: {
+        id: string;
+        version: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["StatechartDto"];
+        };
+      };
+      /** @description No such machine version. */
+      404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

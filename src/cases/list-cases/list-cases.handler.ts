@@ -2,8 +2,18 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { onlyOwnOrganisation } from '../../auth/organisation-scope';
 import { Database } from '../../database/database';
 import { normaliseOrganisationNumber } from '../../lifecycle';
-import type { CaseListDto, CaseSummaryDto } from './list-cases.dto';
+import type { CaseListDto, CaseSort, CaseSummaryDto } from './list-cases.dto';
 import { ListCasesQuery } from './list-cases.query';
+
+const SORT_COLUMN: Record<CaseSort, string> = {
+  updated: 'updated_at',
+  diarienummer: 'diarienummer',
+  organisation: 'organisation_name',
+  received: 'received_on',
+};
+
+/** `q` as a LIKE pattern that matches it anywhere, its own % and _ taken literally. */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Reads the case list projection: recent first, filtered; an organisation's representative sees its own cases only. */
 @QueryHandler(ListCasesQuery)
@@ -20,6 +30,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     };
     if (ownOrganisation !== undefined) where((n) => `organisation_number = ${n}`, ownOrganisation);
     if (filters.organisation) where((n) => `organisation_number = ${n}`, normaliseOrganisationNumber(filters.organisation));
+    if (filters.q) where((n) => `(diarienummer ILIKE ${n} OR organisation_name ILIKE ${n} OR organisation_number LIKE ${n})`, containing(filters.q.trim()));
     if (filters.state) where((n) => `EXISTS (SELECT 1 FROM unnest(state_paths) p WHERE p = ${n} OR p LIKE ${n} || '.%')`, filters.state);
     if (filters.diarienummer) where((n) => `diarienummer = ${n}`, filters.diarienummer);
     if (filters.body) where((n) => `body_code = ${n}`, filters.body);
@@ -28,7 +39,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     const whereSql = conditions.join(' AND ');
     const [{ rows }, count] = await Promise.all([
       this.db.pool.query(
-        `SELECT *, received_on::text AS received_on FROM case_summaries WHERE ${whereSql} ORDER BY updated_at DESC, case_id LIMIT ${filters.limit} OFFSET ${filters.offset}`,
+        `SELECT *, received_on::text AS received_on FROM case_summaries WHERE ${whereSql} ORDER BY ${SORT_COLUMN[filters.sort]} ${filters.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, case_id LIMIT ${filters.limit} OFFSET ${filters.offset}`,
         values,
       ),
       this.db.pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM case_summaries WHERE ${whereSql}`, values),
@@ -37,7 +48,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
   }
 }
 
-function toSummary(row: Record<string, never>): CaseSummaryDto {
+export function toSummary(row: Record<string, never>): CaseSummaryDto {
   return {
     id: row.case_id,
     diarienummer: row.diarienummer,

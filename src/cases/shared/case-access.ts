@@ -12,7 +12,7 @@ import {
   type Role,
 } from '../../lifecycle';
 import { caseNotFound } from './case-error';
-import type { LoadedCase } from './case-repository';
+import type { CaseAt } from './case-repository';
 
 /**
  * Organisation representatives see their own organisation's cases only; everyone else in the
@@ -24,7 +24,7 @@ export function canSee(actor: Actor, facts: CaseFacts): boolean {
 }
 
 /** A case the actor may not see does not exist for them: 404, not 403, so its existence does not leak. */
-export function assertVisible(actor: Actor, loaded: LoadedCase): void {
+export function assertVisible(actor: Actor, loaded: CaseAt): void {
   if (loaded.revision >= 0n && !canSee(actor, loaded.snapshot.context)) throw caseNotFound(loaded.id);
 }
 

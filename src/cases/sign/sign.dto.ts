@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { PARTY_ROLES, type IsoDate, type PartyRole, type SignPayload } from '../../lifecycle';
-import { DateField, IsNested, IsOrganisationNumber } from '../shared/validation';
+import { DateField, IsOrganisationNumber, NestedField } from '../shared/validation';
 import { ORGANISATION_NUMBER_DOC, PARTY_ROLE_DOC, PersonDto } from '../shared/values.dto';
 
 /** One party's signature on the agreement; the parties sign in either order. */
@@ -10,8 +10,7 @@ export class SignDto implements SignPayload {
   @IsIn(PARTY_ROLES)
   party!: PartyRole;
 
-  @ApiProperty({ type: () => PersonDto, description: "The party's signatory (firmatecknare)." })
-  @IsNested(() => PersonDto)
+  @NestedField(() => PersonDto, "The party's signatory (firmatecknare).")
   signatory!: PersonDto;
 
   @ApiProperty({ ...ORGANISATION_NUMBER_DOC, description: "The signing party's organisationsnummer; it must match the party's." })

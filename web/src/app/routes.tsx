@@ -1,0 +1,36 @@
+import { lazy, type ComponentType } from 'react';
+import type { Role } from '../api/client';
+import { OidcCallbackPage } from '../auth/OidcCallbackPage';
+import { OIDC_CALLBACK_PATH } from '../auth/oidc';
+import type { Catalogue } from '../i18n/sv';
+
+export interface AppRoute {
+  /** A wouter path (`/arenden/:id`). Swedish paths: they never collide with the API's English ones. */
+  readonly path: string;
+  readonly page: ComponentType;
+  /** Shown in the main menu under this label. */
+  readonly nav?: (t: Catalogue) => string;
+  /** Only these roles see the menu item (and the page says "not found" to others); unset: everyone signed in. */
+  readonly roles?: readonly Role[];
+  /** Needs no sign-in. */
+  readonly public?: boolean;
+}
+
+// Pages load on first visit, so the first load stays small.
+const CasesPage = lazy(() => import('../cases/CasesPage'));
+const CasePage = lazy(() => import('../cases/CasePage'));
+const AccessibilityPage = lazy(() => import('../pages/AccessibilityPage'));
+const HomePage = lazy(() => import('../pages/HomePage'));
+
+/**
+ * The app's screens, in menu order. A new screen is one row here (and its texts in i18n/sv.ts and
+ * i18n/en.ts); the shell makes its menu item, the title and the sign-in gate.
+ */
+export const ROUTES: readonly AppRoute[] = [
+  { path: '/', page: HomePage },
+  { path: '/arenden', page: CasesPage, nav: (t) => t.nav.cases },
+  { path: '/arenden/:id', page: CasePage },
+  { path: '/arenden/:id/historik', page: CasePage },
+  { path: '/tillganglighet', page: AccessibilityPage, public: true },
+  { path: OIDC_CALLBACK_PATH, page: OidcCallbackPage, public: true },
+];
