@@ -27,7 +27,7 @@ import { TIMERS_CHANNEL, TimerWake } from '../src/deadlines/timers/timers.projec
 import { linkoping } from '../src/demo/seed-cases';
 import type { JsonObject } from '../src/event-store/event-store.port';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
-import { evolve, initialSnapshot } from '../src/lifecycle';
+import { CASE_MACHINE_VERSION, evolve, initialSnapshot } from '../src/lifecycle';
 import { OUTBOX_CHANNEL, OutboxWake, PostgresNotificationOutbox } from '../src/notifications/postgres-notification-outbox';
 import { PostgresCaseSnapshots } from '../src/cases/shared/postgres-case-snapshots';
 import { CaseRepository } from '../src/cases/shared/case-repository';
@@ -134,7 +134,7 @@ async function bench(pool: Pool, url: string): Promise<void> {
           correlationId: randomUUID(),
           causationId: randomUUID(),
           machineId: 'iopCase',
-          machineVersion: 1,
+          machineVersion: CASE_MACHINE_VERSION,
         },
       },
     );

@@ -1,7 +1,7 @@
 import { createActor, type AnyActorScope, type SnapshotFrom, type StateValue } from 'xstate';
 import type { CaseFacts } from './case.facts';
 import type { CaseEvent } from './case.events';
-import { caseMachine, machines, type CaseMachine } from './case.machine';
+import { caseMachine, machines, rulesVersionOf, type CaseMachine } from './case.machine';
 import { violations } from './commands';
 import { EventNotApplicable, UnknownMachineVersion } from './lifecycle.errors';
 
@@ -30,7 +30,7 @@ export function initialSnapshot(machine: CaseMachine = caseMachine): CaseSnapsho
  */
 export function evolve(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
   const next = snapshot.machine.transition(snapshot, event, inertScope(snapshot.machine));
-  if (next === snapshot) throw new EventNotApplicable(event.type, snapshot.value, violations(snapshot.context, event));
+  if (next === snapshot) throw new EventNotApplicable(event.type, snapshot.value, violations(snapshot.context, event, rulesVersionOf(snapshot.machine)));
   return next;
 }
 

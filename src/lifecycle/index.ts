@@ -4,7 +4,9 @@ export { addMonths, isIsoDate, stockholmDate, type IsoDate, type Timestamp } fro
 export {
   COMMANDS,
   COMMAND_TYPES,
+  RECEIVING_ROLES,
   ROLES,
+  actingRole,
   commandEvents,
   commandRoles,
   issuingRoles,
@@ -18,6 +20,7 @@ export {
   type CommandPayloads,
   type CommandType,
   type Issuer,
+  type ReceiptPayload,
   type Refusal,
   type Role,
   type Rule,
@@ -26,7 +29,7 @@ export {
 export type * from './commands';
 export type * from './case.events';
 export type { CaseFacts } from './case.facts';
-export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, CLOSED_TAG, caseMachine, machines, type CaseMachine } from './case.machine';
+export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, CLOSED_TAG, caseMachine, machines, rulesVersionOf, type CaseMachine } from './case.machine';
 export { activeLeaves, allowedCommands, stateLabel, type Label } from './case.queries';
 export type * from './case.values';
 export {
@@ -37,6 +40,7 @@ export {
   FUNDING_KINDS,
   PARTY_ROLES,
   PAYMENT_SCHEDULES,
+  RECEIPT_CHANNELS,
   ERASED,
   yearlyAmount,
 } from './case.values';

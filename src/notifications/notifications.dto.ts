@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery-store';
+import { PageLimit } from '../cases/shared/validation';
 
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: '`failed`: parked after the last attempt, waiting for a retry.' })
@@ -14,12 +14,7 @@ export class ListNotificationsQueryDto {
   @IsUUID()
   caseId?: string;
 
-  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(100, 500)
   limit: number = 100;
 }
 

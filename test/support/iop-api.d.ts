@@ -703,6 +703,21 @@ export interface components {
        */
       appealWindowEndsOn: string | null;
     };
+    FinalityWithdrawnDto: {
+      /**
+       * Format: date
+       * @description The day the decision had been recorded final (laga kraft), withdrawn by the late appeal.
+       * @example 2022-12-07
+       */
+      finalOn: string;
+      /**
+       * @description The parties that had signed before the appeal became known: a person must resolve what they signed.
+       * @example [
+       *   "municipality"
+       * ]
+       */
+      signedBy: ("municipality" | "organisation")[];
+    };
     AppealDto: {
       /**
        * Format: date
@@ -726,6 +741,28 @@ export interface components {
        * @enum {string|null}
        */
       outcome: "upheld" | "quashed" | null;
+      /** @description Set when the appeal became known after the decision was recorded final: the decision was not final after all. Null for an appeal lodged while the window was open. */
+      finalityWithdrawn: components["schemas"]["FinalityWithdrawnDto"] | null;
+    };
+    RecordedReceiptDto: {
+      /**
+       * @description How the document came in: `paper` (by post or by hand) or `email`.
+       * @example paper
+       * @enum {string}
+       */
+      channel: "paper" | "email";
+      /**
+       * Format: date
+       * @description The day the municipality received the document.
+       * @example 2023-10-13
+       */
+      receivedOn: string;
+      /**
+       * @description The party the official recorded it for: the organisation, which sent it.
+       * @example organisation
+       * @enum {string}
+       */
+      onBehalfOf: "organisation";
     };
     SignatureDto: {
       /**
@@ -747,6 +784,8 @@ export interface components {
        * @example 2022-12-12
        */
       signedOn: string;
+      /** @description The organisation's signature as received on paper or by e-mail and recorded by an official; null when signed through the API. */
+      receipt: components["schemas"]["RecordedReceiptDto"] | null;
     };
     SignaturesDto: {
       /** @description The municipality's signature. */
@@ -934,6 +973,8 @@ export interface components {
        * @example 2025-09-30
        */
       effectiveOn: string;
+      /** @description The organisation's notice as received on paper or by e-mail and recorded by an official; null when given through the API. */
+      receipt: components["schemas"]["RecordedReceiptDto"] | null;
     };
     ClosedDto: {
       /**
@@ -1195,6 +1236,20 @@ export interface components {
        */
       draftedOn: string;
     };
+    ReceiptDto: {
+      /**
+       * @description How the document came in: `paper` (by post or by hand) or `email`.
+       * @example paper
+       * @enum {string}
+       */
+      channel: "paper" | "email";
+      /**
+       * Format: date
+       * @description The day the municipality received the document.
+       * @example 2023-10-13
+       */
+      receivedOn: string;
+    };
     GiveNoticeDto: {
       /**
        * @description The party that gives notice.
@@ -1213,6 +1268,8 @@ export interface components {
        * @example true
        */
       inWriting: boolean;
+      /** @description When a registrator or handläggare records the organisation's notice, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. Its `receivedOn` must be the notice's own: notice runs from the day it came in. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     LodgeAppealDto: {
       /**
@@ -1392,6 +1449,8 @@ export interface components {
        * @example 2023-11-28
        */
       signedOn: string;
+      /** @description When a registrator or handläggare records the organisation's signature, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     SignProposalDto: {
       /** @description The director (förvaltningschef, direktör) who signs the proposal. */
@@ -1508,6 +1567,8 @@ export interface components {
        * @example Föreningen avstår från att ingå IOP i år.
        */
       reason: string;
+      /** @description When a registrator or handläggare records the organisation's withdrawal, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     MigrateMachineDto: {
       /**
@@ -1841,10 +1902,10 @@ export interface components {
        */
       explanation: components["schemas"]["LabelDto"];
       /**
-       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice).
        * @enum {string}
        */
-      status: "upcoming" | "due-today" | "overdue" | "met";
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
     };
     CaseDeadlinesDto: {
       /** Format: uuid */
@@ -1896,10 +1957,10 @@ export interface components {
        */
       explanation: components["schemas"]["LabelDto"];
       /**
-       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice).
        * @enum {string}
        */
-      status: "upcoming" | "due-today" | "overdue" | "met";
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
       /** Format: uuid */
       caseId: string;
       /** @example SON 2019-536 */
@@ -2090,7 +2151,7 @@ export interface components {
       /** @example Årlig utbetalning 2024 */
       label: string;
       /** @enum {string} */
-      status: "upcoming" | "due-today" | "overdue" | "met";
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
     };
     WorklistItemDto: {
       /** Format: uuid */
@@ -4947,7 +5008,8 @@ export interface operations {
         /** @description Last day (inclusive). Default: 90 days after `from`. At most 1096 days after `from`. */
         to?: string;
         kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
-        status?: "upcoming" | "due-today" | "overdue" | "met";
+        /** @description Only deadlines of this status. `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice). */
+        status?: "upcoming" | "due-today" | "overdue" | "passed" | "met";
         /** @description Only the deadlines of the cases the caller is the officer of. */
         mine?: boolean;
         limit?: number;

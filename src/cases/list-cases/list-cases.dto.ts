@@ -1,9 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LabelDto } from '../shared/case-result.dto';
-import { BooleanQuery, IsOrganisationNumber, MAX_OFFSET } from '../shared/validation';
+import { BooleanQuery, IsOrganisationNumber, PageLimit, PageOffset } from '../shared/validation';
 
 /** An optional text filter of the query string. */
 const Filter = (description: string, example: string) => applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString());
@@ -54,20 +53,10 @@ export class ListCasesQueryDto {
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'desc';
 
-  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit(50, 200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset()
   offset: number = 0;
 }
 

@@ -4,6 +4,8 @@ import { Transform, Type, type TypeHelpOptions, type TypeOptions } from 'class-t
 import {
   IsBoolean,
   IsInt,
+  Max,
+  Min,
   IsOptional,
   IsObject,
   ValidateBy,
@@ -53,6 +55,28 @@ export const Omittable = (): PropertyDecorator => ValidateIf((_object, value) =>
 
 /** The largest `offset` a list takes: far beyond any tenant's rows, well inside PostgreSQL's bigint. */
 export const MAX_OFFSET = 1_000_000;
+
+/** A list query's page size: a whole number from 1 to `maximum`, `byDefault` when left out. */
+export const PageLimit = (byDefault: number, maximum: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', default: byDefault, minimum: 1, maximum }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(maximum),
+  );
+
+/** A list query's offset: how many rows to skip, bounded so that it stays a plain number. */
+export const PageOffset = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(MAX_OFFSET),
+  );
 
 /** A blank name, purpose or reason says nothing, so it is refused like a missing one. */
 export const IsText = stringRule('isText', (value) => value.trim() !== '', 'must be a non-empty string');

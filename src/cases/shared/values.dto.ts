@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { TypeHelpOptions } from 'class-transformer';
 import { IsArray, IsIn, IsOptional } from 'class-validator';
@@ -6,6 +7,7 @@ import {
   FUNDING_KINDS,
   PARTY_ROLES,
   PAYMENT_SCHEDULES,
+  RECEIPT_CHANNELS,
   type BodyKind,
   type DateRange,
   type DecidingBody,
@@ -17,6 +19,9 @@ import {
   type PaymentSchedule,
   type PerInhabitantFunding,
   type Person,
+  type Receipt,
+  type ReceiptChannel,
+  type ReceiptPayload,
   type Terms,
   type VolunteerContribution,
 } from '../../lifecycle';
@@ -196,3 +201,48 @@ export class TermsDto implements Terms {
   @IsText({ each: true })
   exclusions!: string[];
 }
+
+const RECEIPT_CHANNEL_DOC = {
+  enum: [...RECEIPT_CHANNELS],
+  description: 'How the document came in: `paper` (by post or by hand) or `email`.',
+  example: 'paper',
+};
+
+/**
+ * The organisation's signature, notice or withdrawal as received on paper or by e-mail: a
+ * registrator or handläggare records it for the organisation (they are the event's actor).
+ */
+export class ReceiptDto implements ReceiptPayload {
+  @ApiProperty(RECEIPT_CHANNEL_DOC)
+  @IsIn(RECEIPT_CHANNELS)
+  channel!: ReceiptChannel;
+
+  @DateField('The day the municipality received the document.', '2023-10-13')
+  receivedOn!: IsoDate;
+}
+
+/** The receipt as the case records it: as given, for whom. */
+export class RecordedReceiptDto implements Receipt {
+  @ApiProperty(RECEIPT_CHANNEL_DOC)
+  channel!: ReceiptChannel;
+
+  @ApiProperty({ type: String, format: 'date', description: 'The day the municipality received the document.', example: '2023-10-13' })
+  receivedOn!: IsoDate;
+
+  @ApiProperty({ enum: ['organisation'], description: 'The party the official recorded it for: the organisation, which sent it.', example: 'organisation' })
+  onBehalfOf!: 'organisation';
+}
+
+/** The optional `receipt` of sign, give-notice and withdraw; `note` adds what is particular to one of them. */
+export const ReceiptField = (what: string, note = '') =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: () => ReceiptDto,
+      nullable: true,
+      description:
+        `When a registrator or handläggare records ${what}, sent on paper or by e-mail: how and when it came in. ` +
+        `Leave it out when the organisation acts itself; an official must give it.${note}`,
+    }),
+    IsOptional(),
+    IsNested(() => ReceiptDto),
+  );

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { PARTY_ROLES, type IsoDate, type PartyRole, type SignPayload } from '../../lifecycle';
 import { DateField, IsOrganisationNumber, NestedField } from '../shared/validation';
-import { ORGANISATION_NUMBER_DOC, PARTY_ROLE_DOC, PersonDto } from '../shared/values.dto';
+import { ORGANISATION_NUMBER_DOC, PARTY_ROLE_DOC, PersonDto, ReceiptDto, ReceiptField } from '../shared/values.dto';
 
 /** One party's signature on the agreement; the parties sign in either order. */
 export class SignDto implements SignPayload {
@@ -19,4 +19,7 @@ export class SignDto implements SignPayload {
 
   @DateField('The day of signing.', '2023-11-28')
   signedOn!: IsoDate;
+
+  @ReceiptField("the organisation's signature")
+  receipt: ReceiptDto | null = null;
 }

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Actor } from '../../../auth/actor';
 import { onlyOwnOrganisation } from '../../../auth/organisation-scope';
-import { statusOf, type DeadlineKind, type DeadlineStatus } from '../..';
+import { PASSING_KINDS, statusOf, type DeadlineKind, type DeadlineStatus } from '../..';
 import type { IsoDate } from '../../../calendar';
 import type { CaseDeadlineDto } from './list-deadlines.dto';
 
@@ -27,10 +27,14 @@ export function visibleTo(actor: Actor): Pick<DeadlineFilter, 'tenant' | 'organi
   return { tenant: actor.tenant, ...(organisationNumber !== undefined && { organisationNumber }) };
 }
 
+/** The kinds that pass, as an SQL list: constants of the code, not input. */
+const PASSING = PASSING_KINDS.map((kind) => `'${kind}'`).join(', ');
+
 /** Status in SQL, `$v` being today: the same answers as {@link statusOf}. */
 const STATUS_SQL: Record<DeadlineStatus, string> = {
   met: 'met',
-  overdue: 'NOT met AND due_on < $v::date',
+  overdue: `NOT met AND due_on < $v::date AND kind NOT IN (${PASSING})`,
+  passed: `NOT met AND due_on < $v::date AND kind IN (${PASSING})`,
   'due-today': 'NOT met AND due_on = $v::date',
   upcoming: 'NOT met AND due_on > $v::date',
 };
@@ -134,6 +138,6 @@ function deadlineRow(row: DeadlineRecord, today: IsoDate): CaseDeadlineRow {
     rule: row.rule,
     label: row.label,
     explanation: { sv: row.explanation_sv, en: row.explanation_en },
-    status: statusOf({ date: row.due_on, met: row.met }, today),
+    status: statusOf({ date: row.due_on, met: row.met, kind: row.kind }, today),
   };
 }

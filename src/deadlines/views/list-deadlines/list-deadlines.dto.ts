@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BooleanQuery } from '../../../cases/shared/validation';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { BooleanQuery, PageLimit, PageOffset } from '../../../cases/shared/validation';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../..';
-import { DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
-import { MAX_OFFSET } from '../../../cases/shared/validation';
+import { DEADLINE_STATUS_DOC, DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
 
 /** The longest range one request may ask for: three years, a leap day included. */
 export const MAX_RANGE_DAYS = 1096;
@@ -30,7 +28,7 @@ export class ListDeadlinesQueryDto {
   @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({ enum: DEADLINE_STATUSES })
+  @ApiPropertyOptional({ enum: DEADLINE_STATUSES, description: `Only deadlines of this status. ${DEADLINE_STATUS_DOC}` })
   @IsOptional()
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
@@ -39,20 +37,10 @@ export class ListDeadlinesQueryDto {
   @BooleanQuery()
   mine?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', default: 200, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(200, 1000)
   limit: number = 200;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset()
   offset: number = 0;
 }
 
