@@ -21,7 +21,7 @@ const LAYERS = [
   ['deadlines'],
   ['demo', 'worklist', 'tenant'], // demo: written through the commands, then anchored; worklist: reads the cases' and deadlines' read models
   ['http'], // the HTTP edge's middleware: body limits, rate limits, security headers, timeouts
-  ['api'], // the HTTP edge: it maps every family's error codes to statuses, so it sees them all
+  ['api', 'metrics'], // the HTTP edge: it maps every family's error codes to statuses, so it sees them all; metrics measure at the edges of every layer
 ];
 
 const FOLDERS = LAYERS.flat();

@@ -15,6 +15,7 @@ import { DemoModule } from './demo/demo.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { LOGGER } from './logging/logger';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -47,6 +48,7 @@ export class AppModule {
         DemoModule,
         WorklistModule,
         TenantModule,
+        MetricsModule,
         WebAppModule,
       ],
       providers: [

@@ -52,6 +52,12 @@ export class AppConfig {
   @Transform(toInt)
   HEALTH_MAX_SUBSCRIBER_LAG_SECONDS = 60;
 
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset: /metrics answers loopback requests only. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /** How often the global anchor records the changed stream heads; 0 turns it off. */
   @IsInt()
   @Min(0)

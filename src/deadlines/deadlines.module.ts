@@ -24,6 +24,6 @@ import { CaseDeadlineTable } from './views/case-deadline-table';
     TimerFiring,
     DeadlineScheduler,
   ],
-  exports: [DeadlineScheduler, TimersProjection, DeadlineSettings, DeadlineCatalogue, CasesModule],
+  exports: [DeadlineScheduler, TimersProjection, DeadlineSettings, DeadlineCatalogue, CasesModule, TimerTable],
 })
 export class DeadlinesModule {}

@@ -132,6 +132,16 @@ export class DeliveryStore {
     return rows[0]?.status ?? 'pending';
   }
 
+  /** What waits: intents not yet turned into deliveries, deliveries not yet sent, and those parked as failed. */
+  async backlog(): Promise<{ undispatched: number; pending: number; failed: number }> {
+    const { rows } = await this.pool.query<{ undispatched: number; pending: number; failed: number }>(
+      `SELECT (SELECT count(*)::int FROM notification_outbox WHERE dispatched_at IS NULL) AS undispatched,
+              (SELECT count(*)::int FROM notification_deliveries WHERE status = 'pending') AS pending,
+              (SELECT count(*)::int FROM notification_deliveries WHERE status = 'failed') AS failed`,
+    );
+    return rows[0];
+  }
+
   /** When the next pending delivery becomes due (its retry time, or its lease running out). */
   async nextDueAt(): Promise<Date | null> {
     const { rows } = await this.pool.query<{ at: Date | null }>(

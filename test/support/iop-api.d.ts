@@ -224,6 +224,13 @@ export interface paths {
     /** The caller's municipality: its name, organisationsnummer and deciding bodies (for forms) */
     get: operations["getMunicipality"];
   };
+  "/metrics": {
+    /**
+     * Prometheus metrics (text exposition format)
+     * @description With `METRICS_TOKEN` set: for requests carrying `Authorization: Bearer <METRICS_TOKEN>`, from anywhere. Without it: for requests from this machine (loopback) only.
+     */
+    get: operations["metrics"];
+  };
   "/auth/config": {
     /** How the web app signs people in (public) */
     get: operations["signInSettings"];
@@ -5421,6 +5428,26 @@ export interface operations {
       };
       /** @description TENANT_UNKNOWN: the token names a tenant this engine does not serve */
       403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /**
+   * Prometheus metrics (text exposition format)
+   * @description With `METRICS_TOKEN` set: for requests carrying `Authorization: Bearer <METRICS_TOKEN>`, from anywhere. Without it: for requests from this machine (loopback) only.
+   */
+  metrics: {
+    responses: {
+      /** @description text/plain; version=0.0.4 */
+      200: {
+        content: {
+          "text/plain": string;
+        };
+      };
+      /** @description UNAUTHENTICATED: not from loopback and no (or a wrong) METRICS_TOKEN. */
+      401: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

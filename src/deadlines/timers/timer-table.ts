@@ -158,6 +158,12 @@ export class TimerTable {
     return rows[0] ? BigInt(rows[0].revision) : -1n;
   }
 
+  /** Pending timers whose moment has come (the scheduler's backlog; 0 when it keeps up), from the two partial indexes. */
+  async dueCount(now: Date): Promise<number> {
+    const { rows } = await this.db.pool.query<{ due: number }>(`SELECT count(*)::int AS due FROM timers WHERE status = 'pending' AND fire_at <= $1`, [now]);
+    return rows[0].due;
+  }
+
   /** When the scheduler must next look: the first entry of each partial index. */
   async nextFireAt(): Promise<Date | null> {
     const { rows } = await this.db.pool.query<{ next: Date | null }>(
