@@ -78,6 +78,7 @@ export class Worklist {
         ...toSummary(row),
         commands: mine.filter((type) => accepted.has(type) && (waitedFor.includes(type) || row.officer_id === null)),
         assignedToMe: row.officer_id === actor.id,
+        reassignable: mayAssign && accepted.has('assign-officer'),
         nextDeadline: row.next_due_on ? { date: row.next_due_on, label: row.next_label, status: statusOf({ date: row.next_due_on, met: false }, today) } : null,
       };
     });

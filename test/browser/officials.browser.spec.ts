@@ -157,3 +157,49 @@ describe("an official's other screens", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
+
+/** Presses Tab until focus is on `target` (focus goes round the page), failing after `limit` presses. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, limit = 200): Promise<void> {
+  await target.waitFor();
+  for (let presses = 0; presses < limit; presses++) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** The focused element has a visible focus indicator: an outline that is drawn. */
+async function focusVisible(page: Page): Promise<boolean> {
+  return page.locator(':focus').evaluate((el) => {
+    const style = el.ownerDocument.defaultView!.getComputedStyle(el);
+    return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  });
+}
+
+describe('by keyboard alone', () => {
+  it('a chef reassigns a case from the worklist to another official, with visible focus at every step', async () => {
+    const context = await newContext(browser, service.baseUrl);
+    const page = await context.newPage();
+    await page.goto('/');
+    await signInLocally(page, 'Jhonas Nilsson');
+    await page.getByRole('heading', { level: 1, name: 'Att göra' }).waitFor();
+    const row = page.getByRole('region', { name: 'Ärenden som väntar på dig' }).locator('tbody tr', { hasText: 'KS 2017/' });
+    const reassign = row.getByRole('button', { name: 'Tilldela annan' });
+    await tabTo(page, reassign);
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /Tilldela KS 2017\/.* en annan handläggare/ });
+    await dialog.waitFor();
+    await expectAccessible(page, 'worklist: reassign dialog');
+    // Focus starts in the dialog's first field.
+    await page.keyboard.type('maria.lund');
+    await page.keyboard.press('Tab');
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.type('Maria Lund');
+    await page.keyboard.press('Enter');
+    await expect(dialog.waitFor({ state: 'detached' })).resolves.toBeUndefined();
+    await row.getByText('Maria Lund').waitFor();
+    await expectAccessible(page, 'worklist: reassigned');
+    await context.close();
+  });
+});

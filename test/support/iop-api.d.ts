@@ -2116,6 +2116,8 @@ export interface components {
       commands: ("submit-application" | "register" | "assign-officer" | "withdraw" | "close-ineligible" | "draft-proposal" | "sign-proposal" | "schedule-meeting" | "record-decision" | "record-justering" | "record-posting" | "record-final" | "lodge-appeal" | "record-appeal-outcome" | "sign" | "record-payment" | "record-meeting" | "submit-annual-report" | "record-evaluation" | "claim-repayment" | "submit-report-back" | "amend-terms" | "start-renewal" | "complete-renewal" | "give-notice" | "record-termination" | "record-expiry")[];
       /** @description The caller is its officer. */
       assignedToMe: boolean;
+      /** @description The caller may give it another officer now (assign-officer: their roles and the case’s state allow it). */
+      reassignable: boolean;
       /** @description Its earliest deadline not yet met. */
       nextDeadline: components["schemas"]["NextDeadlineDto"] | null;
     };
