@@ -14,11 +14,18 @@ import { CaseCommandService } from './shared/case-command.service';
 import { CaseRepository } from './shared/case-repository';
 import { MigrateMachineController } from './migrate-machine/migrate-machine.controller';
 import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler';
+import { MigrationPreviewController } from './migrate-machine/migration-preview.controller';
 
 /** The case API: queries, and every command through one handler driven by the command table (case-commands.ts). */
 @Module({
   imports: [CqrsModule],
-  controllers: [ListCasesController, GetCaseController, ...caseCommandControllers(SubmitApplicationController), MigrateMachineController],
+  controllers: [
+    ListCasesController,
+    GetCaseController,
+    ...caseCommandControllers(SubmitApplicationController),
+    MigrateMachineController,
+    MigrationPreviewController,
+  ],
   providers: [
     CaseRepository,
     CaseCommandService,

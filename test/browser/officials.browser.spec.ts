@@ -130,6 +130,14 @@ describe("an official's other screens", () => {
     await expect(dialog.count()).resolves.toBe(0);
   });
 
+  it('Administration: the machine-migration preview of the live cases under a version of the lifecycle', async () => {
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByTestId('preview-result').getByText('2 pågående ärenden: 2 oförändrade').waitFor();
+    await expect(page.getByTestId('preview-result').locator('tbody tr').count()).resolves.toBe(2);
+    await expectAccessible(page, 'administration: migration preview');
+    await screenshot(page, 'administration');
+  });
+
   it('the accessibility statement has what DIGG asks for and links DIGG’s reporting form', async () => {
     await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor();

@@ -131,6 +131,10 @@ export interface paths {
     /** Moves a live case to another version of its machine (admins), if its state and facts fit there */
     post: operations["migrateMachine"];
   };
+  "/machine-migrations/preview": {
+    /** What would become of the tenant's live cases under another registered version of their machine (admins); changes nothing */
+    get: operations["previewMachineMigration"];
+  };
   "/cases/{id}/history": {
     /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
     get: operations["getCaseHistory"];
@@ -1510,6 +1514,48 @@ export interface components {
        * @example Ny delegationsordning från 2024-01-01
        */
       reason: string;
+    };
+    MigrationPreviewSummaryDto: {
+      live: number;
+      /** @description Closed cases, which stay under their machine and are not previewed. */
+      closed: number;
+      same: number;
+      diverges: number;
+      stuck: number;
+      refused: number;
+    };
+    RefusedAtDto: {
+      /** @example 7 */
+      revision: number;
+      /** @example DecisionRecorded */
+      eventType: string;
+      /** @example the candidate machine does not accept DecisionRecorded in decision.pending.scheduled */
+      why: string;
+    };
+    CasePreviewDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example KS 2023/01692 */
+      diarienummer: string | null;
+      /**
+       * @description `same` end state; `diverges` to another state; `stuck` with no way to an end; `refused` at an event the candidate does not accept.
+       * @enum {string}
+       */
+      outcome: "same" | "diverges" | "stuck" | "refused";
+      /** @description Active states now. */
+      now: string[];
+      /** @description Active states after replaying under the candidate (up to a refused event). */
+      candidate: string[];
+      refused?: components["schemas"]["RefusedAtDto"];
+    };
+    MigrationPreviewDto: {
+      /** @example iopCase */
+      machine: string;
+      /** @example 1 */
+      version: number;
+      summary: components["schemas"]["MigrationPreviewSummaryDto"];
+      /** @description The tenant's live cases. */
+      cases: components["schemas"]["CasePreviewDto"][];
     };
     ActorDto: {
       /** @example frida.larsson */
@@ -4631,6 +4677,36 @@ export interface operations {
       };
       /** @description MIGRATION_REFUSED: the state or facts do not fit the target machine; `details.reasons` say why. */
       422: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** What would become of the tenant's live cases under another registered version of their machine (admins); changes nothing */
+  previewMachineMigration: {
+    parameters: {
+      query: {
+        /** @description The candidate machine, as registered in this build. */
+        machine?: string;
+        /** @description The candidate version of that machine. */
+        version: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["MigrationPreviewDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: no such machine version in this build, or a malformed query. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

@@ -630,5 +630,17 @@ export const en: Catalogue = {
     ],
     confirm: 'Yes, erase',
     erased: (when: string, subject: string) => `Erased ${when} (recorded as ${subject}).`,
+    previewHeading: 'Preview a change of lifecycle version',
+    previewHelp: "Replays the municipality's live cases against a version of the lifecycle this build has and shows what would happen. Nothing changes.",
+    version: 'Version',
+    preview: 'Preview',
+    previewSummary: (s: { live: number; closed: number; same: number; diverges: number; stuck: number; refused: number }) =>
+      `${s.live} live cases: ${s.same} unchanged, ${s.diverges} end in another stage, ${s.stuck} get stuck, ${s.refused} are refused. ${s.closed} closed cases are not affected.`,
+    noLiveCases: 'No live cases.',
+    outcome: 'Outcome',
+    now: 'Stage now',
+    candidate: 'Stage in the new version',
+    outcomes: { same: 'unchanged', diverges: 'another stage', stuck: 'stuck', refused: 'refused' },
+    refusedAt: (revision: number, eventType: string) => `at event ${revision}, ${eventType}`,
   },
 };
