@@ -119,6 +119,7 @@ export const en: Catalogue = {
       signatures: 'Signatures',
       followUp: 'Follow-up',
     },
+    showAll: (count: number) => `Show all ${count}`,
     deadlines: 'Deadlines',
     noDeadlines: 'The case has no deadlines.',
     deadlineStatus: { upcoming: 'Upcoming', 'due-today': 'Due today', overdue: 'Overdue', met: 'Met' },

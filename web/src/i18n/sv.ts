@@ -120,6 +120,7 @@ export const sv = {
       signatures: 'Underskrifter',
       followUp: 'Uppföljning',
     },
+    showAll: (count: number) => `Visa alla ${count}`,
     deadlines: 'Tidsfrister',
     noDeadlines: 'Ärendet har inga tidsfrister.',
     deadlineStatus: { upcoming: 'Kommande', 'due-today': 'Går ut i dag', overdue: 'Försenad', met: 'Uppfylld' },
