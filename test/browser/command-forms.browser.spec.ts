@@ -96,7 +96,7 @@ it('writes one event for a double-clicked submit (one Idempotency-Key per submis
 
 it('shows the case as it was after an earlier event, marked historical and with nothing to do', async () => {
   await page.getByRole('navigation', { name: 'Ärendets delar' }).getByRole('link', { name: 'Historik' }).click();
-  const decision = page.locator('.timeline-entry', { hasText: 'Beslut registrerades' });
+  const decision = page.locator('.timeline-entry', { hasText: 'Beslut registrerades' }).last(); // the board's, after the committee's
   await decision.getByRole('link', { name: 'Visa ärendet som det var efter denna händelse' }).click();
   await page
     .getByRole('note')
