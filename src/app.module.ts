@@ -18,7 +18,10 @@ import { LOGGER } from './logging/logger';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { Clock, SystemClock } from './shared/clock';
+import { TenantModule } from './tenant/tenant.module';
+import { WorklistModule } from './worklist/worklist.module';
 
 @Module({})
 export class AppModule {
@@ -39,8 +42,11 @@ export class AppModule {
         DeadlineViewsModule,
         PersonalDataModule,
         ErasureModule,
+        SavedViewsModule,
         DeadlinesModule,
         DemoModule,
+        WorklistModule,
+        TenantModule,
         WebAppModule,
       ],
       providers: [

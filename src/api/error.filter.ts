@@ -4,11 +4,13 @@ import type { Logger } from 'pino';
 import type { AccessDenied } from '../auth/access-denied';
 import type { CaseError } from '../cases/shared/case-error';
 import type { FeedTokenError } from '../deadlines/feed/feed-token.errors';
+import type { RequestRefused } from '../http';
 import { EventStoreError } from '../event-store/event-store.errors';
 import { LifecycleError } from '../lifecycle';
 import { LOGGER } from '../logging/logger';
 import type { NotificationError } from '../notifications/notification.errors';
 import type { PersonalDataError } from '../personal-data/personal-data.errors';
+import type { SavedViewError } from '../saved-views/saved-view.errors';
 import { EngineError, type InvalidInput } from '../shared/engine-error';
 
 /** Every code the engine's errors carry: a code added to any family must be given a status below, or this does not compile. */
@@ -20,23 +22,30 @@ type ErrorCode =
   | CaseError['code']
   | PersonalDataError['code']
   | NotificationError['code']
-  | FeedTokenError['code'];
+  | FeedTokenError['code']
+  | RequestRefused['code']
+  | SavedViewError['code'];
 
 /** Every error code the API can answer with, and its status: the one place codes meet HTTP. */
 const STATUS: Record<ErrorCode, HttpStatus> = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   INVALID_EVENT: HttpStatus.BAD_REQUEST,
   INVALID_DATE_RANGE: HttpStatus.BAD_REQUEST,
+  MALFORMED_BODY: HttpStatus.BAD_REQUEST,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FEED_TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
   FORBIDDEN_ROLE: HttpStatus.FORBIDDEN,
   FORBIDDEN_ORGANISATION: HttpStatus.FORBIDDEN,
   FEED_TOKEN_REVOKED: HttpStatus.FORBIDDEN,
+  TENANT_UNKNOWN: HttpStatus.FORBIDDEN,
+  VIEW_NOT_OWNED: HttpStatus.FORBIDDEN,
+  VIEW_NOT_SHAREABLE: HttpStatus.FORBIDDEN,
   LOCAL_SIGN_IN_DISABLED: HttpStatus.FORBIDDEN,
   CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
   DATA_SUBJECT_NOT_FOUND: HttpStatus.NOT_FOUND,
   NOTIFICATION_NOT_FOUND: HttpStatus.NOT_FOUND,
   FEED_TOKEN_NOT_FOUND: HttpStatus.NOT_FOUND,
+  VIEW_NOT_FOUND: HttpStatus.NOT_FOUND,
   TRANSITION_NOT_ALLOWED: HttpStatus.CONFLICT,
   CASE_CHANGED: HttpStatus.CONFLICT,
   WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
@@ -44,9 +53,12 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   DATA_SUBJECT_ERASED: HttpStatus.CONFLICT,
   NOTIFICATION_NOT_FAILED: HttpStatus.CONFLICT,
   PRECONDITION_FAILED: HttpStatus.PRECONDITION_FAILED,
+  VIEW_CHANGED: HttpStatus.PRECONDITION_FAILED,
   RULE_VIOLATED: HttpStatus.UNPROCESSABLE_ENTITY,
   IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   MIGRATION_REFUSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   // A stored history that does not fit the engine, or unreadable personal data: our fault, not the caller's.
   EVENT_NOT_APPLICABLE: HttpStatus.INTERNAL_SERVER_ERROR,
   UNKNOWN_MACHINE_VERSION: HttpStatus.INTERNAL_SERVER_ERROR,

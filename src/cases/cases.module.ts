@@ -12,6 +12,8 @@ import { GetCaseHandler } from './get-case/get-case.handler';
 import { Diarium } from './register/diarium';
 import { CaseCommandService } from './shared/case-command.service';
 import { CaseRepository } from './shared/case-repository';
+import { CaseSnapshots } from './shared/case-snapshots';
+import { PostgresCaseSnapshots } from './shared/postgres-case-snapshots';
 import { MigrateMachineController } from './migrate-machine/migrate-machine.controller';
 import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler';
 
@@ -21,6 +23,7 @@ import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler
   controllers: [ListCasesController, GetCaseController, ...caseCommandControllers(SubmitApplicationController), MigrateMachineController],
   providers: [
     CaseRepository,
+    { provide: CaseSnapshots, useClass: PostgresCaseSnapshots },
     CaseCommandService,
     CaseCommandHandler,
     ...COMMAND_EXTENSIONS,
@@ -31,6 +34,6 @@ import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler
     RenewalCompletionProcess,
     MigrateMachineHandler,
   ],
-  exports: [CaseRepository],
+  exports: [CaseRepository, CaseSnapshots],
 })
 export class CasesModule {}

@@ -33,6 +33,13 @@ export interface DeliveryRecord {
   acknowledgedBy: string | null;
 }
 
+/** What a bulk retry did, or would do, to one delivery; `record` as it was read before. */
+export interface BulkRetryOutcome {
+  id: string;
+  outcome: 'retried' | 'would-retry' | 'not-failed' | 'not-found';
+  record: DeliveryRecord | null;
+}
+
 export interface DeliveryPolicy {
   readonly maxAttempts: number;
   readonly backoffBaseMs: number;
@@ -157,6 +164,42 @@ export class DeliveryStore {
       });
     this.wake.notify(); // the workers of every instance, after the update committed
     return record;
+  }
+
+  /**
+   * Retries failed deliveries in bulk: the given ones, or every failed one of the tenant (at most
+   * `limit`). With `dryRun` nothing changes: the answer lists what a retry would do to each.
+   */
+  async retryMany(tenant: string, request: { ids?: string[]; dryRun: boolean; limit: number }): Promise<BulkRetryOutcome[]> {
+    const targets = request.ids ? await this.listByIds(tenant, request.ids) : await this.list(tenant, { status: 'failed', limit: request.limit });
+    const failed = targets.filter((record) => record.status === 'failed').map((record) => record.id);
+    const retried = new Set<string>();
+    if (!request.dryRun && failed.length > 0) {
+      const { rows } = await this.pool.query<{ id: string }>(
+        `UPDATE notification_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3, leased_until = NULL
+          WHERE tenant = $1 AND id = ANY ($2::uuid[]) AND status = 'failed' RETURNING id`,
+        [tenant, failed, this.clock.now()],
+      );
+      rows.forEach((row) => retried.add(row.id));
+      if (retried.size > 0) this.wake.notify();
+    }
+    const found = new Map(targets.map((record) => [record.id, record]));
+    const ids = request.ids ?? targets.map((record) => record.id);
+    return ids.map((id) => {
+      const record = found.get(id);
+      if (!record) return { id, outcome: 'not-found', record: null };
+      if (record.status !== 'failed') return { id, outcome: 'not-failed', record };
+      if (request.dryRun) return { id, outcome: 'would-retry', record };
+      return { id, outcome: retried.has(id) ? 'retried' : 'not-failed', record };
+    });
+  }
+
+  private async listByIds(tenant: string, ids: string[]): Promise<DeliveryRecord[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${COLUMNS} FROM notification_deliveries d JOIN notification_outbox o ON o.id = d.outbox_id WHERE d.tenant = $1 AND d.id = ANY ($2::uuid[])`,
+      [tenant, ids],
+    );
+    return rows.map(toRecord);
   }
 
   /** Acknowledges the reminder this delivery belongs to: it stops escalating. Acknowledging twice keeps the first. */

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 import { forbiddenRole } from '../auth/access-denied';
@@ -9,7 +9,7 @@ import { validationPipe } from '../cases/shared/case-command.controller';
 import { ErrorDto } from '../cases/shared/case-result.dto';
 import type { Role } from '../lifecycle';
 import { DeliveryStore } from './delivery-store';
-import { ListNotificationsQueryDto, NotificationDto, NotificationListDto } from './notifications.dto';
+import { BulkRetryDto, BulkRetryResultDto, ListNotificationsQueryDto, MAX_BULK_RETRY, NotificationDto, NotificationListDto } from './notifications.dto';
 
 /** Officials read notifications; auditors may read but not act. Organisation representatives see none. */
 const READERS: Role[] = ['registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'auditor', 'admin'];
@@ -32,6 +32,19 @@ export class NotificationsController {
   ): Promise<NotificationListDto> {
     assertRole(actor, READERS);
     return { items: await this.store.list(actor.tenant, query) };
+  }
+
+  @Post('retries')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'retryNotifications', summary: 'Retries failed (parked) notifications in bulk; with dryRun, only says what it would do' })
+  @ApiOkResponse({ type: BulkRetryResultDto })
+  @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED' })
+  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE' })
+  async retryMany(@CurrentActor() actor: Actor, @Body(validationPipe(BulkRetryDto)) body: BulkRetryDto): Promise<BulkRetryResultDto> {
+    assertRole(actor, ACTORS);
+    const ids = body.ids?.map((id) => id.toLowerCase());
+    const outcomes = await this.store.retryMany(actor.tenant, { ids, dryRun: body.dryRun, limit: MAX_BULK_RETRY });
+    return { dryRun: body.dryRun, items: outcomes.map(({ id, outcome, record }) => ({ id, outcome, notification: record })) };
   }
 
   @Post(':id/retry')

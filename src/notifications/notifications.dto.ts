@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery-store';
 
 export class ListNotificationsQueryDto {
@@ -100,4 +100,48 @@ export class NotificationDto {
 export class NotificationListDto {
   @ApiProperty({ type: [NotificationDto] })
   items!: NotificationDto[];
+}
+
+export const MAX_BULK_RETRY = 500;
+
+export class BulkRetryDto {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_BULK_RETRY,
+    description: 'The deliveries to retry. Left out: every failed delivery of the tenant.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(MAX_BULK_RETRY)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+
+  @ApiPropertyOptional({ default: false, description: 'Change nothing; answer what a retry would do to each.' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun: boolean = false;
+}
+
+export class BulkRetryItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    enum: ['retried', 'would-retry', 'not-failed', 'not-found'],
+    description: "`would-retry`: the dry run's answer for a failed delivery; `not-failed`: it is not parked, so a retry leaves it.",
+  })
+  outcome!: string;
+
+  @ApiProperty({ type: () => NotificationDto, nullable: true, description: 'The delivery as it was before (null: not found).' })
+  notification!: NotificationDto | null;
+}
+
+export class BulkRetryResultDto {
+  @ApiProperty()
+  dryRun!: boolean;
+
+  @ApiProperty({ type: () => [BulkRetryItemDto] })
+  items!: BulkRetryItemDto[];
 }

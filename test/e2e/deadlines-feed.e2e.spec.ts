@@ -152,6 +152,33 @@ describe('the iCalendar feed of deadlines', () => {
     expect((await feed(created.token)).body).toMatchObject({ statusCode: 403, code: 'FEED_TOKEN_REVOKED' });
   });
 
+  it("lists the caller's own tokens, newest first, revoked ones marked, never the token itself", async () => {
+    const someone: Caller = { ...officer, sub: 'lister' };
+    const first = (await createToken(someone)).body;
+    api.clock.advance(1000);
+    const second = (await createToken(someone, 'mine')).body;
+    await api
+      .http()
+      .delete(`/deadlines/feed-tokens/${first.id}`)
+      .set(await bearer(someone))
+      .expect(200);
+    const { status, body } = await api
+      .http()
+      .get('/deadlines/feed-tokens')
+      .set(await bearer(someone));
+    expect(status).toBe(200);
+    expect(body.items).toEqual([
+      { id: second.id, scope: 'mine', createdAt: second.createdAt, revokedAt: null },
+      { id: first.id, scope: 'tenant', createdAt: first.createdAt, revokedAt: expect.any(String) },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('iopfeed_');
+    const others = await api
+      .http()
+      .get('/deadlines/feed-tokens')
+      .set(await bearer({ ...officer, sub: 'not-lister' }));
+    expect(others.body.items.map((t: { id: string }) => t.id)).not.toContain(first.id);
+  });
+
   it('lets an admin of the tenant revoke any token; organisations get no feed', async () => {
     const { body: created } = await createToken(officer);
     expect(

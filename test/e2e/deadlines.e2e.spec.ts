@@ -1,6 +1,7 @@
 import { linkoping, osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
 import { seedRequest } from '../../src/demo/seed-requests';
 import { bearer, TestApi, type Caller } from '../support/api';
+import { eventually } from '../support/eventually';
 import { walk } from '../support/seed-walk';
 
 interface DeadlineBody {
@@ -14,21 +15,6 @@ interface DeadlineBody {
   caseId?: string;
   diarienummer?: string;
   organisationName?: string;
-}
-
-/** Retries an assertion on the read model until the projection has caught up. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return value;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 const LINKOPING_ORG = '822004-0417';
@@ -169,6 +155,15 @@ describe('seeing deadlines', () => {
       const defaults = (await list('')).body;
       expect(defaults).toMatchObject({ from: '2024-02-01', to: '2024-05-01' });
       expect(defaults.items.map((d: DeadlineBody) => d.key)).toEqual(['annual-report:2023', 'evaluation:2023']);
+    });
+
+    it('mine=true: only the cases the caller is the officer of', async () => {
+      const all = (await list('?from=2024-01-01&to=2024-12-31')).body;
+      const johns = (await list('?from=2024-01-01&to=2024-12-31&mine=true', { ...officer, sub: 'john.fristedt' })).body;
+      expect(johns.total).toBe(all.total);
+      expect(johns.total).toBeGreaterThan(0);
+      expect((await list('?from=2024-01-01&to=2024-12-31&mine=true', { ...officer, sub: 'someone.else' })).body.total).toBe(0);
+      expect((await list('?mine=maybe')).status).toBe(400);
     });
 
     it("shows no other tenant's cases, and an organisation only its own", async () => {

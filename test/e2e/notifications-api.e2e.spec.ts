@@ -165,4 +165,56 @@ describe('/notifications', () => {
       ).body.code,
     ).toBe('VALIDATION_FAILED');
   });
+
+  describe('bulk retry (POST /notifications/retries)', () => {
+    const parkedA = intent('bulk-a', CASE_A);
+    const parkedB = intent('bulk-b', CASE_B);
+    const retries = async (body: object, caller = official()) =>
+      api
+        .http()
+        .post('/notifications/retries')
+        .set(await caller)
+        .send(body);
+
+    beforeAll(async () => {
+      receiverUp = false;
+      await api.app.get(EventStore).withTransaction((transaction) => api.app.get(NotificationOutbox).enqueue(transaction, [parkedA, parkedB]));
+      await worker.runOnce();
+      api.clock.advance(1000);
+      await worker.runOnce();
+    });
+
+    it('with a dry run lists what a retry would do to each failed delivery, and changes nothing', async () => {
+      const failed = await list('?status=failed');
+      expect(failed.length).toBeGreaterThanOrEqual(2);
+      const { status, body } = await retries({ dryRun: true });
+      expect(status).toBe(200);
+      expect(body.dryRun).toBe(true);
+      expect(body.items.map((i: { id: string; outcome: string }) => [i.id, i.outcome])).toEqual(failed.map((d) => [d.id, 'would-retry']));
+      expect(body.items[0].notification).toMatchObject({ id: failed[0].id, status: 'failed' });
+      expect((await list('?status=failed')).map((d) => d.id)).toEqual(failed.map((d) => d.id));
+    });
+
+    it('retries the named deliveries, says which were not failed or not found, and a second run retries none', async () => {
+      const failed = await list('?status=failed');
+      const [delivered] = await list('?status=delivered');
+      const unknown = '5d2e7a90-1c3b-4f6d-8e7a-9b0c1d2e3f40';
+      const { body } = await retries({ ids: [failed[0].id, delivered.id, unknown] });
+      expect(body.items.map((i: { outcome: string }) => i.outcome)).toEqual(['retried', 'not-failed', 'not-found']);
+      expect((await list(`?status=pending`)).map((d) => d.id)).toContain(failed[0].id);
+      expect((await retries({ ids: [failed[0].id] })).body.items[0].outcome).toBe('not-failed');
+      const rest = await retries({});
+      expect(rest.body.items.map((i: { outcome: string }) => i.outcome)).toEqual(failed.slice(1).map(() => 'retried'));
+      expect(await list('?status=failed')).toEqual([]);
+    });
+
+    it('refuses an auditor (403) and a malformed request (400)', async () => {
+      expect((await retries({ dryRun: true }, bearer({ roles: ['auditor'], tenant: 'linkoping' }))).status).toBe(403);
+      for (const body of [{ ids: ['x'] }, { dryRun: 'yes' }, { ids: [], extra: 1 }]) {
+        const refused = await retries(body);
+        expect(refused.status).toBe(400);
+        expect(refused.body.code).toBe('VALIDATION_FAILED');
+      }
+    });
+  });
 });

@@ -157,6 +157,10 @@ export interface paths {
     /** The tenant's notification deliveries, newest first: e.g. the parked ones with status=failed */
     get: operations["listNotifications"];
   };
+  "/notifications/retries": {
+    /** Retries failed (parked) notifications in bulk; with dryRun, only says what it would do */
+    post: operations["retryNotifications"];
+  };
   "/notifications/{id}/retry": {
     /** Sends a failed (parked) notification again, with a fresh round of attempts */
     post: operations["retryNotification"];
@@ -174,6 +178,8 @@ export interface paths {
     get: operations["listDeadlines"];
   };
   "/deadlines/feed-tokens": {
+    /** The caller's feed tokens (not the tokens themselves): to see what to revoke */
+    get: operations["listFeedTokens"];
     /** A token for the iCalendar feed of deadlines, to subscribe to from a calendar app (shown once) */
     post: operations["createFeedToken"];
   };
@@ -182,7 +188,10 @@ export interface paths {
     delete: operations["revokeFeedToken"];
   };
   "/deadlines.ics": {
-    /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+    /**
+     * The deadlines as an iCalendar feed (all-day events), for calendar apps
+     * @description Bounded and streamed: the deadlines from `FEED_PAST_DAYS` (default 366) days back to `FEED_FUTURE_DAYS` (default 1096) days ahead, at most `FEED_MAX_EVENTS` (default 5000) events, the nearest first: upcoming ones by date, then past ones, newest first. The response headers state the window and the limit in force.
+     */
     get: operations["deadlinesFeed"];
   };
   "/data-subjects/erasures": {
@@ -192,6 +201,28 @@ export interface paths {
   "/data-subjects/{subjectId}": {
     /** Erases a data subject's personal data: deletes its key */
     delete: operations["eraseDataSubject"];
+  };
+  "/views": {
+    /** The caller's saved views and those shared in the tenant */
+    get: operations["listViews"];
+    /** Saves a view of the case list: its query and columns, personal or shared with the team */
+    post: operations["createView"];
+  };
+  "/views/{id}": {
+    /** A saved view, by the id in its URL */
+    get: operations["getView"];
+    /** Changes a saved view (its owner; an admin for a shared one) */
+    put: operations["updateView"];
+    /** Deletes a saved view (its owner; an admin for a shared one) */
+    delete: operations["deleteView"];
+  };
+  "/worklist": {
+    /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
+    get: operations["getWorklist"];
+  };
+  "/municipality": {
+    /** The caller's municipality: its name, organisationsnummer and deciding bodies (for forms) */
+    get: operations["getMunicipality"];
   };
   "/auth/config": {
     /** How the web app signs people in (public) */
@@ -665,6 +696,21 @@ export interface components {
        */
       appealWindowEndsOn: string | null;
     };
+    FinalityWithdrawnDto: {
+      /**
+       * Format: date
+       * @description The day the decision had been recorded final (laga kraft), withdrawn by the late appeal.
+       * @example 2022-12-07
+       */
+      finalOn: string;
+      /**
+       * @description The parties that had signed before the appeal became known: a person must resolve what they signed.
+       * @example [
+       *   "municipality"
+       * ]
+       */
+      signedBy: ("municipality" | "organisation")[];
+    };
     AppealDto: {
       /**
        * Format: date
@@ -688,6 +734,28 @@ export interface components {
        * @enum {string|null}
        */
       outcome: "upheld" | "quashed" | null;
+      /** @description Set when the appeal became known after the decision was recorded final: the decision was not final after all. Null for an appeal lodged while the window was open. */
+      finalityWithdrawn: components["schemas"]["FinalityWithdrawnDto"] | null;
+    };
+    RecordedReceiptDto: {
+      /**
+       * @description How the document came in: `paper` (by post or by hand) or `email`.
+       * @example paper
+       * @enum {string}
+       */
+      channel: "paper" | "email";
+      /**
+       * Format: date
+       * @description The day the municipality received the document.
+       * @example 2023-10-13
+       */
+      receivedOn: string;
+      /**
+       * @description The party the official recorded it for: the organisation, which sent it.
+       * @example organisation
+       * @enum {string}
+       */
+      onBehalfOf: "organisation";
     };
     SignatureDto: {
       /**
@@ -709,6 +777,8 @@ export interface components {
        * @example 2022-12-12
        */
       signedOn: string;
+      /** @description The organisation's signature as received on paper or by e-mail and recorded by an official; null when signed through the API. */
+      receipt: components["schemas"]["RecordedReceiptDto"] | null;
     };
     SignaturesDto: {
       /** @description The municipality's signature. */
@@ -896,6 +966,8 @@ export interface components {
        * @example 2025-09-30
        */
       effectiveOn: string;
+      /** @description The organisation's notice as received on paper or by e-mail and recorded by an official; null when given through the API. */
+      receipt: components["schemas"]["RecordedReceiptDto"] | null;
     };
     ClosedDto: {
       /**
@@ -1157,6 +1229,20 @@ export interface components {
        */
       draftedOn: string;
     };
+    ReceiptDto: {
+      /**
+       * @description How the document came in: `paper` (by post or by hand) or `email`.
+       * @example paper
+       * @enum {string}
+       */
+      channel: "paper" | "email";
+      /**
+       * Format: date
+       * @description The day the municipality received the document.
+       * @example 2023-10-13
+       */
+      receivedOn: string;
+    };
     GiveNoticeDto: {
       /**
        * @description The party that gives notice.
@@ -1175,6 +1261,8 @@ export interface components {
        * @example true
        */
       inWriting: boolean;
+      /** @description When a registrator or handläggare records the organisation's notice, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. Its `receivedOn` must be the notice's own: notice runs from the day it came in. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     LodgeAppealDto: {
       /**
@@ -1354,6 +1442,8 @@ export interface components {
        * @example 2023-11-28
        */
       signedOn: string;
+      /** @description When a registrator or handläggare records the organisation's signature, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     SignProposalDto: {
       /** @description The director (förvaltningschef, direktör) who signs the proposal. */
@@ -1470,6 +1560,8 @@ export interface components {
        * @example Föreningen avstår från att ingå IOP i år.
        */
       reason: string;
+      /** @description When a registrator or handläggare records the organisation's withdrawal, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     MigrateMachineDto: {
       /**
@@ -1743,6 +1835,30 @@ export interface components {
     NotificationListDto: {
       items: components["schemas"]["NotificationDto"][];
     };
+    BulkRetryDto: {
+      /** @description The deliveries to retry. Left out: every failed delivery of the tenant. */
+      ids?: string[];
+      /**
+       * @description Change nothing; answer what a retry would do to each.
+       * @default false
+       */
+      dryRun?: boolean;
+    };
+    BulkRetryItemDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `would-retry`: the dry run's answer for a failed delivery; `not-failed`: it is not parked, so a retry leaves it.
+       * @enum {string}
+       */
+      outcome: "retried" | "would-retry" | "not-failed" | "not-found";
+      /** @description The delivery as it was before (null: not found). */
+      notification: components["schemas"]["NotificationDto"] | null;
+    };
+    BulkRetryResultDto: {
+      dryRun: boolean;
+      items: components["schemas"]["BulkRetryItemDto"][];
+    };
     DeadlineDto: {
       /**
        * @description Unique within the case and stable as the case changes.
@@ -1779,10 +1895,10 @@ export interface components {
        */
       explanation: components["schemas"]["LabelDto"];
       /**
-       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice).
        * @enum {string}
        */
-      status: "upcoming" | "due-today" | "overdue" | "met";
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
     };
     CaseDeadlinesDto: {
       /** Format: uuid */
@@ -1834,10 +1950,10 @@ export interface components {
        */
       explanation: components["schemas"]["LabelDto"];
       /**
-       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice).
        * @enum {string}
        */
-      status: "upcoming" | "due-today" | "overdue" | "met";
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
       /** Format: uuid */
       caseId: string;
       /** @example SON 2019-536 */
@@ -1891,6 +2007,20 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    FeedTokenSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      scope: "tenant" | "mine";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    FeedTokenListDto: {
+      /** @description The caller's tokens, newest first; the tokens themselves were shown once and are not kept. */
+      items: components["schemas"]["FeedTokenSummaryDto"][];
+    };
     RevokedFeedTokenDto: {
       /** Format: uuid */
       id: string;
@@ -1925,6 +2055,194 @@ export interface components {
        * @example 0
        */
       revision: string;
+    };
+    SavedViewBodyDto: {
+      /** @example Mina ärenden på dagordningen */
+      name: string;
+      /** @description Shared with the tenant's officials (true), or personal (false). Organisation representatives keep personal views only. */
+      shared: boolean;
+      /**
+       * @description The query parameters of `GET /cases` the view asks with, as in its URL; checked as that endpoint checks them.
+       * @example {
+       *   "state": "decision",
+       *   "closed": "false"
+       * }
+       */
+      query: {
+        [key: string]: string;
+      };
+      /**
+       * @example [
+       *   "diarienummer",
+       *   "organisationName",
+       *   "stateLabel"
+       * ]
+       */
+      columns: ("diarienummer" | "organisationName" | "organisationNumber" | "stateLabel" | "bodyCode" | "officerName" | "receivedOn" | "updatedAt")[];
+    };
+    ViewOwnerDto: {
+      /** @example frida.larsson */
+      id: string;
+      /** @example Frida Larsson */
+      name: string;
+    };
+    SavedViewDto: {
+      /** @example Mina ärenden på dagordningen */
+      name: string;
+      /** @description Shared with the tenant's officials (true), or personal (false). Organisation representatives keep personal views only. */
+      shared: boolean;
+      /**
+       * @description The query parameters of `GET /cases` the view asks with, as in its URL; checked as that endpoint checks them.
+       * @example {
+       *   "state": "decision",
+       *   "closed": "false"
+       * }
+       */
+      query: {
+        [key: string]: string;
+      };
+      /**
+       * @example [
+       *   "diarienummer",
+       *   "organisationName",
+       *   "stateLabel"
+       * ]
+       */
+      columns: ("diarienummer" | "organisationName" | "organisationNumber" | "stateLabel" | "bodyCode" | "officerName" | "receivedOn" | "updatedAt")[];
+      /**
+       * Format: uuid
+       * @description Stable: the view's URL carries it.
+       */
+      id: string;
+      owner: components["schemas"]["ViewOwnerDto"];
+      /** @description Whether the caller may change or delete it: its owner, or an admin for a shared view. */
+      mayChange: boolean;
+      /**
+       * @description Counts changes; also in the ETag header. Send it as If-Match with a change.
+       * @example 1
+       */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    SavedViewListDto: {
+      /** @description The caller's own views and the views shared in the tenant, by name. */
+      items: components["schemas"]["SavedViewDto"][];
+    };
+    DeletedViewDto: {
+      /** Format: uuid */
+      id: string;
+    };
+    NextDeadlineDto: {
+      /**
+       * Format: date
+       * @example 2024-01-31
+       */
+      date: string;
+      /** @example Årlig utbetalning 2024 */
+      label: string;
+      /** @enum {string} */
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
+    };
+    WorklistItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example KS 2023/01692 */
+      diarienummer: string | null;
+      /**
+       * @example [
+       *   "decision.approved.awaitingJustering"
+       * ]
+       */
+      statePaths: string[];
+      stateLabel: components["schemas"]["LabelDto"];
+      closed: boolean;
+      /** @example Brottsofferjouren Roslagen */
+      organisationName: string | null;
+      /** @example 802477-1234 */
+      organisationNumber: string | null;
+      /** @example KS */
+      bodyCode: string | null;
+      /** @example Frida Larsson */
+      officerName: string | null;
+      /**
+       * Format: date
+       * @example 2023-05-15
+       */
+      receivedOn: string | null;
+      /** @example 12 */
+      revision: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description What the case waits for that the caller's roles may give now. */
+      commands: ("submit-application" | "register" | "assign-officer" | "withdraw" | "close-ineligible" | "draft-proposal" | "sign-proposal" | "schedule-meeting" | "record-decision" | "record-justering" | "record-posting" | "record-final" | "lodge-appeal" | "record-appeal-outcome" | "sign" | "record-payment" | "record-meeting" | "submit-annual-report" | "record-evaluation" | "claim-repayment" | "submit-report-back" | "amend-terms" | "start-renewal" | "complete-renewal" | "give-notice" | "record-termination" | "record-expiry")[];
+      /** @description The caller is its officer. */
+      assignedToMe: boolean;
+      /** @description Its earliest deadline not yet met. */
+      nextDeadline: components["schemas"]["NextDeadlineDto"] | null;
+    };
+    StageCountDto: {
+      /**
+       * @description A top-level state of the case machine.
+       * @example decision
+       */
+      stage: string;
+      label: components["schemas"]["LabelDto"];
+      /**
+       * @description Open cases in this stage that the caller may see.
+       * @example 3
+       */
+      count: number;
+    };
+    MyDeadlineCountsDto: {
+      /** @example 1 */
+      overdue: number;
+      /** @example 0 */
+      dueToday: number;
+      /**
+       * @description Due within `upcomingDays` after today.
+       * @example 2
+       */
+      upcoming: number;
+      /** @example 14 */
+      upcomingDays: number;
+    };
+    WorklistDto: {
+      /**
+       * Format: date
+       * @description Today in Stockholm: what deadline statuses are relative to.
+       */
+      today: string;
+      /** @description Open cases waiting on the caller, by earliest open deadline, then most recently changed. */
+      items: components["schemas"]["WorklistItemDto"][];
+      /** @description All cases waiting on the caller, across pages. */
+      total: number;
+      limit: number;
+      offset: number;
+      /** @description Open cases per stage, in the order of the lifecycle. */
+      stages: components["schemas"]["StageCountDto"][];
+      /** @description The caller's deadlines (of the cases they are the officer of; an organisation's representative: its organisation's). */
+      deadlines: components["schemas"]["MyDeadlineCountsDto"];
+    };
+    BodyDto: {
+      /** @example KS */
+      code: string;
+      /** @example Kommunstyrelsen */
+      name: string;
+      /** @enum {string} */
+      kind: "committee" | "board" | "council";
+    };
+    MunicipalityDto: {
+      /** @example osteraker */
+      tenant: string;
+      /** @example Österåkers kommun */
+      name: string;
+      /** @example 212000-0035 */
+      organisationNumber: string;
+      /** @description Its deciding bodies (nämnder, utskott, fullmäktige). */
+      bodies: components["schemas"]["BodyDto"][];
     };
     OidcSettingsDto: {
       /**
@@ -4560,6 +4878,33 @@ export interface operations {
       };
     };
   };
+  /** Retries failed (parked) notifications in bulk; with dryRun, only says what it would do */
+  retryNotifications: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["BulkRetryDto"];
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["BulkRetryResultDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
   /** Sends a failed (parked) notification again, with a fresh round of attempts */
   retryNotification: {
     parameters: {
@@ -4656,7 +5001,10 @@ export interface operations {
         /** @description Last day (inclusive). Default: 90 days after `from`. At most 1096 days after `from`. */
         to?: string;
         kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
-        status?: "upcoming" | "due-today" | "overdue" | "met";
+        /** @description Only deadlines of this status. `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice). */
+        status?: "upcoming" | "due-today" | "overdue" | "passed" | "met";
+        /** @description Only the deadlines of the cases the caller is the officer of. */
+        mine?: boolean;
         limit?: number;
         offset?: number;
       };
@@ -4671,6 +5019,22 @@ export interface operations {
       400: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The caller's feed tokens (not the tokens themselves): to see what to revoke */
+  listFeedTokens: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["FeedTokenListDto"];
         };
       };
       /** @description UNAUTHENTICATED */
@@ -4742,7 +5106,10 @@ export interface operations {
       };
     };
   };
-  /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+  /**
+   * The deadlines as an iCalendar feed (all-day events), for calendar apps
+   * @description Bounded and streamed: the deadlines from `FEED_PAST_DAYS` (default 366) days back to `FEED_FUTURE_DAYS` (default 1096) days ahead, at most `FEED_MAX_EVENTS` (default 5000) events, the nearest first: upcoming ones by date, then past ones, newest first. The response headers state the window and the limit in force.
+   */
   deadlinesFeed: {
     parameters: {
       query?: {
@@ -4753,6 +5120,14 @@ export interface operations {
     responses: {
       /** @description text/calendar */
       200: {
+        headers: {
+          /** @description First day of the window (inclusive). */
+          "X-Feed-From"?: string;
+          /** @description Last day of the window (inclusive). */
+          "X-Feed-To"?: string;
+          /** @description The most events the feed carries. */
+          "X-Feed-Max-Events"?: number;
+        };
         content: {
           "text/calendar": string;
         };
@@ -4837,6 +5212,215 @@ export interface operations {
       };
       /** @description DATA_SUBJECT_ERASED: erased already. */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The caller's saved views and those shared in the tenant */
+  listViews: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["SavedViewListDto"];
+        };
+      };
+    };
+  };
+  /** Saves a view of the case list: its query and columns, personal or shared with the team */
+  createView: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SavedViewBodyDto"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The view version, quoted. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["SavedViewDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: the body, or its query (checked as GET /cases checks it). */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_NOT_SHAREABLE: an organisation's representative shares no views. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A saved view, by the id in its URL */
+  getView: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The view version, quoted. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["SavedViewDto"];
+        };
+      };
+      /** @description VIEW_NOT_FOUND: no such view the caller may see (another's personal view, another tenant's). */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Changes a saved view (its owner; an admin for a shared one) */
+  updateView: {
+    parameters: {
+      header?: {
+        /** @description The version read, quoted ("3"): a view changed since is refused (412). */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SavedViewBodyDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The view version, quoted. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["SavedViewDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_NOT_OWNED: only its owner may change it; VIEW_NOT_SHAREABLE. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_CHANGED: If-Match names an older version. */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Deletes a saved view (its owner; an admin for a shared one) */
+  deleteView: {
+    parameters: {
+      header?: {
+        /** @description The version read, quoted ("3"): a view changed since is refused (412). */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DeletedViewDto"];
+        };
+      };
+      /** @description VIEW_NOT_OWNED */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description VIEW_CHANGED */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
+  getWorklist: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only the cases the caller is the officer of. */
+        mine?: boolean;
+      };
+    };
+    responses: {
+      /** @description From the read models: a command shows here within moments. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WorklistDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The caller's municipality: its name, organisationsnummer and deciding bodies (for forms) */
+  getMunicipality: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["MunicipalityDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description TENANT_UNKNOWN: the token names a tenant this engine does not serve */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

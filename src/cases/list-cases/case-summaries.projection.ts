@@ -3,6 +3,7 @@ import { CaseRepository } from '../shared/case-repository';
 import { caseIdOfStream } from '../shared/case-stream';
 import { caseState } from '../shared/case-view';
 import { Database } from '../../database/database';
+import { allowedCommands } from '../../lifecycle';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { organisationNumberOf } from '../../projections/organisation-number';
 import { Subscriptions } from '../../projections/subscriptions';
@@ -29,20 +30,19 @@ export class CaseSummariesProjection implements OnModuleInit {
     const caseId = caseIdOfStream(event.stream);
     if (!caseId || (await this.shows(event.stream.tenant, caseId, event.revision))) return;
     // The list shows no personal data, so it never opens any: none can land in the read model.
-    const loaded = await this.cases.load(event.stream.tenant, caseId);
+    const loaded = await this.cases.current(event.stream.tenant, caseId);
     const facts = loaded.snapshot.context;
     const state = caseState(loaded.snapshot);
-    const latest = loaded.events[loaded.events.length - 1];
     await this.db.pool.query(
       `INSERT INTO case_summaries (tenant, case_id, revision, diarienummer, state_paths, state_label_sv, state_label_en, closed,
-         organisation_name, organisation_number, body_code, officer_id, officer_name, received_on, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         organisation_name, organisation_number, body_code, officer_id, officer_name, received_on, updated_at, commands)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (tenant, case_id) DO UPDATE SET
          revision = EXCLUDED.revision, diarienummer = EXCLUDED.diarienummer, state_paths = EXCLUDED.state_paths,
          state_label_sv = EXCLUDED.state_label_sv, state_label_en = EXCLUDED.state_label_en, closed = EXCLUDED.closed,
          organisation_name = EXCLUDED.organisation_name, organisation_number = EXCLUDED.organisation_number,
          body_code = EXCLUDED.body_code, officer_id = EXCLUDED.officer_id, officer_name = EXCLUDED.officer_name,
-         received_on = EXCLUDED.received_on, updated_at = EXCLUDED.updated_at
+         received_on = EXCLUDED.received_on, updated_at = EXCLUDED.updated_at, commands = EXCLUDED.commands
        WHERE case_summaries.revision < EXCLUDED.revision`,
       [
         loaded.tenant,
@@ -59,7 +59,9 @@ export class CaseSummariesProjection implements OnModuleInit {
         facts.officer?.id ?? null,
         facts.officer?.name ?? null,
         facts.receivedOn,
-        latest.metadata.recordedAt,
+        loaded.recordedAt,
+        // What the state accepts, whoever asks: the worklist narrows it to the caller's roles.
+        allowedCommands(loaded.snapshot),
       ],
     );
   }

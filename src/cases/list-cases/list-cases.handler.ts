@@ -48,7 +48,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
   }
 }
 
-function toSummary(row: Record<string, never>): CaseSummaryDto {
+export function toSummary(row: Record<string, never>): CaseSummaryDto {
   return {
     id: row.case_id,
     diarienummer: row.diarienummer,

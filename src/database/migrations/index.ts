@@ -7,6 +7,8 @@ import { notificationOutbox } from './005-notification-outbox';
 import { timers } from './006-timers';
 import { notificationDeliveries } from './007-notification-deliveries';
 import { deadlineViews } from './008-deadline-views';
+import { savedViewsAndWorklist } from './009-saved-views-and-worklist';
+import { caseSnapshots } from './010-case-snapshots';
 
 /** Applied in order of version; a migration, once released, is never edited: add the next one. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +20,6 @@ export const migrations: readonly Migration[] = [
   timers,
   notificationDeliveries,
   deadlineViews,
+  savedViewsAndWorklist,
+  caseSnapshots,
 ];

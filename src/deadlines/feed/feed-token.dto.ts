@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { Omittable } from '../../cases/shared/validation';
 import { FEED_SCOPES, type FeedScope } from './feed-tokens';
 
 export class CreateFeedTokenDto {
@@ -8,7 +9,7 @@ export class CreateFeedTokenDto {
     default: 'tenant',
     description: "`tenant`: all the municipality's cases; `mine`: the cases you handle as officer.",
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(FEED_SCOPES)
   scope: FeedScope = 'tenant';
 }
@@ -36,4 +37,23 @@ export class RevokedFeedTokenDto {
 
   @ApiProperty({ format: 'date-time', description: 'When it was revoked (the first time, if revoked again).' })
   revokedAt!: string;
+}
+
+export class FeedTokenSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: FEED_SCOPES })
+  scope!: FeedScope;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt!: string | null;
+}
+
+export class FeedTokenListDto {
+  @ApiProperty({ type: () => [FeedTokenSummaryDto], description: "The caller's tokens, newest first; the tokens themselves were shown once and are not kept." })
+  items!: FeedTokenSummaryDto[];
 }

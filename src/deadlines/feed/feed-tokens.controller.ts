@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { validationPipe } from '../../cases/shared/case-command.controller';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
 import { AppConfig } from '../../config/app-config';
-import { CreateFeedTokenDto, FeedTokenDto, RevokedFeedTokenDto } from './feed-token.dto';
+import { CreateFeedTokenDto, FeedTokenDto, FeedTokenListDto, RevokedFeedTokenDto } from './feed-token.dto';
 import { FeedTokens } from './feed-tokens';
 
 @ApiTags('Deadlines')
@@ -27,6 +27,14 @@ export class FeedTokensController {
     const created = await this.tokens.create(actor, body.scope);
     const url = `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/deadlines.ics?token=${created.token}`;
     return { ...created, url };
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listFeedTokens', summary: "The caller's feed tokens (not the tokens themselves): to see what to revoke" })
+  @ApiOkResponse({ type: FeedTokenListDto })
+  @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
+  async list(@CurrentActor() actor: Actor): Promise<FeedTokenListDto> {
+    return { items: await this.tokens.list(actor) };
   }
 
   @Delete(':id')

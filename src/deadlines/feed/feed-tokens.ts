@@ -57,6 +57,15 @@ export class FeedTokens {
     return { id, token, scope, createdAt: createdAt.toISOString() };
   }
 
+  /** The caller's own tokens, newest first, without the tokens themselves (only their hashes are kept). */
+  async list(actor: Actor): Promise<{ id: string; scope: FeedScope; createdAt: string; revokedAt: string | null }[]> {
+    const { rows } = await this.db.pool.query<{ id: string; scope: FeedScope; created_at: Date; revoked_at: Date | null }>(
+      'SELECT id, scope, created_at, revoked_at FROM deadline_feed_tokens WHERE tenant = $1 AND owner_id = $2 ORDER BY created_at DESC, id',
+      [actor.tenant, actor.id],
+    );
+    return rows.map((row) => ({ id: row.id, scope: row.scope, createdAt: row.created_at.toISOString(), revokedAt: row.revoked_at?.toISOString() ?? null }));
+  }
+
   /** Its owner, or an admin of the tenant, revokes a token; anyone else finds no such token. */
   async revoke(actor: Actor, id: string): Promise<{ id: string; revokedAt: string }> {
     const { rows } = await this.db.pool.query<{ revoked_at: Date }>(

@@ -21,6 +21,16 @@ const CasesPage = lazy(() => import('../cases/CasesPage'));
 const CasePage = lazy(() => import('../cases/CasePage'));
 const AccessibilityPage = lazy(() => import('../pages/AccessibilityPage'));
 const HomePage = lazy(() => import('../pages/HomePage'));
+const WorklistPage = lazy(() => import('../worklist/WorklistPage'));
+const AuditPage = lazy(() => import('../audit/AuditPage'));
+const DeadlinesPage = lazy(() => import('../deadlines/DeadlinesPage'));
+const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+const OrganisationPage = lazy(() => import('../organisation/OrganisationPage'));
+const ApplicationPage = lazy(() => import('../organisation/ApplicationPage'));
+const AdminPage = lazy(() => import('../admin/AdminPage'));
+
+/** Who works with cases (not auditors, who read, nor representatives, who have their own pages). */
+const OFFICIALS: Role[] = ['registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'admin'];
 
 /**
  * The app's screens, in menu order. A new screen is one row here (and its texts in i18n/sv.ts and
@@ -28,9 +38,16 @@ const HomePage = lazy(() => import('../pages/HomePage'));
  */
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', page: HomePage },
+  { path: '/att-gora', page: WorklistPage, nav: (t) => t.nav.todo, roles: OFFICIALS },
+  { path: '/organisation', page: OrganisationPage, nav: (t) => t.nav.organisation, roles: ['organisation'] },
+  { path: '/organisation/ny-ansokan', page: ApplicationPage, roles: ['organisation'] },
   { path: '/arenden', page: CasesPage, nav: (t) => t.nav.cases },
   { path: '/arenden/:id', page: CasePage },
   { path: '/arenden/:id/historik', page: CasePage },
+  { path: '/tidsfrister', page: DeadlinesPage, nav: (t) => t.nav.deadlines },
+  { path: '/granskning', page: AuditPage, nav: (t) => t.nav.audit, roles: ['auditor', 'admin'] },
+  { path: '/notiser', page: NotificationsPage, nav: (t) => t.nav.notifications, roles: ['chef', 'admin'] },
+  { path: '/administration', page: AdminPage, nav: (t) => t.nav.admin, roles: ['admin'] },
   { path: '/tillganglighet', page: AccessibilityPage, public: true },
   { path: OIDC_CALLBACK_PATH, page: OidcCallbackPage, public: true },
 ];

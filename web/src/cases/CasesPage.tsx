@@ -5,14 +5,15 @@ import { useSearch, useLocation } from 'wouter';
 import { api, dataOf, type Schemas } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
-import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { cellOf, ColumnChooser, columnsOf, DEFAULT_COLUMNS } from '../views/columns';
+import { SavedViewsPanel, useSavedView, VIEW_PARAM, type SavedView, type ViewColumn } from '../views/SavedViews';
 
 const PAGE_SIZE = 20;
 const STAGES = ['application', 'preparation', 'decision', 'signing', 'active'] as const;
 const SORTS = ['updated', 'diarienummer', 'organisation', 'received'] as const;
 
-type Filters = { q: string; state: string; closed: string; sort: (typeof SORTS)[number]; order: 'asc' | 'desc'; offset: number };
+type Filters = { q: string; state: string; closed: string; sort: (typeof SORTS)[number]; order: 'asc' | 'desc'; offset: number; columns: ViewColumn[] };
 
 /** The list's state lives in the URL, so a search can be bookmarked, shared and reloaded. */
 function filtersOf(search: string): Filters {
@@ -25,6 +26,32 @@ function filtersOf(search: string): Filters {
     sort: SORTS.includes(sort) ? sort : 'updated',
     order: params.get('ordning') === 'asc' ? 'asc' : 'desc',
     offset: Math.max(0, Number(params.get('start')) || 0),
+    columns: columnsOf(params.get('kolumner')),
+  };
+}
+
+/** The list query a saved view keeps: GET /cases's own parameters, as strings. */
+function viewQueryOf(filters: Filters): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.q) query.q = filters.q;
+  if (filters.state) query.state = filters.state;
+  if (filters.closed) query.closed = String(filters.closed === 'closed');
+  if (filters.sort !== 'updated') query.sort = filters.sort;
+  if (filters.order !== 'desc') query.order = filters.order;
+  return query;
+}
+
+/** A saved view's query and columns as the list's filters. */
+function filtersOfView(view: SavedView): Filters {
+  const { q, state, closed, sort, order } = view.query;
+  return {
+    q: q ?? '',
+    state: state ?? '',
+    closed: closed === 'true' ? 'closed' : closed === 'false' ? 'open' : '',
+    sort: SORTS.includes(sort as Filters['sort']) ? (sort as Filters['sort']) : 'updated',
+    order: order === 'asc' ? 'asc' : 'desc',
+    offset: 0,
+    columns: columnsOf(view.columns.join(',')),
   };
 }
 
@@ -36,6 +63,7 @@ function searchOf(filters: Filters): string {
   if (filters.sort !== 'updated') params.set('sort', filters.sort);
   if (filters.order !== 'desc') params.set('ordning', filters.order);
   if (filters.offset) params.set('start', String(filters.offset));
+  if (filters.columns.join(',') !== DEFAULT_COLUMNS.join(',')) params.set('kolumner', filters.columns.filter((c) => c !== 'diarienummer').join(','));
   return params.toString();
 }
 
@@ -45,7 +73,10 @@ export default function CasesPage() {
   usePageTitle(t.cases.title);
   const search = useSearch();
   const [, navigate] = useLocation();
-  const filters = filtersOf(search);
+  // A saved view's URL (`?vy=<id>`) shows the list as the view says; changing anything leaves the view.
+  const viewId = new URLSearchParams(search).get(VIEW_PARAM);
+  const view = useSavedView(viewId);
+  const filters = view.data ? filtersOfView(view.data) : filtersOf(search);
   const go = (next: Filters) => navigate(`/arenden${searchOf(next) ? `?${searchOf(next)}` : ''}`);
   const cases = useQuery({
     queryKey: ['cases', filters],
@@ -66,11 +97,17 @@ export default function CasesPage() {
         }),
       ),
     placeholderData: keepPreviousData,
+    enabled: viewId === null || view.isSuccess,
   });
+  if (viewId !== null && view.isError) return <ErrorMessage error={view.error} retry={() => view.refetch()} />;
+  if (viewId !== null && !view.data) return <Loading />;
   return (
     <>
       <h1 tabIndex={-1}>{t.cases.title}</h1>
+      {view.data && <p className="view-banner">{t.views.opened(view.data.name)}</p>}
       <SearchAndFilters key={search} filters={filters} onApply={go} />
+      <ColumnChooser columns={filters.columns} onChange={(columns) => go({ ...filters, columns })} />
+      <SavedViewsPanel query={viewQueryOf(filters)} columns={filters.columns} current={viewId ?? undefined} />
       {cases.isPending && <Loading />}
       {cases.isError && <ErrorMessage error={cases.error} retry={() => cases.refetch()} />}
       {cases.data && <CaseTable list={cases.data} filters={filters} onPage={(offset) => go({ ...filters, offset })} />}
@@ -155,28 +192,24 @@ function CaseTable({ list, filters, onPage }: { list: CaseList; filters: Filters
           <caption id="cases-caption">{t.cases.caption(from, to, list.total)}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.cases.columns.diarienummer}</th>
-              <th scope="col">{t.cases.columns.organisation}</th>
-              <th scope="col">{t.cases.columns.stage}</th>
-              <th scope="col">{t.cases.columns.officer}</th>
-              <th scope="col">{t.cases.columns.received}</th>
-              <th scope="col">{t.cases.columns.updated}</th>
+              {filters.columns.map((column) => (
+                <th key={column} scope="col">
+                  {t.columns[column]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {list.items.map((item) => (
               <tr key={item.id}>
                 <th scope="row">
-                  <Link href={`/arenden/${item.id}`}>{item.diarienummer ?? t.cases.noDiarienummer}</Link>
+                  <Link href={`/arenden/${item.id}`}>{cellOf('diarienummer', item, lang, t)}</Link>
                 </th>
-                <td>
-                  {item.organisationName}
-                  {item.organisationNumber && <span className="muted"> ({item.organisationNumber})</span>}
-                </td>
-                <td>{item.stateLabel[lang]}</td>
-                <td>{item.officerName ?? '–'}</td>
-                <td>{item.receivedOn ? formatDate(item.receivedOn, lang) : '–'}</td>
-                <td>{formatDateTime(item.updatedAt, lang)}</td>
+                {filters.columns
+                  .filter((column) => column !== 'diarienummer')
+                  .map((column) => (
+                    <td key={column}>{cellOf(column, item, lang, t)}</td>
+                  ))}
               </tr>
             ))}
           </tbody>

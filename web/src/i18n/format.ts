@@ -20,3 +20,8 @@ export function formatAmount(kronor: number, lang: Lang): string {
   const number = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(kronor);
   return `${number} kr`;
 }
+
+/** Today's date in Stockholm, YYYY-MM-DD: the day a command records as its date. */
+export function todayInStockholm(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { BooleanQuery } from '../../../cases/shared/validation';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../..';
-import { DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
+import { DEADLINE_STATUS_DOC, DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
+import { MAX_OFFSET } from '../../../cases/shared/validation';
 
 /** The longest range one request may ask for: three years, a leap day included. */
 export const MAX_RANGE_DAYS = 1096;
@@ -28,10 +30,14 @@ export class ListDeadlinesQueryDto {
   @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({ enum: DEADLINE_STATUSES })
+  @ApiPropertyOptional({ enum: DEADLINE_STATUSES, description: `Only deadlines of this status. ${DEADLINE_STATUS_DOC}` })
   @IsOptional()
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
+
+  @ApiPropertyOptional({ description: 'Only the deadlines of the cases the caller is the officer of.' })
+  @BooleanQuery()
+  mine?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', default: 200, minimum: 1, maximum: 1000 })
   @IsOptional()
@@ -41,11 +47,12 @@ export class ListDeadlinesQueryDto {
   @Max(1000)
   limit: number = 200;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

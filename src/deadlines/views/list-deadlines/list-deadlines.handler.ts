@@ -22,10 +22,15 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery> {
     const from = filters.from ?? today;
     const to = filters.to ?? (isIsoDate(from) ? addDays(from, DEFAULT_RANGE_DAYS) : today);
     assertRange(from, to);
-    const { items, total } = await readDeadlines(this.db.pool, { ...visibleTo(actor), from, to, kind: filters.kind, status: filters.status }, today, {
-      limit: filters.limit,
-      offset: filters.offset,
-    });
+    const { items, total } = await readDeadlines(
+      this.db.pool,
+      { ...visibleTo(actor), ...(filters.mine && { officerId: actor.id }), from, to, kind: filters.kind, status: filters.status },
+      today,
+      {
+        limit: filters.limit,
+        offset: filters.offset,
+      },
+    );
     return { from, to, today, items: items.map(({ organisationNumber: _, ...item }) => item), total, limit: filters.limit, offset: filters.offset };
   }
 }
