@@ -27,8 +27,9 @@ import { TIMERS_CHANNEL, TimerWake } from '../src/deadlines/timers/timers.projec
 import { linkoping } from '../src/demo/seed-cases';
 import type { JsonObject } from '../src/event-store/event-store.port';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
-import { evolve, initialSnapshot } from '../src/lifecycle';
+import { CASE_MACHINE_VERSION, evolve, initialSnapshot } from '../src/lifecycle';
 import { OUTBOX_CHANNEL, OutboxWake, PostgresNotificationOutbox } from '../src/notifications/postgres-notification-outbox';
+import { PostgresCaseSnapshots } from '../src/cases/shared/postgres-case-snapshots';
 import { CaseRepository } from '../src/cases/shared/case-repository';
 import { DataSubjects } from '../src/personal-data/data-subjects';
 import { MasterKey } from '../src/personal-data/field-cipher';
@@ -65,7 +66,14 @@ async function bench(pool: Pool, url: string): Promise<void> {
   const subjects = new DataSubjects(db, new MasterKey('a bench master secret of at least thirty-two characters'), clock);
   const outboxWake = new OutboxWake(db, OUTBOX_CHANNEL);
   const scheduler = new DeadlineScheduler(
-    new TimerFiring(table, new PostgresNotificationOutbox(outboxWake), settings, store, new CaseRepository(store, new PersonalData(subjects)), subjects),
+    new TimerFiring(
+      table,
+      new PostgresNotificationOutbox(outboxWake),
+      settings,
+      store,
+      new CaseRepository(store, new PersonalData(subjects), new PostgresCaseSnapshots(db)),
+      subjects,
+    ),
     table,
     new TimerWake(db, TIMERS_CHANNEL),
     clock,
@@ -126,7 +134,7 @@ async function bench(pool: Pool, url: string): Promise<void> {
           correlationId: randomUUID(),
           causationId: randomUUID(),
           machineId: 'iopCase',
-          machineVersion: 1,
+          machineVersion: CASE_MACHINE_VERSION,
         },
       },
     );

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { hs256Key, mintToken } from '../src/auth/signing-key';
 import { loadConfig } from '../src/config/app-config';
 import { ROLES, type Role } from '../src/lifecycle';
+import { MUNICIPALITIES, municipality } from '../src/reference-data/municipalities';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,9 +24,14 @@ async function main(): Promise<void> {
     },
   });
   const roles = values.role ?? [];
+  const config = loadConfig(process.env);
+  const hours = Number(values.hours);
   const problems = [
     roles.length > 0 && roles.every((r) => ROLES.includes(r as Role)) ? null : `--role (one or more of ${ROLES.join(', ')})`,
-    values.tenant ? null : '--tenant (e.g. osteraker, robertsfors, linkoping)',
+    values.tenant && municipality(values.tenant) ? null : `--tenant (one of ${MUNICIPALITIES.map((m) => m.tenant).join(', ')})`,
+    hours > 0 && hours * 3600 <= config.JWT_MAX_LIFETIME_SECONDS
+      ? null
+      : `--hours (at most ${config.JWT_MAX_LIFETIME_SECONDS / 3600}, JWT_MAX_LIFETIME_SECONDS)`,
     values.name ? null : '--name "Förnamn Efternamn"',
     roles.includes('organisation') && !values.org ? '--org (the organisation number, for the organisation role)' : null,
   ].filter((p): p is string => p !== null);
@@ -33,7 +39,6 @@ async function main(): Promise<void> {
     console.error(`Missing or wrong: ${problems.join('; ')}`);
     process.exit(2);
   }
-  const config = loadConfig(process.env);
   const claims = {
     sub: values.sub ?? `user-${randomUUID().slice(0, 8)}`,
     name: values.name!,
@@ -41,7 +46,7 @@ async function main(): Promise<void> {
     tenant: values.tenant!,
     ...(values.org && { org: values.org }),
   };
-  const options = { hours: Number(values.hours), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  const options = { hours, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
   console.log(await mintToken(claims, hs256Key(config.JWT_SECRET, config.DATA_DIR), options));
 }
 

@@ -7,6 +7,7 @@ import { JSON_SCHEMAS } from './audit/case-history/case-history.dto';
 import { withRecursiveSchemas } from './cases/shared/case-result.dto';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
+import { hardenHttp } from './http';
 import type { AppConfig } from './config/app-config';
 import { PinoNestLogger } from './logging/logger';
 import { redactRequest } from './logging/redact';
@@ -15,8 +16,10 @@ import type { Clock } from './shared/clock';
 export async function createApp(config: AppConfig, logger: Logger, clock?: Clock): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, clock), {
     logger: new PinoNestLogger(logger),
+    bodyParser: false, // hardenHttp installs the one bounded JSON parser
   });
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' }, serializers: { req: redactRequest } }));
+  hardenHttp(app, config);
   SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -3,7 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /** The API's top-level paths (the controllers' prefixes): `npm run dev:web` sends them to the running service. */
-const API_PATHS = ['/auth', '/lifecycle', '/cases', '/audit', '/deadlines', '/notifications', '/data-subjects', '/health', '/docs', '/views', '/worklist', '/municipality', '/machine-migrations'];
+const API_PATHS = [
+  '/auth',
+  '/lifecycle',
+  '/cases',
+  '/audit',
+  '/deadlines',
+  '/notifications',
+  '/data-subjects',
+  '/health',
+  '/docs',
+  '/views',
+  '/worklist',
+  '/municipality',
+  '/metrics',
+  '/machine-migrations',
+];
 const service = process.env.IOP_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AccessDenied } from '../auth/access-denied';
 import type { CaseError } from '../cases/shared/case-error';
 import type { FeedTokenError } from '../deadlines/feed/feed-token.errors';
+import type { RequestRefused } from '../http';
 import { EventStoreError } from '../event-store/event-store.errors';
 import { LifecycleError } from '../lifecycle';
 import { LOGGER } from '../logging/logger';
@@ -22,6 +23,7 @@ type ErrorCode =
   | PersonalDataError['code']
   | NotificationError['code']
   | FeedTokenError['code']
+  | RequestRefused['code']
   | SavedViewError['code'];
 
 /** Every error code the API can answer with, and its status: the one place codes meet HTTP. */
@@ -29,11 +31,13 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   INVALID_EVENT: HttpStatus.BAD_REQUEST,
   INVALID_DATE_RANGE: HttpStatus.BAD_REQUEST,
+  MALFORMED_BODY: HttpStatus.BAD_REQUEST,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FEED_TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
   FORBIDDEN_ROLE: HttpStatus.FORBIDDEN,
   FORBIDDEN_ORGANISATION: HttpStatus.FORBIDDEN,
   FEED_TOKEN_REVOKED: HttpStatus.FORBIDDEN,
+  TENANT_UNKNOWN: HttpStatus.FORBIDDEN,
   VIEW_NOT_OWNED: HttpStatus.FORBIDDEN,
   VIEW_NOT_SHAREABLE: HttpStatus.FORBIDDEN,
   LOCAL_SIGN_IN_DISABLED: HttpStatus.FORBIDDEN,
@@ -53,6 +57,8 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   RULE_VIOLATED: HttpStatus.UNPROCESSABLE_ENTITY,
   IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   MIGRATION_REFUSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   // A stored history that does not fit the engine, or unreadable personal data: our fault, not the caller's.
   EVENT_NOT_APPLICABLE: HttpStatus.INTERNAL_SERVER_ERROR,
   UNKNOWN_MACHINE_VERSION: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -2,10 +2,16 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import { AccessDenied } from './access-denied';
 import type { AppConfig } from '../config/app-config';
 import { ROLES, type Role } from '../lifecycle';
+import { municipality } from '../reference-data/municipalities';
 import type { Actor } from './actor';
 import { hs256Key } from './signing-key';
 
-/** Verifies bearer tokens: HS256 with a shared key, or an identity provider's JWKS. */
+/**
+ * Verifies bearer tokens: HS256 with a shared key, or an identity provider's JWKS. A token must
+ * expire (`exp`), live at most JWT_MAX_LIFETIME_SECONDS, not be used before its `nbf` or claim to
+ * be issued in the future (`iat`), all give or take JWT_CLOCK_SKEW_SECONDS; it must carry the
+ * configured `iss` and `aud`, and name a tenant this engine serves.
+ */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
@@ -21,13 +27,33 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
-    const options = { algorithms: this.algorithms, issuer: this.config.JWT_ISSUER, audience: this.config.JWT_AUDIENCE };
+    const options = {
+      algorithms: this.algorithms,
+      issuer: this.config.JWT_ISSUER,
+      audience: this.config.JWT_AUDIENCE,
+      requiredClaims: ['exp'],
+      clockTolerance: this.config.JWT_CLOCK_SKEW_SECONDS,
+    };
     const { payload } = await (this.key instanceof Uint8Array ? jwtVerify(token, this.key, options) : jwtVerify(token, this.key, options)).catch(
       (error: Error) => {
         throw new AccessDenied('UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
       },
     );
-    return actorFrom(payload);
+    this.checkTimes(payload);
+    const actor = actorFrom(payload);
+    if (!municipality(actor.tenant)) throw new AccessDenied('TENANT_UNKNOWN', `The bearer token names a tenant this engine does not serve: ${actor.tenant}.`);
+    return actor;
+  }
+
+  /** jose checks `exp` and `nbf`; a lifetime and an `iat` that is not in the future are ours to check. */
+  private checkTimes({ exp, iat }: JWTPayload): void {
+    const now = Math.floor(Date.now() / 1000);
+    const skew = this.config.JWT_CLOCK_SKEW_SECONDS;
+    const refuse = (why: string) => new AccessDenied('UNAUTHENTICATED', `The bearer token was refused: ${why}`);
+    if (iat !== undefined && iat > now + skew) throw refuse('"iat" claim is in the future');
+    const lifetime = (exp as number) - (iat ?? now);
+    if (lifetime > this.config.JWT_MAX_LIFETIME_SECONDS)
+      throw refuse(`it lives ${lifetime} s, longer than the ${this.config.JWT_MAX_LIFETIME_SECONDS} s allowed`);
   }
 }
 

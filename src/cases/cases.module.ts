@@ -12,6 +12,8 @@ import { GetCaseHandler } from './get-case/get-case.handler';
 import { Diarium } from './register/diarium';
 import { CaseCommandService } from './shared/case-command.service';
 import { CaseRepository } from './shared/case-repository';
+import { CaseSnapshots } from './shared/case-snapshots';
+import { PostgresCaseSnapshots } from './shared/postgres-case-snapshots';
 import { MigrateMachineController } from './migrate-machine/migrate-machine.controller';
 import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler';
 import { MigrationPreviewController } from './migrate-machine/migration-preview.controller';
@@ -28,6 +30,7 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
   ],
   providers: [
     CaseRepository,
+    { provide: CaseSnapshots, useClass: PostgresCaseSnapshots },
     CaseCommandService,
     CaseCommandHandler,
     ...COMMAND_EXTENSIONS,
@@ -38,6 +41,6 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
     RenewalCompletionProcess,
     MigrateMachineHandler,
   ],
-  exports: [CaseRepository],
+  exports: [CaseRepository, CaseSnapshots],
 })
 export class CasesModule {}

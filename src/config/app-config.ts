@@ -82,6 +82,78 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /** Longest lifetime (`exp` − `iat`, or `exp` − now without `iat`) a bearer token may have. */
+  @IsInt()
+  @Min(60)
+  @Transform(toInt)
+  JWT_MAX_LIFETIME_SECONDS = 43_200;
+
+  /** Clocks disagree: `exp`, `nbf` and `iat` are honoured give or take this much. */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  @Transform(toInt)
+  JWT_CLOCK_SKEW_SECONDS = 30;
+
+  /** Largest JSON body, in bytes (413 above). */
+  @IsInt()
+  @Min(1_000)
+  @Transform(toInt)
+  HTTP_BODY_LIMIT_BYTES = 100_000;
+
+  /** Deepest nesting of arrays and objects in a JSON body (400 below). */
+  @IsInt()
+  @Min(2)
+  @Max(1_000)
+  @Transform(toInt)
+  HTTP_JSON_MAX_DEPTH = 32;
+
+  /** A client must have sent a request's headers within this time, or gets 408 and is disconnected. */
+  @IsInt()
+  @Min(100)
+  @Transform(toInt)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** … and the whole request, body included, within this time. */
+  @IsInt()
+  @Min(100)
+  @Transform(toInt)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** An idle keep-alive connection is closed after this. */
+  @IsInt()
+  @Min(100)
+  @Transform(toInt)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+  /** The window the rate limits below count in. */
+  @IsInt()
+  @Min(1_000)
+  @Transform(toInt)
+  RATE_LIMIT_WINDOW_MS = 60_000;
+
+  /** Requests per window with one bearer token; 0: no limit. */
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
+  RATE_LIMIT_PER_CALLER = 1_200;
+
+  /** Requests per window from one source address (a municipality's officials may share one); 0: no limit. */
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
+  RATE_LIMIT_PER_ADDRESS = 6_000;
+
+  /** Failed authentications (401) per window from one source address before it gets 429; 0: no limit. */
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
+  RATE_LIMIT_FAILED_AUTH = 30;
+
+  /** Which proxies' X-Forwarded-For to believe for the source address: a hop count or addresses (`loopback`, `10.0.0.0/8`); unset: none. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
   /**
    * The web app's client id at the identity provider (OpenID Connect, authorization code with PKCE);
    * JWT_ISSUER is the provider. Unset: the app offers only local sign-in (loopback, no JWKS URL).
@@ -140,6 +212,27 @@ export class AppConfig {
   /** Links in notifications and in the iCalendar feed of deadlines point here. */
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** The iCalendar feed's window: deadlines from this many days back … */
+  @IsInt()
+  @Min(0)
+  @Max(1096)
+  @Transform(toInt)
+  FEED_PAST_DAYS = 366;
+
+  /** … to this many days ahead. */
+  @IsInt()
+  @Min(0)
+  @Max(1096)
+  @Transform(toInt)
+  FEED_FUTURE_DAYS = 1096;
+
+  /** The most events one feed request carries: the nearest first (upcoming by date, then past ones, newest first). */
+  @IsInt()
+  @Min(1)
+  @Max(50_000)
+  @Transform(toInt)
+  FEED_MAX_EVENTS = 5000;
 
   /** Run the delivery worker (dispatch, send, escalate) in this instance. */
   @IsBoolean()

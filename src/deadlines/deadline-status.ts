@@ -5,8 +5,35 @@ import type { SwedishCalendar } from '../calendar';
 import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
 
-export const DEADLINE_STATUSES = ['upcoming', 'due-today', 'overdue', 'met'] as const;
+export const DEADLINE_STATUSES = ['upcoming', 'due-today', 'overdue', 'passed', 'met'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/**
+ * Whether a deadline of each kind is something still owed once its date is past (someone must
+ * act: register, sign, pay, report, record the end) or only a moment that passes and asks for
+ * nothing more (the appeal window ran out; the last day to give notice went by without notice;
+ * a reminder to decide on renewal). Past, the first is `overdue`, the second `passed`.
+ */
+export const OWED_WHEN_PAST: Readonly<Record<DeadlineKind, boolean>> = {
+  registration: true,
+  'protocol-justering': true,
+  posting: true,
+  'appeal-window-ends': false,
+  'decision-final': true,
+  'signing-pending': true,
+  'yearly-payment': true,
+  'follow-up-meeting': true,
+  'annual-report': true,
+  evaluation: true,
+  'report-back': true,
+  'last-day-to-give-notice': false,
+  'renewal-reminder': false,
+  'notice-takes-effect': true,
+  'period-ends': true,
+};
+
+/** The kinds that pass rather than fall overdue, for the list's SQL. */
+export const PASSING_KINDS = (Object.keys(OWED_WHEN_PAST) as DeadlineKind[]).filter((kind) => !OWED_WHEN_PAST[kind]);
 
 /** A deadline of a case as its history leaves it: still open, or met by an event. */
 export interface TrackedDeadline extends Deadline {
@@ -57,10 +84,10 @@ export function trackedDeadlines(events: readonly CaseEvent[], calendar: Swedish
   );
 }
 
-/** Met, or else where its date stands against today's Stockholm date. */
-export function statusOf(deadline: Pick<TrackedDeadline, 'date' | 'met'>, today: IsoDate): DeadlineStatus {
+/** Met, or else where its date stands against today's Stockholm date: past, `overdue` if still owed, else `passed`. */
+export function statusOf(deadline: Pick<TrackedDeadline, 'date' | 'met' | 'kind'>, today: IsoDate): DeadlineStatus {
   if (deadline.met) return 'met';
-  if (deadline.date < today) return 'overdue';
+  if (deadline.date < today) return OWED_WHEN_PAST[deadline.kind] ? 'overdue' : 'passed';
   return deadline.date === today ? 'due-today' : 'upcoming';
 }
 

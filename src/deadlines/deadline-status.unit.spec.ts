@@ -39,12 +39,32 @@ describe('trackedDeadlines (Linköping)', () => {
 
 describe('statusOf', () => {
   it.each([
-    [{ date: '2025-06-30', met: false }, '2025-06-29', 'upcoming'],
-    [{ date: '2025-06-30', met: false }, '2025-06-30', 'due-today'],
-    [{ date: '2025-06-30', met: false }, '2025-07-01', 'overdue'],
-    [{ date: '2025-06-30', met: true }, '2025-07-01', 'met'],
+    [{ kind: 'yearly-payment', date: '2025-06-30', met: false }, '2025-06-29', 'upcoming'],
+    [{ kind: 'yearly-payment', date: '2025-06-30', met: false }, '2025-06-30', 'due-today'],
+    [{ kind: 'yearly-payment', date: '2025-06-30', met: false }, '2025-07-01', 'overdue'],
+    [{ kind: 'yearly-payment', date: '2025-06-30', met: true }, '2025-07-01', 'met'],
+    // A moment that asks for nothing more passes; it is not overdue.
+    [{ kind: 'appeal-window-ends', date: '2025-06-30', met: false }, '2025-06-30', 'due-today'],
+    [{ kind: 'appeal-window-ends', date: '2025-06-30', met: false }, '2025-07-01', 'passed'],
+    [{ kind: 'last-day-to-give-notice', date: '2025-06-30', met: false }, '2025-07-01', 'passed'],
+    [{ kind: 'renewal-reminder', date: '2025-06-30', met: false }, '2025-07-01', 'passed'],
+    // What is still owed falls overdue: the engine must still record the decision final.
+    [{ kind: 'decision-final', date: '2025-06-30', met: false }, '2025-07-01', 'overdue'],
   ] as const)('%j on %s is %s', (deadline, today, status) => {
     expect(statusOf(deadline, today)).toBe(status);
+  });
+
+  it('the appeal window, past and not yet met by the finality the engine records next, reads as passed', () => {
+    const open = trackedDeadlines(seedEvents(linkoping, 'final'), calendar, options);
+    const window = open.find((d) => d.kind === 'appeal-window-ends')!;
+    expect(window).toMatchObject({ date: '2022-12-06', met: false });
+    expect(statusOf(window, '2022-12-07')).toBe('passed');
+    expect(
+      statusOf(
+        open.find((d) => d.kind === 'decision-final')!,
+        '2022-12-08',
+      ),
+    ).toBe('overdue');
   });
 });
 

@@ -48,6 +48,8 @@ function beforeSigning(facts: CaseFacts, calendar: SwedishCalendar, options: Dea
 function whileInForce(facts: CaseFacts, calendar: SwedishCalendar, options: DeadlineOptions): Deadline[] {
   const { terms, notice } = facts;
   if (!terms || !facts.signatures.municipality || !facts.signatures.organisation) return [];
+  // A late appeal after both signatures (machine v2): the agreement waits for the court.
+  if (facts.appeal !== null && facts.appeal.outcome === null) return [];
   const { period, noticeMonths } = terms;
   const followUp = [
     ...(terms.paymentSchedule === 'yearly-in-january' ? yearlyPayments(period, facts.payments) : []),

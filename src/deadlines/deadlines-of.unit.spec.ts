@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { linkoping } from '../demo/seed-cases';
+import { command, linkoping } from '../demo/seed-cases';
 import { fold } from '../lifecycle/evolve';
-import { seedEvents } from '../../test/support/seeded-cases';
+import { record, seedEvents } from '../../test/support/seeded-cases';
 import { SwedishCalendar } from '../calendar';
 import { DEFAULT_DEADLINE_OPTIONS as options } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
@@ -56,6 +56,15 @@ describe('deadlinesOf (Linköping)', () => {
     expect(open.at(-1)).toBe('notice-takes-effect 2025-09-30');
     expect(open.filter((d) => /^(period-ends|renewal|last-day)/.test(d))).toEqual([]);
     expect(open).not.toContain('follow-up-meeting:strategic:2025-H2 2025-12-31');
+  });
+
+  it('a late appeal takes the agreement to the court: no signing or in-force deadlines until the judgment', () => {
+    const active = seedEvents(linkoping, 'payment2023');
+    const late = command('lodge-appeal', '2023-01-16', { lodgedOn: '2022-12-06', court: 'Förvaltningsrätten i Linköping', caseReference: null });
+    const appealed = [...active, ...record([late], fold(active))];
+    expect(deadlinesOf(fold(appealed).context, calendar, options)).toEqual([]);
+    const upheld = record([command('record-appeal-outcome', '2023-03-01', { outcome: 'upheld', decidedOn: '2023-03-01' })], fold(appealed));
+    expect(deadlinesOf(fold([...appealed, ...upheld]).context, calendar, options).map((d) => d.key)).toContain('yearly-payment:2023');
   });
 
   it('has nothing for a closed case', () => {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseRepository } from '../cases/shared/case-repository';
+import { CasesModule } from '../cases/cases.module';
 import { AppConfig } from '../config/app-config';
 import { Database } from '../database/database';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -13,11 +13,10 @@ import { CaseDeadlineTable } from './views/case-deadline-table';
 
 /** Deadlines kept and acted on: the projection that keeps timers and deadline rows, the scheduler that fires timers into the case and the outbox. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, CasesModule],
   providers: [
     { provide: DeadlineSettings, inject: [AppConfig], useFactory: deadlineSettingsFrom },
     { provide: TimerWake, inject: [Database], useFactory: (db: Database) => new TimerWake(db, TIMERS_CHANNEL) },
-    CaseRepository,
     DeadlineCatalogue,
     CaseDeadlineTable,
     TimerTable,
@@ -25,6 +24,6 @@ import { CaseDeadlineTable } from './views/case-deadline-table';
     TimerFiring,
     DeadlineScheduler,
   ],
-  exports: [DeadlineScheduler, TimersProjection, DeadlineSettings, DeadlineCatalogue, CaseRepository],
+  exports: [DeadlineScheduler, TimersProjection, DeadlineSettings, DeadlineCatalogue, CasesModule],
 })
 export class DeadlinesModule {}

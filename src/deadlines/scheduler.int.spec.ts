@@ -4,7 +4,7 @@ import { loadConfig } from '../config/app-config';
 import { linkoping } from '../demo/seed-cases';
 import { randomUUID } from 'node:crypto';
 import { EventStore, type JsonObject } from '../event-store/event-store.port';
-import { decide, type Command } from '../lifecycle';
+import { CASE_MACHINE_VERSION, decide, type Command } from '../lifecycle';
 import { fold } from '../lifecycle/evolve';
 import { createLogger } from '../logging/logger';
 import { FixedClock } from '../shared/clock';
@@ -137,7 +137,7 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
             correlationId: randomUUID(),
             causationId: randomUUID(),
             machineId: 'iopCase',
-            machineVersion: 1,
+            machineVersion: CASE_MACHINE_VERSION,
           },
         },
       );
@@ -181,7 +181,7 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
             correlationId: randomUUID(),
             causationId: randomUUID(),
             machineId: 'iopCase',
-            machineVersion: 1,
+            machineVersion: CASE_MACHINE_VERSION,
           },
         },
       ),

@@ -135,9 +135,10 @@ export const linkoping = {
     submittedOn: '2025-03-20',
     summary: 'Återrapport till social- och omsorgsnämnden om överenskommelsens sista år.',
   }),
-  /** Notice in writing takes effect six months later: 2025-09-30. */
+  /** Notice in writing takes effect six months later: 2025-09-30, the agreement's last day in force. */
   notice: command('give-notice', '2025-03-31', { party: 'organisation', receivedOn: '2025-03-31', inWriting: true }),
-  terminate: command('record-termination', '2025-09-30', {}),
+  /** Recorded the day after the last day in force, as the timer does. */
+  terminate: command('record-termination', '2025-10-01', {}),
 } satisfies SeedCase;
 
 /** Robertsfors: the social committee (utskott) recommends KS to enter the IOP; KS decides. */
@@ -222,7 +223,8 @@ export const robertsfors = {
     covers: { start: '2018-01-01', end: '2018-12-31' },
     reference: null,
   }),
-  expire: command('record-expiry', '2020-12-23', {}),
+  /** The day after the period's last day, as the timer does. */
+  expire: command('record-expiry', '2020-12-24', {}),
 } satisfies SeedCase;
 
 /** Österåker, KS 2023/01692: Brottsofferjouren Roslagen, 3 kr per inhabitant, paid on invoice. */

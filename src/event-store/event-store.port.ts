@@ -150,6 +150,13 @@ export interface TransactionOptions {
 export abstract class EventStore implements StreamWriter {
   abstract append(stream: StreamName, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   abstract readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * The events of `stream` with these ids, in stream order (ids it does not hold give nothing): how a
+   * retried request finds what it wrote without reading the stream from its start. Idempotent
+   * appends need the same knowledge (an id already in the stream is not written again); a store
+   * without an index by id (KurrentDB) reads the stream backwards until it has found them.
+   */
+  abstract readEventsById(stream: StreamName, ids: readonly string[]): Promise<RecordedEvent[]>;
   abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   abstract subscribe(options?: SubscribeOptions): Subscription;
   abstract streamHead(stream: StreamName): Promise<StreamHead | undefined>;

@@ -10,6 +10,7 @@ import type {
   Party,
   PartyRole,
   Person,
+  Receipt,
   Terms,
 } from './case.values';
 
@@ -40,7 +41,8 @@ export type ApplicationSubmitted = CaseEventOf<
 >;
 export type CaseRegistered = CaseEventOf<'CaseRegistered', { diarienummer: string; registeredOn: IsoDate }>;
 export type OfficerAssigned = CaseEventOf<'OfficerAssigned', { officer: Officer; assignedOn: IsoDate }>;
-export type ApplicationWithdrawn = CaseEventOf<'ApplicationWithdrawn', { withdrawnOn: IsoDate; reason: string }>;
+/** Schema v2 adds `receipt` (null in v1 events: the organisation withdrew through the API). */
+export type ApplicationWithdrawn = CaseEventOf<'ApplicationWithdrawn', { withdrawnOn: IsoDate; reason: string; receipt: Receipt | null }>;
 export type ClosedAsIneligible = CaseEventOf<'ClosedAsIneligible', { closedOn: IsoDate; reason: string }>;
 export type ProposalDrafted = CaseEventOf<
   'ProposalDrafted',
@@ -72,9 +74,22 @@ export type DecisionRecorded = CaseEventOf<
 export type JusteringRecorded = CaseEventOf<'JusteringRecorded', { justeradOn: IsoDate }>;
 export type PostingRecorded = CaseEventOf<'PostingRecorded', { postedOn: IsoDate; appealWindowEndsOn: IsoDate }>;
 export type DecisionBecameFinal = CaseEventOf<'DecisionBecameFinal', { finalOn: IsoDate }>;
-export type AppealLodged = CaseEventOf<'AppealLodged', { lodgedOn: IsoDate; court: string; caseReference: string | null }>;
+/**
+ * Schema v2 adds `finalityWithdrawn`: set when the appeal became known after the decision was
+ * recorded final (machine v2): the decision was not final after all. `finalOn` is the date that
+ * was recorded, `signedBy` the parties that had signed meanwhile (a person must resolve what
+ * they signed). Null for an appeal lodged while the window was open, and in v1 events.
+ */
+export type AppealLodged = CaseEventOf<
+  'AppealLodged',
+  { lodgedOn: IsoDate; court: string; caseReference: string | null; finalityWithdrawn: { finalOn: IsoDate; signedBy: PartyRole[] } | null }
+>;
 export type AppealOutcomeRecorded = CaseEventOf<'AppealOutcomeRecorded', { outcome: AppealOutcome; decidedOn: IsoDate }>;
-export type AgreementSigned = CaseEventOf<'AgreementSigned', { party: PartyRole; signatory: Person; organisationNumber: string; signedOn: IsoDate }>;
+/** Schema v2 adds `receipt`: the organisation's signature received on paper or by e-mail (null in v1 events). */
+export type AgreementSigned = CaseEventOf<
+  'AgreementSigned',
+  { party: PartyRole; signatory: Person; organisationNumber: string; signedOn: IsoDate; receipt: Receipt | null }
+>;
 export type PaymentRecorded = CaseEventOf<'PaymentRecorded', { amount: number; paidOn: IsoDate; covers: DateRange; reference: string | null }>;
 export type FollowUpMeetingRecorded = CaseEventOf<
   'FollowUpMeetingRecorded',
@@ -88,7 +103,11 @@ export type TermsAmended = CaseEventOf<'TermsAmended', { terms: Terms; reason: s
 export type RenewalStarted = CaseEventOf<'RenewalStarted', { newCaseId: string; startedOn: IsoDate }>;
 /** The linked new case was signed by both parties: this one ends as renewed. */
 export type RenewalCompleted = CaseEventOf<'RenewalCompleted', { newCaseId: string; completedOn: IsoDate }>;
-export type NoticeGiven = CaseEventOf<'NoticeGiven', { party: PartyRole; receivedOn: IsoDate; inWriting: boolean; effectiveOn: IsoDate }>;
+/** Schema v2 adds `receipt`: the organisation's notice received on paper or by e-mail (null in v1 events). */
+export type NoticeGiven = CaseEventOf<
+  'NoticeGiven',
+  { party: PartyRole; receivedOn: IsoDate; inWriting: boolean; effectiveOn: IsoDate; receipt: Receipt | null }
+>;
 /** `refund`: unused funds in whole kronor, pro rata over the paid periods. */
 export type AgreementTerminated = CaseEventOf<'AgreementTerminated', { terminatedOn: IsoDate; refund: number }>;
 export type AgreementExpired = CaseEventOf<'AgreementExpired', { expiredOn: IsoDate }>;

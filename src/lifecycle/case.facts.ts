@@ -124,7 +124,8 @@ const reducers: { [T in CaseEventType]: Reducer<T> } = {
   JusteringRecorded: (f, d) => ({ protocol: { ...f.protocol, justeradOn: d.justeradOn } }),
   PostingRecorded: (f, d) => ({ protocol: { ...f.protocol, ...d } }),
   DecisionBecameFinal: (_, d) => ({ finalOn: d.finalOn }),
-  AppealLodged: (_, d) => ({ appeal: { ...d, outcome: null } }),
+  // A late appeal (machine v2) withdraws a finality recorded too early: the decision was not final after all.
+  AppealLodged: (_, d) => ({ appeal: { ...d, outcome: null }, finalOn: null }),
   AppealOutcomeRecorded: (f, d) => ({
     appeal: { ...present(f.appeal), outcome: d.outcome },
     ...(d.outcome === 'upheld' ? { finalOn: d.decidedOn } : closeAs('quashed', d.decidedOn)),

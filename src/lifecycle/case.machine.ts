@@ -2,11 +2,15 @@ import { and, assign, setup } from 'xstate';
 import type { CaseEvent } from './case.events';
 import { applyEvent, initialFacts, type CaseFacts } from './case.facts';
 import { violations } from './commands';
-import type { AppealOutcome, DecisionOutcome, PartyRole } from './case.values';
+import { PARTY_ROLES, type AppealOutcome, type DecisionOutcome, type PartyRole } from './case.values';
+import { deriveMachine, type MachineConfig, type StateConfig } from './machine-variant';
 
 export const CASE_MACHINE_ID = 'iopCase';
-/** Bump (and keep the old machine in `machines`) whenever a change would replay old streams differently. */
-export const CASE_MACHINE_VERSION = 1;
+/**
+ * The version new cases start under. Bump it (and keep the old machine in `machines`) whenever a
+ * change would replay old streams differently: a new transition, or a rule that refuses more.
+ */
+export const CASE_MACHINE_VERSION = 2;
 
 /** Every state carries its name for officials (sv) and for everyone else (en). */
 export interface StateMeta {
@@ -27,10 +31,14 @@ const lifecycle = setup({
     tags: {} as typeof CLOSED_TAG,
   },
   guards: {
-    /** All of the event's rules (its command's, src/lifecycle/commands) hold against the facts. */
-    rulesHold: ({ context, event }) => violations(context, event).length === 0,
+    /** All of the event's rules (its command's, src/lifecycle/commands) that version 1 holds are kept; later versions provide their own. */
+    rulesHold: ({ context, event }) => violations(context, event, 1).length === 0,
     outcomeIs: ({ event }, params: { outcome: DecisionOutcome | AppealOutcome }) => 'outcome' in event.data && event.data.outcome === params.outcome,
     partyIs: ({ event }, params: { party: PartyRole }) => event.type === 'AgreementSigned' && event.data.party === params.party,
+    /** v2: after a late appeal was upheld, a signature made before the appeal still stands. */
+    hasSigned: ({ context }, params: { party: PartyRole }) => context.signatures[params.party] !== null,
+    /** v2: a party signed before a late appeal came in. */
+    anySigned: ({ context }) => PARTY_ROLES.some((party) => context.signatures[party] !== null),
   },
   actions: {
     /** The only action: fold the event into the facts. */
@@ -75,7 +83,7 @@ const closedAs = (sv: string, en: string) => ({ type: 'final' as const, tags: CL
  * gained legal force (laga kraft) — or survived an appeal. Acting on a decision before laga kraft
  * is lawful in principle, but this version waits; relaxing it is a new machine version.
  */
-export const caseMachine = lifecycle.createMachine({
+const caseMachineV1 = lifecycle.createMachine({
   id: CASE_MACHINE_ID,
   context: initialFacts,
   initial: 'new',
@@ -228,9 +236,71 @@ export const caseMachine = lifecycle.createMachine({
   },
 });
 
-export type CaseMachine = typeof caseMachine;
+export type CaseMachine = typeof caseMachineV1;
+
+const APPEALED = '#iopCase.decision.approved.appealed';
+const APPEALED_AFTER_SIGNING = '#iopCase.decision.approved.appealedAfterSigning';
+
+/**
+ * Version 2 (issue 11), made from version 1 by these edits:
+ * - **8a, a late appeal.** The court, not the municipality, receives appeals, so the municipality
+ *   may learn of one lodged within the window after it recorded the decision final. `AppealLodged`
+ *   is then taken in `signing` and in `active.running` too (its rules still require a date within
+ *   the window): the case waits for the court again, in `appealed`, or, when a party has signed
+ *   already, in `appealedAfterSigning`, whose name says that a person must resolve what was
+ *   signed. If the decision is upheld, signing resumes, and a signature made before the appeal
+ *   still stands (`unsigned` passes on to `signed` by itself, so both signatures make the case
+ *   active again); if it is quashed, the case closes.
+ * - **8b, the day after the last day in force.** Termination and expiry are refused until the day
+ *   after the agreement's last day in force (`AGREEMENT_STILL_IN_FORCE`, a rule `since` v2), as
+ *   the timers act. Version 1 streams keep the rule they were decided under.
+ */
+function lateAppeals(config: MachineConfig): void {
+  const { decision, signing, active } = config.states;
+  const approved = at(decision, 'approved');
+  approved.states!.appealedAfterSigning = {
+    ...label(
+      'Överklagad efter undertecknande – en handläggare måste ta ställning till det undertecknade',
+      'Appealed after signing – a person must resolve what was signed',
+    ),
+    on: { AppealOutcomeRecorded: at(approved, 'appealed').on!.AppealOutcomeRecorded },
+  };
+  signing.on!.AppealLodged = [{ target: APPEALED_AFTER_SIGNING, guard: and(['rulesHold', 'anySigned']), actions: 'record' }, go(APPEALED)];
+  at(active, 'running').on!.AppealLodged = go(APPEALED_AFTER_SIGNING);
+  for (const party of PARTY_ROLES) {
+    at(at(signing, party), 'unsigned').always = { target: 'signed', guard: { type: 'hasSigned', params: { party } } };
+  }
+}
+
+function at(state: StateConfig, child: string): StateConfig {
+  return state.states![child];
+}
+
+const caseMachineV2 = deriveMachine(caseMachineV1, lateAppeals).provide({
+  guards: { rulesHold: ({ context, event }) => violations(context, event, 2).length === 0 },
+});
+
+/** What each version changed, for docs/lifecycle.md. */
+export const MACHINE_VERSION_NOTES: Record<number, string> = {
+  1: 'the lifecycle of shared/domain.md.',
+  2:
+    'a late appeal (lodged within the window, learnt of after finality was recorded) is accepted in `signing` and ' +
+    '`active.running`; the case waits for the court (`appealedAfterSigning` when a party had signed) and signatures made before it stand; ' +
+    'termination and expiry are recorded from the day after the last day in force (`AGREEMENT_STILL_IN_FORCE`).',
+};
+
+/** The machine new cases start under (version {@link CASE_MACHINE_VERSION}). */
+export const caseMachine: CaseMachine = caseMachineV2;
 
 /** Old streams replay under the machine version that wrote them (recorded in each event's metadata). */
 export const machines: Record<string, Record<number, CaseMachine>> = {
-  [CASE_MACHINE_ID]: { [CASE_MACHINE_VERSION]: caseMachine },
+  [CASE_MACHINE_ID]: { 1: caseMachineV1, 2: caseMachineV2 },
 };
+
+/** The version a machine is registered under, which says which rules it holds; an unregistered one (a candidate) holds the current rules. */
+export function rulesVersionOf(machine: CaseMachine): number {
+  for (const versions of Object.values(machines)) {
+    for (const [version, registered] of Object.entries(versions)) if (registered === machine) return Number(version);
+  }
+  return CASE_MACHINE_VERSION;
+}

@@ -53,6 +53,22 @@ export interface ContactPerson {
 /** What an erased personal field reads as, everywhere (Swedish, like the rest of the record). */
 export const ERASED = '[raderad]';
 
+/** How a document the organisation sent reached the municipality, when an official records it for the organisation. */
+export const RECEIPT_CHANNELS = ['paper', 'email'] as const;
+export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number];
+
+/**
+ * What an official (registrator or handläggare) records with the organisation's signature, notice
+ * or withdrawal when it came on paper or by e-mail: how and when it was received, and for whom.
+ * The official who recorded it is the event's actor (its metadata); null when the organisation
+ * acted itself through the API.
+ */
+export interface Receipt {
+  channel: ReceiptChannel;
+  receivedOn: IsoDate;
+  onBehalfOf: 'organisation';
+}
+
 export interface Officer {
   id: string;
   name: string;

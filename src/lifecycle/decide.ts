@@ -1,6 +1,7 @@
 import type { CaseEvent, CaseEventType, EventData } from './case.events';
 import { activeLeaves, allowedCommands, stateLabel } from './case.queries';
 import { definitionOf, violations, type CommandOf, type CommandPayloads, type CommandType } from './commands';
+import { rulesVersionOf } from './case.machine';
 import type { CaseSnapshot } from './evolve';
 import { RuleViolated, TransitionNotAllowed } from './lifecycle.errors';
 
@@ -18,6 +19,6 @@ export function decide<K extends CommandType>(snapshot: CaseSnapshot, command: C
   const definition = definitionOf(type);
   const data = definition.record ? definition.record(payload as CommandPayloads[K], snapshot.context) : payload;
   const event = { type: definition.event, data: { ...data, at: now } as EventData<CaseEventType> } as CaseEvent;
-  if (!snapshot.can(event)) throw new RuleViolated(violations(snapshot.context, event));
+  if (!snapshot.can(event)) throw new RuleViolated(violations(snapshot.context, event, rulesVersionOf(snapshot.machine)));
   return [event];
 }

@@ -28,9 +28,11 @@ describe('evolve and fold', () => {
 
   it('replay under the recorded machine version', () => {
     expect(machineFor(CASE_MACHINE_ID, CASE_MACHINE_VERSION)).toBe(caseMachine);
-    expect(machines[CASE_MACHINE_ID][1]).toBe(caseMachine);
+    expect(machines[CASE_MACHINE_ID][CASE_MACHINE_VERSION]).toBe(caseMachine);
+    expect(machines[CASE_MACHINE_ID][1]).not.toBe(caseMachine);
     expect(() => machineFor(CASE_MACHINE_ID, 99)).toThrow(UnknownMachineVersion);
     expect(fold(seedEvents(L), machineFor('iopCase', 1)).value).toBe('terminated');
+    expect(fold(seedEvents(L), machineFor('iopCase', 2)).value).toBe('terminated');
   });
 });
 

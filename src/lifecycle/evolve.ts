@@ -1,6 +1,7 @@
-import { createActor, type AnyActorScope, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyActorScope, type SnapshotFrom, type StateValue } from 'xstate';
+import type { CaseFacts } from './case.facts';
 import type { CaseEvent } from './case.events';
-import { caseMachine, machines, type CaseMachine } from './case.machine';
+import { caseMachine, machines, rulesVersionOf, type CaseMachine } from './case.machine';
 import { violations } from './commands';
 import { EventNotApplicable, UnknownMachineVersion } from './lifecycle.errors';
 
@@ -29,13 +30,28 @@ export function initialSnapshot(machine: CaseMachine = caseMachine): CaseSnapsho
  */
 export function evolve(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
   const next = snapshot.machine.transition(snapshot, event, inertScope(snapshot.machine));
-  if (next === snapshot) throw new EventNotApplicable(event.type, snapshot.value, violations(snapshot.context, event));
+  if (next === snapshot) throw new EventNotApplicable(event.type, snapshot.value, violations(snapshot.context, event, rulesVersionOf(snapshot.machine)));
   return next;
 }
 
 /** Rebuilds a case from its stream under the machine version that wrote it. */
 export function fold(events: readonly CaseEvent[], machine: CaseMachine = caseMachine): CaseSnapshot {
   return events.reduce(evolve, initialSnapshot(machine));
+}
+
+/** A case's state as plain JSON — its state value and facts — from which the machine rebuilds the snapshot: what a stored snapshot keeps. */
+export interface CaseState {
+  readonly value: StateValue;
+  readonly context: CaseFacts;
+}
+
+export function stateOf(snapshot: CaseSnapshot): CaseState {
+  return { value: snapshot.value, context: snapshot.context };
+}
+
+/** The snapshot `machine` has in that state (done when the value is a final state), as the fold would have made it. */
+export function restoreState(machine: CaseMachine, state: CaseState): CaseSnapshot {
+  return machine.resolveState({ value: state.value, context: state.context });
 }
 
 const scopes = new WeakMap<CaseMachine, AnyActorScope>();

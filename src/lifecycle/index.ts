@@ -4,7 +4,9 @@ export { addMonths, isIsoDate, stockholmDate, type IsoDate, type Timestamp } fro
 export {
   COMMANDS,
   COMMAND_TYPES,
+  RECEIVING_ROLES,
   ROLES,
+  actingRole,
   commandEvents,
   commandRoles,
   issuingRoles,
@@ -18,6 +20,7 @@ export {
   type CommandPayloads,
   type CommandType,
   type Issuer,
+  type ReceiptPayload,
   type Refusal,
   type Role,
   type Rule,
@@ -26,7 +29,7 @@ export {
 export type * from './commands';
 export type * from './case.events';
 export type { CaseFacts } from './case.facts';
-export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, CLOSED_TAG, caseMachine, machines, type CaseMachine } from './case.machine';
+export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, CLOSED_TAG, caseMachine, machines, rulesVersionOf, type CaseMachine } from './case.machine';
 export { activeLeaves, allowedCommands, stateLabel, type Label } from './case.queries';
 export type * from './case.values';
 export {
@@ -37,15 +40,16 @@ export {
   FUNDING_KINDS,
   PARTY_ROLES,
   PAYMENT_SCHEDULES,
+  RECEIPT_CHANNELS,
   ERASED,
   yearlyAmount,
 } from './case.values';
 export { decide } from './decide';
-export { evolve, fold, initialSnapshot, machineFor, type CaseSnapshot } from './evolve';
+export { evolve, findMachine, fold, initialSnapshot, machineFor, restoreState, stateOf, type CaseSnapshot, type CaseState } from './evolve';
 export * from './lifecycle.errors';
-export { currentSchemaVersion } from './case.event-schemas';
+export { currentSchemaVersion, EVENT_SCHEMA_VERSIONS } from './case.event-schemas';
 export { deriveMachine, retarget } from './machine-variant';
-export { applyRecorded, foldStored, machineChangeOf, toCaseEvent, type StoredCaseEvent } from './recorded-events';
+export { applyRecorded, foldOnto, foldStored, machineChangeOf, toCaseEvent, type FoldedCase, type StoredCaseEvent } from './recorded-events';
 export { decideMigration, migrateSnapshot, type MachineRef, type MachineVersionChanged } from './machine-migration';
 export { isValidOrganisationNumber, normaliseOrganisationNumber, sameOrganisation } from './organisation-number';
 export { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination, type Refund } from './termination';

@@ -1,16 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Command } from './commands';
+import { actingRole, refusalOf, type Command, type SignPayload } from './commands';
 import { allowedCommands, stateLabel } from './case.queries';
 import { decide } from './decide';
-import { fold } from './evolve';
+import { fold, machineFor } from './evolve';
 import { RuleViolated, TransitionNotAllowed } from './lifecycle.errors';
 import { given, stateOf } from '../../test/support/given';
 import { record, seedEvents } from '../../test/support/seeded-cases';
 import { bodies, command, linkoping as L, noon, robertsfors as R } from '../demo/seed-cases';
+import type { PartyRole } from './case.values';
 
 /** Linköping up to (not including) a step. */
 const before = (step: keyof typeof L) => seedEvents(L, step);
 const activeCase = () => before('payment2023');
+const payloadOf = <C extends Command>({ type: _type, now: _now, ...payload }: C) => payload;
 const withTerms = (change: Partial<typeof L.submit.terms>) => ({ ...L.submit, terms: { ...L.submit.terms, ...change } });
 
 describe('application', () => {
@@ -99,7 +101,7 @@ describe('withdrawal and closing as not eligible', () => {
     (step) => {
       const snapshot = given(...before(step))
         .when(withdraw)
-        .then({ type: 'ApplicationWithdrawn', data: { withdrawnOn: '2022-12-11', reason: 'Föreningen avstår.', at: noon('2022-12-11') } });
+        .then({ type: 'ApplicationWithdrawn', data: { withdrawnOn: '2022-12-11', reason: 'Föreningen avstår.', receipt: null, at: noon('2022-12-11') } });
       expect(stateOf(snapshot)).toBe('withdrawn');
       expect(snapshot.status).toBe('done');
       expect(snapshot.hasTag('closed')).toBe(true);
@@ -426,7 +428,7 @@ describe('appeal (laglighetsprövning)', () => {
       .when(lodge)
       .then({
         type: 'AppealLodged',
-        data: { lodgedOn: '2022-12-01', court: 'Förvaltningsrätten i Linköping', caseReference: '1234-22', at: noon('2022-12-01') },
+        data: { lodgedOn: '2022-12-01', court: 'Förvaltningsrätten i Linköping', caseReference: '1234-22', finalityWithdrawn: null, at: noon('2022-12-01') },
       });
     expect(stateOf(snapshot)).toBe('decision.approved.appealed');
     given(...appealed())
@@ -468,6 +470,157 @@ describe('appeal (laglighetsprövning)', () => {
   });
 });
 
+describe('a late appeal: lodged within the window, learnt of after finality was recorded (machine v2)', () => {
+  /** Lodged on the window's last day; the court tells the municipality in January. */
+  const late = command('lodge-appeal', '2023-01-16', { lodgedOn: '2022-12-06', court: 'Förvaltningsrätten i Linköping', caseReference: '99-23' });
+  const judgment = (outcome: 'upheld' | 'quashed') => command('record-appeal-outcome', '2023-03-01', { outcome, decidedOn: '2023-03-01' });
+  const lateAppeal = (signedBy: PartyRole[]) => ({
+    lodgedOn: '2022-12-06',
+    court: 'Förvaltningsrätten i Linköping',
+    caseReference: '99-23',
+    finalityWithdrawn: { finalOn: '2022-12-07', signedBy },
+    at: noon('2023-01-16'),
+  });
+  const after = (step: keyof typeof L) => [...before(step), ...record([late], fold(before(step)))];
+
+  it('before any signature: accepted, the decision was not final after all, and the case waits for the court', () => {
+    const snapshot = given(...before('signMunicipality'))
+      .when(late)
+      .then({ type: 'AppealLodged', data: lateAppeal([]) });
+    expect(stateOf(snapshot)).toBe('decision.approved.appealed');
+    expect(snapshot.context.finalOn).toBeNull();
+    expect(snapshot.context.appeal).toMatchObject({ outcome: null, finalityWithdrawn: { finalOn: '2022-12-07', signedBy: [] } });
+    expect(allowedCommands(snapshot)).not.toContain('sign');
+  });
+
+  it('after one signature: the case shows that a person must resolve what was signed; upheld, the signature stands', () => {
+    const appealed = given(...before('signOrganisation'))
+      .when(late)
+      .then({ type: 'AppealLodged', data: lateAppeal(['municipality']) });
+    expect(stateOf(appealed)).toBe('decision.approved.appealedAfterSigning');
+    expect(stateLabel(appealed)).toEqual({
+      sv: 'Överklagad efter undertecknande – en handläggare måste ta ställning till det undertecknade',
+      en: 'Appealed after signing – a person must resolve what was signed',
+    });
+    const judged = [...after('signOrganisation'), ...record([judgment('upheld')], appealed)];
+    const upheld = fold(judged);
+    expect(stateOf(upheld)).toBe('signing.municipality.signed + signing.organisation.unsigned');
+    expect(upheld.context.finalOn).toBe('2023-03-01');
+    // The organisation signs after the judgment, which made the decision final.
+    given(...judged)
+      .when({ ...L.signOrganisation, now: noon('2023-02-28'), signedOn: '2023-02-28' })
+      .thenFails('RULE_VIOLATED', 'SIGNED_BEFORE_FINAL');
+    const signed = { ...L.signOrganisation, now: noon('2023-03-02'), signedOn: '2023-03-02' };
+    expect(stateOf(fold([...judged, ...decide(upheld, signed)]))).toBe('active.running');
+  });
+
+  it('after both signatures (active): the case waits for the court; upheld, it is active again; quashed, it closes', () => {
+    const appealed = given(...before('payment2023'))
+      .when(late)
+      .then({ type: 'AppealLodged', data: lateAppeal(['municipality', 'organisation']) });
+    expect(stateOf(appealed)).toBe('decision.approved.appealedAfterSigning');
+    expect(allowedCommands(appealed)).not.toContain('record-payment');
+    const upheld = given(...after('payment2023'))
+      .when(judgment('upheld'))
+      .then({
+        type: 'AppealOutcomeRecorded',
+        data: { outcome: 'upheld', decidedOn: '2023-03-01', at: noon('2023-03-01') },
+      });
+    expect(stateOf(upheld)).toBe('active.running');
+    const quashed = given(...after('payment2023'))
+      .when(judgment('quashed'))
+      .then({
+        type: 'AppealOutcomeRecorded',
+        data: { outcome: 'quashed', decidedOn: '2023-03-01', at: noon('2023-03-01') },
+      });
+    expect(stateOf(quashed)).toBe('quashed');
+  });
+
+  it('is refused outside the window, after the court has tried an appeal, under notice, and for a v1 case', () => {
+    given(...before('signMunicipality'))
+      .when({ ...late, lodgedOn: '2022-12-07' })
+      .thenFails('RULE_VIOLATED', 'APPEAL_OUTSIDE_WINDOW');
+    const tried = [...after('signMunicipality'), ...record([judgment('upheld')], fold(after('signMunicipality')))];
+    given(...tried)
+      .when({ ...late, now: noon('2023-03-02') })
+      .thenFails('RULE_VIOLATED', 'APPEAL_ALREADY_DECIDED');
+    given(...before('terminate'))
+      .when({ ...late, now: noon('2025-04-01') })
+      .thenFails('TRANSITION_NOT_ALLOWED');
+    expect(() => decide(fold(before('signMunicipality'), machineFor('iopCase', 1)), late)).toThrow(TransitionNotAllowed);
+  });
+});
+
+describe('what the organisation sends on paper or by e-mail, recorded by an official', () => {
+  const paper = { channel: 'paper' as const, receivedOn: '2022-12-14' };
+  const signOnPaper = { ...L.signOrganisation, now: noon('2022-12-14'), receipt: paper };
+
+  it('sign: the event records the receipt, for the organisation', () => {
+    const snapshot = given(...before('signOrganisation'))
+      .when(signOnPaper)
+      .then({
+        type: 'AgreementSigned',
+        data: {
+          party: 'organisation',
+          signatory: { name: 'Firmatecknare för Brottsofferjouren i Linköping', title: 'Firmatecknare' },
+          organisationNumber: '8220040417',
+          signedOn: '2022-12-12',
+          receipt: { channel: 'paper', receivedOn: '2022-12-14', onBehalfOf: 'organisation' },
+          at: noon('2022-12-14'),
+        },
+      });
+    expect(stateOf(snapshot)).toBe('active.running');
+  });
+
+  it.each<[string, Command]>([
+    ['RECEIVED_BEFORE_WRITTEN', { ...signOnPaper, receipt: { ...paper, receivedOn: '2022-12-11' } }],
+    ['DATE_IN_FUTURE', { ...signOnPaper, receipt: { ...paper, receivedOn: '2022-12-15' } }],
+  ])('sign with a receipt is refused: %s', (rule, cmd) => {
+    given(...before('signOrganisation'))
+      .when(cmd)
+      .thenFails('RULE_VIOLATED', rule);
+  });
+
+  it('withdraw and give-notice record the receipt too; a notice runs from the day it came in', () => {
+    const withdrawal = command('withdraw', '2022-12-11', {
+      withdrawnOn: '2022-12-09',
+      reason: 'Styrelsen avstår.',
+      receipt: { channel: 'email', receivedOn: '2022-12-11' },
+    });
+    expect(decide(fold(before('justering')), withdrawal)[0].data).toMatchObject({
+      receipt: { channel: 'email', receivedOn: '2022-12-11', onBehalfOf: 'organisation' },
+    });
+    const notice = { ...L.notice, receipt: { channel: 'paper' as const, receivedOn: '2025-03-31' } };
+    expect(decide(fold(before('notice')), notice)[0].data).toMatchObject({
+      effectiveOn: '2025-09-30',
+      receipt: { channel: 'paper', onBehalfOf: 'organisation' },
+    });
+    given(...before('notice'))
+      .when({ ...notice, receipt: { channel: 'paper', receivedOn: '2025-03-30' } })
+      .thenFails('RULE_VIOLATED', 'RECEIPT_DATE_MISMATCH');
+  });
+
+  it('only a registrator or handläggare records a receipt, only for the organisation, and then must give one', () => {
+    const registrator = { roles: ['registrator' as const] };
+    const sign = (payload: Partial<SignPayload>) => ({ ...payloadOf(L.signOrganisation), ...payload });
+    expect(refusalOf('sign', registrator, sign({ receipt: paper }))).toBeUndefined();
+    expect(refusalOf('sign', registrator, sign({}))).toMatchObject({ code: 'FORBIDDEN_ROLE', required: ['organisation'] });
+    expect(refusalOf('sign', { roles: ['organisation'], organisationNumber: '822004-0417' }, sign({ receipt: paper }))).toMatchObject({
+      code: 'FORBIDDEN_ROLE',
+      required: ['registrator', 'handlaggare'],
+    });
+    expect(refusalOf('sign', registrator, sign({ party: 'municipality', receipt: paper }))).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    expect(refusalOf('withdraw', { roles: ['handlaggare'] }, { withdrawnOn: '2022-12-09', reason: 'x' })).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    expect(refusalOf('give-notice', { roles: ['handlaggare'] }, { ...payloadOf(L.notice), receipt: paper })).toBeUndefined();
+  });
+
+  it('the role recorded is the one acted in: a handläggare who is also a signatory records the paper signature as handläggare', () => {
+    const issuer = { roles: ['signatory' as const, 'handlaggare' as const] };
+    expect(actingRole('sign', issuer, { ...payloadOf(L.signOrganisation), receipt: paper })).toBe('handlaggare');
+    expect(actingRole('sign', issuer, payloadOf(L.signMunicipality))).toBe('signatory');
+  });
+});
+
 describe('signing (parallel: either party first)', () => {
   it('municipality first, then the organisation: active', () => {
     const half = given(...before('signMunicipality'))
@@ -479,12 +632,14 @@ describe('signing (parallel: either party first)', () => {
           signatory: { name: 'Linda Ljungqvist', title: 'Social- och omsorgsdirektör' },
           organisationNumber: '212000-0449',
           signedOn: '2022-12-10',
+          receipt: null,
           at: noon('2022-12-10'),
         },
       });
     expect(stateOf(half)).toBe('signing.municipality.signed + signing.organisation.unsigned');
     expect(stateLabel(half).sv).toBe('Undertecknande: undertecknad av kommunen, väntar på organisationens underskrift');
-    expect(allowedCommands(half)).toEqual(['assign-officer', 'withdraw', 'sign']);
+    // A late appeal may still come in while signing (machine v2).
+    expect(allowedCommands(half)).toEqual(['assign-officer', 'withdraw', 'lodge-appeal', 'sign']);
     const done = given(...before('signOrganisation'))
       .when(L.signOrganisation)
       .then({
@@ -494,6 +649,7 @@ describe('signing (parallel: either party first)', () => {
           signatory: { name: 'Firmatecknare för Brottsofferjouren i Linköping', title: 'Firmatecknare' },
           organisationNumber: '8220040417',
           signedOn: '2022-12-12',
+          receipt: null,
           at: noon('2022-12-12'),
         },
       });
@@ -723,10 +879,10 @@ describe('renewal', () => {
   });
 
   it('a case being renewed can still expire, or be given notice', () => {
-    const expire = command('record-expiry', '2025-12-31', {});
+    const expire = command('record-expiry', '2026-01-01', {});
     const expired = given(...renewing())
       .when(expire)
-      .then({ type: 'AgreementExpired', data: { expiredOn: '2025-12-31', at: noon('2025-12-31') } });
+      .then({ type: 'AgreementExpired', data: { expiredOn: '2025-12-31', at: noon('2026-01-01') } });
     expect(stateOf(expired)).toBe('expired');
     expect(decide(fold(renewing()), { ...L.notice, now: noon('2025-04-02'), receivedOn: '2025-04-02' })).toHaveLength(1);
   });
@@ -738,7 +894,10 @@ describe('notice and termination', () => {
   it.each(['organisation', 'municipality'] as const)('give-notice in writing by the %s; effective after the notice months', (party) => {
     const snapshot = given(...before('notice'))
       .when({ ...L.notice, party })
-      .then({ type: 'NoticeGiven', data: { party, receivedOn: '2025-03-31', inWriting: true, effectiveOn: '2025-09-30', at: noon('2025-03-31') } });
+      .then({
+        type: 'NoticeGiven',
+        data: { party, receivedOn: '2025-03-31', inWriting: true, effectiveOn: '2025-09-30', receipt: null, at: noon('2025-03-31') },
+      });
     expect(stateOf(snapshot)).toBe('active.underNotice');
     expect(stateLabel(snapshot).sv).toBe('Uppsagd – uppsägningstiden löper');
   });
@@ -763,15 +922,35 @@ describe('notice and termination', () => {
       .thenFails('TRANSITION_NOT_ALLOWED');
   });
 
-  it('record-termination: refused before the effective date; then terminated with the refund', () => {
+  it('record-termination: refused up to and including the day notice takes effect (the last day in force); then terminated with the refund', () => {
     given(...underNotice())
       .when({ ...L.terminate, now: noon('2025-09-29') })
-      .thenFails('RULE_VIOLATED', 'NOTICE_NOT_YET_EFFECTIVE');
+      .thenFails('RULE_VIOLATED', 'AGREEMENT_STILL_IN_FORCE');
+    const error = given(...underNotice())
+      .when({ ...L.terminate, now: noon('2025-09-30') })
+      .thenFails('RULE_VIOLATED', 'AGREEMENT_STILL_IN_FORCE') as RuleViolated;
+    expect(error.violations).toEqual([
+      {
+        rule: 'AGREEMENT_STILL_IN_FORCE',
+        sv: 'Överenskommelsen gäller till och med 2025-09-30; upphörandet kan registreras först 2025-10-01.',
+        en: 'The agreement is in force up to and including 2025-09-30; the termination cannot be recorded before 2025-10-01.',
+      },
+    ]);
     const snapshot = given(...underNotice())
       .when(L.terminate)
-      .then({ type: 'AgreementTerminated', data: { terminatedOn: '2025-09-30', refund: 127_865, at: noon('2025-09-30') } });
+      .then({ type: 'AgreementTerminated', data: { terminatedOn: '2025-09-30', refund: 127_865, at: noon('2025-10-01') } });
     expect(stateOf(snapshot)).toBe('terminated');
     expect(snapshot.context.refund).toBe(127_865);
+  });
+
+  it('a v1 case keeps the rule it was decided under: terminated on the day notice takes effect, and its stream still replays', () => {
+    const v1 = machineFor('iopCase', 1);
+    const history = [...underNotice()];
+    const onTheDay = decide(fold(history, v1), { ...L.terminate, now: noon('2025-09-30') });
+    expect(onTheDay).toEqual([{ type: 'AgreementTerminated', data: { terminatedOn: '2025-09-30', refund: 127_865, at: noon('2025-09-30') } }]);
+    expect(stateOf(fold([...history, ...onTheDay], v1))).toBe('terminated');
+    expect(() => fold([...history, ...onTheDay])).toThrow(/AGREEMENT_STILL_IN_FORCE/);
+    expect(() => decide(fold(history, v1), { ...L.terminate, now: noon('2025-09-29') })).toThrow(/NOTICE_NOT_YET_EFFECTIVE/);
   });
 
   it('record-termination is refused without notice', () => {
@@ -782,17 +961,25 @@ describe('notice and termination', () => {
 });
 
 describe('expiry', () => {
-  const expire = command('record-expiry', '2025-12-31', {});
+  const expire = command('record-expiry', '2026-01-01', {});
 
-  it('is refused before the last day of the period, then expires the case', () => {
-    given(...before('notice'))
-      .when({ ...expire, now: noon('2025-12-30') })
-      .thenFails('RULE_VIOLATED', 'PERIOD_NOT_ENDED');
+  it('is refused up to and including the last day of the period, then expires the case', () => {
+    for (const day of ['2025-12-30', '2025-12-31']) {
+      given(...before('notice'))
+        .when({ ...expire, now: noon(day) })
+        .thenFails('RULE_VIOLATED', 'AGREEMENT_STILL_IN_FORCE');
+    }
     const snapshot = given(...before('notice'))
       .when(expire)
-      .then({ type: 'AgreementExpired', data: { expiredOn: '2025-12-31', at: noon('2025-12-31') } });
+      .then({ type: 'AgreementExpired', data: { expiredOn: '2025-12-31', at: noon('2026-01-01') } });
     expect(stateOf(snapshot)).toBe('expired');
     expect(stateLabel(snapshot)).toEqual({ sv: 'Avslutad – avtalstiden har löpt ut', en: 'Closed – expired' });
+  });
+
+  it('under a v1 machine is recorded on the last day itself, as it was (PERIOD_NOT_ENDED before)', () => {
+    const v1 = fold(before('notice'), machineFor('iopCase', 1));
+    expect(decide(v1, { ...expire, now: noon('2025-12-31') })).toHaveLength(1);
+    expect(() => decide(v1, { ...expire, now: noon('2025-12-30') })).toThrow(/PERIOD_NOT_ENDED/);
   });
 
   it('is refused under notice: the notice ends the agreement', () => {

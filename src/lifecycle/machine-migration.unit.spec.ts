@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { linkoping, osterakerKvinnojouren } from '../demo/seed-cases';
-import { caseMachine, CASE_MACHINE_ID } from './case.machine';
+import { caseMachine, CASE_MACHINE_ID, type CaseMachine } from './case.machine';
 import { fold } from './evolve';
 import { MigrationRefused } from './lifecycle.errors';
 import { decideMigration, migrateSnapshot, type MachineLookup, type MachineRef } from './machine-migration';
@@ -15,7 +15,7 @@ const command = { reason: 'Ny delegationsordning', now };
 
 /** Version 2 as each test defines it, looked up like the registered machines. */
 const registry =
-  (machine: ReturnType<typeof deriveMachine>): MachineLookup =>
+  (machine: CaseMachine): MachineLookup =>
   (ref) =>
     ref.version === 1 ? caseMachine : ref.version === 2 ? machine : undefined;
 

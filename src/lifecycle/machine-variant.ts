@@ -1,22 +1,21 @@
-import { createMachine } from 'xstate';
-import type { CaseMachine } from './case.machine';
+import { createMachine, type AnyStateMachine } from 'xstate';
 
 /** A machine's statechart as plain, editable data (guards and actions referenced by name, as in case.machine.ts). */
 export type MachineConfig = { states: Record<string, StateConfig> } & Record<string, unknown>;
 export interface StateConfig extends Record<string, unknown> {
   states?: Record<string, StateConfig>;
   on?: Record<string, unknown>;
-  meta?: Record<string, unknown>;
+  meta?: object;
 }
 
 /**
  * A new machine version made from an existing one: its statechart copied, edited, and built with
  * the same guards and actions. How a v2 (or a candidate for `lifecycle:preview-migration`) starts.
  */
-export function deriveMachine(base: CaseMachine, edit: (config: MachineConfig) => void): CaseMachine {
+export function deriveMachine<M extends AnyStateMachine>(base: M, edit: (config: MachineConfig) => void): M {
   const config = copy(base.config) as MachineConfig;
   edit(config);
-  return createMachine(config as never, base.implementations as never) as unknown as CaseMachine;
+  return createMachine(config as never, base.implementations as never) as unknown as M;
 }
 
 /** Deep copy of plain data; functions (composed guards) are shared, not copied. */

@@ -86,7 +86,8 @@ function reaches(
     const node = queue.shift()!;
     if (goal(node)) return true;
     for (let from: AnyStateNode | undefined = node; from && isWithin(from, scope); from = from.parent) {
-      for (const [event, transitions] of from.transitions) {
+      // Eventless (`always`) transitions lead somewhere as well as evented ones.
+      for (const [event, transitions] of [...from.transitions, ['', from.always ?? []] as const]) {
         if (from.type === 'parallel' && event === `xstate.done.state.${from.id}` && !parallelDone(from)) continue;
         for (const target of transitions.flatMap((t) => t.target ?? []).flatMap(entryLeaves)) {
           if (isWithin(target, scope) && !seen.has(target)) {

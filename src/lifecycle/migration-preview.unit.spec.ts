@@ -27,7 +27,10 @@ describe('previewCase', () => {
   it('given a candidate whose end state cannot reach any end, then the case is stuck', () => {
     const noWayOut = deriveMachine(caseMachine, (config) => {
       delete config.states.signing.on!.ApplicationWithdrawn;
-      delete (config.states.signing.states!.organisation.states!.unsigned.on as Record<string, unknown>).AgreementSigned;
+      delete config.states.signing.on!.AppealLodged;
+      const unsigned = config.states.signing.states!.organisation.states!.unsigned;
+      delete (unsigned.on as Record<string, unknown>).AgreementSigned;
+      delete unsigned.always;
     });
     const halfSigned = seedEvents(osterakerKvinnojouren, 'signOrganisation');
     expect(preview(halfSigned, noWayOut)).toMatchObject({ outcome: 'stuck' });

@@ -65,6 +65,13 @@ export function foldStored(events: readonly StoredCaseEvent[], initial: MachineR
   return { snapshot, machine };
 }
 
+/** Goes on folding from a case's state after its earlier events: the same as folding them all, for only the cost of the new ones. */
+export function foldOnto(from: FoldedCase, events: readonly StoredCaseEvent[]): FoldedCase {
+  const last = events.at(-1)?.metadata;
+  if (!last) return from;
+  return { snapshot: events.reduce(applyRecorded, from.snapshot), machine: { id: last.machineId, version: last.machineVersion } };
+}
+
 function expectMachine(snapshot: CaseSnapshot, ref: MachineRef, type: string): void {
   if (snapshot.machine !== machineFor(ref.id, ref.version)) throw new MachineMismatch(type, `${ref.id} v${ref.version}`, nameOf(snapshot));
 }

@@ -16,7 +16,7 @@ describe('Linköping (SON 2019-536): application to termination', () => {
     // 507 290 kr covered 2025; in force through 2025-09-30, so 92 of 365 days are unused.
     expect(events.at(-1)).toEqual({
       type: 'AgreementTerminated',
-      data: { terminatedOn: '2025-09-30', refund: Math.round((507_290 * 92) / 365), at: '2025-09-30T12:00:00Z' },
+      data: { terminatedOn: '2025-09-30', refund: Math.round((507_290 * 92) / 365), at: '2025-10-01T12:00:00Z' },
     });
     expect(snapshot.context.closed).toEqual({ as: 'terminated', on: '2025-09-30' });
   });
@@ -29,7 +29,7 @@ describe('Linköping (SON 2019-536): application to termination', () => {
     expect(facts.signatures.organisation?.organisationNumber).toBe('8220040417');
     expect(facts.payments.map((p) => p.amount)).toEqual([472_200, 491_560, 507_290]);
     expect(facts.followUpMeetings.map((m) => m.forum)).toEqual(['operational', 'strategic']);
-    expect(facts.notice).toEqual({ party: 'organisation', receivedOn: '2025-03-31', inWriting: true, effectiveOn: '2025-09-30' });
+    expect(facts.notice).toEqual({ party: 'organisation', receivedOn: '2025-03-31', inWriting: true, effectiveOn: '2025-09-30', receipt: null });
   });
 
   it('is active once both parties have signed', () => {

@@ -12,11 +12,22 @@ export interface EventSchemas {
   readonly upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>>;
 }
 
+/** v1 → v2 of a payload that gained a field whose absence meant null. */
+const withNull =
+  (field: string): Upcaster =>
+  (data) => ({ ...data, [field]: null });
+
 /**
- * The upcasters of this build, per event type. Empty while every type is at version 1; when a
- * payload changes, bump its version in case.event-schemas.ts and add `{ [type]: { 1: (v1) => v2 } }`.
+ * The upcasters of this build, per event type: when a payload changes, bump its version in
+ * case.event-schemas.ts and add `{ [type]: { n: (vn) => vn+1 } }`. Issue 11 added the receipt of
+ * what an official records for the organisation (8e) and the withdrawn finality of a late appeal (8a).
  */
-export const UPCASTERS: EventSchemas['upcasters'] = {};
+export const UPCASTERS: EventSchemas['upcasters'] = {
+  ApplicationWithdrawn: { 1: withNull('receipt') },
+  AgreementSigned: { 1: withNull('receipt') },
+  NoticeGiven: { 1: withNull('receipt') },
+  AppealLodged: { 1: withNull('finalityWithdrawn') },
+};
 
 export const CURRENT_SCHEMAS: EventSchemas = { versions: EVENT_SCHEMA_VERSIONS, upcasters: UPCASTERS };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { linkoping } from '../demo/seed-cases';
 import { EVENT_SCHEMA_VERSIONS } from './case.event-schemas';
-import { caseMachine } from './case.machine';
+import { machines } from './case.machine';
 import { UnsupportedSchemaVersion } from './lifecycle.errors';
 import { applyRecorded, toCaseEvent } from './recorded-events';
 import { stateOf } from '../../test/support/given';
@@ -62,7 +62,7 @@ describe('stored events', () => {
 
   it('are folded through the machine their metadata names, without being changed', () => {
     const snapshot = stored.reduce(applyRecorded, undefined);
-    expect(snapshot!.machine).toBe(caseMachine);
+    expect(snapshot!.machine).toBe(machines.iopCase[1]);
     expect(stateOf(snapshot!)).toBe('preparation.proposalSigned');
     expect(toCaseEvent(stored[0]).data).toBe(stored[0].data);
   });

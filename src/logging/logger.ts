@@ -1,8 +1,37 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { REDACT_PATHS, REDACTED, redactEmails } from './redact';
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'iop-engine' }, timestamp: pino.stdTimeFunctions.isoTime });
+/**
+ * JSON lines on stdout. Nothing secret or personal is written: credentials and known personal
+ * fields are blanked by path, and e-mail addresses in any logged string (an SMTP server's refusal
+ * quotes the recipient) are masked.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'iop-engine' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      formatters: { log: (object) => maskStrings(object, 4) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactEmails(arg) : arg)) as typeof args);
+        },
+      },
+    },
+    destination,
+  );
+}
+
+/** Masks e-mail addresses in the strings of a log object, `depth` levels down (errors included). */
+function maskStrings(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redactEmails(value);
+  if (depth === 0 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, depth - 1));
+  const entries = value instanceof Error ? { ...value, message: value.message, stack: value.stack, type: value.name } : value;
+  return Object.fromEntries(Object.entries(entries).map(([key, item]) => [key, maskStrings(item, depth - 1)]));
 }
 
 /** Routes NestJS's own log lines into the same structured JSON stream. */

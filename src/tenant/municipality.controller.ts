@@ -14,10 +14,10 @@ export class MunicipalityController {
   @ApiOperation({ operationId: 'getMunicipality', summary: "The caller's municipality: its name, organisationsnummer and deciding bodies (for forms)" })
   @ApiOkResponse({ type: MunicipalityDto })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
+  @ApiResponse({ status: 403, type: ErrorDto, description: 'TENANT_UNKNOWN: the token names a tenant this engine does not serve' })
   get(@CurrentActor() actor: Actor): MunicipalityDto {
-    const found = municipality(actor.tenant);
-    // A tenant without reference data still gets an answer: its id as its name, nothing else known.
-    if (!found) return { tenant: actor.tenant, name: actor.tenant, organisationNumber: null, bodies: [] };
+    // The token verifier lets through only tenants the reference data has (else 403 TENANT_UNKNOWN).
+    const found = municipality(actor.tenant)!;
     const bodies = found.bodies.map(({ code, name, kind }) => ({ code, name, kind }));
     return { tenant: found.tenant, name: found.name, organisationNumber: found.organisationNumber, bodies };
   }

@@ -19,8 +19,8 @@ export class MunicipalityDto {
   @ApiProperty({ example: 'Österåkers kommun' })
   name!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: '212000-0035', description: 'Null for a tenant without reference data.' })
-  organisationNumber!: string | null;
+  @ApiProperty({ example: '212000-0035' })
+  organisationNumber!: string;
 
   @ApiProperty({ type: () => [BodyDto], description: 'Its deciding bodies (nämnder, utskott, fullmäktige).' })
   bodies!: BodyDto[];

@@ -61,10 +61,10 @@ export class Worklist {
     const whereSql = conditions.join(' AND ');
     const [{ rows }, count] = await Promise.all([
       this.db.pool.query(
-        `SELECT s.*, s.received_on::text AS received_on, d.due_on::text AS next_due_on, d.label AS next_label
+        `SELECT s.*, s.received_on::text AS received_on, d.due_on::text AS next_due_on, d.label AS next_label, d.kind AS next_kind
          FROM case_summaries s
          LEFT JOIN LATERAL (
-           SELECT due_on, label FROM case_deadlines cd
+           SELECT due_on, label, kind FROM case_deadlines cd
            WHERE cd.tenant = s.tenant AND cd.case_id = s.case_id AND NOT cd.met ORDER BY due_on, key LIMIT 1
          ) d ON true
          WHERE ${whereSql} ORDER BY d.due_on NULLS LAST, s.updated_at DESC, s.case_id LIMIT ${query.limit} OFFSET ${query.offset}`,
@@ -79,7 +79,9 @@ export class Worklist {
         commands: mine.filter((type) => accepted.has(type) && (waitedFor.includes(type) || row.officer_id === null)),
         assignedToMe: row.officer_id === actor.id,
         reassignable: mayAssign && accepted.has('assign-officer'),
-        nextDeadline: row.next_due_on ? { date: row.next_due_on, label: row.next_label, status: statusOf({ date: row.next_due_on, met: false }, today) } : null,
+        nextDeadline: row.next_due_on
+          ? { date: row.next_due_on, label: row.next_label, status: statusOf({ date: row.next_due_on, met: false, kind: row.next_kind }, today) }
+          : null,
       };
     });
     return { items, total: count.rows[0].total };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CheckpointStore } from '../../src/event-store/checkpoint-store.port';
 import { EventIdConflictError, WrongExpectedVersionError } from '../../src/event-store/event-store.errors';
 import { comparePositions, type EventStore, type RecordedEvent } from '../../src/event-store/event-store.port';
@@ -178,6 +179,25 @@ export function eventStoreContract(fixture: () => ContractFixture): void {
       await store.append(stream, [a], { expectedRevision: 'no_stream', context });
       await expect(store.append(stream, [a, b], { expectedRevision: 'any', context })).rejects.toBeInstanceOf(EventIdConflictError);
       expect(await store.readStream(stream)).toHaveLength(1);
+    });
+  });
+
+  describe('reading events by id', () => {
+    it("finds a stream's events by id, in stream order, and nothing of another stream, another tenant or an unknown id", async () => {
+      const stream = streamIn(tenant);
+      const written = events(4);
+      await store.append(stream, written, { expectedRevision: 'no_stream', context });
+      const other = streamIn(tenant);
+      await store.append(other, events(1), { expectedRevision: 'no_stream', context });
+
+      const found = await fixture().otherStore().readEventsById(stream, [written[3].id, written[1].id.toUpperCase(), randomUUID(), 'not-a-uuid']);
+      expect(found.map((e) => [e.id, e.revision])).toEqual([
+        [written[1].id, 1n],
+        [written[3].id, 3n],
+      ]);
+      expect(found).toEqual((await store.readStream(stream)).filter((e) => e.id === written[1].id || e.id === written[3].id));
+      expect(await store.readEventsById(other, [written[0].id])).toEqual([]);
+      expect(await store.readEventsById({ tenant: newTenant(), id: stream.id }, [written[0].id])).toEqual([]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { linkoping } from '../../src/demo/seed-cases';
-import { COMMAND_TYPES, commandRoles, partyRoles, ROLES, type CommandType, type Role } from '../../src/lifecycle';
+import { COMMAND_TYPES, commandRoles, partyRoles, RECEIVING_ROLES, ROLES, type CommandType, type Role } from '../../src/lifecycle';
 import { bearer, TestApi, type Caller } from '../support/api';
 import { VALID_BODIES } from '../support/command-bodies';
 import { commandPath, walk } from '../support/seed-walk';
@@ -42,9 +42,15 @@ describe('authorization matrix', () => {
     return 'allowed';
   }
 
-  /** Commands for a party name the party the caller's role acts for, where it has one. */
+  /** What the organisation sends on paper or by e-mail, an official records for it with a receipt. */
+  const RECEIVED: readonly CommandType[] = ['sign', 'give-notice', 'withdraw'];
+
+  /** Commands for a party name the party the caller's role acts for, where it has one; an official recording the organisation's document adds the receipt. */
   function bodyFor(type: CommandType, role: Role): object {
     const body = VALID_BODIES[type];
+    if (RECEIVED.includes(type) && (RECEIVING_ROLES as readonly Role[]).includes(role)) {
+      return { ...body, ...('party' in body && { party: 'organisation' }), receipt: { channel: 'paper', receivedOn: '2022-09-02' } };
+    }
     if (!('party' in body)) return body;
     const party = (Object.keys(partyRoles) as (keyof typeof partyRoles)[]).find((p) => partyRoles[p] === role) ?? body.party;
     return { ...body, party };

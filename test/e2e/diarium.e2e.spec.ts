@@ -1,6 +1,10 @@
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config/app-config';
 import { osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
 import { seedRequest } from '../../src/demo/seed-requests';
-import { bearer, TestApi } from '../support/api';
+import { createLogger } from '../../src/logging/logger';
+import { bearer, JWT_SECRET, TestApi } from '../support/api';
 import { walk } from '../support/seed-walk';
 
 describe('diarienummer', () => {
@@ -18,6 +22,45 @@ describe('diarienummer', () => {
 
     const numbers = await Promise.all(cases.map(async (id) => (await api.http().get(`/cases/${id}`).set(registrator)).body.diarienummer as string));
     expect(numbers.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `KS 2023/${String(i + 1).padStart(5, '0')}`));
+  });
+
+  it('gives 40 cases registered at once through two service instances, by two registrators, the numbers 1 to 40, and verify finds the series intact', async () => {
+    const config = loadConfig({ DATABASE_URL: api.db.url, JWT_SECRET, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
+    const second = await createApp(config, createLogger('silent'), api.clock);
+    await second.init();
+    try {
+      const cases = await Promise.all(Array.from({ length: 40 }, async () => (await walk(api, 'osteraker', osterakerBrottsofferjouren, ['submit'])).caseId));
+      api.on('2026-03-02');
+      const registrators = [
+        await bearer({ roles: ['registrator'], tenant: 'osteraker', sub: 'reg-1' }),
+        await bearer({ roles: ['registrator'], tenant: 'osteraker', sub: 'reg-2' }),
+      ];
+      const answers = await Promise.all(
+        cases.map((id, i) =>
+          request((i % 2 ? second : api.app).getHttpServer())
+            .post(`/cases/${id}/commands/register`)
+            .set(registrators[Math.floor(i / 2) % 2])
+            .send({ bodyCode: 'KS', registeredOn: '2026-03-02' }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(cases.map(() => 200));
+      const numbers = await Promise.all(cases.map(async (id) => (await api.http().get(`/cases/${id}`).set(registrators[0])).body.diarienummer as string));
+      expect(numbers.sort()).toEqual(Array.from({ length: 40 }, (_, i) => `KS 2026/${String(i + 1).padStart(5, '0')}`));
+
+      const again = await request(second.getHttpServer())
+        .post(`/cases/${cases[0]}/commands/register`)
+        .set(registrators[1])
+        .send({ bodyCode: 'KS', registeredOn: '2026-03-02' });
+      expect(again.status).toBe(409); // registered already: the case refuses, and the series takes no number
+      const auditor = await bearer({ roles: ['auditor'], tenant: 'osteraker' });
+      const verdict = (await api.http().post('/audit/verify').set(auditor).send({})).body;
+      expect(verdict).toMatchObject({ intact: true });
+      expect(verdict.kinds.find((k: { kind: string }) => k.kind === 'diarium')).toMatchObject({ broken: [] });
+      const { rows } = await api.db.pool.query(`SELECT count(*)::int AS n FROM events WHERE tenant = 'osteraker' AND stream_id = 'diarium-KS-2026'`);
+      expect(rows[0].n).toBe(40);
+    } finally {
+      await second.close();
+    }
   });
 
   it('keeps a series per body and year, formatted as the municipality does', async () => {

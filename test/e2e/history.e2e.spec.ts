@@ -1,3 +1,4 @@
+import { CASE_MACHINE_VERSION } from '../../src/lifecycle';
 import { osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
 import { seedRequest } from '../../src/demo/seed-requests';
 import { bearer, TestApi } from '../support/api';
@@ -29,7 +30,7 @@ describe('GET /cases/:id/history', () => {
       type: 'ApplicationSubmitted',
       stateBefore: { paths: ['new'] },
       stateAfter: { paths: ['application.submitted'] },
-      machine: { id: 'iopCase', version: 1 },
+      machine: { id: 'iopCase', version: CASE_MACHINE_VERSION },
     });
     expect(first.payload.organisation.name).toBe('Brottsofferjouren Roslagen');
     const decision = body.events.find((e: { type: string }) => e.type === 'DecisionRecorded');

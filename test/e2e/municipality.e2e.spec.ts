@@ -28,8 +28,8 @@ describe("GET /municipality (the caller's municipality, for forms)", () => {
     });
   });
 
-  it('answers a tenant without reference data with what is known, and 401 without a token', async () => {
-    expect((await get('nowhere')).body).toEqual({ tenant: 'nowhere', name: 'nowhere', organisationNumber: null, bodies: [] });
+  it('answers 403 TENANT_UNKNOWN for a tenant the engine does not serve, and 401 without a token', async () => {
+    expect(await get('nowhere')).toMatchObject({ status: 403, body: { code: 'TENANT_UNKNOWN' } });
     expect((await api.http().get('/municipality')).status).toBe(401);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { caseStream } from '../../src/cases/shared/case-stream';
 import { linkoping, osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
 import { EventStore } from '../../src/event-store/event-store.port';
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION } from '../../src/lifecycle';
 import { bearer, TestApi } from '../support/api';
 import { context } from '../support/events';
 import { walk } from '../support/seed-walk';
@@ -51,12 +52,12 @@ describe('replay verification', () => {
         [{ id: randomUUID(), type: 'AgreementTerminated', data: { terminatedOn: '2022-09-03', refund: 0, at: '2022-09-03T12:00:00Z' } }],
         {
           expectedRevision: 1n,
-          context: { ...context, machineId: 'iopCase', machineVersion: 1 },
+          context: { ...context, machineId: CASE_MACHINE_ID, machineVersion: CASE_MACHINE_VERSION },
         },
       );
     expect(await verify('linkoping', caseId)).toMatchObject({
       intact: false,
-      problem: { revision: '2', what: expect.stringMatching(/not a legal transition under iopCase v1/) },
+      problem: { revision: '2', what: expect.stringContaining(`not a legal transition under ${CASE_MACHINE_ID} v${CASE_MACHINE_VERSION}`) },
     });
   });
 

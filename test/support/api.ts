@@ -10,6 +10,9 @@ import { createTestDatabase, databaseTargets, type DatabaseTarget, type TestData
 
 export const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 
+/** Tests set the rate limits explicitly: off, unless a test of the limits sets its own. */
+export const NO_RATE_LIMITS = { RATE_LIMIT_PER_CALLER: '0', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_FAILED_AUTH: '0' } as const;
+
 export interface Caller {
   readonly roles: Role[];
   readonly tenant: string;
@@ -29,7 +32,7 @@ export class TestApi {
   static async start(env: NodeJS.ProcessEnv = {}, now = new Date('2023-01-02T09:00:00.000Z'), target: DatabaseTarget = databaseTargets()[0]): Promise<TestApi> {
     const db = await createTestDatabase(target);
     const clock = new FixedClock(now);
-    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', ...env });
+    const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', ...NO_RATE_LIMITS, ...env });
     const app = await createApp(config, createLogger('silent'), clock);
     await app.init();
     return new TestApi(app, db, clock);

@@ -1,22 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import chromium from '@sparticuz/chromium';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export { launchBrowser } from './chromium';
 
 /** WCAG 2.0 and 2.1, levels A and AA: what the app promises (its accessibility statement says so). */
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
-
-/**
- * Chromium from the npm package @sparticuz/chromium (a binary inside the package, unpacked to
- * /tmp): no download and no system package, so a fresh `npm ci && npm test` runs these tests.
- */
-export async function launchBrowser(): Promise<Browser> {
-  // Its args are made for AWS Lambda; there a single process is all, here it dies with the first closed context.
-  const args = chromium.args.filter((arg) => arg !== '--single-process');
-  return playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
-}
 
 /** A fresh context (cookies, storage) against the service, in Swedish and Stockholm's time. */
 export function newContext(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
@@ -30,7 +21,9 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   // has read it by then; wait it out rather than report a label that existed while it mattered.
   await page.locator('[data-live-announcer] [role="img"]').last().waitFor({ state: 'detached', timeout: 10_000 });
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const found = violations.map((v) => `${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found = violations.map(
+    (v) => `${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`,
+  );
   expect(found).toEqual([]);
 }
 

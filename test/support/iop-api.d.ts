@@ -192,7 +192,10 @@ export interface paths {
     delete: operations["revokeFeedToken"];
   };
   "/deadlines.ics": {
-    /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+    /**
+     * The deadlines as an iCalendar feed (all-day events), for calendar apps
+     * @description Bounded and streamed: the deadlines from `FEED_PAST_DAYS` (default 366) days back to `FEED_FUTURE_DAYS` (default 1096) days ahead, at most `FEED_MAX_EVENTS` (default 5000) events, the nearest first: upcoming ones by date, then past ones, newest first. The response headers state the window and the limit in force.
+     */
     get: operations["deadlinesFeed"];
   };
   "/data-subjects/erasures": {
@@ -697,6 +700,21 @@ export interface components {
        */
       appealWindowEndsOn: string | null;
     };
+    FinalityWithdrawnDto: {
+      /**
+       * Format: date
+       * @description The day the decision had been recorded final (laga kraft), withdrawn by the late appeal.
+       * @example 2022-12-07
+       */
+      finalOn: string;
+      /**
+       * @description The parties that had signed before the appeal became known: a person must resolve what they signed.
+       * @example [
+       *   "municipality"
+       * ]
+       */
+      signedBy: ("municipality" | "organisation")[];
+    };
     AppealDto: {
       /**
        * Format: date
@@ -720,6 +738,28 @@ export interface components {
        * @enum {string|null}
        */
       outcome: "upheld" | "quashed" | null;
+      /** @description Set when the appeal became known after the decision was recorded final: the decision was not final after all. Null for an appeal lodged while the window was open. */
+      finalityWithdrawn: components["schemas"]["FinalityWithdrawnDto"] | null;
+    };
+    RecordedReceiptDto: {
+      /**
+       * @description How the document came in: `paper` (by post or by hand) or `email`.
+       * @example paper
+       * @enum {string}
+       */
+      channel: "paper" | "email";
+      /**
+       * Format: date
+       * @description The day the municipality received the document.
+       * @example 2023-10-13
+       */
+      receivedOn: string;
+      /**
+       * @description The party the official recorded it for: the organisation, which sent it.
+       * @example organisation
+       * @enum {string}
+       */
+      onBehalfOf: "organisation";
     };
     SignatureDto: {
       /**
@@ -741,6 +781,8 @@ export interface components {
        * @example 2022-12-12
        */
       signedOn: string;
+      /** @description The organisation's signature as received on paper or by e-mail and recorded by an official; null when signed through the API. */
+      receipt: components["schemas"]["RecordedReceiptDto"] | null;
     };
     SignaturesDto: {
       /** @description The municipality's signature. */
@@ -928,6 +970,8 @@ export interface components {
        * @example 2025-09-30
        */
       effectiveOn: string;
+      /** @description The organisation's notice as received on paper or by e-mail and recorded by an official; null when given through the API. */
+      receipt: components["schemas"]["RecordedReceiptDto"] | null;
     };
     ClosedDto: {
       /**
@@ -1189,6 +1233,20 @@ export interface components {
        */
       draftedOn: string;
     };
+    ReceiptDto: {
+      /**
+       * @description How the document came in: `paper` (by post or by hand) or `email`.
+       * @example paper
+       * @enum {string}
+       */
+      channel: "paper" | "email";
+      /**
+       * Format: date
+       * @description The day the municipality received the document.
+       * @example 2023-10-13
+       */
+      receivedOn: string;
+    };
     GiveNoticeDto: {
       /**
        * @description The party that gives notice.
@@ -1207,6 +1265,8 @@ export interface components {
        * @example true
        */
       inWriting: boolean;
+      /** @description When a registrator or handläggare records the organisation's notice, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. Its `receivedOn` must be the notice's own: notice runs from the day it came in. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     LodgeAppealDto: {
       /**
@@ -1386,6 +1446,8 @@ export interface components {
        * @example 2023-11-28
        */
       signedOn: string;
+      /** @description When a registrator or handläggare records the organisation's signature, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     SignProposalDto: {
       /** @description The director (förvaltningschef, direktör) who signs the proposal. */
@@ -1502,6 +1564,8 @@ export interface components {
        * @example Föreningen avstår från att ingå IOP i år.
        */
       reason: string;
+      /** @description When a registrator or handläggare records the organisation's withdrawal, sent on paper or by e-mail: how and when it came in. Leave it out when the organisation acts itself; an official must give it. */
+      receipt?: components["schemas"]["ReceiptDto"] | null;
     };
     MigrateMachineDto: {
       /**
@@ -1877,10 +1941,10 @@ export interface components {
        */
       explanation: components["schemas"]["LabelDto"];
       /**
-       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice).
        * @enum {string}
        */
-      status: "upcoming" | "due-today" | "overdue" | "met";
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
     };
     CaseDeadlinesDto: {
       /** Format: uuid */
@@ -1932,10 +1996,10 @@ export interface components {
        */
       explanation: components["schemas"]["LabelDto"];
       /**
-       * @description `met` by the case's facts; otherwise against today's date in Stockholm.
+       * @description `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice).
        * @enum {string}
        */
-      status: "upcoming" | "due-today" | "overdue" | "met";
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
       /** Format: uuid */
       caseId: string;
       /** @example SON 2019-536 */
@@ -2126,7 +2190,7 @@ export interface components {
       /** @example Årlig utbetalning 2024 */
       label: string;
       /** @enum {string} */
-      status: "upcoming" | "due-today" | "overdue" | "met";
+      status: "upcoming" | "due-today" | "overdue" | "passed" | "met";
     };
     WorklistItemDto: {
       /** Format: uuid */
@@ -2223,11 +2287,8 @@ export interface components {
       tenant: string;
       /** @example Österåkers kommun */
       name: string;
-      /**
-       * @description Null for a tenant without reference data.
-       * @example 212000-0035
-       */
-      organisationNumber: string | null;
+      /** @example 212000-0035 */
+      organisationNumber: string;
       /** @description Its deciding bodies (nämnder, utskott, fullmäktige). */
       bodies: components["schemas"]["BodyDto"][];
     };
@@ -5018,7 +5079,8 @@ export interface operations {
         /** @description Last day (inclusive). Default: 90 days after `from`. At most 1096 days after `from`. */
         to?: string;
         kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
-        status?: "upcoming" | "due-today" | "overdue" | "met";
+        /** @description Only deadlines of this status. `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice). */
+        status?: "upcoming" | "due-today" | "overdue" | "passed" | "met";
         /** @description Only the deadlines of the cases the caller is the officer of. */
         mine?: boolean;
         limit?: number;
@@ -5122,7 +5184,10 @@ export interface operations {
       };
     };
   };
-  /** The deadlines as an iCalendar feed (all-day events), for calendar apps */
+  /**
+   * The deadlines as an iCalendar feed (all-day events), for calendar apps
+   * @description Bounded and streamed: the deadlines from `FEED_PAST_DAYS` (default 366) days back to `FEED_FUTURE_DAYS` (default 1096) days ahead, at most `FEED_MAX_EVENTS` (default 5000) events, the nearest first: upcoming ones by date, then past ones, newest first. The response headers state the window and the limit in force.
+   */
   deadlinesFeed: {
     parameters: {
       query?: {
@@ -5133,6 +5198,14 @@ export interface operations {
     responses: {
       /** @description text/calendar */
       200: {
+        headers: {
+          /** @description First day of the window (inclusive). */
+          "X-Feed-From"?: string;
+          /** @description Last day of the window (inclusive). */
+          "X-Feed-To"?: string;
+          /** @description The most events the feed carries. */
+          "X-Feed-Max-Events"?: number;
+        };
         content: {
           "text/calendar": string;
         };
@@ -5420,6 +5493,12 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED */
       401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description TENANT_UNKNOWN: the token names a tenant this engine does not serve */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

@@ -1,6 +1,7 @@
 import { addDays } from '../../src/calendar';
 import { bodies, linkoping as L } from '../../src/demo/seed-cases';
 import {
+  activeLeaves,
   allowedCommands,
   decide,
   LifecycleError,
@@ -92,6 +93,18 @@ export function modelSteps(snapshot: CaseSnapshot): ModelStep[] {
   );
 }
 
-/** A vertex of the graph: the state plus the few facts that open transitions (a payment and a misuse finding allow a claim). */
+/**
+ * A vertex of the graph: the state plus the few facts that open or route transitions (a payment and
+ * a misuse finding allow a claim; which parties signed before a late appeal decides where its
+ * upholding leads; where the machine takes an appeal, one already tried refuses another).
+ */
 export const stateKey = (s: CaseSnapshot): string =>
-  JSON.stringify([s.value, s.context.payments.length > 0, s.context.evaluations.some((e) => !e.fundsUsedAsIntended)]);
+  JSON.stringify([
+    s.value,
+    s.context.payments.length > 0,
+    s.context.evaluations.some((e) => !e.fundsUsedAsIntended),
+    ...(activeLeaves(s).includes('decision.approved.appealedAfterSigning')
+      ? [s.context.signatures.municipality !== null, s.context.signatures.organisation !== null]
+      : []),
+    ...(allowedCommands(s).includes('lodge-appeal') ? [(s.context.appeal?.outcome ?? null) !== null] : []),
+  ]);

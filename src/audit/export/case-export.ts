@@ -65,8 +65,14 @@ export function toCsv({ history }: CaseRecord): string {
   return [CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * One RFC 4180 field. A value a spreadsheet would read as a formula (starting with =, +, -, @, a tab
+ * or a carriage return; an actor's name comes from a token) is prefixed with a single quote and
+ * quoted, as OWASP's CSV injection advice says, so that it shows as the text it is.
+ */
+export function csvField(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^'|[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A printable report for people: summary, timeline, signatures, verification with the hashes. */

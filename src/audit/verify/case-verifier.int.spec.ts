@@ -7,6 +7,8 @@ import type { JsonObject } from '../../event-store/event-store.port';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
 import { CASE_MACHINE_ID, caseMachine, decide, initialSnapshot, machines } from '../../lifecycle';
 import { FixedClock } from '../../shared/clock';
+import { PostgresCaseSnapshots } from '../../cases/shared/postgres-case-snapshots';
+import type { Database } from '../../database/database';
 import { CaseVerifier } from './case-verifier';
 
 /** A later lifecycle, for this test only, that no longer checks the rules. */
@@ -19,7 +21,7 @@ describe.each(databaseTargets())('CaseVerifier on $name', (target) => {
   beforeAll(async () => {
     db = await createTestDatabase(target);
     store = new PostgresEventStore({ pool: db.pool, connection: db.connection, clock: new FixedClock(new Date('2022-09-02T10:00:00.000Z')) });
-    verifier = new CaseVerifier(store);
+    verifier = new CaseVerifier(store, new PostgresCaseSnapshots({ pool: db.pool } as Database));
     machines[CASE_MACHINE_ID][RELAXED] = caseMachine.provide({ guards: { rulesHold: () => true } });
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CaseSnapshots, type CaseSnapshotRecord } from '../../cases/shared/case-snapshots';
 import { caseIdOfStream, caseStream } from '../../cases/shared/case-stream';
 import type { StreamName, StreamRecord } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
@@ -48,6 +49,8 @@ interface Batch {
   readonly listed: number;
   readonly last?: StreamName;
   readonly records: StreamRecord[];
+  /** The stored snapshots of each case stream of the batch. */
+  readonly snapshots: ReadonlyMap<StreamRecord, CaseSnapshotRecord[]>;
 }
 
 /** Streams listed and read per batch; the next batch is read while this one is verified. */
@@ -65,7 +68,10 @@ const caseKey = (tenant: string, caseId: string) => `${tenant}/${caseId}`;
  */
 @Injectable()
 export class RecordVerifier {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly snapshots: CaseSnapshots,
+  ) {}
 
   /**
    * Every stream of a tenant, or of all tenants when `tenant` is absent; or, given a range, the
@@ -81,7 +87,7 @@ export class RecordVerifier {
       const diaria: StreamRecord[] = [];
       for (const record of batch.records) {
         const kind = kindOf(record.stream);
-        if (kind === 'case') this.verifyCaseStream(record, named, tally);
+        if (kind === 'case') this.verifyCaseStream(record, batch.snapshots.get(record) ?? [], named, tally);
         else if (kind === 'diarium') diaria.push(record);
         else tally.add(kind, record, chainProblem(record) ?? (kind === 'erasure' ? erasureProblem(record.events) : undefined));
       }
@@ -93,8 +99,8 @@ export class RecordVerifier {
     return { ...tally.result(), ...(next && { next }) };
   }
 
-  private verifyCaseStream(record: StreamRecord, named: NamedNumbers, tally: Tally): void {
-    const { diarienummer, ...verdict } = caseVerdictOf(record, caseIdOfStream(record.stream)!);
+  private verifyCaseStream(record: StreamRecord, snapshots: readonly CaseSnapshotRecord[], named: NamedNumbers, tally: Tally): void {
+    const { diarienummer, ...verdict } = caseVerdictOf(record, caseIdOfStream(record.stream)!, snapshots);
     named.set(caseKey(verdict.tenant, verdict.caseId), diarienummer);
     tally.addCase(record, verdict);
   }
@@ -133,7 +139,12 @@ export class RecordVerifier {
 
   private async readBatch(tenant: string | undefined, after: StreamName | undefined, maxCount: number): Promise<Batch> {
     const streams = await this.store.listStreams({ tenant, after, maxCount });
-    return { listed: streams.length, last: streams.at(-1), records: streams.length > 0 ? await this.store.readStreams(streams) : [] };
+    if (streams.length === 0) return { listed: 0, records: [], snapshots: new Map() };
+    const cases = streams.filter((stream) => kindOf(stream) === 'case');
+    const [records, snapshots] = await Promise.all([this.store.readStreams(streams), this.snapshots.read(cases)]);
+    const ofCase = new Map(cases.map((stream, i) => [`${stream.tenant}\u0000${stream.id}`, snapshots[i]]));
+    const byRecord = new Map(records.map((record) => [record, ofCase.get(`${record.stream.tenant}\u0000${record.stream.id}`) ?? []]));
+    return { listed: streams.length, last: streams.at(-1), records, snapshots: byRecord };
   }
 }
 

@@ -1,6 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
 import type { ClaimRepaymentPayload, IsoDate } from '../../lifecycle';
-import { DateField, IntegerField, IsText } from '../shared/validation';
+import { DateField, IntegerField, TextField } from '../shared/validation';
 
 /** A claim to repay funds that were not used as agreed. */
 export class ClaimRepaymentDto implements ClaimRepaymentPayload {
@@ -10,7 +9,6 @@ export class ClaimRepaymentDto implements ClaimRepaymentPayload {
   @DateField('The day of the claim.', '2024-03-15')
   claimedOn!: IsoDate;
 
-  @ApiProperty({ description: 'Why the funds are claimed back.', example: 'Medel har använts till verksamhet utanför överenskommelsen.' })
-  @IsText()
+  @TextField('Why the funds are claimed back.', 'Medel har använts till verksamhet utanför överenskommelsen.')
   reason!: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray } from 'class-validator';
 import type { DraftProposalPayload, IsoDate } from '../../lifecycle';
-import { DateField, IsNested, IsText } from '../shared/validation';
+import { DateField, IsText, NestedField, TextField } from '../shared/validation';
 import { TermsDto } from '../shared/values.dto';
 
 /** The administration's proposal (tjänsteutlåtande), a first draft or a revision. */
@@ -29,12 +29,10 @@ export class DraftProposalDto implements DraftProposalPayload {
   @IsText({ each: true })
   decisionPoints!: string[];
 
-  @ApiProperty({ description: 'How the agreement is financed.', example: 'Kostnaden ska belasta Kommunstyrelsens budgetram.' })
-  @IsText()
+  @TextField('How the agreement is financed.', 'Kostnaden ska belasta Kommunstyrelsens budgetram.')
   financing!: string;
 
-  @ApiProperty({ type: () => TermsDto, description: 'The proposed terms; they become the case’s terms.' })
-  @IsNested(() => TermsDto)
+  @NestedField(() => TermsDto, 'The proposed terms; they become the case’s terms.')
   terms!: TermsDto;
 
   @ApiProperty({

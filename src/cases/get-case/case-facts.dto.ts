@@ -3,6 +3,7 @@ import {
   APPEAL_OUTCOMES,
   DECISION_OUTCOMES,
   FOLLOW_UP_FORUMS,
+  PARTY_ROLES,
   type AppealOutcome,
   type CaseFacts,
   type DecisionOutcome,
@@ -19,6 +20,7 @@ import {
   PARTY_ROLE_DOC,
   PartyDto,
   PersonDto,
+  RecordedReceiptDto,
   TermsDto,
 } from '../shared/values.dto';
 
@@ -148,6 +150,27 @@ export class AppealDto implements Fact<'appeal'> {
     example: 'upheld',
   })
   outcome!: AppealOutcome | null;
+
+  @ApiProperty({
+    type: () => FinalityWithdrawnDto,
+    nullable: true,
+    description:
+      'Set when the appeal became known after the decision was recorded final: the decision was not final after all. Null for an appeal lodged while the window was open.',
+  })
+  finalityWithdrawn!: FinalityWithdrawnDto | null;
+}
+
+export class FinalityWithdrawnDto implements NonNullable<Fact<'appeal'>['finalityWithdrawn']> {
+  @ApiProperty(date('The day the decision had been recorded final (laga kraft), withdrawn by the late appeal.', '2022-12-07'))
+  finalOn!: IsoDate;
+
+  @ApiProperty({
+    enum: [...PARTY_ROLES],
+    isArray: true,
+    description: 'The parties that had signed before the appeal became known: a person must resolve what they signed.',
+    example: ['municipality'],
+  })
+  signedBy!: PartyRole[];
 }
 
 export class SignatureDto implements Signature {
@@ -162,6 +185,13 @@ export class SignatureDto implements Signature {
 
   @ApiProperty(date('The day of signing.', '2022-12-12'))
   signedOn!: IsoDate;
+
+  @ApiProperty({
+    type: () => RecordedReceiptDto,
+    nullable: true,
+    description: "The organisation's signature as received on paper or by e-mail and recorded by an official; null when signed through the API.",
+  })
+  receipt!: RecordedReceiptDto | null;
 }
 
 /** One signature per party (the keys are PARTY_ROLES); null until that party has signed. */
@@ -282,6 +312,13 @@ export class NoticeDto implements Fact<'notice'> {
 
   @ApiProperty(date('The day the notice takes effect: the notice period (in months) after receipt.', '2025-09-30'))
   effectiveOn!: IsoDate;
+
+  @ApiProperty({
+    type: () => RecordedReceiptDto,
+    nullable: true,
+    description: "The organisation's notice as received on paper or by e-mail and recorded by an official; null when given through the API.",
+  })
+  receipt!: RecordedReceiptDto | null;
 }
 
 export class ClosedDto implements Fact<'closed'> {

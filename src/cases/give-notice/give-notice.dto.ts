@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
 import { PARTY_ROLES, type GiveNoticePayload, type IsoDate, type PartyRole } from '../../lifecycle';
 import { DateField } from '../shared/validation';
-import { PARTY_ROLE_DOC } from '../shared/values.dto';
+import { PARTY_ROLE_DOC, ReceiptDto, ReceiptField } from '../shared/values.dto';
 
 /** Notice of termination; the engine computes the day it takes effect from the notice months. */
 export class GiveNoticeDto implements GiveNoticePayload {
@@ -16,4 +16,7 @@ export class GiveNoticeDto implements GiveNoticePayload {
   @ApiProperty({ description: 'Notice must be given in writing; the lifecycle refuses it otherwise.', example: true })
   @IsBoolean()
   inWriting!: boolean;
+
+  @ReceiptField("the organisation's notice", " Its `receivedOn` must be the notice's own: notice runs from the day it came in.")
+  receipt: ReceiptDto | null = null;
 }

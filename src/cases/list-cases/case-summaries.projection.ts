@@ -30,10 +30,9 @@ export class CaseSummariesProjection implements OnModuleInit {
     const caseId = caseIdOfStream(event.stream);
     if (!caseId || (await this.shows(event.stream.tenant, caseId, event.revision))) return;
     // The list shows no personal data, so it never opens any: none can land in the read model.
-    const loaded = await this.cases.load(event.stream.tenant, caseId);
+    const loaded = await this.cases.current(event.stream.tenant, caseId);
     const facts = loaded.snapshot.context;
     const state = caseState(loaded.snapshot);
-    const latest = loaded.events[loaded.events.length - 1];
     await this.db.pool.query(
       `INSERT INTO case_summaries (tenant, case_id, revision, diarienummer, state_paths, state_label_sv, state_label_en, closed,
          organisation_name, organisation_number, body_code, officer_id, officer_name, received_on, updated_at, commands)
@@ -60,7 +59,7 @@ export class CaseSummariesProjection implements OnModuleInit {
         facts.officer?.id ?? null,
         facts.officer?.name ?? null,
         facts.receivedOn,
-        latest.metadata.recordedAt,
+        loaded.recordedAt,
         // What the state accepts, whoever asks: the worklist narrows it to the caller's roles.
         allowedCommands(loaded.snapshot),
       ],

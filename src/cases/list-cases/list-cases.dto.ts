@@ -1,8 +1,12 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { LabelDto } from '../shared/case-result.dto';
-import { BooleanQuery, IsOrganisationNumber } from '../shared/validation';
+import { BooleanQuery, IsOrganisationNumber, MAX_OFFSET } from '../shared/validation';
+
+/** An optional text filter of the query string. */
+const Filter = (description: string, example: string) => applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString());
 
 /** The orders the list offers: each a column of the case list projection. */
 export const CASE_SORTS = ['updated', 'diarienummer', 'organisation', 'received'] as const;
@@ -19,9 +23,7 @@ export class ListCasesQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ example: 'decision', description: 'State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`.' })
-  @IsOptional()
-  @IsString()
+  @Filter('State: a machine state path or its prefix, e.g. `decision`, `active`, `signing`.', 'decision')
   state?: string;
 
   @ApiPropertyOptional({ example: '822004-0417', description: "The organisation's organisationsnummer." })
@@ -29,19 +31,13 @@ export class ListCasesQueryDto {
   @IsOrganisationNumber()
   organisation?: string;
 
-  @ApiPropertyOptional({ example: 'KS 2023/01692', description: 'The diarienummer, exactly.' })
-  @IsOptional()
-  @IsString()
+  @Filter('The diarienummer, exactly.', 'KS 2023/01692')
   diarienummer?: string;
 
-  @ApiPropertyOptional({ example: 'KS', description: 'The deciding body (code) the case is, or last was, before.' })
-  @IsOptional()
-  @IsString()
+  @Filter('The deciding body (code) the case is, or last was, before.', 'KS')
   body?: string;
 
-  @ApiPropertyOptional({ example: 'john.fristedt', description: "The case officer's id." })
-  @IsOptional()
-  @IsString()
+  @Filter("The case officer's id.", 'john.fristedt')
   officer?: string;
 
   @ApiPropertyOptional({ description: 'Only closed (true) or only open (false) cases.' })
@@ -66,11 +62,12 @@ export class ListCasesQueryDto {
   @Max(200)
   limit: number = 50;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DECISION_OUTCOMES, type DecisionOutcome, type RecordDecisionPayload } from '../../lifecycle';
-import { IsNested, IsText } from '../shared/validation';
+import { IsNested, IsText, OptionalTextField } from '../shared/validation';
 import { DecidingBodyDto } from '../shared/values.dto';
 
 /** The body's decision at the scheduled meeting. Optional fields left out are recorded as null. */
@@ -14,9 +14,7 @@ export class RecordDecisionDto implements RecordDecisionPayload {
   @IsIn(DECISION_OUTCOMES)
   outcome!: DecisionOutcome;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The protocol paragraph.', example: '§ 187' })
-  @IsOptional()
-  @IsText()
+  @OptionalTextField('The protocol paragraph.', '§ 187')
   paragraph: string | null = null;
 
   @ApiPropertyOptional({ type: () => DecidingBodyDto, nullable: true, description: 'The higher body, when the outcome is `recommended`.' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import type { IsoDate, RecordEvaluationPayload } from '../../lifecycle';
-import { DateField, IntegerField, IsText } from '../shared/validation';
+import { DateField, IntegerField, TextField } from '../shared/validation';
 
 export class RecordEvaluationDto implements RecordEvaluationPayload {
   @IntegerField('The calendar year evaluated.', 2023)
@@ -14,7 +14,6 @@ export class RecordEvaluationDto implements RecordEvaluationPayload {
   @IsBoolean()
   fundsUsedAsIntended!: boolean;
 
-  @ApiProperty({ description: 'The findings.', example: 'Verksamheten motsvarar överenskommelsen.' })
-  @IsText()
+  @TextField('The findings.', 'Verksamheten motsvarar överenskommelsen.')
   summary!: string;
 }

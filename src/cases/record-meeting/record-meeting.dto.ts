@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { FOLLOW_UP_FORUMS, type FollowUpForum, type IsoDate, type RecordMeetingPayload } from '../../lifecycle';
-import { DateField, IsText } from '../shared/validation';
+import { DateField, OptionalTextField, TextField } from '../shared/validation';
 
 /** A follow-up meeting between the parties while the agreement runs. */
 export class RecordMeetingDto implements RecordMeetingPayload {
@@ -12,12 +12,9 @@ export class RecordMeetingDto implements RecordMeetingPayload {
   @DateField('The day of the meeting.', '2023-04-12')
   heldOn!: IsoDate;
 
-  @ApiProperty({ description: 'Who convened the meeting and keeps the minutes.', example: 'Leanlink/Stödcentrum' })
-  @IsText()
+  @TextField('Who convened the meeting and keeps the minutes.', 'Leanlink/Stödcentrum')
   convener!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Where the minutes are.', example: 'Minnesanteckningar 2023-04-12' })
-  @IsOptional()
-  @IsText()
+  @OptionalTextField('Where the minutes are.', 'Minnesanteckningar 2023-04-12')
   minutesRef: string | null = null;
 }

@@ -3,66 +3,171 @@ import { v5 as uuidv5 } from 'uuid';
 import { InvalidInput } from '../../shared/engine-error';
 import { CaseError } from '../shared/case-error';
 import type { Actor } from '../../auth/actor';
-import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
-import { EventStore } from '../../event-store/event-store.port';
-import { formatDiarienummer, municipality } from '../../reference-data/municipalities';
+import { EventIdConflictError, WrongExpectedVersionError } from '../../event-store/event-store.errors';
+import { EventStore, type NewEvent, type StreamName } from '../../event-store/event-store.port';
+import { formatDiarienummer, municipality, type DiariumSeries } from '../../reference-data/municipalities';
 
 const NAMESPACE = '9e3c1f4e-6a0b-4c55-8f0a-1b2c3d4e5f60';
 const MAX_ATTEMPTS = 50;
+/** Allocations written in one append at most. */
+const MAX_BATCH = 100;
+
+interface Request {
+  readonly actor: Actor;
+  readonly caseId: string;
+  readonly registeredOn: string;
+  readonly done: (diarienummer: string) => void;
+  readonly failed: (error: unknown) => void;
+}
+
+/** One series as this instance knows it: its last revision (undefined: not read yet) and the allocations waiting for their turn. */
+interface Series {
+  readonly stream: StreamName;
+  readonly format: (number: number) => string;
+  head: bigint | undefined;
+  readonly waiting: Request[];
+  busy: boolean;
+}
 
 /**
  * Allocates diarienummer: one series per body and year, numbered 1, 2, 3, … without gaps. Each
- * series is a stream whose revision is the number's predecessor, so the event store's expected
- * revision makes concurrent allocations take turns, and a number once given is never given again.
- * Allocation is idempotent per case: asking again for the same case returns its number.
+ * series is a stream in which number n is the event at revision n − 1, so the event store's expected
+ * revision guarantees that a number is given once and none is skipped.
+ *
+ * Allocations of one series take turns in this instance rather than race in the database: while one
+ * append is on its way, the next requests wait, and then go together in one append (one statement,
+ * numbered in order). The series' head is known from the last append, so nothing is read first;
+ * another instance's allocation shows as a wrong expected revision, which names the actual head to
+ * go on from. Allocation is idempotent per case (the event id is fixed by the case): asking again
+ * returns the case's number.
  */
 @Injectable()
 export class Diarium {
+  private readonly series = new Map<string, Series>();
+
   constructor(private readonly store: EventStore) {}
 
-  /** The number the next allocation would give (refuses a body without a diarium). */
-  async preview(actor: Actor, bodyCode: string, registeredOn: string): Promise<string> {
-    return (await this.next(actor, bodyCode, registeredOn)).diarienummer;
+  /**
+   * A number of the series as it looks (refusing a body without a diarium), for deciding whether the
+   * case could be registered at all: the lifecycle's rules do not read the number itself.
+   */
+  standIn(actor: Actor, bodyCode: string, registeredOn: string): string {
+    return this.seriesFor(actor.tenant, bodyCode, registeredOn).format(1);
   }
 
-  async allocate(actor: Actor, bodyCode: string, registeredOn: string, caseId: string): Promise<string> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { stream, revision, number, diarienummer } = await this.next(actor, bodyCode, registeredOn);
-      const id = uuidv5(`${stream.id}/${caseId}`, NAMESPACE);
+  allocate(actor: Actor, bodyCode: string, registeredOn: string, caseId: string): Promise<string> {
+    const series = this.seriesFor(actor.tenant, bodyCode, registeredOn);
+    return new Promise((done, failed) => {
+      series.waiting.push({ actor, caseId, registeredOn, done, failed });
+      if (!series.busy) void this.drain(series);
+    });
+  }
+
+  /** Writes the waiting allocations, a batch per append, until none wait. */
+  private async drain(series: Series): Promise<void> {
+    series.busy = true;
+    while (series.waiting.length > 0) {
+      const batch = takeBatch(series.waiting);
       try {
-        const result = await this.store.append(stream, [{ id, type: 'DiarienummerAllocated', data: { number, diarienummer, caseId, registeredOn } }], {
-          expectedRevision: revision < 0n ? 'no_stream' : revision,
-          context: { actorId: actor.id, actorName: actor.name, actorRole: 'registrator', commandId: id, correlationId: id, causationId: id },
-        });
-        if (result.nextExpectedRevision === revision + 1n) return diarienummer;
-        // Already allocated to this case earlier: answer with that number.
-        const [earlier] = await this.store.readStream(stream, { fromRevision: result.nextExpectedRevision, maxCount: 1 });
-        return String(earlier.data.diarienummer);
+        const numbers = await this.write(series, batch);
+        batch.forEach((request, i) => request.done(numbers[i]));
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error; // another registration took this number: try the next
+        batch.forEach((request) => request.failed(error));
       }
     }
-    throw new CaseError('CASE_CHANGED', `The diarium ${bodyCode} is too busy right now; try again.`);
+    series.busy = false;
   }
 
-  private async next(actor: Actor, bodyCode: string, registeredOn: string) {
-    const series = this.seriesOf(actor.tenant, bodyCode);
-    const year = Number(registeredOn.slice(0, 4));
-    const stream = { tenant: actor.tenant, id: `diarium-${bodyCode}-${year}` };
-    const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    const revision = last?.revision ?? -1n;
-    const number = Number(revision) + 2;
-    return { stream, revision, number, diarienummer: formatDiarienummer(bodyCode, series, year, number) };
-  }
-
-  private seriesOf(tenant: string, bodyCode: string) {
-    const bodies = municipality(tenant)?.bodies.filter((b) => b.diarium) ?? [];
-    const body = bodies.find((b) => b.code === bodyCode);
-    if (!body?.diarium) {
-      throw new InvalidInput('VALIDATION_FAILED', `${bodyCode} keeps no diarium here.`, {
-        fields: [{ field: 'bodyCode', messages: [`must be one of ${bodies.map((b) => b.code).join(', ') || '(none configured)'}`] }],
-      });
+  /** The batch's numbers, in order: one append at the known head, or one at a time when some case already has its number. */
+  private async write(series: Series, batch: readonly Request[]): Promise<string[]> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const head = series.head ?? (series.head = await this.lastRevision(series.stream));
+      const events = batch.map((request, i) => allocation(series, request, head + 1n + BigInt(i)));
+      try {
+        const result = await this.store.append(series.stream, events, {
+          expectedRevision: head < 0n ? 'no_stream' : head,
+          context: contextOf(batch[0].actor, events[0].id),
+        });
+        if (result.nextExpectedRevision === head + BigInt(events.length)) {
+          series.head = result.nextExpectedRevision;
+          return events.map((event) => String(event.data.diarienummer));
+        }
+        return this.oneByOne(series, batch); // every case of the batch had its number already
+      } catch (error) {
+        if (error instanceof EventIdConflictError) return this.oneByOne(series, batch);
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        series.head = error.actual === 'no_stream' ? -1n : error.actual; // another instance allocated: go on from there
+      }
     }
-    return body.diarium;
+    throw new CaseError('CASE_CHANGED', `The diarium ${series.stream.id} is too busy right now; try again.`);
   }
+
+  private async oneByOne(series: Series, batch: readonly Request[]): Promise<string[]> {
+    const numbers: string[] = [];
+    for (const request of batch) numbers.push(batch.length === 1 ? await this.numberGivenBefore(series, request) : (await this.write(series, [request]))[0]);
+    return numbers;
+  }
+
+  /** A case that has its number already (a retried registration): the number it was given. */
+  private async numberGivenBefore(series: Series, request: Request): Promise<string> {
+    const [earlier] = await this.store.readEventsById(series.stream, [allocationId(series, request.caseId)]);
+    if (!earlier) throw new Error(`The allocation of case ${request.caseId} in ${series.stream.id} is neither new nor written.`);
+    return String(earlier.data.diarienummer);
+  }
+
+  private async lastRevision(stream: StreamName): Promise<bigint> {
+    return (await this.store.streamHead(stream))?.revision ?? -1n;
+  }
+
+  private seriesFor(tenant: string, bodyCode: string, registeredOn: string): Series {
+    const year = Number(registeredOn.slice(0, 4));
+    const stream = { tenant, id: `diarium-${bodyCode}-${year}` };
+    const key = `${tenant}/${stream.id}`;
+    let series = this.series.get(key);
+    if (!series) {
+      const diarium = diariumOf(tenant, bodyCode);
+      series = { stream, format: (number) => formatDiarienummer(bodyCode, diarium, year, number), head: undefined, waiting: [], busy: false };
+      this.series.set(key, series);
+    }
+    return series;
+  }
+}
+
+/** The next requests in line that one append can carry: those of the first one's actor (an append records one actor), each case once. */
+function takeBatch(waiting: Request[]): Request[] {
+  const [first] = waiting;
+  const cases = new Set<string>();
+  const batch: Request[] = [];
+  for (let i = 0; i < waiting.length && batch.length < MAX_BATCH;) {
+    const request = waiting[i];
+    if (request.actor.id === first.actor.id && request.actor.name === first.actor.name && !cases.has(request.caseId)) {
+      cases.add(request.caseId);
+      batch.push(...waiting.splice(i, 1));
+    } else i++;
+  }
+  return batch;
+}
+
+function allocationId(series: Series, caseId: string): string {
+  return uuidv5(`${series.stream.id}/${caseId}`, NAMESPACE);
+}
+
+function allocation(series: Series, { caseId, registeredOn }: Request, revision: bigint): NewEvent {
+  const number = Number(revision) + 1;
+  return { id: allocationId(series, caseId), type: 'DiarienummerAllocated', data: { number, diarienummer: series.format(number), caseId, registeredOn } };
+}
+
+function contextOf(actor: Actor, id: string) {
+  return { actorId: actor.id, actorName: actor.name, actorRole: 'registrator', commandId: id, correlationId: id, causationId: id };
+}
+
+function diariumOf(tenant: string, bodyCode: string): DiariumSeries {
+  const bodies = municipality(tenant)?.bodies.filter((b) => b.diarium) ?? [];
+  const body = bodies.find((b) => b.code === bodyCode);
+  if (!body?.diarium) {
+    throw new InvalidInput('VALIDATION_FAILED', `${bodyCode} keeps no diarium here.`, {
+      fields: [{ field: 'bodyCode', messages: [`must be one of ${bodies.map((b) => b.code).join(', ') || '(none configured)'}`] }],
+    });
+  }
+  return body.diarium;
 }

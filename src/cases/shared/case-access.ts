@@ -1,6 +1,7 @@
 import { AccessDenied } from '../../auth/access-denied';
 import type { Actor } from '../../auth/actor';
 import {
+  actingRole,
   issuingRoles,
   refusalOf,
   roleRefusal,
@@ -12,7 +13,7 @@ import {
   type Role,
 } from '../../lifecycle';
 import { caseNotFound } from './case-error';
-import type { LoadedCase } from './case-repository';
+import type { CaseAt } from './case-repository';
 
 /**
  * Organisation representatives see their own organisation's cases only; everyone else in the
@@ -24,7 +25,7 @@ export function canSee(actor: Actor, facts: CaseFacts): boolean {
 }
 
 /** A case the actor may not see does not exist for them: 404, not 403, so its existence does not leak. */
-export function assertVisible(actor: Actor, loaded: LoadedCase): void {
+export function assertVisible(actor: Actor, loaded: CaseAt): void {
   if (loaded.revision >= 0n && !canSee(actor, loaded.snapshot.context)) throw caseNotFound(loaded.id);
 }
 
@@ -35,10 +36,14 @@ export function assertRole(actor: Actor, type: CommandType): Role {
   return issuingRoles(type, actor)[0];
 }
 
-/** 403 unless the actor may give this command with this payload (the party it acts for, its own organisation): src/lifecycle/commands. */
-export function assertMayIssue<K extends CommandType>(actor: Actor, type: K, payload: CommandPayloads[K]): void {
+/**
+ * 403 unless the actor may give this command with this payload (the party it acts for, its own
+ * organisation, a receipt): src/lifecycle/commands. Returns the role they give it in, recorded in its events.
+ */
+export function assertMayIssue<K extends CommandType>(actor: Actor, type: K, payload: CommandPayloads[K]): Role {
   const refusal = refusalOf(type, actor, payload);
   if (refusal) throw denied(refusal);
+  return actingRole(type, actor, payload)!;
 }
 
 function denied({ code, message, required }: Refusal): AccessDenied {

@@ -31,10 +31,10 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommand> {
       caseId,
       request,
       async (loaded) => {
-        const role = assertRole(actor, type);
+        assertRole(actor, type);
         body = await validateBody(row.dto, command.body);
-        // The issuing rules read only what the caller sends (a party, an organisation): every DTO carries it.
-        assertMayIssue(actor, type, body as CommandPayloads[K]);
+        // The issuing rules read only what the caller sends (a party, an organisation, a receipt): every DTO carries it.
+        const role = assertMayIssue(actor, type, body as CommandPayloads[K]);
         return {
           content: { type, payload: body },
           role,

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../auth/actor';
 import { WrongExpectedVersionError } from '../../event-store/event-store.errors';
-import type { CaseSnapshot, Timestamp } from '../../lifecycle';
+import { foldOnto, type CaseSnapshot, type Timestamp } from '../../lifecycle';
 import { Clock } from '../../shared/clock';
 import { assertVisible } from './case-access';
 import type { CommandRequest } from './case-command';
 import { CaseError } from './case-error';
-import { CaseRepository, foldRecorded, type LoadedCase, type NewCaseEvent } from './case-repository';
+import { CaseRepository, type CaseAt, type NewCaseEvent } from './case-repository';
+import type { RecordedCaseEvent } from './case-stream';
 import { caseResult, type CaseResult } from './case-view';
-import { earlierExecution, idempotentIds, type IdempotentIds } from './idempotency';
+import { earlierExecution, idempotentIds, MAX_EVENTS_PER_COMMAND, possibleEventIds, type IdempotentIds } from './idempotency';
 
 /** A request let in: who may give it and its body are checked; what remains is to decide. */
 export interface Admitted {
@@ -25,7 +26,7 @@ export interface Decided {
   /** The case after the events. */
   readonly then: CaseSnapshot;
   /** The machine the events are recorded under, when not the case's own (a migration names its target). */
-  readonly machine?: LoadedCase['machine'];
+  readonly machine?: CaseAt['machine'];
 }
 
 /**
@@ -44,18 +45,18 @@ export class CaseCommandService {
     actor: Actor,
     caseId: string,
     request: CommandRequest,
-    admit: (loaded: LoadedCase) => Promise<Admitted> | Admitted,
+    admit: (loaded: CaseAt) => Promise<Admitted> | Admitted,
     options: { allowNew?: boolean } = {},
   ): Promise<CaseResult> {
     // Commands decide by rules that never read personal data: the case is folded as stored, no keys needed.
-    const loaded = await this.cases.load(actor.tenant, caseId, options);
+    const loaded = await this.cases.current(actor.tenant, caseId, options);
     assertVisible(actor, loaded);
     const admitted = await admit(loaded);
     // A repeat of a request already carried out gets its first answer, whatever If-Match now says:
     // the client that lost the answer cannot otherwise tell its own write from someone else's.
     const ids = request.idempotencyKey ? idempotentIds(`${actor.tenant}/${caseId}`, request.idempotencyKey, admitted.content) : undefined;
-    const executed = ids && earlierExecution(loaded.events, ids);
-    if (executed !== undefined) return resultAt(loaded, executed);
+    const executed = ids && (await this.execution(loaded, ids));
+    if (executed) return this.resultAfter(loaded, executed);
     if (request.ifMatch !== undefined && request.ifMatch !== loaded.revision) {
       throw new CaseError('PRECONDITION_FAILED', `The case is at revision ${loaded.revision}, not ${request.ifMatch}.`, {
         revision: loaded.revision.toString(),
@@ -63,6 +64,7 @@ export class CaseCommandService {
     }
 
     const decided = await admitted.decide(this.clock.now().toISOString());
+    if (decided.events.length > MAX_EVENTS_PER_COMMAND) throw new Error(`A command records at most ${MAX_EVENTS_PER_COMMAND} events.`);
     const commandId = ids?.commandId ?? randomUUID();
     const context = {
       actorId: actor.id,
@@ -79,18 +81,25 @@ export class CaseCommandService {
       throw new CaseError(code, 'The case changed while this command was being decided; load it again and retry.', { revision: String(error.actual) });
     });
     // With a key, a parallel copy of this request may have written first: answer with what was written.
-    if (ids) return this.answerFromStore(loaded, ids);
+    if (ids) return this.resultAfter(loaded, (await this.execution(loaded, ids))!);
     return caseResult(caseId, decided.then, appended.nextExpectedRevision);
   }
 
-  private async answerFromStore(loaded: LoadedCase, ids: IdempotentIds): Promise<CaseResult> {
-    const reloaded = await this.cases.load(loaded.tenant, loaded.id);
-    return resultAt(reloaded, earlierExecution(reloaded.events, ids)!);
+  /** What this key's request wrote, if it was carried out (one indexed look-up, however long the stream). */
+  private async execution(loaded: CaseAt, ids: IdempotentIds): Promise<readonly RecordedCaseEvent[] | undefined> {
+    return earlierExecution(await this.cases.eventsById(loaded.tenant, loaded.id, possibleEventIds(ids)), ids) as readonly RecordedCaseEvent[] | undefined;
   }
-}
 
-/** The case as it was right after `revision`: what the first execution of a repeated request answered. */
-function resultAt(loaded: LoadedCase, revision: bigint): CaseResult {
-  const { snapshot } = foldRecorded(loaded.events.slice(0, Number(revision) + 1));
-  return caseResult(loaded.id, snapshot, revision);
+  /**
+   * The case as it was right after an execution's events: what the first execution answered. Folded
+   * on from the case as loaded when the events came right after it (a parallel copy, or a retry
+   * with nothing in between), else from the stream up to them.
+   */
+  private async resultAfter(loaded: CaseAt, executed: readonly RecordedCaseEvent[]): Promise<CaseResult> {
+    const revision = executed.at(-1)!.revision;
+    if (revision === loaded.revision) return caseResult(loaded.id, loaded.snapshot, revision);
+    if (executed[0].revision === loaded.revision + 1n) return caseResult(loaded.id, foldOnto(loaded, executed).snapshot, revision);
+    const then = await this.cases.load(loaded.tenant, loaded.id, { at: { revision } });
+    return caseResult(loaded.id, then.snapshot, revision);
+  }
 }

@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
 import type { Actor } from '../../auth/actor';
 import type { CommandPayloads, CommandType, Timestamp } from '../../lifecycle';
-import type { LoadedCase } from './case-repository';
+import type { CaseAt } from './case-repository';
 import type { CaseResult } from './case-view';
 
 /** What the HTTP request adds to a command: optimistic concurrency and idempotency. */
@@ -36,7 +36,7 @@ export class CaseCommand<K extends CommandType = CommandType> extends Command<Ca
 export interface ExtensionInput<D extends object> {
   readonly body: D;
   readonly actor: Actor;
-  readonly loaded: LoadedCase;
+  readonly loaded: CaseAt;
   readonly now: Timestamp;
 }
 

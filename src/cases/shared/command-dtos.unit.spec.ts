@@ -36,12 +36,15 @@ import { SubmitReportBackDto } from '../submit-report-back/submit-report-back.dt
 import { WithdrawDto } from '../withdraw/withdraw.dto';
 import { VALIDATION_OPTIONS, flattenValidationErrors } from './validation';
 
+/** What an official records with the organisation's paper or e-mailed document (sign, give-notice, withdraw). */
+const receipt = { channel: 'email', receivedOn: '2025-03-31' };
+
 /** Per command type: its DTO, and the fields that may be left out (they become null). */
 const dtos: { [K in CommandType]: { dto: ClassConstructor<object>; valid: Body; nullable?: string[] } } = {
   'submit-application': { dto: SubmitApplicationDto, valid: VALID_BODIES['submit-application'] },
   register: { dto: RegisterDto, valid: VALID_BODIES.register },
   'assign-officer': { dto: AssignOfficerDto, valid: VALID_BODIES['assign-officer'] },
-  withdraw: { dto: WithdrawDto, valid: VALID_BODIES.withdraw },
+  withdraw: { dto: WithdrawDto, valid: { ...VALID_BODIES.withdraw, receipt }, nullable: ['receipt'] },
   'close-ineligible': { dto: CloseIneligibleDto, valid: VALID_BODIES['close-ineligible'] },
   'draft-proposal': { dto: DraftProposalDto, valid: VALID_BODIES['draft-proposal'] },
   'sign-proposal': { dto: SignProposalDto, valid: VALID_BODIES['sign-proposal'] },
@@ -52,7 +55,7 @@ const dtos: { [K in CommandType]: { dto: ClassConstructor<object>; valid: Body; 
   'record-final': { dto: RecordFinalDto, valid: VALID_BODIES['record-final'] },
   'lodge-appeal': { dto: LodgeAppealDto, valid: VALID_BODIES['lodge-appeal'], nullable: ['caseReference'] },
   'record-appeal-outcome': { dto: RecordAppealOutcomeDto, valid: VALID_BODIES['record-appeal-outcome'] },
-  sign: { dto: SignDto, valid: VALID_BODIES.sign },
+  sign: { dto: SignDto, valid: { ...VALID_BODIES.sign, receipt }, nullable: ['receipt'] },
   'record-payment': { dto: RecordPaymentDto, valid: VALID_BODIES['record-payment'], nullable: ['reference'] },
   'record-meeting': { dto: RecordMeetingDto, valid: VALID_BODIES['record-meeting'], nullable: ['minutesRef'] },
   'submit-annual-report': { dto: SubmitAnnualReportDto, valid: VALID_BODIES['submit-annual-report'] },
@@ -62,7 +65,7 @@ const dtos: { [K in CommandType]: { dto: ClassConstructor<object>; valid: Body; 
   'amend-terms': { dto: AmendTermsDto, valid: VALID_BODIES['amend-terms'] },
   'start-renewal': { dto: StartRenewalDto, valid: VALID_BODIES['start-renewal'] },
   'complete-renewal': { dto: CompleteRenewalDto, valid: VALID_BODIES['complete-renewal'] },
-  'give-notice': { dto: GiveNoticeDto, valid: VALID_BODIES['give-notice'] },
+  'give-notice': { dto: GiveNoticeDto, valid: { ...VALID_BODIES['give-notice'], receipt }, nullable: ['receipt'] },
   'record-termination': { dto: RecordTerminationDto, valid: VALID_BODIES['record-termination'] },
   'record-expiry': { dto: RecordExpiryDto, valid: VALID_BODIES['record-expiry'] },
 };
@@ -166,6 +169,9 @@ describe('command DTO rules, by the path of the field', () => {
     ['start-renewal', 'newCaseId', 'case-2026'],
     ['complete-renewal', 'newCaseId', 'case-2026'],
     ['give-notice', 'inWriting', 'true'],
+    ['sign', 'receipt.channel', 'fax'],
+    ['withdraw', 'receipt.receivedOn', '2025-02-30'],
+    ['give-notice', 'receipt.receivedOn', undefined],
   ])('%s refuses %s = %j', async (type, path, value, field = path) => {
     expect((await check(type, withValue(dtos[type].valid, path, value))).fields).toEqual([field]);
   });

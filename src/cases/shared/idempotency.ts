@@ -33,16 +33,24 @@ export function idempotentCaseId(tenant: string, key: string): string {
   return uuidv5(`${tenant}/new-case/${key}`, NAMESPACE);
 }
 
+/** The most events one command records (each records one today); their ids are the ones an earlier execution is looked for by. */
+export const MAX_EVENTS_PER_COMMAND = 8;
+
+/** The ids of every event a request under this key can have written. */
+export function possibleEventIds(ids: IdempotentIds): string[] {
+  return Array.from({ length: MAX_EVENTS_PER_COMMAND }, (_, index) => ids.eventId(index));
+}
+
 /**
- * The revision at which this key's request was already carried out, if it was; a key already used
- * for a different request is refused rather than silently answered with the other request's result.
+ * The events this key's request already wrote (as found by {@link possibleEventIds}), if it was
+ * carried out; a key already used for a different request is refused rather than silently answered
+ * with the other request's result.
  */
-export function earlierExecution(events: readonly RecordedEvent[], ids: IdempotentIds): bigint | undefined {
-  const first = events.find((event) => event.id === ids.eventId(0));
+export function earlierExecution(found: readonly RecordedEvent[], ids: IdempotentIds): readonly RecordedEvent[] | undefined {
+  const first = found.find((event) => event.id === ids.eventId(0));
   if (!first) return undefined;
   if (first.metadata.commandId !== ids.commandId) {
     throw new CaseError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
   }
-  const mine = events.filter((event) => event.metadata.commandId === ids.commandId);
-  return mine[mine.length - 1].revision;
+  return found.filter((event) => event.metadata.commandId === ids.commandId);
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type, type TypeHelpOptions, type TypeOptions } from 'class-transformer';
 import {
   IsBoolean,
@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsObject,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
   buildMessage,
   type ValidationError,
@@ -43,6 +44,15 @@ function stringRule(name: string, test: (value: string) => boolean, message: str
       options,
     );
 }
+
+/**
+ * A field that may be left out, but not sent as `null` (unlike class-validator's IsOptional, which
+ * lets null through to code that does not expect it). For fields documented as nullable, IsOptional.
+ */
+export const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** The largest `offset` a list takes: far beyond any tenant's rows, well inside PostgreSQL's bigint. */
+export const MAX_OFFSET = 1_000_000;
 
 /** A blank name, purpose or reason says nothing, so it is refused like a missing one. */
 export const IsText = stringRule('isText', (value) => value.trim() !== '', 'must be a non-empty string');
@@ -91,6 +101,20 @@ function flattenUnder(parent: string, errors: ValidationError[]): FieldErrors[] 
 /** A calendar date field: documented as `format: date`, validated as a real date. */
 export const DateField = (description: string, example: string) =>
   applyDecorators(IsCalendarDate(), ApiProperty({ description, example, type: String, format: 'date' }));
+
+/** A required text field: documented with its example, validated as non-empty text. */
+export const TextField = (description: string, example: string) => applyDecorators(ApiProperty({ description, example }), IsText());
+
+/** An optional text field: null when left out. */
+export const OptionalTextField = (description: string, example: string) =>
+  applyDecorators(ApiPropertyOptional({ type: String, nullable: true, description, example }), IsOptional(), IsText());
+
+/**
+ * A required nested value object, documented and validated as `type`. (Swagger knows a lazy type
+ * by its function's name `type`, which only an arrow written as the `type` property gets.)
+ */
+export const NestedField = (type: () => abstract new (...args: never[]) => unknown, description: string) =>
+  applyDecorators(ApiProperty({ type: () => type(), description }), IsNested(type));
 
 /** A whole-number field (kronor, hours, a year). */
 export const IntegerField = (description: string, example: number) => applyDecorators(IsInt(), ApiProperty({ type: 'integer', description, example }));

@@ -1,10 +1,13 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { TypeHelpOptions } from 'class-transformer';
 import { IsArray, IsIn, IsOptional } from 'class-validator';
 import {
   BODY_KINDS,
   FUNDING_KINDS,
   PARTY_ROLES,
   PAYMENT_SCHEDULES,
+  RECEIPT_CHANNELS,
   type BodyKind,
   type DateRange,
   type DecidingBody,
@@ -16,10 +19,13 @@ import {
   type PaymentSchedule,
   type PerInhabitantFunding,
   type Person,
+  type Receipt,
+  type ReceiptChannel,
+  type ReceiptPayload,
   type Terms,
   type VolunteerContribution,
 } from '../../lifecycle';
-import { BODY_CODE, DateField, IntegerField, IsBodyCode, IsNested, IsOrganisationNumber, IsText } from './validation';
+import { BODY_CODE, DateField, IntegerField, IsBodyCode, IsNested, IsOrganisationNumber, IsText, NestedField, TextField } from './validation';
 
 /** Value objects shared by the command DTOs; each implements the lifecycle's type. */
 
@@ -41,8 +47,7 @@ export const PARTY_ROLE_DOC = {
 };
 
 export class PartyDto implements Party {
-  @ApiProperty({ description: 'The name of the municipality or organisation.', example: 'Brottsofferjouren i Linköping' })
-  @IsText()
+  @TextField('The name of the municipality or organisation.', 'Brottsofferjouren i Linköping')
   name!: string;
 
   @ApiProperty(ORGANISATION_NUMBER_DOC)
@@ -51,22 +56,18 @@ export class PartyDto implements Party {
 }
 
 export class PersonDto implements Person {
-  @ApiProperty({ description: 'The name of the person who signs.', example: 'Linda Ljungqvist' })
-  @IsText()
+  @TextField('The name of the person who signs.', 'Linda Ljungqvist')
   name!: string;
 
-  @ApiProperty({ description: 'The capacity in which they sign.', example: 'Social- och omsorgsdirektör' })
-  @IsText()
+  @TextField('The capacity in which they sign.', 'Social- och omsorgsdirektör')
   title!: string;
 }
 
 export class OfficerDto implements Officer {
-  @ApiProperty({ description: "The case officer's user id (the token's `sub`).", example: 'frida.larsson' })
-  @IsText()
+  @TextField("The case officer's user id (the token's `sub`).", 'frida.larsson')
   id!: string;
 
-  @ApiProperty({ description: "The case officer's name.", example: 'Frida Larsson' })
-  @IsText()
+  @TextField("The case officer's name.", 'Frida Larsson')
   name!: string;
 }
 
@@ -75,8 +76,7 @@ export class DecidingBodyDto implements DecidingBody {
   @IsBodyCode()
   code!: string;
 
-  @ApiProperty({ description: "The body's name.", example: 'Kommunstyrelsen' })
-  @IsText()
+  @TextField("The body's name.", 'Kommunstyrelsen')
   name!: string;
 
   @ApiProperty({
@@ -132,8 +132,7 @@ export class VolunteerContributionDto implements VolunteerContribution {
 }
 
 export class IndexationDto implements Indexation {
-  @ApiProperty({ description: 'The index the amount follows.', example: 'OPI' })
-  @IsText()
+  @TextField('The index the amount follows.', 'OPI')
   index!: string;
 
   @DateField('The first day indexing applies.', '2024-01-01')
@@ -144,6 +143,16 @@ const fundingTypes = [
   { name: 'fixed', value: FixedFundingDto },
   { name: 'perInhabitant', value: PerInhabitantFundingDto },
 ] as const;
+
+/**
+ * The funding's class by its `kind`, or one that refuses the kind. Not class-transformer's own
+ * discriminator: that reads `kind` of each element of an array sent instead, and throws on a null one.
+ */
+function fundingType(options?: TypeHelpOptions): typeof UnknownFundingDto | (typeof fundingTypes)[number]['value'] {
+  const value: unknown = options?.object[options.property];
+  const kind = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  return fundingTypes.find(({ name }) => name === kind)?.value ?? UnknownFundingDto;
+}
 
 @ApiExtraModels(FixedFundingDto, PerInhabitantFundingDto)
 export class TermsDto implements Terms {
@@ -156,10 +165,7 @@ export class TermsDto implements Terms {
     },
     example: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 },
   })
-  @IsNested(() => UnknownFundingDto, {
-    discriminator: { property: 'kind', subTypes: [...fundingTypes] },
-    keepDiscriminatorProperty: true,
-  })
+  @IsNested(fundingType)
   funding!: FixedFundingDto | PerInhabitantFundingDto;
 
   @ApiPropertyOptional({
@@ -171,8 +177,7 @@ export class TermsDto implements Terms {
   @IsNested(() => VolunteerContributionDto)
   volunteerContribution: VolunteerContributionDto | null = null;
 
-  @ApiProperty({ type: () => DateRangeDto, description: 'The agreement period.' })
-  @IsNested(() => DateRangeDto)
+  @NestedField(() => DateRangeDto, 'The agreement period.')
   period!: DateRangeDto;
 
   @IntegerField('Months from written notice until it takes effect.', 6)
@@ -196,3 +201,48 @@ export class TermsDto implements Terms {
   @IsText({ each: true })
   exclusions!: string[];
 }
+
+const RECEIPT_CHANNEL_DOC = {
+  enum: [...RECEIPT_CHANNELS],
+  description: 'How the document came in: `paper` (by post or by hand) or `email`.',
+  example: 'paper',
+};
+
+/**
+ * The organisation's signature, notice or withdrawal as received on paper or by e-mail: a
+ * registrator or handläggare records it for the organisation (they are the event's actor).
+ */
+export class ReceiptDto implements ReceiptPayload {
+  @ApiProperty(RECEIPT_CHANNEL_DOC)
+  @IsIn(RECEIPT_CHANNELS)
+  channel!: ReceiptChannel;
+
+  @DateField('The day the municipality received the document.', '2023-10-13')
+  receivedOn!: IsoDate;
+}
+
+/** The receipt as the case records it: as given, for whom. */
+export class RecordedReceiptDto implements Receipt {
+  @ApiProperty(RECEIPT_CHANNEL_DOC)
+  channel!: ReceiptChannel;
+
+  @ApiProperty({ type: String, format: 'date', description: 'The day the municipality received the document.', example: '2023-10-13' })
+  receivedOn!: IsoDate;
+
+  @ApiProperty({ enum: ['organisation'], description: 'The party the official recorded it for: the organisation, which sent it.', example: 'organisation' })
+  onBehalfOf!: 'organisation';
+}
+
+/** The optional `receipt` of sign, give-notice and withdraw; `note` adds what is particular to one of them. */
+export const ReceiptField = (what: string, note = '') =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: () => ReceiptDto,
+      nullable: true,
+      description:
+        `When a registrator or handläggare records ${what}, sent on paper or by e-mail: how and when it came in. ` +
+        `Leave it out when the organisation acts itself; an official must give it.${note}`,
+    }),
+    IsOptional(),
+    IsNested(() => ReceiptDto),
+  );

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsEmail, IsOptional } from 'class-validator';
 import type { IsoDate, SubmitApplicationPayload } from '../../lifecycle';
-import { DateField, IsNested, IsText } from '../shared/validation';
+import { DateField, IsNested, IsText, NestedField } from '../shared/validation';
 import { PartyDto, TermsDto } from '../shared/values.dto';
 
 /** The organisation's contact person: personal data, stored encrypted and erasable (see README, "Personal data"). */
@@ -25,12 +25,10 @@ export class ContactPersonInputDto {
  * The engine gives the contact person a data subject id.
  */
 export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'previousCaseId' | 'contactPerson'> {
-  @ApiProperty({ type: () => PartyDto, description: 'The municipality the organisation applies to.' })
-  @IsNested(() => PartyDto)
+  @NestedField(() => PartyDto, 'The municipality the organisation applies to.')
   municipality!: PartyDto;
 
-  @ApiProperty({ type: () => PartyDto, description: 'The applying non-profit organisation.' })
-  @IsNested(() => PartyDto)
+  @NestedField(() => PartyDto, 'The applying non-profit organisation.')
   organisation!: PartyDto;
 
   @ApiProperty({
@@ -50,8 +48,7 @@ export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'pre
   @IsText({ each: true })
   activities!: string[];
 
-  @ApiProperty({ type: () => TermsDto, description: 'The requested terms; the proposal may change them.' })
-  @IsNested(() => TermsDto)
+  @NestedField(() => TermsDto, 'The requested terms; the proposal may change them.')
   terms!: TermsDto;
 
   @DateField('The day the application was received (inkom).', '2023-05-15')

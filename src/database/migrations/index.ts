@@ -8,6 +8,7 @@ import { timers } from './006-timers';
 import { notificationDeliveries } from './007-notification-deliveries';
 import { deadlineViews } from './008-deadline-views';
 import { savedViewsAndWorklist } from './009-saved-views-and-worklist';
+import { caseSnapshots } from './010-case-snapshots';
 
 /** Applied in order of version; a migration, once released, is never edited: add the next one. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   notificationDeliveries,
   deadlineViews,
   savedViewsAndWorklist,
+  caseSnapshots,
 ];

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { Omittable } from '../../cases/shared/validation';
 import { FEED_SCOPES, type FeedScope } from './feed-tokens';
 
 export class CreateFeedTokenDto {
@@ -8,7 +9,7 @@ export class CreateFeedTokenDto {
     default: 'tenant',
     description: "`tenant`: all the municipality's cases; `mine`: the cases you handle as officer.",
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(FEED_SCOPES)
   scope: FeedScope = 'tenant';
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { linkoping } from '../../demo/seed-cases';
 import { EventStore, type JsonObject } from '../../event-store/event-store.port';
-import { decide, type Command } from '../../lifecycle';
+import { CASE_MACHINE_VERSION, decide, type Command } from '../../lifecycle';
 import { fold } from '../../lifecycle/evolve';
 import { TestApi } from '../../../test/support/api';
 import { appendCase, seedEvents } from '../../../test/support/seeded-cases';
@@ -46,7 +46,7 @@ describe('Timers projection: amendments move timers, notice cancels them', () =>
           correlationId: randomUUID(),
           causationId: randomUUID(),
           machineId: 'iopCase',
-          machineVersion: 1,
+          machineVersion: CASE_MACHINE_VERSION,
         },
       });
       return [...events, event];

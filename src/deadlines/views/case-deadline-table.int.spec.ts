@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../../test/support/test-database';
 import { context as anyContext } from '../../../test/support/events';
 import { seedEvents } from '../../../test/support/seeded-cases';
+import { PostgresCaseSnapshots } from '../../cases/shared/postgres-case-snapshots';
 import { CaseRepository } from '../../cases/shared/case-repository';
 import { loadConfig } from '../../config/app-config';
 import type { Database } from '../../database/database';
@@ -40,6 +41,7 @@ describe.each(databaseTargets())('the deadline rows the deadlines projection wri
     const cases = new CaseRepository(
       store,
       new PersonalData(new DataSubjects(database, new MasterKey('a master secret of at least thirty-two characters'), clock)),
+      new PostgresCaseSnapshots(database),
     );
     const settings = deadlineSettingsFrom(loadConfig({}));
     wake = new TimerWake(database, TIMERS_CHANNEL);

@@ -116,6 +116,15 @@ export function findEventsByIdQuery(stream: StreamName, ids: readonly string[]):
   };
 }
 
+export function readEventsByIdQuery(stream: StreamName, ids: readonly string[]): QueryArrayConfig {
+  return {
+    rowMode: 'array',
+    name: 'read-events-by-id',
+    text: `SELECT ${EVENT_COLUMNS} FROM events WHERE tenant = $1 AND stream_id = $2 AND event_id = ANY($3::uuid[]) ORDER BY events.revision`,
+    values: [stream.tenant, stream.id, ids],
+  };
+}
+
 export interface AppendStatement {
   readonly stream: StreamName;
   /** -1n for a new stream. */

@@ -33,6 +33,7 @@ import {
   listStreamsQuery,
   loadHeadQuery,
   readAllQuery,
+  readEventsByIdQuery,
   readStreamQuery,
   readStreamsQuery,
   toPosition,
@@ -141,6 +142,12 @@ export class PostgresEventStore extends EventStore {
     const newest = backwards ? events[0] : events.at(-1);
     if (newest) this.heads.set(key(stream), { revision: newest.revision, hash: Buffer.from(newest.hash, 'hex') });
     return events;
+  }
+
+  async readEventsById(stream: StreamName, ids: readonly string[]): Promise<RecordedEvent[]> {
+    const valid = ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()); // anything else names no event
+    if (valid.length === 0) return [];
+    return toRecordedEvents((await this.pool.query(readEventsByIdQuery(stream, valid))).rows);
   }
 
   /**

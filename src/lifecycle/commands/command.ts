@@ -43,9 +43,3 @@ export interface CommandDefinition<E extends CaseEventType, P extends object> {
   /** The event's data; without it, the payload as it is. Computed facts are computed here, once: replay never recomputes them. */
   record?(payload: P, facts: CaseFacts): Recorded<E>;
 }
-
-/** Signing and giving notice are done for a party: the signatory acts for the municipality, the representative for the organisation. */
-export function actingForParty(_: Issuer, roles: readonly Role[], { party }: { party: PartyRole }): Refusal | undefined {
-  const needed = partyRoles[party];
-  return roles.includes(needed) ? undefined : { code: 'FORBIDDEN_ROLE', message: `Acting for the ${party} needs the role ${needed}.`, required: [needed] };
-}

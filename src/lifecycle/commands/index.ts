@@ -21,7 +21,7 @@ import { recordPayment } from './record-payment';
 import { recordPosting } from './record-posting';
 import { recordTermination } from './record-termination';
 import { register } from './register';
-import type { Rule, Violation } from './rules';
+import { heldUnder, type Rule, type Violation } from './rules';
 import { scheduleMeeting } from './schedule-meeting';
 import { sign } from './sign';
 import { signProposal } from './sign-proposal';
@@ -110,19 +110,38 @@ const rulesByEvent = Object.fromEntries(COMMAND_TYPES.map((type) => [COMMANDS[ty
   [T in CaseEventType]: readonly Rule<T>[];
 };
 
-/** The rules `event` breaks against the facts, by name: the machine's `rulesHold` guard, and the reasons of a refusal. */
-export function violations(facts: CaseFacts, event: CaseEvent): Violation[] {
-  const rules = rulesByEvent[event.type] as readonly Rule<CaseEventType>[];
+/**
+ * The rules `event` breaks against the facts under machine `version`, by name: each machine's
+ * `rulesHold` guard, and the reasons of a refusal.
+ */
+export function violations(facts: CaseFacts, event: CaseEvent, version: number): Violation[] {
+  const rules = (rulesByEvent[event.type] as readonly Rule<CaseEventType>[]).filter((rule) => heldUnder(rule, version));
   const today = stockholmDate(event.data.at);
   return rules.flatMap((rule) => rule.check(facts, event.data, today).map((message) => ({ rule: rule.name, ...message })));
 }
 
-/** The names of each command's rules, for the docs. */
-export function ruleNames(type: CommandType): string[] {
-  return [...new Set(COMMANDS[type].rules.map((rule) => rule.name))];
+/** The names of a command's rules under machine `version`, for the docs. */
+export function ruleNames(type: CommandType, version: number): string[] {
+  return [...new Set(COMMANDS[type].rules.filter((rule) => heldUnder(rule, version)).map((rule) => rule.name))];
 }
 
-export { actingForParty, partyRoles, ROLES, type CommandDefinition, type Issuer, type NoPayload, type Recorded, type Refusal, type Role } from './command';
+/** The names of a command's rules that machine `version` no longer holds, for the docs. */
+export function retiredRuleNames(type: CommandType, version: number): string[] {
+  const held = new Set(ruleNames(type, version));
+  return [...new Set(COMMANDS[type].rules.filter((rule) => !held.has(rule.name) && (rule.until ?? version) < version).map((rule) => rule.name))];
+}
+
+/**
+ * The role the issuer gives the command in with this payload (recorded in its events): the first
+ * of its roles that may give it alone. A handläggare who is also a signatory records the
+ * organisation's paper signature as handläggare.
+ */
+export function actingRole<K extends CommandType>(type: K, issuer: Issuer, payload: CommandPayloads[K]): Role | undefined {
+  const mayIssue = definitionOf(type).mayIssue;
+  return issuingRoles(type, issuer).find((role) => mayIssue?.(issuer, [role], payload) === undefined);
+}
+
+export { partyRoles, ROLES, type CommandDefinition, type Issuer, type NoPayload, type Recorded, type Refusal, type Role } from './command';
 export type { Rule, Violation } from './rules';
 export type { AmendTermsPayload } from './amend-terms';
 export type { AssignOfficerPayload } from './assign-officer';
@@ -151,3 +170,4 @@ export type { SubmitAnnualReportPayload } from './submit-annual-report';
 export type { SubmitApplicationPayload } from './submit-application';
 export type { SubmitReportBackPayload } from './submit-report-back';
 export type { WithdrawPayload } from './withdraw';
+export { RECEIVING_ROLES, type ReceiptPayload } from './receipt';

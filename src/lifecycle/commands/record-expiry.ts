@@ -1,15 +1,28 @@
 import { present } from '../case.facts';
 import type { CommandDefinition, NoPayload } from './command';
-import { notBeforeDate, rule, unless } from './rules';
+import { afterLastDayInForce, notBeforeDate, rule, since, unless, until } from './rules';
 
 export type RecordExpiryPayload = NoPayload;
 
-/** The agreement ends with its period, unless it is under notice (then it ends by termination). */
+const EXPIRY = { sv: 'Utgången', en: 'The expiry' };
+
+/**
+ * The agreement ends with its period, unless it is under notice (then it ends by termination). It
+ * is in force up to and including the period's last day; expiry is recorded from the day after
+ * (machine v2; v1 took it on the last day itself).
+ */
 export const recordExpiry: CommandDefinition<'AgreementExpired', RecordExpiryPayload> = {
   event: 'AgreementExpired',
   roles: ['handlaggare'],
   rules: [
-    notBeforeDate('PERIOD_NOT_ENDED', { sv: 'Utgången', en: 'The expiry' }, (_, d) => d.expiredOn),
+    until(
+      1,
+      notBeforeDate('PERIOD_NOT_ENDED', EXPIRY, (_, d) => d.expiredOn),
+    ),
+    since(
+      2,
+      afterLastDayInForce(EXPIRY, (_, d) => d.expiredOn),
+    ),
     rule('NOTICE_PENDING', (f) =>
       unless(f.notice === null, 'Överenskommelsen är uppsagd och upphör genom uppsägningen.', 'The agreement is under notice: it ends by termination.'),
     ),

@@ -1,4 +1,4 @@
-import { yearOf, type IsoDate } from '../../calendar';
+import { addDays, yearOf, type IsoDate } from '../../calendar';
 import type { CaseEventType, EventData } from '../case.events';
 import type { CaseFacts } from '../case.facts';
 import type { DateRange, Terms } from '../case.values';
@@ -23,8 +23,24 @@ export interface Message {
  */
 export interface Rule<T extends CaseEventType> {
   readonly name: string;
+  /**
+   * The machine versions that hold the rule: from `since` (default 1) up to `until` (default: all
+   * later ones). A rule that would refuse an event an older version accepted comes with a new
+   * machine version, so that streams written under the old one still replay (case.machine.ts).
+   */
+  readonly since?: number;
+  readonly until?: number;
   check(facts: CaseFacts, data: EventData<T>, today: IsoDate): readonly Message[];
 }
+
+/** Whether machine `version` holds the rule. */
+export const heldUnder = (rule: Pick<Rule<CaseEventType>, 'since' | 'until'>, version: number): boolean =>
+  (rule.since ?? 1) <= version && version <= (rule.until ?? Number.POSITIVE_INFINITY);
+
+/** The rule from machine `version` on. */
+export const since = <T extends CaseEventType>(version: number, rule: Rule<T>): Rule<T> => ({ ...rule, since: version });
+/** The rule up to machine `version` (a later version replaced it). */
+export const until = <T extends CaseEventType>(version: number, rule: Rule<T>): Rule<T> => ({ ...rule, until: version });
 
 export const rule = <T extends CaseEventType>(name: string, check: (facts: CaseFacts, data: EventData<T>, today: IsoDate) => readonly Message[]): Rule<T> => ({
   name,
@@ -47,8 +63,8 @@ export function inOrder<T extends CaseEventType>(
   });
 }
 
-/** Recorded facts happened: their date cannot be after the day the command is given. */
-export const notInFuture = <T extends CaseEventType>(date: (data: EventData<T>) => IsoDate): Rule<T> =>
+/** Recorded facts happened: their date (when there is one) cannot be after the day the command is given. */
+export const notInFuture = <T extends CaseEventType>(date: (data: EventData<T>) => IsoDate | null): Rule<T> =>
   inOrder<T>(
     'DATE_IN_FUTURE',
     (_, data, today) => ({ earlier: date(data), later: today }),
@@ -64,6 +80,21 @@ export const notBeforeDate = <T extends CaseEventType>(name: string, what: Messa
     (d) => `${what.sv} kan registreras först ${d}.`,
     (d) => `${what.en} cannot be recorded before ${d}.`,
   );
+
+/**
+ * Termination and expiry: the agreement is in force up to and including its last day (the day the
+ * notice takes effect, or the period's end), so it ends the day after, as the timers act.
+ */
+export const afterLastDayInForce = <T extends CaseEventType>(what: Message, lastDay: (facts: CaseFacts, data: EventData<T>) => IsoDate): Rule<T> =>
+  rule('AGREEMENT_STILL_IN_FORCE', (facts, data, today) => {
+    const last = lastDay(facts, data);
+    const from = addDays(last, 1);
+    return unless(
+      today > last,
+      `Överenskommelsen gäller till och med ${last}; ${what.sv.toLowerCase()} kan registreras först ${from}.`,
+      `The agreement is in force up to and including ${last}; ${what.en.toLowerCase()} cannot be recorded before ${from}.`,
+    );
+  });
 
 export const notBeforeReceived = <T extends CaseEventType>(date: (data: EventData<T>) => IsoDate): Rule<T> =>
   inOrder<T>(

@@ -1,19 +1,22 @@
 import { normaliseOrganisationNumber } from '../organisation-number';
-import { actingForParty, type CommandDefinition, type Recorded } from './command';
+import type { CommandDefinition, Recorded } from './command';
+import { actingFor, receiptOf, receiptRules, RECEIVING_ROLES, type ReceiptPayload } from './receipt';
 import { inOrder, notInFuture, organisationNumbersValid, rule, unless } from './rules';
 
-export type SignPayload = Recorded<'AgreementSigned'>;
+/** `receipt`: the organisation's signature came on paper or by e-mail and an official records it. */
+export type SignPayload = Omit<Recorded<'AgreementSigned'>, 'receipt'> & { receipt?: ReceiptPayload | null };
 
 /**
  * One party signs the agreement; the parties sign in either order, each once. Who: the signatory
- * for the municipality, the organisation's representative for the organisation. When: in the
+ * for the municipality, the organisation's representative for the organisation (or a registrator
+ * or handläggare recording the organisation's signature received on paper or by e-mail). When: in the
  * machine's `signing` state, which only an approved decision that became final (laga kraft), or
  * survived an appeal, reaches (case.machine.ts) — and not before the day it became final.
  */
 export const sign: CommandDefinition<'AgreementSigned', SignPayload> = {
   event: 'AgreementSigned',
-  roles: ['signatory', 'organisation'],
-  mayIssue: actingForParty,
+  roles: ['signatory', 'organisation', ...RECEIVING_ROLES],
+  mayIssue: (_, roles, { party, receipt }) => actingFor(party, roles, receipt),
   rules: [
     organisationNumbersValid((d) => [{ organisationNumber: d.organisationNumber, who: d.party }]),
     rule('ORGANISATION_NUMBER_MISMATCH', (f, d) => {
@@ -32,5 +35,10 @@ export const sign: CommandDefinition<'AgreementSigned', SignPayload> = {
       (e, l) => `The agreement cannot be signed (${l}) before the decision became final (${e}).`,
     ),
     notInFuture((d) => d.signedOn),
+    ...receiptRules<'AgreementSigned'>(
+      (d) => d.signedOn,
+      (d) => d.receipt,
+    ),
   ],
+  record: ({ receipt, ...signature }) => ({ ...signature, receipt: receiptOf(receipt) }),
 };

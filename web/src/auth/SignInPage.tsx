@@ -39,7 +39,7 @@ function SignInMethods({ settings }: { settings: Schemas['SignInSettingsDto'] })
           <h2 id="idp-heading" className="visually-hidden">
             {t.signIn.withIdp}
           </h2>
-          <Button className="button primary" onPress={() => idp.mutate()} isPending={idp.isPending}>
+          <Button className="button primary" onPress={() => idp.mutate()} isDisabled={idp.isPending}>
             {t.signIn.withIdp}
           </Button>
           {idp.isError && <ErrorMessage error={idp.error} />}
@@ -94,7 +94,7 @@ function LocalSignIn({ people }: { people: Schemas['DemoPersonDto'][] }) {
             ))}
           </CheckboxGroup>
         )}
-        <Button type="submit" className="button primary" isDisabled={roles.length === 0} isPending={signIn.isPending}>
+        <Button type="submit" className="button primary" isDisabled={roles.length === 0 || signIn.isPending}>
           {t.signIn.submit}
         </Button>
         {signIn.isError && <ErrorMessage error={signIn.error} />}

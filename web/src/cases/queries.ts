@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOf } from '../api/client';
+import { markDataReceived } from '../app/perf';
 
 /** When the page shows the case: now, right after a revision, or at the end of a day (Stockholm). */
 export interface PointInTime {
@@ -18,17 +19,27 @@ export function endOfStockholmDay(date: string): string {
 export function useCase(id: string, at: PointInTime = {}) {
   return useQuery({
     queryKey: ['case', id, at],
-    queryFn: async () =>
-      dataOf(
+    queryFn: async () => {
+      const view = dataOf(
         await api.GET('/cases/{id}', {
           params: { path: { id }, query: { revision: at.revision, asOf: at.date ? endOfStockholmDay(at.date) : undefined } },
         }),
-      ),
+      );
+      markDataReceived('case');
+      return view;
+    },
   });
 }
 
 export function useHistory(id: string) {
-  return useQuery({ queryKey: ['case', id, 'history'], queryFn: async () => dataOf(await api.GET('/cases/{id}/history', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: ['case', id, 'history'],
+    queryFn: async () => {
+      const history = dataOf(await api.GET('/cases/{id}/history', { params: { path: { id } } }));
+      markDataReceived('history');
+      return history;
+    },
+  });
 }
 
 export function useCaseDeadlines(id: string) {

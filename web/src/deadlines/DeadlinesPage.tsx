@@ -12,7 +12,7 @@ import { addDays, addMonths, monthRange, weeksOf } from './month';
 
 type Deadline = Schemas['CaseDeadlineDto'];
 type Status = NonNullable<Deadline['status']>;
-const STATUSES: Status[] = ['overdue', 'due-today', 'upcoming', 'met'];
+const STATUSES: Status[] = ['overdue', 'due-today', 'upcoming', 'passed', 'met'];
 
 /** Tidsfrister: the deadlines of the caller's cases as a list or a month calendar; the calendar subscription. */
 export default function DeadlinesPage() {

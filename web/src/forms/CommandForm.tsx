@@ -86,7 +86,7 @@ export function CommandForm({ document, caseId, command, revision }: { document:
         </div>
       )}
       <SchemaFields document={document} schema={schema} path="" value={draft} onChange={setDraft} errors={refusal?.fields ?? {}} />
-      <Button type="submit" className="button primary" isPending={submit.isPending}>
+      <Button type="submit" className="button primary" isDisabled={submit.isPending}>
         {title}
       </Button>
     </form>

@@ -61,8 +61,9 @@ function SchemaField(props: FieldProps) {
     );
   }
   if (schema.enum) {
+    // null, not '': with '' react-aria takes a value as chosen, and Tab reaches none of the options.
     return (
-      <RadioGroup value={value as string} onChange={onChange} isInvalid={!!error} className="choice-group" orientation="horizontal">
+      <RadioGroup value={value === '' ? null : (value as string)} onChange={onChange} isInvalid={!!error} className="choice-group" orientation="horizontal">
         <Label>{label}</Label>
         {schema.enum.map((option) => (
           <Radio key={String(option)} value={String(option)} className="choice">

@@ -160,9 +160,10 @@ export const en: Catalogue = {
       signatures: 'Signatures',
       followUp: 'Follow-up',
     },
+    showAll: (count: number) => `Show all ${count}`,
     deadlines: 'Deadlines',
     noDeadlines: 'The case has no deadlines.',
-    deadlineStatus: { upcoming: 'Upcoming', 'due-today': 'Due today', overdue: 'Overdue', met: 'Met' },
+    deadlineStatus: { upcoming: 'Upcoming', 'due-today': 'Due today', overdue: 'Overdue', passed: 'Passed', met: 'Met' },
     deadlineRule: (rule: string) => `Rule: ${rule}`,
     actions: 'What you can do now',
     noActions: 'There is nothing you can do in this case right now.',
@@ -383,6 +384,7 @@ export const en: Catalogue = {
     exclusions: 'Exclusions',
     date: 'Date',
     on: 'Date',
+    revision: 'Revision',
   } as Record<string, string>,
   enums: {
     approved: 'Approved',
@@ -420,6 +422,7 @@ export const en: Catalogue = {
     upcoming: 'upcoming',
     'due-today': 'today',
     overdue: 'overdue',
+    passed: 'passed',
     met: 'met',
   },
   worklist: {

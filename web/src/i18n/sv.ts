@@ -161,9 +161,10 @@ export const sv = {
       signatures: 'Underskrifter',
       followUp: 'Uppföljning',
     },
+    showAll: (count: number) => `Visa alla ${count}`,
     deadlines: 'Tidsfrister',
     noDeadlines: 'Ärendet har inga tidsfrister.',
-    deadlineStatus: { upcoming: 'Kommande', 'due-today': 'Går ut i dag', overdue: 'Försenad', met: 'Uppfylld' },
+    deadlineStatus: { upcoming: 'Kommande', 'due-today': 'Går ut i dag', overdue: 'Försenad', passed: 'Passerad', met: 'Uppfylld' },
     deadlineRule: (rule: string) => `Regel: ${rule}`,
     actions: 'Det här kan du göra nu',
     noActions: 'Du kan inte göra något i ärendet just nu.',
@@ -384,6 +385,7 @@ export const sv = {
     exclusions: 'Undantag',
     date: 'Datum',
     on: 'Datum',
+    revision: 'Version',
   } as Record<string, string>,
   enums: {
     approved: 'Bifall',
@@ -421,6 +423,7 @@ export const sv = {
     upcoming: 'kommande',
     'due-today': 'i dag',
     overdue: 'försenad',
+    passed: 'passerad',
     met: 'uppfylld',
   },
   worklist: {

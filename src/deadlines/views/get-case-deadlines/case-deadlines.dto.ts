@@ -2,6 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../..';
 import { LabelDto } from '../../../cases/shared/case-result.dto';
 
+export const DEADLINE_STATUS_DOC =
+  "`met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice).";
+
 /** One deadline of a case: when, why (a checkable explanation), and where it stands today. */
 export class DeadlineDto {
   @ApiProperty({ example: 'yearly-payment:2024', description: 'Unique within the case and stable as the case changes.' })
@@ -29,7 +32,7 @@ export class DeadlineDto {
   })
   explanation!: LabelDto;
 
-  @ApiProperty({ enum: DEADLINE_STATUSES, description: "`met` by the case's facts; otherwise against today's date in Stockholm." })
+  @ApiProperty({ enum: DEADLINE_STATUSES, description: DEADLINE_STATUS_DOC })
   status!: DeadlineStatus;
 }
 

@@ -32,7 +32,7 @@ export class GetCaseDeadlinesHandler implements IQueryHandler<GetCaseDeadlinesQu
         rule,
         label: labelOf({ kind, key }),
         explanation,
-        status: statusOf({ date, met }, today),
+        status: statusOf({ date, met, kind }, today),
       })),
     };
   }

@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BooleanQuery } from '../../../cases/shared/validation';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../..';
-import { DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
+import { DEADLINE_STATUS_DOC, DeadlineDto } from '../get-case-deadlines/case-deadlines.dto';
+import { MAX_OFFSET } from '../../../cases/shared/validation';
 
 /** The longest range one request may ask for: three years, a leap day included. */
 export const MAX_RANGE_DAYS = 1096;
@@ -29,7 +30,7 @@ export class ListDeadlinesQueryDto {
   @IsIn(DEADLINE_KINDS)
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({ enum: DEADLINE_STATUSES })
+  @ApiPropertyOptional({ enum: DEADLINE_STATUSES, description: `Only deadlines of this status. ${DEADLINE_STATUS_DOC}` })
   @IsOptional()
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
@@ -46,11 +47,12 @@ export class ListDeadlinesQueryDto {
   @Max(1000)
   limit: number = 200;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 
