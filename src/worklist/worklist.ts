@@ -76,7 +76,7 @@ export class Worklist {
       const accepted = new Set<string>(row.commands);
       return {
         ...toSummary(row),
-        commands: mine.filter((type) => accepted.has(type) && (waitedFor.includes(type) || row.officer_id === null)),
+        commands: mine.filter((type) => accepted.has(type) && (waitedFor.includes(type) || (type === 'assign-officer' && row.officer_id === null))),
         assignedToMe: row.officer_id === actor.id,
         reassignable: mayAssign && accepted.has('assign-officer'),
         nextDeadline: row.next_due_on

@@ -41,7 +41,10 @@ describe('the migration preview over HTTP', () => {
   it('refuses a version this build does not have (400) and anyone but an admin (403)', async () => {
     const unknown = await preview('?version=99');
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'version', messages: ['registered: 1'] }] } });
+    expect(unknown.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'version', messages: [expect.stringMatching(/^registered: 1(, \d+)*$/)] }] },
+    });
     expect((await preview('')).status).toBe(400);
     for (const role of ['handlaggare', 'auditor'] as const) {
       const refused = await preview('?version=1', { roles: [role], tenant: 'osteraker' });
