@@ -16,26 +16,18 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres';
-import { foldRecorded } from '../src/cases/shared/case-repository';
-import { asCaseEvents, caseIdOfStream } from '../src/cases/shared/case-stream';
+import { countOutcomes, previewAll, type CasePreviewRow, type MigrationPreview } from '../src/cases/migrate-machine/preview-all';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
-import { caseMachine, previewCase, type CaseMachine, type CasePreview } from '../src/lifecycle';
+import { caseMachine, type CaseMachine, type CasePreview } from '../src/lifecycle';
 import { SystemClock } from '../src/shared/clock';
-
-interface CaseRow {
-  readonly tenant: string;
-  readonly caseId: string;
-  readonly diarienummer: string | null;
-  readonly preview: CasePreview;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { candidate: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const candidate = values.candidate ? loadCandidate(values.candidate) : caseMachine;
   const database = await openDatabase(loadConfig(process.env));
   try {
-    const { cases, closed } = await previewAll(database.url, candidate);
-    const summary = { live: cases.length, closed, ...countBy(cases) };
+    const { cases, closed } = await previewFrom(database.url, candidate);
+    const summary = { live: cases.length, closed, ...countOutcomes(cases) };
     if (values.json) console.log(JSON.stringify({ candidate: values.candidate ?? 'current machine', summary, cases }, null, 2));
     else printTable(cases, summary);
   } finally {
@@ -44,40 +36,13 @@ async function main(): Promise<void> {
 }
 
 /** Every case stream, in one consistent read-only snapshot of the database. */
-async function previewAll(url: string, candidate: CaseMachine): Promise<{ cases: CaseRow[]; closed: number }> {
+async function previewFrom(url: string, candidate: CaseMachine): Promise<MigrationPreview> {
   const connection = { connectionString: url, application_name: 'iop-preview-migration' };
   const pool = new Pool({ ...connection, max: 1 });
   pool.on('error', () => undefined); // the query that was running reports it
   const store = new PostgresEventStore({ pool, connection, clock: new SystemClock() });
   try {
-    return await store.withTransaction(
-      async (snapshot) => {
-        const cases: CaseRow[] = [];
-        let closed = 0;
-        for (
-          let page = await snapshot.listStreams({ prefix: 'case-' });
-          page.length > 0;
-          page = await snapshot.listStreams({ prefix: 'case-', after: page.at(-1) })
-        ) {
-          for (const { stream, events: recorded } of await snapshot.readStreams(page.filter((stream) => caseIdOfStream(stream)))) {
-            const events = asCaseEvents(recorded);
-            const current = foldRecorded(events).snapshot;
-            if (events.length === 0 || current.status === 'done') {
-              closed++;
-              continue;
-            }
-            cases.push({
-              tenant: stream.tenant,
-              caseId: caseIdOfStream(stream)!,
-              diarienummer: current.context.diarienummer,
-              preview: previewCase(events, current, candidate),
-            });
-          }
-        }
-        return { cases, closed };
-      },
-      { readOnly: true },
-    );
+    return await previewAll(store, candidate);
   } finally {
     await store.close();
     await pool.end();
@@ -118,13 +83,7 @@ async function openDatabase(config: AppConfig): Promise<{ url: string; stop?: ()
   return { url: await server.start(), stop: () => server.stop() };
 }
 
-function countBy(cases: readonly CaseRow[]): Record<CasePreview['outcome'], number> {
-  const counts = { same: 0, diverges: 0, stuck: 0, refused: 0 };
-  for (const c of cases) counts[c.preview.outcome]++;
-  return counts;
-}
-
-function printTable(cases: readonly CaseRow[], summary: Record<string, number>): void {
+function printTable(cases: readonly CasePreviewRow[], summary: Record<string, number>): void {
   const verdict = ({ outcome, refused }: CasePreview) =>
     outcome === 'refused' ? `refused at revision ${refused!.revision} (${refused!.eventType} not accepted)` : outcome === 'same' ? 'same end state' : outcome;
   if (cases.length > 0) {

@@ -17,6 +17,7 @@ const API_PATHS = [
   '/worklist',
   '/municipality',
   '/metrics',
+  '/machine-migrations',
 ];
 const service = process.env.IOP_URL ?? 'http://127.0.0.1:3000';
 

@@ -16,11 +16,18 @@ import { CaseSnapshots } from './shared/case-snapshots';
 import { PostgresCaseSnapshots } from './shared/postgres-case-snapshots';
 import { MigrateMachineController } from './migrate-machine/migrate-machine.controller';
 import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler';
+import { MigrationPreviewController } from './migrate-machine/migration-preview.controller';
 
 /** The case API: queries, and every command through one handler driven by the command table (case-commands.ts). */
 @Module({
   imports: [CqrsModule],
-  controllers: [ListCasesController, GetCaseController, ...caseCommandControllers(SubmitApplicationController), MigrateMachineController],
+  controllers: [
+    ListCasesController,
+    GetCaseController,
+    ...caseCommandControllers(SubmitApplicationController),
+    MigrateMachineController,
+    MigrationPreviewController,
+  ],
   providers: [
     CaseRepository,
     { provide: CaseSnapshots, useClass: PostgresCaseSnapshots },

@@ -30,6 +30,9 @@ export class WorklistItemDto extends CaseSummaryDto {
   @ApiProperty({ description: 'The caller is its officer.' })
   assignedToMe!: boolean;
 
+  @ApiProperty({ description: 'The caller may give it another officer now (assign-officer: their roles and the case’s state allow it).' })
+  reassignable!: boolean;
+
   @ApiProperty({ type: () => NextDeadlineDto, nullable: true, description: 'Its earliest deadline not yet met.' })
   nextDeadline!: NextDeadlineDto | null;
 }

@@ -79,6 +79,7 @@ export class Worklist {
         // Of the optional commands, only assigning an officer is waited for, and only while the case has none.
         commands: mine.filter((type) => accepted.has(type) && (waitedFor.includes(type) || (type === 'assign-officer' && row.officer_id === null))),
         assignedToMe: row.officer_id === actor.id,
+        reassignable: mayAssign && accepted.has('assign-officer'),
         nextDeadline: row.next_due_on
           ? { date: row.next_due_on, label: row.next_label, status: statusOf({ date: row.next_due_on, met: false, kind: row.next_kind }, today) }
           : null,

@@ -93,3 +93,39 @@ it('writes one event for a double-clicked submit (one Idempotency-Key per submis
   expect(posts.length).toBeGreaterThanOrEqual(1);
   expect(new Set(posts).size).toBe(1);
 });
+
+it('shows the case as it was after an earlier event, marked historical and with nothing to do', async () => {
+  await page.getByRole('navigation', { name: 'Ärendets delar' }).getByRole('link', { name: 'Historik' }).click();
+  const decision = page.locator('.timeline-entry', { hasText: 'Beslut registrerades' }).last(); // the board's, after the committee's
+  await decision.getByRole('link', { name: 'Visa ärendet som det var efter denna händelse' }).click();
+  await page
+    .getByRole('note')
+    .getByText(/^Historisk vy: så här såg ärendet ut efter händelse \d+\. Inget kan ändras här\.$/)
+    .waitFor();
+  await expect(page.locator('.case-header .stage').textContent()).resolves.toBe('Beslutad – väntar på justering');
+  await page.locator('.statechart g.state.current[data-path="decision.approved.awaitingJustering"]').waitFor();
+  await expect(page.getByRole('heading', { name: 'Det här kan du göra nu' }).count()).resolves.toBe(0);
+  await expectAccessible(page, 'as it was');
+  await screenshot(page, 'som-det-var');
+  await page.getByRole('link', { name: 'Visa ärendet som det är nu' }).click();
+  await page.locator('.case-header .stage', { hasText: /väntar på kommunens underskrift/ }).waitFor();
+});
+
+it('works 360 px wide (no page-wide horizontal scrolling) and in English', async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.reload();
+  await page.locator('.statechart').waitFor();
+  const overflow = await page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page, '360 px');
+  await screenshot(page, 'arende-360px');
+  await page.getByRole('button', { name: 'In English' }).click();
+  await page.getByRole('heading', { level: 2, name: 'What you can do now' }).waitFor();
+  await expect(page.getByRole('button', { name: 'Sign the agreement', exact: true }).count()).resolves.toBe(1);
+  await expectAccessible(page, 'English case page');
+  await page.getByRole('button', { name: 'På svenska' }).click();
+  await page.setViewportSize({ width: 1280, height: 900 });
+});

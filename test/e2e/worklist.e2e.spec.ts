@@ -49,7 +49,12 @@ describe('the worklist (GET /worklist)', () => {
       (b) => expect(ids(b)).toContain(registered),
     );
     expect(ids(body)).toEqual([registered]);
-    expect(body.items[0]).toMatchObject({ diarienummer: expect.stringMatching(/^SON 2022-\d+$/), commands: ['assign-officer'], assignedToMe: false });
+    expect(body.items[0]).toMatchObject({
+      diarienummer: expect.stringMatching(/^SON 2022-\d+$/),
+      commands: ['assign-officer'],
+      assignedToMe: false,
+      reassignable: true,
+    });
   });
 
   it('gives the officer the active case, marked as theirs, with the commands their role may give and its next deadline first', async () => {
@@ -59,6 +64,7 @@ describe('the worklist (GET /worklist)', () => {
     );
     const item = body.items.find((i: Item) => i.id === active);
     expect(item.assignedToMe).toBe(true);
+    expect(item.reassignable).toBe(false); // an officer does not assign officers
     expect(item.commands).toEqual(expect.arrayContaining(['record-payment']));
     // Optional commands (notice, amendment, renewal) are not what the case waits for.
     expect(item.commands).not.toContain('amend-terms');

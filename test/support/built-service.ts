@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { NO_RATE_LIMITS } from './api';
 
-/** The built service's entry point: what `npm start` runs. */
-const MAIN = join(__dirname, '../../dist/src/main.js');
+/** The built service's entry point: what `npm start` runs (found from test/support, or from dist/test/support in a benchmark). */
+const ROOT = resolve(__dirname, '../..');
+const MAIN = basename(ROOT) === 'dist' ? join(ROOT, 'src/main.js') : join(ROOT, 'dist/src/main.js');
 
 export interface BuiltServiceOptions {
   /** The HTTP port it is given (PORT); /health is asked there. */

@@ -131,6 +131,10 @@ export interface paths {
     /** Moves a live case to another version of its machine (admins), if its state and facts fit there */
     post: operations["migrateMachine"];
   };
+  "/machine-migrations/preview": {
+    /** What would become of the tenant's live cases under another registered version of their machine (admins); changes nothing */
+    get: operations["previewMachineMigration"];
+  };
   "/cases/{id}/history": {
     /** Every event of a case: time, actor, command, state before and after, payload, revision, hash */
     get: operations["getCaseHistory"];
@@ -1582,6 +1586,48 @@ export interface components {
        */
       reason: string;
     };
+    MigrationPreviewSummaryDto: {
+      live: number;
+      /** @description Closed cases, which stay under their machine and are not previewed. */
+      closed: number;
+      same: number;
+      diverges: number;
+      stuck: number;
+      refused: number;
+    };
+    RefusedAtDto: {
+      /** @example 7 */
+      revision: number;
+      /** @example DecisionRecorded */
+      eventType: string;
+      /** @example the candidate machine does not accept DecisionRecorded in decision.pending.scheduled */
+      why: string;
+    };
+    CasePreviewDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example KS 2023/01692 */
+      diarienummer: string | null;
+      /**
+       * @description `same` end state; `diverges` to another state; `stuck` with no way to an end; `refused` at an event the candidate does not accept.
+       * @enum {string}
+       */
+      outcome: "same" | "diverges" | "stuck" | "refused";
+      /** @description Active states now. */
+      now: string[];
+      /** @description Active states after replaying under the candidate (up to a refused event). */
+      candidate: string[];
+      refused?: components["schemas"]["RefusedAtDto"];
+    };
+    MigrationPreviewDto: {
+      /** @example iopCase */
+      machine: string;
+      /** @example 1 */
+      version: number;
+      summary: components["schemas"]["MigrationPreviewSummaryDto"];
+      /** @description The tenant's live cases. */
+      cases: components["schemas"]["CasePreviewDto"][];
+    };
     ActorDto: {
       /** @example frida.larsson */
       id: string;
@@ -2187,6 +2233,8 @@ export interface components {
       commands: ("submit-application" | "register" | "assign-officer" | "withdraw" | "close-ineligible" | "draft-proposal" | "sign-proposal" | "schedule-meeting" | "record-decision" | "record-justering" | "record-posting" | "record-final" | "lodge-appeal" | "record-appeal-outcome" | "sign" | "record-payment" | "record-meeting" | "submit-annual-report" | "record-evaluation" | "claim-repayment" | "submit-report-back" | "amend-terms" | "start-renewal" | "complete-renewal" | "give-notice" | "record-termination" | "record-expiry")[];
       /** @description The caller is its officer. */
       assignedToMe: boolean;
+      /** @description The caller may give it another officer now (assign-officer: their roles and the case’s state allow it). */
+      reassignable: boolean;
       /** @description Its earliest deadline not yet met. */
       nextDeadline: components["schemas"]["NextDeadlineDto"] | null;
     };
@@ -4697,6 +4745,36 @@ export interface operations {
       };
       /** @description MIGRATION_REFUSED: the state or facts do not fit the target machine; `details.reasons` say why. */
       422: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** What would become of the tenant's live cases under another registered version of their machine (admins); changes nothing */
+  previewMachineMigration: {
+    parameters: {
+      query: {
+        /** @description The candidate machine, as registered in this build. */
+        machine?: string;
+        /** @description The candidate version of that machine. */
+        version: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["MigrationPreviewDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: no such machine version in this build, or a malformed query. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

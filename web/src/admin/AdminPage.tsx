@@ -5,6 +5,8 @@ import { api, dataOf } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { ErrorMessage } from '../app/states';
 import { formatDateTime } from '../i18n/format';
+import { TableRegion } from '../app/TableRegion';
+import { Empty } from '../app/states';
 import { useI18n } from '../i18n/i18n';
 
 /** Administration (admins): erase a data subject's personal data, after saying what that does and asking again. */
@@ -15,6 +17,7 @@ export default function AdminPage() {
     <>
       <h1 tabIndex={-1}>{t.admin.title}</h1>
       <Erasure />
+      <MigrationPreview />
     </>
   );
 }
@@ -72,6 +75,78 @@ function Erasure() {
         <p role="status" className="verdict ok">
           {t.admin.erased(formatDateTime(erase.data.erasedAt, lang), erase.data.subjectId)}
         </p>
+      )}
+    </section>
+  );
+}
+
+/** The machine-migration preview: what would become of the tenant's live cases under a version of the lifecycle this build has. */
+function MigrationPreview() {
+  const { t } = useI18n();
+  const [version, setVersion] = useState('1');
+  const preview = useMutation({
+    mutationFn: async () => dataOf(await api.GET('/machine-migrations/preview', { params: { query: { version: Number(version) } } })),
+  });
+  return (
+    <section aria-labelledby="preview-heading" className="panel">
+      <h2 id="preview-heading">{t.admin.previewHeading}</h2>
+      <p>{t.admin.previewHelp}</p>
+      <Form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          preview.mutate();
+        }}
+      >
+        <TextField
+          value={version}
+          onChange={setVersion}
+          isRequired
+          className="field"
+          validate={(v) => (/^[1-9]\d*$/.test(v) ? undefined : t.checks.wholeNumber)}
+        >
+          <Label>{t.admin.version}</Label>
+          <Input inputMode="numeric" />
+          <FieldError className="field-error" />
+        </TextField>
+        <Button type="submit" className="button primary" isPending={preview.isPending}>
+          {t.admin.preview}
+        </Button>
+      </Form>
+      {preview.isError && <ErrorMessage error={preview.error} />}
+      {preview.data && (
+        <div role="status" data-testid="preview-result">
+          <p>{t.admin.previewSummary(preview.data.summary)}</p>
+          {preview.data.cases.length === 0 ? (
+            <Empty text={t.admin.noLiveCases} />
+          ) : (
+            <TableRegion label={t.admin.previewHeading}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.columns.diarienummer}</th>
+                    <th scope="col">{t.admin.outcome}</th>
+                    <th scope="col">{t.admin.now}</th>
+                    <th scope="col">{t.admin.candidate}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.data.cases.map((c) => (
+                    <tr key={c.caseId}>
+                      <th scope="row">{c.diarienummer ?? c.caseId}</th>
+                      <td>
+                        {t.admin.outcomes[c.outcome as keyof typeof t.admin.outcomes]}
+                        {c.refused && <> ({t.admin.refusedAt(c.refused.revision, c.refused.eventType)})</>}
+                      </td>
+                      <td>{c.now.join(', ')}</td>
+                      <td>{c.candidate.join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          )}
+        </div>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Disclosure, DisclosurePanel, Heading, Button, Link } from 'react-aria-components';
 import { useParams, useRoute, useSearch } from 'wouter';
 import { ApiError, type Schemas } from '../api/client';
@@ -5,7 +6,7 @@ import { usePageTitle } from '../app/page';
 import { useRenderedMark } from '../app/perf';
 import { ErrorMessage, Loading } from '../app/states';
 import { CommandForm } from '../forms/CommandForm';
-import { useOpenApi } from '../forms/schema';
+import { useOpenApi, type OpenApiDocument } from '../forms/schema';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -121,19 +122,23 @@ function Actions({ view }: { view: CaseView }) {
       <h2 id="actions-heading">{t.case.actions}</h2>
       {view.allowedCommands.length === 0 && <p className="muted">{t.case.noActions}</p>}
       {openApi.isError && <ErrorMessage error={openApi.error} retry={() => openApi.refetch()} />}
-      {openApi.data &&
-        view.allowedCommands.map((command) => (
-          <Disclosure key={command} className="disclosure">
-            <Heading level={3}>
-              <Button slot="trigger" className="disclosure-trigger">
-                {t.commands[command] ?? command}
-              </Button>
-            </Heading>
-            <DisclosurePanel>
-              <CommandForm document={openApi.data} caseId={view.id} command={command} revision={view.revision} />
-            </DisclosurePanel>
-          </Disclosure>
-        ))}
+      {openApi.data && view.allowedCommands.map((command) => <CommandDisclosure key={command} document={openApi.data} view={view} command={command} />)}
     </section>
+  );
+}
+
+/** A command's form, made the first time it is opened (and kept, with what was typed, when closed). */
+function CommandDisclosure({ document, view, command }: { document: OpenApiDocument; view: CaseView; command: string }) {
+  const { t } = useI18n();
+  const [opened, setOpened] = useState(false);
+  return (
+    <Disclosure className="disclosure" onExpandedChange={(expanded) => expanded && setOpened(true)}>
+      <Heading level={3}>
+        <Button slot="trigger" className="disclosure-trigger">
+          {t.commands[command] ?? command}
+        </Button>
+      </Heading>
+      <DisclosurePanel>{opened && <CommandForm document={document} caseId={view.id} command={command} revision={view.revision} />}</DisclosurePanel>
+    </Disclosure>
   );
 }

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
 import type { Schemas } from '../api/client';
 import { formatAmount, formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -68,19 +70,34 @@ function Values({ entries }: { entries: [string, unknown][] }) {
   );
 }
 
-function Value({ name, value }: { name: string; value: unknown }) {
-  const { t, lang } = useI18n();
-  if (Array.isArray(value)) {
-    return (
+/** Long lists (years of follow-up meetings) show their latest entries until asked for all. */
+const SHORT_LIST = 5;
+
+function List({ name, items }: { name: string; items: unknown[] }) {
+  const { t } = useI18n();
+  const [all, setAll] = useState(false);
+  const shown = all || items.length <= SHORT_LIST ? items : items.slice(-SHORT_LIST);
+  return (
+    <>
       <ul className="plain">
-        {value.map((item, index) => (
+        {shown.map((item, index) => (
           <li key={index}>
             <Value name={name} value={item} />
           </li>
         ))}
       </ul>
-    );
-  }
+      {shown.length < items.length && (
+        <Button className="button" onPress={() => setAll(true)}>
+          {t.case.showAll(items.length)}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function Value({ name, value }: { name: string; value: unknown }) {
+  const { t, lang } = useI18n();
+  if (Array.isArray(value)) return <List name={name} items={value} />;
   if (value !== null && typeof value === 'object') return <Values entries={Object.entries(value)} />;
   if (typeof value === 'boolean') return <>{t.enums[String(value)]}</>;
   if (typeof value === 'number') return <>{AMOUNTS.has(name) ? formatAmount(value, lang) : value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')}</>;

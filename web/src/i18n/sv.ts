@@ -161,6 +161,7 @@ export const sv = {
       signatures: 'Underskrifter',
       followUp: 'Uppföljning',
     },
+    showAll: (count: number) => `Visa alla ${count}`,
     deadlines: 'Tidsfrister',
     noDeadlines: 'Ärendet har inga tidsfrister.',
     deadlineStatus: { upcoming: 'Kommande', 'due-today': 'Går ut i dag', overdue: 'Försenad', passed: 'Passerad', met: 'Uppfylld' },
@@ -634,6 +635,19 @@ export const sv = {
     ],
     confirm: 'Ja, radera',
     erased: (when: string, subject: string) => `Raderad ${when} (registrerad som ${subject}).`,
+    previewHeading: 'Förhandsgranska byte av livscykelversion',
+    previewHelp:
+      'Spelar upp kommunens pågående ärenden mot en version av livscykeln som finns i den här versionen av tjänsten och visar vad som skulle hända. Inget ändras.',
+    version: 'Version',
+    preview: 'Förhandsgranska',
+    previewSummary: (s: { live: number; closed: number; same: number; diverges: number; stuck: number; refused: number }) =>
+      `${s.live} pågående ärenden: ${s.same} oförändrade, ${s.diverges} hamnar i ett annat skede, ${s.stuck} fastnar, ${s.refused} avvisas. ${s.closed} avslutade ärenden berörs inte.`,
+    noLiveCases: 'Inga pågående ärenden.',
+    outcome: 'Utfall',
+    now: 'Skede nu',
+    candidate: 'Skede i den nya versionen',
+    outcomes: { same: 'oförändrat', diverges: 'annat skede', stuck: 'fastnar', refused: 'avvisas' },
+    refusedAt: (revision: number, eventType: string) => `vid händelse ${revision}, ${eventType}`,
   },
 };
 

@@ -5,7 +5,6 @@ import { api, dataOf, type Schemas } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
 import { TableRegion } from '../app/TableRegion';
-import { useAuth } from '../auth/auth';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ReassignDialog } from './ReassignDialog';
@@ -88,8 +87,6 @@ function Stages({ stages }: { stages: Schemas['StageCountDto'][] }) {
 
 function WaitingCases({ items }: { items: Schemas['WorklistItemDto'][] }) {
   const { t, lang } = useI18n();
-  const auth = useAuth();
-  const mayReassign = auth.has('registrator', 'chef');
   if (items.length === 0) return <Empty text={t.worklist.nothingWaiting} />;
   return (
     <TableRegion label={t.worklist.waitingTable}>
@@ -127,7 +124,7 @@ function WaitingCases({ items }: { items: Schemas['WorklistItemDto'][] }) {
               <td>{item.commands.map((command) => t.commands[command]).join(', ')}</td>
               <td>
                 {item.assignedToMe ? t.worklist.you : (item.officerName ?? t.worklist.noOfficer)}
-                {mayReassign && <ReassignDialog caseId={item.id} diarienummer={item.diarienummer} revision={item.revision} />}
+                {item.reassignable && <ReassignDialog caseId={item.id} diarienummer={item.diarienummer} revision={item.revision} />}
               </td>
             </tr>
           ))}

@@ -1,0 +1,57 @@
+import type { EventStore, StreamName } from '../../event-store/event-store.port';
+import { previewCase, type CaseMachine, type CasePreview } from '../../lifecycle';
+import { foldRecorded } from '../shared/case-repository';
+import { asCaseEvents, caseIdOfStream } from '../shared/case-stream';
+
+export interface CasePreviewRow {
+  readonly tenant: string;
+  readonly caseId: string;
+  readonly diarienummer: string | null;
+  readonly preview: CasePreview;
+}
+
+export interface MigrationPreview {
+  readonly cases: CasePreviewRow[];
+  /** Closed cases: they never move to another machine, so they are counted, not previewed. */
+  readonly closed: number;
+}
+
+/**
+ * What would become of every live case (of one tenant, or all) under a candidate machine, read in
+ * one consistent read-only snapshot: the same answer for `npm run lifecycle:preview-migration` and
+ * the admins' screen. Nothing is written.
+ */
+export async function previewAll(store: EventStore, candidate: CaseMachine, tenant?: string): Promise<MigrationPreview> {
+  return store.withTransaction(
+    async (snapshot) => {
+      const cases: CasePreviewRow[] = [];
+      let closed = 0;
+      const list = (after?: StreamName) => snapshot.listStreams({ prefix: 'case-', ...(tenant !== undefined && { tenant }), ...(after && { after }) });
+      for (let page = await list(); page.length > 0; page = await list(page.at(-1))) {
+        for (const { stream, events: recorded } of await snapshot.readStreams(page.filter((stream) => caseIdOfStream(stream)))) {
+          const events = asCaseEvents(recorded);
+          const current = foldRecorded(events).snapshot;
+          if (events.length === 0 || current.status === 'done') {
+            closed++;
+            continue;
+          }
+          cases.push({
+            tenant: stream.tenant,
+            caseId: caseIdOfStream(stream)!,
+            diarienummer: current.context.diarienummer,
+            preview: previewCase(events, current, candidate),
+          });
+        }
+      }
+      return { cases, closed };
+    },
+    { readOnly: true },
+  );
+}
+
+/** How many cases each outcome has. */
+export function countOutcomes(cases: readonly CasePreviewRow[]): Record<CasePreview['outcome'], number> {
+  const counts = { same: 0, diverges: 0, stuck: 0, refused: 0 };
+  for (const c of cases) counts[c.preview.outcome]++;
+  return counts;
+}
