@@ -18,8 +18,9 @@ const project = (displayName, testMatch, extra = {}) => ({
   // NestJS 12, jose and @sparticuz/chromium ship ESM only; jest on Node 20 loads them through swc.
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|@sparticuz)/)'],
-  // The web app (web/) is built and tested through the browser, never loaded by jest.
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/web/'],
+  // The built copy is never loaded by jest. Of web/, only its pure *.unit.spec.ts (formats, forms) run
+  // here; the app itself is built by Vite and tested in the browser (test/browser).
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
   ...extra,
 });
 
@@ -30,7 +31,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
-    project('unit', ['<rootDir>/src/**/*.unit.spec.ts', '<rootDir>/test/**/*.unit.spec.ts']),
+    project('unit', ['<rootDir>/src/**/*.unit.spec.ts', '<rootDir>/test/**/*.unit.spec.ts', '<rootDir>/web/src/**/*.unit.spec.ts']),
     project('int', ['<rootDir>/src/**/*.int.spec.ts', '<rootDir>/test/**/*.int.spec.ts']),
     project('contract', ['<rootDir>/test/contract/**/*.contract.spec.ts']),
     project('e2e', ['<rootDir>/test/e2e/**/*.e2e.spec.ts']),

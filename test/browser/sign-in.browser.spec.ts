@@ -47,6 +47,14 @@ describe('signing in through the identity provider (OpenID Connect, code + PKCE)
     await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(page.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).count()).resolves.toBe(1);
     await expectAccessible(page, 'signed in');
+
+    // Signing out ends the session at the identity provider too: the next sign-in asks for the login again.
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL(`${idp.issuer}/**`);
+    await page.locator('button[name="logout"][value="yes"]').click();
+    await page.waitForURL(`${service.baseUrl}/`);
+    await page.getByRole('button', { name: 'Logga in med organisationens inloggning' }).click();
+    await page.locator('input[name="login"]').waitFor();
     await context.close();
   });
 

@@ -8,7 +8,15 @@ const issuer = `http://127.0.0.1:${port}`;
 
 const provider = new Provider(issuer, {
   clients: [
-    { client_id: clientId, token_endpoint_auth_method: 'none', redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'] },
+    {
+      client_id: clientId,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: redirectUris,
+      // Signing out of the app ends the session here too, then returns to the app's start.
+      post_logout_redirect_uris: redirectUris.map((uri) => `${new URL(uri).origin}/`),
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    },
   ],
   pkce: { required: () => true },
   claims: { openid: ['sub'], profile: ['name'] },

@@ -21,7 +21,7 @@ export function OidcCallbackPage() {
     if (!oidc || started.current) return;
     started.current = true;
     completeIdpSignIn(oidc).then(({ token, returnTo }) => {
-      auth.signIn(token);
+      auth.signIn(token, 'oidc');
       navigate(returnTo, { replace: true });
     }, setError);
   }, [settings.data, auth, navigate]);

@@ -13,6 +13,7 @@ async function userManager(settings: OidcSettings) {
     client_id: settings.clientId,
     scope: settings.scope,
     redirect_uri: `${location.origin}${OIDC_CALLBACK_PATH}`,
+    post_logout_redirect_uri: `${location.origin}/`,
     response_type: 'code',
     userStore: new WebStorageStateStore({ store: sessionStorage }),
   });
@@ -28,4 +29,9 @@ export async function completeIdpSignIn(settings: OidcSettings): Promise<{ token
   const user = await (await userManager(settings)).signinRedirectCallback();
   const state = user.state as { returnTo?: string } | undefined;
   return { token: user.access_token, returnTo: state?.returnTo ?? '/' };
+}
+
+/** Ends the session at the identity provider (RP-initiated logout), which then sends the browser back to the app's start. */
+export async function signOutAtIdp(settings: OidcSettings): Promise<void> {
+  await (await userManager(settings)).signoutRedirect();
 }

@@ -67,11 +67,13 @@ export function check(document: OpenApiDocument, schema: Schema, draft: Draft, t
     const value = (draft as Record<string, Draft>)[name];
     const inner = resolve(document, property);
     const required = resolved.required?.includes(name) && !inner.nullable;
-    if (isBlank(value)) {
-      if (required && !(inner.type === 'array')) errors[at(name)] = inner.enum ? t.form.errors.choose : t.form.errors.required;
+    const isObject = inner.type === 'object' || !!inner.properties;
+    if (isBlank(value) && !(required && isObject)) {
+      if (required && inner.type !== 'array') errors[at(name)] = inner.enum ? t.form.errors.choose : t.form.errors.required;
       continue;
     }
-    if (inner.type === 'object' || inner.properties) Object.assign(errors, check(document, inner, value, t, at(name)));
+    // A required group left empty says which of its fields are missing, each at its field.
+    if (isObject) Object.assign(errors, check(document, inner, value, t, at(name)));
     else if (inner.type === 'array' && !isStringList(inner))
       (value as Draft[]).forEach((item, i) => Object.assign(errors, check(document, inner.items!, item, t, at(`${name}.${i}`))));
     else {
