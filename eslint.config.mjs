@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'coverage/', 'web/dist/', 'test/support/iop-api.d.ts', 'test/fixtures/'] },
+  { ignores: ['test-output/', 'dist/', 'data/', 'coverage/', 'web/dist/', 'test/support/iop-api.d.ts', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,8 @@ export { launchBrowser } from './chromium';
 
 /** WCAG 2.0 and 2.1, levels A and AA: what the app promises (its accessibility statement says so). */
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
+// Every run saves here (ignored by git); `npm run screenshots` copies them to docs/screenshots for the README.
+const SCREENSHOTS = join(__dirname, '../../test-output/screenshots');
 
 /** A fresh context (cookies, storage) against the service, in Swedish and Stockholm's time. */
 export function newContext(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
@@ -27,7 +28,7 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   expect(found).toEqual([]);
 }
 
-/** Saves docs/screenshots/<name>.png (README shows some of them). */
+/** Saves test-output/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
