@@ -206,6 +206,13 @@ describe('by keyboard alone', () => {
     await page.keyboard.type('Maria Lund');
     await page.keyboard.press('Enter');
     await expect(dialog.waitFor({ state: 'detached' })).resolves.toBeUndefined();
+    // The worklist reads the case list's read model, which follows the command within moments.
+    for (let tries = 0; tries < 50 && (await row.getByText('Maria Lund').count()) === 0; tries++) {
+      await page.waitForTimeout(200);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Att göra' }).waitFor();
+      await row.waitFor();
+    }
     await row.getByText('Maria Lund').waitFor();
     await expectAccessible(page, 'worklist: reassigned');
     await context.close();
