@@ -29,6 +29,8 @@ export interface RunResult {
 export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private loop?: Promise<void>;
+  /** What must be written before the first look: see holdUntil. */
+  private held: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly firing: TimerFiring,
@@ -85,12 +87,22 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
     return total;
   }
 
+  /**
+   * The first look waits until `written` settles: the demo writes cases whose timers are long past,
+   * and the engine must not act on a case while its history is still being written (the writer's
+   * next command would find the case changed).
+   */
+  holdUntil(written: Promise<unknown>): void {
+    this.held = written;
+  }
+
   /** When the next pending timer is due, or null. */
   nextDueAt(): Promise<Date | null> {
     return this.table.nextFireAt();
   }
 
   private async run(): Promise<void> {
+    await this.held.catch(() => undefined);
     while (this.running) {
       const seen = this.wake.current; // a change while we look is not lost: the wait returns at once
       let sleepMs: number;

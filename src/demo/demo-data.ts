@@ -1,9 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { Anchors } from '../audit/anchor/anchors';
 import type { Actor } from '../auth/actor';
 import { CaseCommand } from '../cases/shared/case-command';
+import { DeadlineScheduler } from '../deadlines/scheduler';
 import { idempotentCaseId } from '../cases/shared/idempotency';
 import { AppConfig } from '../config/app-config';
 import { EventStore } from '../event-store/event-store.port';
@@ -50,16 +51,32 @@ const DEMO: DemoCase[] = [
  * instances starting together create each case once.
  */
 @Injectable()
-export class DemoData implements OnApplicationBootstrap {
+export class DemoData implements OnModuleInit, OnApplicationBootstrap {
+  private seeded!: () => void;
+
   constructor(
     private readonly config: AppConfig,
     private readonly store: EventStore,
     private readonly bus: CommandBus,
     private readonly anchors: Anchors,
+    private readonly scheduler: DeadlineScheduler,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Before any module starts: the scheduler's first look waits for the demo to be written. */
+  onModuleInit(): void {
+    this.scheduler.holdUntil(new Promise<void>((resolve) => (this.seeded = resolve)));
+  }
+
   async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.seed();
+    } finally {
+      this.seeded();
+    }
+  }
+
+  private async seed(): Promise<void> {
     const wanted = this.config.DEMO_DATA ?? !this.config.DATABASE_URL;
     if (!wanted || (await this.store.readAll({ maxCount: 1 })).length > 0) return;
     for (const demo of DEMO) await this.create(demo);
