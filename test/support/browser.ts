@@ -17,10 +17,6 @@ export function newContext(browser: Browser, baseURL: string, viewport = { width
 
 /** Fails with every WCAG 2.0/2.1 A/AA violation axe finds on the page as it is now, named with the page's state. */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
-  // react-aria announces a pending button by an element labelled by the button's progress text; when the
-  // button is done that text is gone, but the announcement stays until it expires (7 s). A screen reader
-  // has read it by then; wait it out rather than report a label that existed while it mattered.
-  await page.locator('[data-live-announcer] [role="img"]').last().waitFor({ state: 'detached', timeout: 10_000 });
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
   const found = violations.map(
     (v) => `${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`,

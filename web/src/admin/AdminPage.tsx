@@ -61,7 +61,7 @@ function Erasure() {
             ))}
           </ul>
           <div className="dialog-actions">
-            <Button className="button danger" onPress={() => erase.mutate()} isPending={erase.isPending}>
+            <Button className="button danger" onPress={() => erase.mutate()} isDisabled={erase.isPending}>
               {t.admin.confirm}
             </Button>
             <Button className="button" onPress={() => setConfirming(false)} autoFocus>
@@ -109,7 +109,7 @@ function MigrationPreview() {
           <Input inputMode="numeric" />
           <FieldError className="field-error" />
         </TextField>
-        <Button type="submit" className="button primary" isPending={preview.isPending}>
+        <Button type="submit" className="button primary" isDisabled={preview.isPending}>
           {t.admin.preview}
         </Button>
       </Form>

@@ -122,7 +122,7 @@ function VerifyAll({ cases, total }: { cases: CaseSummary[]; total: number }) {
           <Label>{t.audit.keptAnchor}</Label>
           <Input />
         </TextField>
-        <Button type="submit" className="button primary" isPending={run.isPending}>
+        <Button type="submit" className="button primary" isDisabled={run.isPending}>
           {t.audit.verifyAll}
         </Button>
       </Form>
@@ -246,7 +246,7 @@ function VerifyOne({ caseSummary }: { caseSummary: CaseSummary }) {
   const name = caseSummary.diarienummer ?? caseSummary.id;
   return (
     <>
-      <Button className="button small" onPress={() => verify.mutate()} isPending={verify.isPending} aria-label={t.audit.verifyNamed(name)}>
+      <Button className="button small" onPress={() => verify.mutate()} isDisabled={verify.isPending} aria-label={t.audit.verifyNamed(name)}>
         {t.audit.verify}
       </Button>
       <span role="status">
@@ -279,7 +279,7 @@ function ExportButton({ caseSummary, format }: { caseSummary: CaseSummary; forma
       <Button
         className="button small"
         onPress={() => download.mutate()}
-        isPending={download.isPending}
+        isDisabled={download.isPending}
         aria-label={t.audit.exportNamed(t.audit.formats[format], name)}
       >
         {t.audit.formats[format]}

@@ -49,7 +49,7 @@ function CreateFeed() {
             {t.feed.scopeTenant}
           </Radio>
         </RadioGroup>
-        <Button type="submit" className="button primary" isPending={create.isPending}>
+        <Button type="submit" className="button primary" isDisabled={create.isPending}>
           {t.feed.create}
         </Button>
       </Form>

@@ -128,12 +128,12 @@ function Actions({ notification }: { notification: Notification }) {
   return (
     <>
       {notification.status === 'failed' && (
-        <Button className="button small" onPress={() => retry.mutate()} isPending={retry.isPending} aria-label={t.notifications.retryNamed(name)}>
+        <Button className="button small" onPress={() => retry.mutate()} isDisabled={retry.isPending} aria-label={t.notifications.retryNamed(name)}>
           {t.notifications.retry}
         </Button>
       )}{' '}
       {!notification.acknowledgedAt && (
-        <Button className="button small" onPress={() => ack.mutate()} isPending={ack.isPending} aria-label={t.notifications.acknowledgeNamed(name)}>
+        <Button className="button small" onPress={() => ack.mutate()} isDisabled={ack.isPending} aria-label={t.notifications.acknowledgeNamed(name)}>
           {t.notifications.acknowledge}
         </Button>
       )}
@@ -159,7 +159,7 @@ function BulkRetry() {
     <section aria-labelledby="bulk-heading" className="panel">
       <h2 id="bulk-heading">{t.notifications.bulkHeading}</h2>
       <p>{t.notifications.bulkHelp}</p>
-      <Button className="button" onPress={() => dryRun.mutate()} isPending={dryRun.isPending}>
+      <Button className="button" onPress={() => dryRun.mutate()} isDisabled={dryRun.isPending}>
         {t.notifications.dryRun}
       </Button>
       {dryRun.isError && <ErrorMessage error={dryRun.error} />}
@@ -178,7 +178,7 @@ function BulkRetry() {
                   </li>
                 ))}
               </ul>
-              <Button className="button primary" onPress={() => retry.mutate()} isPending={retry.isPending}>
+              <Button className="button primary" onPress={() => retry.mutate()} isDisabled={retry.isPending}>
                 {t.notifications.retryAll(ids.length)}
               </Button>
             </>

@@ -183,7 +183,7 @@ function ApplicationForm({ municipality }: { municipality: Schemas['Municipality
         <Field {...field('contactEmail')} name="contactPerson.email" type="email" label={t.application.contactEmail} isRequired />
         <Field {...field('contactPhone')} name="contactPerson.phone" type="tel" label={t.application.contactPhone} />
       </fieldset>
-      <Button type="submit" className="button primary" isPending={submit.isPending}>
+      <Button type="submit" className="button primary" isDisabled={submit.isPending}>
         {t.application.submit}
       </Button>
     </Form>

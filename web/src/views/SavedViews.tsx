@@ -107,7 +107,7 @@ function SaveView({ query, columns }: { query: Record<string, string>; columns: 
           {t.views.share}
         </Checkbox>
       )}
-      <Button type="submit" className="button primary" isPending={save.isPending}>
+      <Button type="submit" className="button primary" isDisabled={save.isPending}>
         {t.views.save}
       </Button>
       {save.isError && <ErrorMessage error={save.error} />}

@@ -62,7 +62,7 @@ function ReassignForm({ caseId, diarienummer, revision, close }: Props & { close
       </TextField>
       {assign.isError && <ErrorMessage error={assign.error} />}
       <div className="dialog-actions">
-        <Button type="submit" className="button primary" isPending={assign.isPending}>
+        <Button type="submit" className="button primary" isDisabled={assign.isPending}>
           {t.worklist.reassignSubmit}
         </Button>
         <Button className="button" onPress={close}>
