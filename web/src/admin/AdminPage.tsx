@@ -5,7 +5,7 @@ import { api, dataOf } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { ErrorMessage } from '../app/states';
 import { formatDateTime } from '../i18n/format';
-import { TableRegion } from '../app/TableRegion';
+import { DataTable } from '../app/TableRegion';
 import { Empty } from '../app/states';
 import { useI18n } from '../i18n/i18n';
 
@@ -120,31 +120,23 @@ function MigrationPreview() {
           {preview.data.cases.length === 0 ? (
             <Empty text={t.admin.noLiveCases} />
           ) : (
-            <TableRegion label={t.admin.previewHeading}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.columns.diarienummer}</th>
-                    <th scope="col">{t.admin.outcome}</th>
-                    <th scope="col">{t.admin.now}</th>
-                    <th scope="col">{t.admin.candidate}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.data.cases.map((c) => (
-                    <tr key={c.caseId}>
-                      <th scope="row">{c.diarienummer ?? c.caseId}</th>
-                      <td>
-                        {t.admin.outcomes[c.outcome as keyof typeof t.admin.outcomes]}
-                        {c.refused && <> ({t.admin.refusedAt(c.refused.revision, c.refused.eventType)})</>}
-                      </td>
-                      <td>{c.now.join(', ')}</td>
-                      <td>{c.candidate.join(', ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable
+              label={t.admin.previewHeading}
+              headers={[t.columns.diarienummer, t.admin.outcome, t.admin.now, t.admin.candidate]}
+              items={preview.data.cases}
+              rowKey={(c) => c.caseId}
+              row={(c) => (
+                <>
+                  <th scope="row">{c.diarienummer ?? c.caseId}</th>
+                  <td>
+                    {t.admin.outcomes[c.outcome as keyof typeof t.admin.outcomes]}
+                    {c.refused && <> ({t.admin.refusedAt(c.refused.revision, c.refused.eventType)})</>}
+                  </td>
+                  <td>{c.now.join(', ')}</td>
+                  <td>{c.candidate.join(', ')}</td>
+                </>
+              )}
+            />
           )}
         </div>
       )}

@@ -11,3 +11,41 @@ export function TableRegion({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+/** A table of items in a TableRegion: one header row, one row per item (its first cell usually a row header). */
+export function DataTable<T>({
+  label,
+  headers,
+  items,
+  rowKey,
+  row,
+  testId,
+}: {
+  label: string;
+  headers: readonly string[];
+  items: readonly T[];
+  rowKey: (item: T) => string;
+  row: (item: T) => ReactNode;
+  testId?: string;
+}) {
+  return (
+    <TableRegion label={label}>
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            {headers.map((header) => (
+              <th scope="col" key={header}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={rowKey(item)}>{row(item)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

@@ -5,7 +5,7 @@ import { api, dataOf, type Schemas } from '../api/client';
 import { saveBlob } from '../app/download';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
-import { TableRegion } from '../app/TableRegion';
+import { DataTable } from '../app/TableRegion';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { NO_TOTALS, verifyAll, type VerifyTotals } from './verify-all';
@@ -203,39 +203,30 @@ function CaseTable({ cases }: { cases: CaseSummary[] }) {
   return (
     <section aria-labelledby="audit-cases-heading">
       <h2 id="audit-cases-heading">{t.audit.casesHeading}</h2>
-      <TableRegion label={t.audit.casesHeading}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.diarienummer}</th>
-              <th scope="col">{t.columns.organisationName}</th>
-              <th scope="col">{t.columns.stateLabel}</th>
-              <th scope="col">{t.audit.verification}</th>
-              <th scope="col">{t.audit.historyAndExport}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link href={`/arenden/${c.id}`}>{c.diarienummer ?? c.id}</Link>
-                </th>
-                <td>{c.organisationName}</td>
-                <td>{c.stateLabel[lang]}</td>
-                <td>
-                  <VerifyOne caseSummary={c} />
-                </td>
-                <td>
-                  <Link href={`/arenden/${c.id}/historik`}>{t.audit.history}</Link>
-                  {FORMATS.map((format) => (
-                    <ExportButton key={format} caseSummary={c} format={format} />
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        label={t.audit.casesHeading}
+        headers={[t.columns.diarienummer, t.columns.organisationName, t.columns.stateLabel, t.audit.verification, t.audit.historyAndExport]}
+        items={cases}
+        rowKey={(c) => c.id}
+        row={(c) => (
+          <>
+            <th scope="row">
+              <Link href={`/arenden/${c.id}`}>{c.diarienummer ?? c.id}</Link>
+            </th>
+            <td>{c.organisationName}</td>
+            <td>{c.stateLabel[lang]}</td>
+            <td>
+              <VerifyOne caseSummary={c} />
+            </td>
+            <td>
+              <Link href={`/arenden/${c.id}/historik`}>{t.audit.history}</Link>
+              {FORMATS.map((format) => (
+                <ExportButton key={format} caseSummary={c} format={format} />
+              ))}
+            </td>
+          </>
+        )}
+      />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useSearchParams } from 'wouter';
 import { api, dataOf, type Schemas } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
-import { TableRegion } from '../app/TableRegion';
+import { DataTable, TableRegion } from '../app/TableRegion';
 import { formatDate, todayInStockholm } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { FeedSubscription } from './FeedSubscription';
@@ -106,38 +106,29 @@ function DeadlineTable({ items }: { items: Deadline[] }) {
   const { t, lang } = useI18n();
   if (items.length === 0) return <Empty text={t.deadlines.none} />;
   return (
-    <TableRegion label={t.deadlines.listHeading}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.deadlines.date}</th>
-            <th scope="col">{t.deadlines.what}</th>
-            <th scope="col">{t.columns.diarienummer}</th>
-            <th scope="col">{t.columns.organisationName}</th>
-            <th scope="col">{t.deadlines.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((d) => (
-            <tr key={`${d.caseId}/${d.key}`}>
-              <td>{formatDate(d.date, lang)}</td>
-              <td>
-                {d.label}
-                <br />
-                <span className="muted">{d.explanation[lang]}</span>
-              </td>
-              <td>
-                <Link href={`/arenden/${d.caseId}`}>{d.diarienummer ?? t.worklist.notRegistered}</Link>
-              </td>
-              <td>{d.organisationName}</td>
-              <td>
-                <span className={`status status-${d.status}`}>{t.deadlineStatus[d.status]}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      label={t.deadlines.listHeading}
+      headers={[t.deadlines.date, t.deadlines.what, t.columns.diarienummer, t.columns.organisationName, t.deadlines.status]}
+      items={items}
+      rowKey={(d) => `${d.caseId}/${d.key}`}
+      row={(d) => (
+        <>
+          <td>{formatDate(d.date, lang)}</td>
+          <td>
+            {d.label}
+            <br />
+            <span className="muted">{d.explanation[lang]}</span>
+          </td>
+          <td>
+            <Link href={`/arenden/${d.caseId}`}>{d.diarienummer ?? t.worklist.notRegistered}</Link>
+          </td>
+          <td>{d.organisationName}</td>
+          <td>
+            <span className={`status status-${d.status}`}>{t.deadlineStatus[d.status]}</span>
+          </td>
+        </>
+      )}
+    />
   );
 }
 

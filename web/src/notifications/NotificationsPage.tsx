@@ -4,7 +4,7 @@ import { Button, Label, Link, Radio, RadioGroup } from 'react-aria-components';
 import { api, dataOf, type Schemas } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
-import { TableRegion } from '../app/TableRegion';
+import { DataTable } from '../app/TableRegion';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
@@ -51,64 +51,55 @@ export default function NotificationsPage() {
 function NotificationTable({ items }: { items: Notification[] }) {
   const { t, lang } = useI18n();
   return (
-    <TableRegion label={t.notifications.listHeading}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.diarienummer}</th>
-            <th scope="col">{t.notifications.deadline}</th>
-            <th scope="col">{t.notifications.recipient}</th>
-            <th scope="col">{t.notifications.status}</th>
-            <th scope="col">{t.notifications.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((n) => (
-            <tr key={n.id}>
-              <th scope="row">
-                <Link href={`/arenden/${n.caseId}`}>{n.diarienummer ?? n.organisation}</Link>
+    <DataTable
+      label={t.notifications.listHeading}
+      headers={[t.columns.diarienummer, t.notifications.deadline, t.notifications.recipient, t.notifications.status, t.notifications.actions]}
+      items={items}
+      rowKey={(n) => n.id}
+      row={(n) => (
+        <>
+          <th scope="row">
+            <Link href={`/arenden/${n.caseId}`}>{n.diarienummer ?? n.organisation}</Link>
+            <br />
+            <span className="muted">{n.organisation}</span>
+          </th>
+          <td>
+            {n.deadline.kind} {formatDate(n.deadline.date, lang)}
+            <br />
+            <span className="muted">{t.notifications.occasion[n.occasion as keyof typeof t.notifications.occasion] ?? n.occasion}</span>
+          </td>
+          <td>
+            {t.notifications.recipients[n.recipient as keyof typeof t.notifications.recipients] ?? n.recipient}
+            {n.rung > 0 && <> ({t.notifications.rung(n.rung)})</>}
+            <br />
+            <span className="muted">
+              {n.channel}: {n.address}
+            </span>
+          </td>
+          <td>
+            {t.notifications.statuses[n.status as keyof typeof t.notifications.statuses] ?? n.status}
+            {n.status === 'failed' && <> — {t.notifications.attempts(n.attempts)}</>}
+            {n.lastError && (
+              <>
                 <br />
-                <span className="muted">{n.organisation}</span>
-              </th>
-              <td>
-                {n.deadline.kind} {formatDate(n.deadline.date, lang)}
-                <br />
-                <span className="muted">{t.notifications.occasion[n.occasion as keyof typeof t.notifications.occasion] ?? n.occasion}</span>
-              </td>
-              <td>
-                {t.notifications.recipients[n.recipient as keyof typeof t.notifications.recipients] ?? n.recipient}
-                {n.rung > 0 && <> ({t.notifications.rung(n.rung)})</>}
-                <br />
-                <span className="muted">
-                  {n.channel}: {n.address}
+                <span className="muted" lang="en">
+                  {n.lastError}
                 </span>
-              </td>
-              <td>
-                {t.notifications.statuses[n.status as keyof typeof t.notifications.statuses] ?? n.status}
-                {n.status === 'failed' && <> — {t.notifications.attempts(n.attempts)}</>}
-                {n.lastError && (
-                  <>
-                    <br />
-                    <span className="muted" lang="en">
-                      {n.lastError}
-                    </span>
-                  </>
-                )}
-                {n.acknowledgedAt && (
-                  <>
-                    <br />
-                    {t.notifications.acknowledgedAt(formatDateTime(n.acknowledgedAt, lang))}
-                  </>
-                )}
-              </td>
-              <td>
-                <Actions notification={n} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+              </>
+            )}
+            {n.acknowledgedAt && (
+              <>
+                <br />
+                {t.notifications.acknowledgedAt(formatDateTime(n.acknowledgedAt, lang))}
+              </>
+            )}
+          </td>
+          <td>
+            <Actions notification={n} />
+          </td>
+        </>
+      )}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import { Link } from 'react-aria-components';
 import { api, dataOf } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
-import { TableRegion } from '../app/TableRegion';
+import { DataTable } from '../app/TableRegion';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
@@ -32,34 +32,26 @@ export default function OrganisationPage() {
         {cases.isError && <ErrorMessage error={cases.error} retry={() => cases.refetch()} />}
         {cases.data && cases.data.items.length === 0 && <Empty text={t.organisation.noCases} />}
         {cases.data && cases.data.items.length > 0 && (
-          <TableRegion label={t.organisation.casesHeading}>
-            <table data-testid="own-cases">
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.diarienummer}</th>
-                  <th scope="col">{t.columns.organisationName}</th>
-                  <th scope="col">{t.columns.stateLabel}</th>
-                  <th scope="col">{t.columns.receivedOn}</th>
-                  <th scope="col">{t.organisation.waitingOnYou}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cases.data.items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link href={`/arenden/${c.id}`}>{c.diarienummer ?? t.organisation.notYetRegistered}</Link>
-                    </th>
-                    <td>{c.organisationName}</td>
-                    <td>{c.stateLabel[lang]}</td>
-                    <td>{c.receivedOn ? formatDate(c.receivedOn, lang) : ''}</td>
-                    <td>
-                      {(commandsOf.get(c.id) ?? []).map((command) => t.commands[command]).join(', ') || <span className="muted">{t.organisation.nothing}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            label={t.organisation.casesHeading}
+            testId="own-cases"
+            headers={[t.columns.diarienummer, t.columns.organisationName, t.columns.stateLabel, t.columns.receivedOn, t.organisation.waitingOnYou]}
+            items={cases.data.items}
+            rowKey={(c) => c.id}
+            row={(c) => (
+              <>
+                <th scope="row">
+                  <Link href={`/arenden/${c.id}`}>{c.diarienummer ?? t.organisation.notYetRegistered}</Link>
+                </th>
+                <td>{c.organisationName}</td>
+                <td>{c.stateLabel[lang]}</td>
+                <td>{c.receivedOn ? formatDate(c.receivedOn, lang) : ''}</td>
+                <td>
+                  {(commandsOf.get(c.id) ?? []).map((command) => t.commands[command]).join(', ') || <span className="muted">{t.organisation.nothing}</span>}
+                </td>
+              </>
+            )}
+          />
         )}
       </section>
     </>

@@ -4,7 +4,7 @@ import { Checkbox, Link } from 'react-aria-components';
 import { api, dataOf, type Schemas } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
-import { TableRegion } from '../app/TableRegion';
+import { DataTable } from '../app/TableRegion';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ReassignDialog } from './ReassignDialog';
@@ -89,47 +89,37 @@ function WaitingCases({ items }: { items: Schemas['WorklistItemDto'][] }) {
   const { t, lang } = useI18n();
   if (items.length === 0) return <Empty text={t.worklist.nothingWaiting} />;
   return (
-    <TableRegion label={t.worklist.waitingTable}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.diarienummer}</th>
-            <th scope="col">{t.columns.organisationName}</th>
-            <th scope="col">{t.columns.stateLabel}</th>
-            <th scope="col">{t.worklist.nextDeadline}</th>
-            <th scope="col">{t.worklist.youCan}</th>
-            <th scope="col">{t.columns.officerName}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row">
-                <Link href={`/arenden/${item.id}`}>{item.diarienummer ?? t.worklist.notRegistered}</Link>
-              </th>
-              <td>{item.organisationName}</td>
-              <td>{item.stateLabel[lang]}</td>
-              <td>
-                {item.nextDeadline ? (
-                  <>
-                    {formatDate(item.nextDeadline.date, lang)}{' '}
-                    <span className={`status status-${item.nextDeadline.status}`}>{t.deadlineStatus[item.nextDeadline.status]}</span>
-                    <br />
-                    <span className="muted">{item.nextDeadline.label}</span>
-                  </>
-                ) : (
-                  <span className="muted">{t.worklist.noDeadline}</span>
-                )}
-              </td>
-              <td>{item.commands.map((command) => t.commands[command]).join(', ')}</td>
-              <td>
-                {item.assignedToMe ? t.worklist.you : (item.officerName ?? t.worklist.noOfficer)}
-                {item.reassignable && <ReassignDialog caseId={item.id} diarienummer={item.diarienummer} revision={item.revision} />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      label={t.worklist.waitingTable}
+      headers={[t.columns.diarienummer, t.columns.organisationName, t.columns.stateLabel, t.worklist.nextDeadline, t.worklist.youCan, t.columns.officerName]}
+      items={items}
+      rowKey={(item) => item.id}
+      row={(item) => (
+        <>
+          <th scope="row">
+            <Link href={`/arenden/${item.id}`}>{item.diarienummer ?? t.worklist.notRegistered}</Link>
+          </th>
+          <td>{item.organisationName}</td>
+          <td>{item.stateLabel[lang]}</td>
+          <td>
+            {item.nextDeadline ? (
+              <>
+                {formatDate(item.nextDeadline.date, lang)}{' '}
+                <span className={`status status-${item.nextDeadline.status}`}>{t.deadlineStatus[item.nextDeadline.status]}</span>
+                <br />
+                <span className="muted">{item.nextDeadline.label}</span>
+              </>
+            ) : (
+              <span className="muted">{t.worklist.noDeadline}</span>
+            )}
+          </td>
+          <td>{item.commands.map((command) => t.commands[command]).join(', ')}</td>
+          <td>
+            {item.assignedToMe ? t.worklist.you : (item.officerName ?? t.worklist.noOfficer)}
+            {item.reassignable && <ReassignDialog caseId={item.id} diarienummer={item.diarienummer} revision={item.revision} />}
+          </td>
+        </>
+      )}
+    />
   );
 }
