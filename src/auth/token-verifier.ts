@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AccessDenied } from './access-denied';
 import type { AppConfig } from '../config/app-config';
@@ -13,7 +14,8 @@ import { hs256Key } from './signing-key';
  * configured `iss` and `aud`, and name a tenant this engine serves.
  */
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  // The HS256 secret as a key object made once: from raw bytes jose would import it on every request.
+  private readonly key: KeyObject | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
   constructor(private readonly config: AppConfig) {
@@ -21,7 +23,7 @@ export class TokenVerifier {
       this.key = createRemoteJWKSet(new URL(config.JWT_JWKS_URL));
       this.algorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
     } else {
-      this.key = hs256Key(config.JWT_SECRET, config.DATA_DIR);
+      this.key = createSecretKey(hs256Key(config.JWT_SECRET, config.DATA_DIR));
       this.algorithms = ['HS256'];
     }
   }
@@ -34,7 +36,7 @@ export class TokenVerifier {
       requiredClaims: ['exp'],
       clockTolerance: this.config.JWT_CLOCK_SKEW_SECONDS,
     };
-    const { payload } = await (this.key instanceof Uint8Array ? jwtVerify(token, this.key, options) : jwtVerify(token, this.key, options)).catch(
+    const { payload } = await (this.key instanceof KeyObject ? jwtVerify(token, this.key, options) : jwtVerify(token, this.key, options)).catch(
       (error: Error) => {
         throw new AccessDenied('UNAUTHENTICATED', `The bearer token was refused: ${error.message}`);
       },

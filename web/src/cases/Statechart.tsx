@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Schemas } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
@@ -20,11 +21,19 @@ export function Statechart({ chart, current, visited }: { chart: Chart; current:
   const { t, lang } = useI18n();
   const currentLabels = chart.states.filter((s) => current.has(s.path) && !chart.states.some((c) => c.parent === s.path && current.has(c.path)));
   const status = (state: State) => (current.has(state.path) ? 'current' : visited.has(state.path) ? 'visited' : 'other');
+  const figure = useRef<HTMLElement>(null);
+  const focus = currentLabels[0];
+  // The chart is larger than the page: open it centred on where the case stands, not at its top-left corner.
+  useEffect(() => {
+    const view = figure.current;
+    if (!view || !focus) return;
+    view.scrollTo({ left: focus.x + focus.width / 2 - view.clientWidth / 2, top: focus.y + focus.height / 2 - view.clientHeight / 2 });
+  }, [focus]);
   return (
     <section aria-labelledby="statechart-heading">
       <h2 id="statechart-heading">{t.case.statechart}</h2>
       <p className="muted">{t.case.statechartHelp}</p>
-      <figure className="statechart" tabIndex={0} aria-labelledby="statechart-caption">
+      <figure ref={figure} className="statechart" tabIndex={0} aria-labelledby="statechart-caption">
         <svg
           viewBox={`0 0 ${Math.ceil(chart.width)} ${Math.ceil(chart.height)}`}
           width={Math.ceil(chart.width)}
