@@ -1,15 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
+/** A whole-number setting from `min` (up to `max`), read from its environment string. */
+const Integer = (min: number, max?: number) => applyDecorators(IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]), Transform(toInt));
+
 /** Every environment variable the service reads, with its default. README's configuration table mirrors this. */
 export class AppConfig {
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  @Transform(toInt)
+  @Integer(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -19,37 +20,25 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  @Transform(toInt)
+  @Integer(1, 500)
   DATABASE_POOL_SIZE = 10;
 
   @IsString()
   DATA_DIR = './data';
 
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  @Transform(toInt)
+  @Integer(1, 65535)
   EMBEDDED_PG_PORT = 54320;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @IsInt()
-  @Min(0)
-  @Transform(toInt)
+  @Integer(0)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
-  @IsInt()
-  @Min(10)
-  @Transform(toInt)
+  @Integer(10)
   SUBSCRIPTION_POLL_INTERVAL_MS = 1000;
 
-  @IsInt()
-  @Min(1)
-  @Transform(toInt)
+  @Integer(1)
   HEALTH_MAX_SUBSCRIBER_LAG_SECONDS = 60;
 
   /** Bearer token a Prometheus scraper sends to GET /metrics; unset: /metrics answers loopback requests only. */
@@ -59,9 +48,7 @@ export class AppConfig {
   METRICS_TOKEN?: string;
 
   /** How often the global anchor records the changed stream heads; 0 turns it off. */
-  @IsInt()
-  @Min(0)
-  @Transform(toInt)
+  @Integer(0)
   ANCHOR_INTERVAL_MS = 3_600_000;
 
   /** Create the demo cases on an empty database; unset: only on the embedded database. */
@@ -89,71 +76,47 @@ export class AppConfig {
   JWT_AUDIENCE?: string;
 
   /** Longest lifetime (`exp` − `iat`, or `exp` − now without `iat`) a bearer token may have. */
-  @IsInt()
-  @Min(60)
-  @Transform(toInt)
+  @Integer(60)
   JWT_MAX_LIFETIME_SECONDS = 43_200;
 
   /** Clocks disagree: `exp`, `nbf` and `iat` are honoured give or take this much. */
-  @IsInt()
-  @Min(0)
-  @Max(300)
-  @Transform(toInt)
+  @Integer(0, 300)
   JWT_CLOCK_SKEW_SECONDS = 30;
 
   /** Largest JSON body, in bytes (413 above). */
-  @IsInt()
-  @Min(1_000)
-  @Transform(toInt)
+  @Integer(1_000)
   HTTP_BODY_LIMIT_BYTES = 100_000;
 
   /** Deepest nesting of arrays and objects in a JSON body (400 below). */
-  @IsInt()
-  @Min(2)
-  @Max(1_000)
-  @Transform(toInt)
+  @Integer(2, 1_000)
   HTTP_JSON_MAX_DEPTH = 32;
 
   /** A client must have sent a request's headers within this time, or gets 408 and is disconnected. */
-  @IsInt()
-  @Min(100)
-  @Transform(toInt)
+  @Integer(100)
   HTTP_HEADERS_TIMEOUT_MS = 10_000;
 
   /** … and the whole request, body included, within this time. */
-  @IsInt()
-  @Min(100)
-  @Transform(toInt)
+  @Integer(100)
   HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
   /** An idle keep-alive connection is closed after this. */
-  @IsInt()
-  @Min(100)
-  @Transform(toInt)
+  @Integer(100)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
   /** The window the rate limits below count in. */
-  @IsInt()
-  @Min(1_000)
-  @Transform(toInt)
+  @Integer(1_000)
   RATE_LIMIT_WINDOW_MS = 60_000;
 
   /** Requests per window with one bearer token; 0: no limit. */
-  @IsInt()
-  @Min(0)
-  @Transform(toInt)
+  @Integer(0)
   RATE_LIMIT_PER_CALLER = 1_200;
 
   /** Requests per window from one source address (a municipality's officials may share one); 0: no limit. */
-  @IsInt()
-  @Min(0)
-  @Transform(toInt)
+  @Integer(0)
   RATE_LIMIT_PER_ADDRESS = 6_000;
 
   /** Failed authentications (401) per window from one source address before it gets 429; 0: no limit. */
-  @IsInt()
-  @Min(0)
-  @Transform(toInt)
+  @Integer(0)
   RATE_LIMIT_FAILED_AUTH = 30;
 
   /** Which proxies' X-Forwarded-For to believe for the source address: a hop count or addresses (`loopback`, `10.0.0.0/8`); unset: none. */
@@ -188,10 +151,7 @@ export class AppConfig {
   @IsString()
   SMTP_HOST?: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  @Transform(toInt)
+  @Integer(1, 65535)
   SMTP_PORT = 587;
 
   /** TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when the server offers it. */
@@ -220,24 +180,15 @@ export class AppConfig {
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** The iCalendar feed's window: deadlines from this many days back … */
-  @IsInt()
-  @Min(0)
-  @Max(1096)
-  @Transform(toInt)
+  @Integer(0, 1096)
   FEED_PAST_DAYS = 366;
 
   /** … to this many days ahead. */
-  @IsInt()
-  @Min(0)
-  @Max(1096)
-  @Transform(toInt)
+  @Integer(0, 1096)
   FEED_FUTURE_DAYS = 1096;
 
   /** The most events one feed request carries: the nearest first (upcoming by date, then past ones, newest first). */
-  @IsInt()
-  @Min(1)
-  @Max(50_000)
-  @Transform(toInt)
+  @Integer(1, 50_000)
   FEED_MAX_EVENTS = 5000;
 
   /** Run the delivery worker (dispatch, send, escalate) in this instance. */
@@ -246,21 +197,15 @@ export class AppConfig {
   NOTIFY_WORKER = true;
 
   /** Attempts before a delivery is parked as failed. */
-  @IsInt()
-  @Min(1)
-  @Transform(toInt)
+  @Integer(1)
   NOTIFY_MAX_ATTEMPTS = 5;
 
   /** Wait before the second attempt; doubles with each further one. */
-  @IsInt()
-  @Min(0)
-  @Transform(toInt)
+  @Integer(0)
   NOTIFY_BACKOFF_BASE_MS = 30_000;
 
   /** How long a claimed delivery is a worker's; a crashed worker's claims are taken again after this. */
-  @IsInt()
-  @Min(1000)
-  @Transform(toInt)
+  @Integer(1000)
   NOTIFY_LEASE_MS = 60_000;
 
   /** Days an unacknowledged reminder waits at each rung (officer, manager) before it goes to the next. */
@@ -268,10 +213,7 @@ export class AppConfig {
   NOTIFY_ESCALATION_DAYS = '3,3';
 
   /** Stockholm hour of the day when timers fall due on their date. */
-  @IsInt()
-  @Min(0)
-  @Max(23)
-  @Transform(toInt)
+  @Integer(0, 23)
   TIMER_NOTIFY_HOUR = 8;
 
   /** Reminder offsets per deadline kind, e.g. `yearly-payment=30,7;report-back=30`; unset kinds keep the defaults. */
@@ -288,23 +230,15 @@ export class AppConfig {
    * Timers fired per transaction. Each append in it is a subtransaction (a savepoint); beyond 64
    * PostgreSQL's per-backend subtransaction cache overflows and slows every other session's snapshots.
    */
-  @IsInt()
-  @Min(1)
-  @Max(64)
-  @Transform(toInt)
+  @Integer(1, 64)
   SCHEDULER_BATCH_SIZE = 50;
 
   /** Batches one scheduler fires at once (each a transaction on its own connection). */
-  @IsInt()
-  @Min(1)
-  @Max(32)
-  @Transform(toInt)
+  @Integer(1, 32)
   SCHEDULER_CONCURRENCY = 2;
 
   /** Longest sleep between looks at the timer table (covers a lost wake-up). */
-  @IsInt()
-  @Min(10)
-  @Transform(toInt)
+  @Integer(10)
   SCHEDULER_MAX_SLEEP_MS = 60_000;
 }
 
