@@ -8,7 +8,8 @@
  * anywhere and are not checked.
  */
 const LAYERS = [
-  ['shared', 'config', 'logging', 'calendar', 'money'], // money: öre, rounding, kronor texts; a pure leaf
+  ['shared', 'config', 'logging', 'calendar'],
+  ['money'], // öre, rounding, kronor texts, index values: pure, dates from the calendar
   ['lifecycle'], // the pure core: see lifecycle-is-pure
   ['reference-data', 'database'],
   ['event-store'],

@@ -2,3 +2,4 @@
 export { add, apportion, divideHalfUp, kronor, ore, share, subtract, times, type Computed, type Explanation, type Ore } from './money';
 export { formatCount, formatEnglish, formatSwedish, InvalidKronor, KRONOR_FORM, KRONOR_PATTERN, parseKronor, toKronorString } from './kronor-format';
 export { perUnit, proRata, totalOf, usedAndUnused, type Unit } from './explained';
+export { INDEX_VALUE_STATUSES, type IndexSeries, type IndexValue, type IndexValueStatus, type InhabitantFigure } from './index-values';
