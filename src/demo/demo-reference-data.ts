@@ -72,11 +72,23 @@ export function onboardingChanges({ municipality, bodies, inhabitants, indexSeri
   type Change = Parameters<ReferenceDataStore['change']>[2];
   return [
     (d) => setMunicipality(d, municipality),
-    ...bodies.map((body): Change => (d) => setBody(d, body)),
-    ...inhabitants.map((figure): Change => (d) => setInhabitants(d, figure)),
+    ...bodies.map(
+      (body): Change =>
+        (d) =>
+          setBody(d, body),
+    ),
+    ...inhabitants.map(
+      (figure): Change =>
+        (d) =>
+          setInhabitants(d, figure),
+    ),
     ...indexSeries.flatMap(({ code, name, values }): Change[] => [
       (d) => setIndexSeries(d, { code, name }),
-      ...values.map((value): Change => (d): ReferenceDataEvent[] => publishIndexValue(d, code, value) ?? []),
+      ...values.map(
+        (value): Change =>
+          (d): ReferenceDataEvent[] =>
+            publishIndexValue(d, code, value) ?? [],
+      ),
     ]),
   ] satisfies Change[];
 }

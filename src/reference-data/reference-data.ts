@@ -54,7 +54,13 @@ export interface ReferenceDataEvents {
 }
 export type ReferenceDataEventType = keyof ReferenceDataEvents;
 export type ReferenceDataEvent = { [K in ReferenceDataEventType]: { readonly type: K; readonly data: ReferenceDataEvents[K] } }[ReferenceDataEventType];
-export const REFERENCE_DATA_EVENT_TYPES: readonly ReferenceDataEventType[] = ['MunicipalitySet', 'BodySet', 'InhabitantsSet', 'IndexSeriesSet', 'IndexValuePublished'];
+export const REFERENCE_DATA_EVENT_TYPES: readonly ReferenceDataEventType[] = [
+  'MunicipalitySet',
+  'BodySet',
+  'InhabitantsSet',
+  'IndexSeriesSet',
+  'IndexValuePublished',
+];
 
 export const nothingSetUp = (tenant: string): ReferenceData => ({ tenant, revision: -1n, municipality: null, bodies: [], inhabitants: [], indexSeries: [] });
 

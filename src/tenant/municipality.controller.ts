@@ -17,7 +17,11 @@ export class MunicipalityController {
   @ApiOperation({ operationId: 'getMunicipality', summary: "The caller's municipality: its name, organisationsnummer and deciding bodies (for forms)" })
   @ApiOkResponse({ type: MunicipalityDto })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'TENANT_UNKNOWN: the token names a tenant with no reference data (only its admins are let in, to set it up)' })
+  @ApiResponse({
+    status: 403,
+    type: ErrorDto,
+    description: 'TENANT_UNKNOWN: the token names a tenant with no reference data (only its admins are let in, to set it up)',
+  })
   @ApiResponse({ status: 409, type: ErrorDto, description: "REFERENCE_DATA_MISSING: the municipality's name and organisationsnummer are not set up yet" })
   async get(@CurrentActor() actor: Actor): Promise<MunicipalityDto> {
     const data = await this.store.current(actor.tenant);

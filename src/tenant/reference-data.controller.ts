@@ -23,14 +23,7 @@ import { ReferenceDataStore } from '../reference-data/reference-data.store';
 import { Clock } from '../shared/clock';
 import { InvalidInput } from '../shared/engine-error';
 import { referenceDataAnswer } from './reference-data.answer';
-import {
-  BodyInputDto,
-  IndexSeriesInputDto,
-  IndexValueInputDto,
-  InhabitantsInputDto,
-  MunicipalityInputDto,
-  ReferenceDataDto,
-} from './reference-data.dto';
+import { BodyInputDto, IndexSeriesInputDto, IndexValueInputDto, InhabitantsInputDto, MunicipalityInputDto, ReferenceDataDto } from './reference-data.dto';
 
 const INDEX_SERIES_CODE = /^[A-ZÅÄÖ0-9-]{1,20}$/;
 
@@ -38,7 +31,11 @@ const Change = (operationId: string, summary: string, body: abstract new () => u
   applyDecorators(
     ApiOperation({ operationId, summary: `${summary} (admins; a re-send of what is already there records nothing)` }),
     ApiBody({ type: body }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'The revision ETag last seen, e.g. "7": refused with 412 if the reference data has moved on.' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The revision ETag last seen, e.g. "7": refused with 412 if the reference data has moved on.',
+    }),
     ApiOkResponse({ type: ReferenceDataDto, description: 'The whole reference data after the change; its revision is also the ETag.' }),
     ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: `details.fields` lists each field (the path too).' }),
     ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' }),
@@ -125,7 +122,11 @@ export class ReferenceDataController {
 
   @Post('index-series/:code/values')
   @HttpCode(HttpStatus.OK)
-  @Change('publishIndexValue', "Publish a year's value of an index series: its first, or a revision (a new version; the earlier stays in the history)", IndexValueInputDto)
+  @Change(
+    'publishIndexValue',
+    "Publish a year's value of an index series: its first, or a revision (a new version; the earlier stays in the history)",
+    IndexValueInputDto,
+  )
   @ApiParam({ name: 'code', description: "The series' code.", example: 'OPI' })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'INDEX_SERIES_NOT_FOUND: set the series up first (PUT /reference-data/index-series/{code}).' })
   async indexValue(
@@ -138,7 +139,11 @@ export class ReferenceDataController {
     const value = { year: body.year, basisPoints: parsePercent(body.percent)!, status: body.status, publishedOn: body.publishedOn };
     const changed = await this.change(actor, headers, (data) => {
       const events = publishIndexValue(data, code, value);
-      if (!events) throw new ReferenceDataError('INDEX_SERIES_NOT_FOUND', `${data.tenant} has no index series ${code}; set it up first (PUT /reference-data/index-series/${code}).`);
+      if (!events)
+        throw new ReferenceDataError(
+          'INDEX_SERIES_NOT_FOUND',
+          `${data.tenant} has no index series ${code}; set it up first (PUT /reference-data/index-series/${code}).`,
+        );
       return events;
     });
     return this.answer(response, changed);
@@ -154,7 +159,6 @@ export class ReferenceDataController {
     return this.store.change(actor.tenant, { id: actor.id, name: actor.name }, decide, commandRequest(headers).ifMatch);
   }
 }
-
 
 function yearOf(text: string): number {
   const year = Number(text);

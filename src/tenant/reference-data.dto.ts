@@ -34,7 +34,13 @@ export class DiariumSeriesDto {
   @IsIn(DIARIUM_SEPARATORS)
   separator!: '/' | '-';
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_DIARIUM_DIGITS, description: 'Zero-padding of the running number (5: 00001); 0 for none.', example: 5 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_DIARIUM_DIGITS,
+    description: 'Zero-padding of the running number (5: 00001); 0 for none.',
+    example: 5,
+  })
   @IsInt()
   @Min(0)
   @Max(MAX_DIARIUM_DIGITS)

@@ -182,7 +182,10 @@ describe('8d: the deciding body is the tenant’s, looked up by its code', () =>
       details: { fields: [{ field: 'bodyCode', messages: ['must be one of SU, KS, KF'] }] },
     });
     // A body whose kind the caller sets is no longer a thing the API takes.
-    const withKind = await send(caseId, 'schedule-meeting', { meetingDate: schedule.body.meetingDate, body: { code: 'SU', name: 'Sociala utskottet', kind: 'council' } });
+    const withKind = await send(caseId, 'schedule-meeting', {
+      meetingDate: schedule.body.meetingDate,
+      body: { code: 'SU', name: 'Sociala utskottet', kind: 'council' },
+    });
     expect(withKind.body).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(await revisionOf(caseId)).toBe(before);
 

@@ -401,7 +401,11 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
       { year: 2024, percent: '2.9', status: 'forecast', publishedOn: '2023-12-14' },
       { year: 2024, percent: '2.80', status: 'final', publishedOn: '2024-12-12' },
     ])
-      await api.http().post('/reference-data/index-series/KPI/values').set(await admin()).send(value);
+      await api
+        .http()
+        .post('/reference-data/index-series/KPI/values')
+        .set(await admin())
+        .send(value);
     const seed = osterakerBrottsofferjouren;
     const organisation = await bearer({ roles: ['organisation'], tenant: TENANT, org: applicantOf(seed.submit) });
     for (const n of [1, 2, 3]) {
@@ -464,7 +468,10 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
 
     it('a changed payload (a body renamed)', () =>
       tampered(REFERENCE_DATA, async () => {
-        await sql(`UPDATE events SET data = jsonb_set(data, '{name}', '"Mallorynämnden"') WHERE tenant = $1 AND stream_id = $2 AND revision = 1`, REFERENCE_DATA);
+        await sql(
+          `UPDATE events SET data = jsonb_set(data, '{name}', '"Mallorynämnden"') WHERE tenant = $1 AND stream_id = $2 AND revision = 1`,
+          REFERENCE_DATA,
+        );
         expect(await brokenOf('reference-data')).toEqual(located(1, 'stored hash does not match the event or its predecessor'));
       }));
 
@@ -489,7 +496,10 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
 
     it('a change not made by an administrator, with the chain and the head recomputed', () =>
       tampered(REFERENCE_DATA, async () => {
-        await sql(`UPDATE events SET metadata = jsonb_set(metadata, '{actorRole}', '"handlaggare"') WHERE tenant = $1 AND stream_id = $2 AND revision = 0`, REFERENCE_DATA);
+        await sql(
+          `UPDATE events SET metadata = jsonb_set(metadata, '{actorRole}', '"handlaggare"') WHERE tenant = $1 AND stream_id = $2 AND revision = 0`,
+          REFERENCE_DATA,
+        );
         await rechain(sql, REFERENCE_DATA);
         expect(await brokenOf('reference-data')).toEqual(located(0, 'MunicipalitySet was recorded by handlaggare, not an administrator'));
       }));

@@ -114,7 +114,15 @@ describe('replay verification', () => {
 
 describe('the global anchor', () => {
   let api: TestApi;
-  beforeAll(async () => (api = await TestApi.start(undefined, undefined, undefined, DEMO_MUNICIPALITIES.filter((m) => m.tenant !== 'robertsfors'))));
+  beforeAll(
+    async () =>
+      (api = await TestApi.start(
+        undefined,
+        undefined,
+        undefined,
+        DEMO_MUNICIPALITIES.filter((m) => m.tenant !== 'robertsfors'),
+      )),
+  );
   afterAll(() => api.stop());
 
   const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
