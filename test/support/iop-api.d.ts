@@ -4773,7 +4773,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: The migration preview is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4821,7 +4821,7 @@ export interface operations {
           "application/json": components["schemas"]["CaseVerdictDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4854,7 +4854,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4870,7 +4870,7 @@ export interface operations {
           "application/json": components["schemas"]["AnchorVerdictDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4886,7 +4886,7 @@ export interface operations {
           "application/json": components["schemas"]["CreatedAnchorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Anchoring on demand is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4919,7 +4919,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4955,7 +4955,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: the municipality's officials only. */
+      /** @description FORBIDDEN_ROLE: Notifications are for the municipality's officials. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4982,7 +4982,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5003,7 +5003,7 @@ export interface operations {
           "application/json": components["schemas"]["NotificationDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5036,7 +5036,7 @@ export interface operations {
           "application/json": components["schemas"]["NotificationDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5250,7 +5250,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Erasing personal data is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5283,7 +5283,7 @@ export interface operations {
           "application/json": components["schemas"]["ErasureDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Erasing personal data is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
