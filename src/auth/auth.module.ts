@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { ReferenceDataStore } from '../reference-data/reference-data.store';
 import { AuthGuard } from './auth.guard';
+import { RolesGuard } from './roles.guard';
 import { TokenVerifier } from './token-verifier';
 
 @Global()
@@ -13,7 +14,9 @@ import { TokenVerifier } from './token-verifier';
       inject: [AppConfig, ReferenceDataStore],
       useFactory: (config: AppConfig, referenceData: ReferenceDataStore) => new TokenVerifier(config, referenceData),
     },
+    // In this order: who the caller is, then whether a route's roles admit them.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
   ],
   exports: [TokenVerifier],
 })

@@ -1,11 +1,11 @@
 import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { forbiddenRole } from '../auth/access-denied';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { commandRequest, validationPipe } from '../cases/shared/case-command.controller';
 import { ErrorDto } from '../cases/shared/case-result.dto';
+import { RequireRoles } from '../cases/shared/require-roles';
 import { BODY_CODE } from '../cases/shared/validation';
 import { normaliseOrganisationNumber } from '../lifecycle';
 import { parsePercent } from '../money/percent-format';
@@ -38,7 +38,7 @@ const Change = (operationId: string, summary: string, body: abstract new () => u
     }),
     ApiOkResponse({ type: ReferenceDataDto, description: 'The whole reference data after the change; its revision is also the ETag.' }),
     ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: `details.fields` lists each field (the path too).' }),
-    ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' }),
+    RequireRoles(['admin'], "A municipality's reference data is changed by its administrators."),
     ApiResponse({ status: 412, type: ErrorDto, description: 'PRECONDITION_FAILED: If-Match names an older revision.' }),
   );
 
@@ -155,7 +155,6 @@ export class ReferenceDataController {
   }
 
   private change(actor: Actor, headers: Record<string, string | undefined>, decide: (data: ReferenceData) => ReferenceDataEvent[]): Promise<ReferenceData> {
-    if (!actor.roles.includes('admin')) throw forbiddenRole("A municipality's reference data is changed by its administrators.", ['admin']);
     return this.store.change(actor.tenant, { id: actor.id, name: actor.name }, decide, commandRequest(headers).ifMatch);
   }
 }

@@ -4985,7 +4985,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: The migration preview is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5033,7 +5033,7 @@ export interface operations {
           "application/json": components["schemas"]["CaseVerdictDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5066,7 +5066,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5082,7 +5082,7 @@ export interface operations {
           "application/json": components["schemas"]["AnchorVerdictDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5098,7 +5098,7 @@ export interface operations {
           "application/json": components["schemas"]["CreatedAnchorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Anchoring on demand is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5131,7 +5131,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5167,7 +5167,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: the municipality's officials only. */
+      /** @description FORBIDDEN_ROLE: Notifications are for the municipality's officials. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5194,7 +5194,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5215,7 +5215,7 @@ export interface operations {
           "application/json": components["schemas"]["NotificationDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5248,7 +5248,7 @@ export interface operations {
           "application/json": components["schemas"]["NotificationDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5462,7 +5462,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Erasing personal data is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5495,7 +5495,7 @@ export interface operations {
           "application/json": components["schemas"]["ErasureDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Erasing personal data is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
