@@ -82,9 +82,15 @@ export class DemoData implements OnModuleInit, OnApplicationBootstrap {
 
   private async seed(): Promise<void> {
     const wanted = this.config.DEMO_DATA ?? !this.config.DATABASE_URL;
-    if (!wanted || (await this.store.readAll({ maxCount: 1 })).length > 0) return;
-    // Each municipality is set up as its administrator would through the API, before its cases.
-    for (const municipality of DEMO_MUNICIPALITIES) await onboard(this.referenceData, municipality);
+    if (!wanted) return;
+    const empty = (await this.store.readAll({ maxCount: 1 })).length === 0;
+    // Each municipality is set up as its administrator would through the API, before its cases; also
+    // in a demo database written before reference data was kept as events. One set up already is
+    // left as its administrators made it.
+    for (const municipality of DEMO_MUNICIPALITIES) {
+      if (!(await this.referenceData.isSetUp(municipality.tenant))) await onboard(this.referenceData, municipality);
+    }
+    if (!empty) return;
     for (const demo of DEMO) await this.create(demo);
     // Anchored at once: a fresh system's record is covered from its first minute, not the next interval.
     const anchor = await this.anchors.anchor();
