@@ -8,7 +8,7 @@ import {
   type Body,
   type MunicipalityIdentity,
   type PublishedValue,
-  type ReferenceDataEvent,
+  type ReferenceDataChange,
 } from '../reference-data/reference-data';
 import type { Author, ReferenceDataStore } from '../reference-data/reference-data.store';
 
@@ -68,29 +68,28 @@ export const DEMO_MUNICIPALITIES: readonly DemoMunicipality[] = [
 ];
 
 /** The changes an administrator makes to set a municipality up, in the order the API takes them: the same decisions as the endpoints. */
-export function onboardingChanges({ municipality, bodies, inhabitants, indexSeries }: DemoMunicipality) {
-  type Change = Parameters<ReferenceDataStore['change']>[2];
+export function onboardingChanges({ municipality, bodies, inhabitants, indexSeries }: DemoMunicipality): ReferenceDataChange[] {
   return [
     (d) => setMunicipality(d, municipality),
     ...bodies.map(
-      (body): Change =>
+      (body): ReferenceDataChange =>
         (d) =>
           setBody(d, body),
     ),
     ...inhabitants.map(
-      (figure): Change =>
+      (figure): ReferenceDataChange =>
         (d) =>
           setInhabitants(d, figure),
     ),
-    ...indexSeries.flatMap(({ code, name, values }): Change[] => [
+    ...indexSeries.flatMap(({ code, name, values }): ReferenceDataChange[] => [
       (d) => setIndexSeries(d, { code, name }),
       ...values.map(
-        (value): Change =>
-          (d): ReferenceDataEvent[] =>
+        (value): ReferenceDataChange =>
+          (d) =>
             publishIndexValue(d, code, value) ?? [],
       ),
     ]),
-  ] satisfies Change[];
+  ];
 }
 
 /** Sets a demo municipality up through the reference-data store, change by change; what is set already records nothing. */

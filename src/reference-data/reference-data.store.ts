@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../event-store/event-store.errors';
 import { EventStore, type JsonObject, type RecordedEvent, type StreamName } from '../event-store/event-store.port';
 import { ReferenceDataError } from './reference-data.errors';
-import { evolveReferenceData, nothingSetUp, REFERENCE_DATA_EVENT_TYPES, type ReferenceData, type ReferenceDataEvent } from './reference-data';
+import {
+  evolveReferenceData,
+  nothingSetUp,
+  REFERENCE_DATA_EVENT_TYPES,
+  type ReferenceData,
+  type ReferenceDataChange,
+  type ReferenceDataEvent,
+} from './reference-data';
 
 /** Each tenant's reference data is one stream of its own. */
 export const REFERENCE_DATA_STREAM = 'reference-data';
@@ -51,7 +58,7 @@ export class ReferenceDataStore {
    * records nothing (the same content sent again) writes nothing. With `ifMatch`, the data must
    * still be at that revision (else PRECONDITION_FAILED); without, a lost race is decided again.
    */
-  async change(tenant: string, author: Author, decide: (data: ReferenceData) => ReferenceDataEvent[], ifMatch?: bigint): Promise<ReferenceData> {
+  async change(tenant: string, author: Author, decide: ReferenceDataChange, ifMatch?: bigint): Promise<ReferenceData> {
     for (let attempt = 1; ; attempt++) {
       const data = await this.current(tenant);
       if (ifMatch !== undefined && ifMatch !== data.revision) throw stale(data.revision, ifMatch);

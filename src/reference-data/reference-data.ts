@@ -88,7 +88,8 @@ function upsert<T>(items: readonly T[], item: T, same: (existing: T) => boolean)
   return items.some(same) ? items.map((existing) => (same(existing) ? item : existing)) : [...items, item];
 }
 
-/** The changes an administrator asks for, each the event it records unless it changes nothing. */
+/** A change an administrator asks for: decided on the data as it is, the events it records (none when it changes nothing). */
+export type ReferenceDataChange = (data: ReferenceData) => ReferenceDataEvent[];
 
 export function setMunicipality(data: ReferenceData, municipality: MunicipalityIdentity): ReferenceDataEvent[] {
   return sameJson(data.municipality, municipality) ? [] : [{ type: 'MunicipalitySet', data: municipality }];

@@ -17,7 +17,7 @@ import {
   setInhabitants,
   setMunicipality,
   type ReferenceData,
-  type ReferenceDataEvent,
+  type ReferenceDataChange,
 } from '../reference-data/reference-data';
 import { ReferenceDataStore } from '../reference-data/reference-data.store';
 import { Clock } from '../shared/clock';
@@ -154,7 +154,7 @@ export class ReferenceDataController {
     return referenceDataAnswer(data, this.clock.now().getUTCFullYear());
   }
 
-  private change(actor: Actor, headers: Record<string, string | undefined>, decide: (data: ReferenceData) => ReferenceDataEvent[]): Promise<ReferenceData> {
+  private change(actor: Actor, headers: Record<string, string | undefined>, decide: ReferenceDataChange): Promise<ReferenceData> {
     return this.store.change(actor.tenant, { id: actor.id, name: actor.name }, decide, commandRequest(headers).ifMatch);
   }
 }
