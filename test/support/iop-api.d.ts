@@ -2859,7 +2859,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -2978,7 +2978,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3054,7 +3054,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3130,7 +3130,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3206,7 +3206,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3282,7 +3282,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3358,7 +3358,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3434,7 +3434,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3510,7 +3510,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3586,7 +3586,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3662,7 +3662,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3738,7 +3738,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3815,7 +3815,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3892,7 +3892,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3968,7 +3968,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4044,7 +4044,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4120,7 +4120,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4196,7 +4196,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4273,7 +4273,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4349,7 +4349,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4425,7 +4425,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4501,7 +4501,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4577,7 +4577,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4653,7 +4653,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4729,7 +4729,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4805,7 +4805,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4881,7 +4881,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5770,7 +5770,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5814,7 +5814,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5858,7 +5858,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5902,7 +5902,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5946,7 +5946,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
