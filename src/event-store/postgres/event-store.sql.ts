@@ -161,6 +161,76 @@ export function appendQuery(append: AppendStatement): QueryConfig {
   };
 }
 
+// Many single appends, to different streams, in one statement: each member's head is checked on
+// its own (a member whose head moved, or whose stream already holds one of its event ids, writes
+// nothing and is answered by the caller's usual path) and only the members that won insert their
+// events. Members are sorted by stream so that groups lock heads in one order.
+const APPEND_GROUP = `
+  WITH members AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bytea[], $6::bytea[], $7::jsonb[])
+      WITH ORDINALITY AS m(tenant, stream_id, previous_revision, new_revision, previous_hash, new_hash, metadata, member)
+  ),
+  incoming AS (
+    SELECT * FROM unnest($8::int[], $9::uuid[], $10::text[], $11::int[]) WITH ORDINALITY AS e(member, id, type, schema_version, ord)
+  ),
+  fresh AS (
+    SELECT * FROM members m
+    WHERE NOT EXISTS (SELECT 1 FROM incoming i JOIN events e ON e.tenant = m.tenant AND e.stream_id = m.stream_id AND e.event_id = i.id WHERE i.member = m.member)
+  ),
+  created AS (
+    INSERT INTO streams (tenant, stream_id, revision, head_hash)
+    SELECT tenant, stream_id, new_revision, new_hash FROM fresh WHERE previous_revision < 0 ORDER BY tenant, stream_id
+    ON CONFLICT DO NOTHING RETURNING tenant, stream_id
+  ),
+  locked AS MATERIALIZED (
+    SELECT s.tenant, s.stream_id FROM streams s JOIN fresh f USING (tenant, stream_id)
+    WHERE f.previous_revision >= 0 AND s.revision = f.previous_revision AND s.head_hash = f.previous_hash
+    ORDER BY s.tenant, s.stream_id FOR UPDATE OF s
+  ),
+  moved AS (
+    UPDATE streams s SET revision = f.new_revision, head_hash = f.new_hash, updated_at = now()
+    FROM fresh f, locked l
+    WHERE l.tenant = f.tenant AND l.stream_id = f.stream_id AND s.tenant = f.tenant AND s.stream_id = f.stream_id
+      AND s.revision = f.previous_revision AND s.head_hash = f.previous_hash
+    RETURNING s.tenant, s.stream_id
+  ),
+  won AS (
+    SELECT m.* FROM members m JOIN (SELECT * FROM created UNION ALL SELECT * FROM moved) w USING (tenant, stream_id)
+  )
+  INSERT INTO events (tenant, stream_id, revision, event_id, type, data, metadata, hash)
+  SELECT w.tenant, w.stream_id, w.previous_revision + row_number() OVER (PARTITION BY i.member ORDER BY i.ord), i.id, i.type,
+         $12::jsonb -> (i.ord - 1)::int, w.metadata || jsonb_build_object('schemaVersion', i.schema_version),
+         substring($13::bytea from ((i.ord - 1) * 32 + 1)::int for 32)
+  FROM won w JOIN incoming i USING (member)
+  ORDER BY i.ord
+  RETURNING tenant, stream_id, position, transaction_id`;
+
+export type GroupRow = PositionRow & { tenant: string; stream_id: string };
+
+/** {@link appendQuery} for several streams at once (one append per stream); a member gets rows back only if it was written. */
+export function appendGroupQuery(appends: readonly AppendStatement[]): QueryConfig {
+  const events = appends.flatMap((append, index) => append.events.map((event) => ({ member: index + 1, event })));
+  return {
+    name: 'append-group',
+    text: APPEND_GROUP,
+    values: [
+      appends.map((a) => a.stream.tenant),
+      appends.map((a) => a.stream.id),
+      appends.map((a) => a.previousRevision.toString()),
+      appends.map((a) => a.newRevision.toString()),
+      appends.map((a) => a.previousHash),
+      appends.map((a) => a.newHash),
+      appends.map((a) => JSON.stringify(a.metadata)),
+      events.map((e) => e.member),
+      events.map((e) => e.event.id),
+      events.map((e) => e.event.type),
+      events.map((e) => e.event.schemaVersion),
+      JSON.stringify(events.map((e) => e.event.data)),
+      Buffer.concat(appends.flatMap((a) => a.hashes)),
+    ],
+  };
+}
+
 export function toRecordedEvent(
   [tenant, streamId, revision, eventId, type, data, , hash, position, transactionId]: Readonly<EventRow<unknown>>,
   metadata: EventMetadata,

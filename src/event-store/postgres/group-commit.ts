@@ -1,0 +1,126 @@
+import type { Pool, QueryConfig, QueryResult } from 'pg';
+import { appendGroupQuery, appendQuery, type AppendStatement, type GroupRow, type PositionRow } from './event-store.sql';
+
+export interface GroupCommitOptions {
+  /** Append statements in flight at once; appends arriving while all are busy wait and go together in the next. */
+  readonly slots?: number;
+  /** Most appends in one statement. */
+  readonly maxGroup?: number;
+}
+
+/** What a write of one append gives: its events' positions, or undefined when it wrote nothing (head moved, ids already there). */
+export type WriteOutcome = PositionRow[] | undefined;
+
+interface Pending {
+  readonly append: AppendStatement;
+  readonly key: string;
+  resolve(outcome: WriteOutcome): void;
+  reject(error: unknown): void;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Group commit for appends outside a transaction. While fewer than `slots` statements are in flight
+ * an append is written at once, alone, by the single-stream statement; appends that arrive while
+ * every slot is busy queue and the next free slot writes them (one per stream, the rest wait their
+ * turn) in one statement and one commit, each with its own head check. Each caller gets the outcome
+ * of its own append; a group the database refuses as a whole (a bad payload, a lost connection) is
+ * written again one append at a time, so that only the append at fault fails, and an append whose
+ * group did commit finds its events by id. Every acknowledged append was committed by its statement.
+ */
+export class GroupCommit {
+  private readonly queue: Pending[] = [];
+  /** Streams with a statement in flight: a second append to one of them waits (it would lose the head race, or deadlock another group). */
+  private readonly busy = new Set<string>();
+  private inFlight = 0;
+  private readonly slots: number;
+  private readonly maxGroup: number;
+
+  constructor(
+    private readonly pool: Pool,
+    options: GroupCommitOptions = {},
+  ) {
+    this.slots = options.slots ?? 2;
+    this.maxGroup = options.maxGroup ?? 64;
+  }
+
+  write(append: AppendStatement, key: string): Promise<WriteOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ append, key, resolve, reject });
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    while (this.inFlight < this.slots) {
+      const group = this.take();
+      if (group.length === 0) return;
+      this.inFlight++;
+      for (const pending of group) this.busy.add(pending.key);
+      void this.run(group).finally(() => {
+        this.inFlight--;
+        for (const pending of group) this.busy.delete(pending.key);
+        this.drain();
+      });
+    }
+  }
+
+  /** The oldest waiting appends, at most one per stream and none to a stream in flight. */
+  private take(): Pending[] {
+    const group: Pending[] = [];
+    const keys = new Set<string>();
+    for (let i = 0; i < this.queue.length && group.length < this.maxGroup;) {
+      const pending = this.queue[i];
+      if (this.busy.has(pending.key) || keys.has(pending.key)) {
+        i++;
+        continue;
+      }
+      keys.add(pending.key);
+      group.push(pending);
+      this.queue.splice(i, 1);
+    }
+    return group;
+  }
+
+  private async run(group: Pending[]): Promise<void> {
+    if (group.length === 1) {
+      const [pending] = group;
+      await this.writeAlone(pending.append).then(pending.resolve, pending.reject);
+      return;
+    }
+    let rows: GroupRow[];
+    try {
+      rows = (await this.pool.query<GroupRow>(appendGroupQuery(group.map((p) => p.append)))).rows;
+    } catch {
+      // Refused as a whole: each append on its own, so the one at fault fails alone.
+      await Promise.all(group.map((pending) => this.writeAlone(pending.append).then(pending.resolve, pending.reject)));
+      return;
+    }
+    const byStream = new Map<string, GroupRow[]>();
+    for (const row of rows) {
+      const key = streamKey(row.tenant, row.stream_id);
+      byStream.set(key, [...(byStream.get(key) ?? []), row]);
+    }
+    for (const pending of group) pending.resolve(byStream.get(pending.key));
+  }
+
+  private writeAlone(append: AppendStatement): Promise<WriteOutcome> {
+    return writeAppend((config) => this.pool.query<PositionRow>(config), append);
+  }
+}
+
+/** One append by the single-stream statement; a duplicate event id (a retry racing its original) is "wrote nothing", as a moved head. */
+export async function writeAppend(query: (config: QueryConfig) => Promise<QueryResult<PositionRow>>, append: AppendStatement): Promise<WriteOutcome> {
+  try {
+    const { rows } = await query(appendQuery(append));
+    return rows.length === 0 ? undefined : rows;
+  } catch (error) {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return undefined;
+    throw error;
+  }
+}
+
+export function streamKey(tenant: string, id: string): string {
+  return `${tenant}\u0000${id}`;
+}
