@@ -9,29 +9,30 @@ import type { EventMetadata, ListStreamsOptions, Position, RecordedEvent, Stream
  * are fetched as arrays (no intermediate object per row on the read path) and named once, here.
  */
 
-const EVENT_COLUMNS = "tenant, stream_id, revision, event_id, type, data, metadata, encode(hash, 'hex') AS hash, position, transaction_id";
+// Metadata comes as text: the events of one append share it, and it is parsed once per run of
+// equal texts (for a page of batch-written events, most of what parsing it would cost).
+const EVENT_COLUMNS = "tenant, stream_id, revision, event_id, type, data, metadata::text, encode(hash, 'hex') AS hash, position, transaction_id";
 
-/** A row of {@link EVENT_COLUMNS}; metadata as JSON, or as text where rows share it. */
-type EventRow<Metadata = EventMetadata> = [
+/** A row of {@link EVENT_COLUMNS}. */
+type EventRow = [
   tenant: string,
   streamId: string,
   revision: string,
   eventId: string,
   type: string,
   data: RecordedEvent['data'],
-  metadata: Metadata,
+  metadata: string,
   hash: string,
   position: string,
   transactionId: string,
 ];
 
-/** A row of {@link READ_STREAMS}: an event (all NULL for a stream without events, metadata as text), then which stream it belongs to and that stream's head. */
-type StreamRow = [...event: EventRow<string>, ord: string, headRevision: string | null, headHash: string | null];
+/** A row of {@link READ_STREAMS}: an event (all NULL for a stream without events), then which stream it belongs to and that stream's head. */
+type StreamRow = [...event: EventRow, ord: string, headRevision: string | null, headHash: string | null];
 
 // Whole streams and their heads in one statement, so one snapshot: an append between reading the
 // events and reading the head cannot make a stream look cut short. A stream with a head but no
-// events still gives its head (one row of NULL events). Metadata comes as text: the events of one
-// append share it, and it is parsed once per run of equal texts.
+// events still gives its head (one row of NULL events).
 const READ_STREAMS = `
   SELECT e.tenant, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata::text, encode(e.hash, 'hex') AS hash, e.position, e.transaction_id,
          w.ord, h.revision AS head_revision, encode(h.head_hash, 'hex') AS head_hash
@@ -232,7 +233,7 @@ export function appendGroupQuery(appends: readonly AppendStatement[]): QueryConf
 }
 
 export function toRecordedEvent(
-  [tenant, streamId, revision, eventId, type, data, , hash, position, transactionId]: Readonly<EventRow<unknown>>,
+  [tenant, streamId, revision, eventId, type, data, , hash, position, transactionId]: Readonly<EventRow>,
   metadata: EventMetadata,
 ): RecordedEvent {
   return {
@@ -247,8 +248,19 @@ export function toRecordedEvent(
   };
 }
 
+/** Metadata texts to objects, parsing each run of equal texts once (the events of one append): rows in order through it. */
+function metadataParser(): (text: string) => EventMetadata {
+  let last = '';
+  let parsed: EventMetadata;
+  return (text) => {
+    if (text !== last) [last, parsed] = [text, JSON.parse(text) as EventMetadata];
+    return parsed;
+  };
+}
+
 export function toRecordedEvents(rows: readonly unknown[]): RecordedEvent[] {
-  return (rows as unknown as EventRow[]).map((row) => toRecordedEvent(row, row[6]));
+  const metadata = metadataParser();
+  return (rows as EventRow[]).map((row) => toRecordedEvent(row, metadata(row[6])));
 }
 
 export function toPosition(row: PositionRow): Position {
@@ -261,14 +273,13 @@ export function toStreamRecords(
   rows: readonly unknown[],
 ): { stream: StreamName; events: RecordedEvent[]; head: StreamHead | undefined }[] {
   const records = streams.map((stream) => ({ stream, events: [] as RecordedEvent[], head: undefined as StreamHead | undefined }));
-  let metadata: [text: string, parsed: EventMetadata] = ['', undefined!];
-  for (const row of rows as unknown as StreamRow[]) {
+  const metadata = metadataParser();
+  for (const row of rows as StreamRow[]) {
     const [tenant, , , , , , metadataText, , , , ord, headRevision, headHash] = row;
     const record = records[Number(ord) - 1];
     if (headRevision !== null && record.head === undefined) record.head = { revision: BigInt(headRevision), hash: headHash! };
     if (tenant === null) continue; // a head without events
-    if (metadataText !== metadata[0]) metadata = [metadataText, JSON.parse(metadataText) as EventMetadata];
-    record.events.push(toRecordedEvent(row as unknown as EventRow<unknown>, metadata[1]));
+    record.events.push(toRecordedEvent(row as unknown as EventRow, metadata(metadataText)));
   }
   return records;
 }
