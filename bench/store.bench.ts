@@ -4,7 +4,8 @@
  *
  * Starts a throw-away embedded PostgreSQL, or uses BENCH_DATABASE_URL (a scratch database is
  * created on it and dropped afterwards). BENCH_SCALE (default 1) scales the amount of work;
- * BENCH_ROUNDS (default 3) the number of measured rounds. The machine is small, shared and noisy,
+ * BENCH_ROUNDS (default 3) the number of measured rounds; BENCH_WORKLOADS (default single,batch,read)
+ * which workloads. The machine is small, shared and noisy,
  * so sides run back to back in each round, in alternating order, and the reported ratio is the
  * median of the per-round ratios. CPU per event is this process's (process.cpuUsage) and, when the
  * server is local, PostgreSQL's (all its processes, from /proc).
@@ -25,6 +26,9 @@ import { BATCH, BATCH_WRITERS, PAGE, runWorkload, WRITERS, type SideIo, type Wor
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const EMMETT = 'Emmett 0.42';
+/** BENCH_WORKLOADS: which of single, batch, read to run (default all; read pages through what the others wrote, or the warm-up's). */
+const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'single,batch,read').split(',');
+const chosen = (kind: WorkloadKind) => WORKLOADS.includes(kind);
 
 const storeWrite =
   (store: PostgresEventStore): Write =>
@@ -186,6 +190,7 @@ interface Side {
 
 interface Workload {
   readonly name: string;
+  readonly kind: WorkloadKind;
   readonly size: number;
   readonly store: Side;
   readonly baselines: readonly Side[];
@@ -229,6 +234,7 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
   const rawRead = (n: number) => readRaw(pool, n);
   const side = (name: string, kind: WorkloadKind, io: SideIo): Side => ({ name, run: (n) => runWorkload(kind, n, io) });
   const sides = (kind: WorkloadKind) => ({
+    kind,
     store: side('store', kind, storeIo),
     peer: { name: EMMETT, run: (n: number) => emmett.run(kind, n) },
   });
@@ -261,12 +267,12 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
 
   const results: { workload: Workload; samples: Map<string, Sample[]> }[] = [];
   try {
-    for (const workload of writes) results.push({ workload, samples: await measureWorkload(workload, pgCpu) });
+    for (const workload of writes.filter((w) => chosen(w.kind))) results.push({ workload, samples: await measureWorkload(workload, pgCpu) });
     // The raw reader's checkpoint is `position`, which needs its own index; made only now so that the
     // raw writers paid exactly the store's index maintenance. VACUUM sets hint bits for every side alike.
     await pool.query('CREATE INDEX ON raw_events (position)');
     await pool.query('VACUUM ANALYZE');
-    results.push({ workload: reads, samples: await measureWorkload(reads, pgCpu) });
+    if (chosen(reads.kind)) results.push({ workload: reads, samples: await measureWorkload(reads, pgCpu) });
   } finally {
     await emmett.close();
     await store.close();

@@ -165,7 +165,9 @@ export function appendQuery(append: AppendStatement): QueryConfig {
 // Many single appends, to different streams, in one statement: each member's head is checked on
 // its own (a member whose head moved, or whose stream already holds one of its event ids, writes
 // nothing and is answered by the caller's usual path) and only the members that won insert their
-// events. Members are sorted by stream so that groups lock heads in one order.
+// events. One instance never has two statements in flight for one stream (see GroupCommit); two
+// instances' groups that lock the same heads in opposite orders are a deadlock PostgreSQL breaks
+// by failing one statement, whose appends are then written one by one.
 const APPEND_GROUP = `
   WITH members AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bytea[], $6::bytea[], $7::jsonb[])
@@ -180,18 +182,13 @@ const APPEND_GROUP = `
   ),
   created AS (
     INSERT INTO streams (tenant, stream_id, revision, head_hash)
-    SELECT tenant, stream_id, new_revision, new_hash FROM fresh WHERE previous_revision < 0 ORDER BY tenant, stream_id
+    SELECT tenant, stream_id, new_revision, new_hash FROM fresh WHERE previous_revision < 0
     ON CONFLICT DO NOTHING RETURNING tenant, stream_id
-  ),
-  locked AS MATERIALIZED (
-    SELECT s.tenant, s.stream_id FROM streams s JOIN fresh f USING (tenant, stream_id)
-    WHERE f.previous_revision >= 0 AND s.revision = f.previous_revision AND s.head_hash = f.previous_hash
-    ORDER BY s.tenant, s.stream_id FOR UPDATE OF s
   ),
   moved AS (
     UPDATE streams s SET revision = f.new_revision, head_hash = f.new_hash, updated_at = now()
-    FROM fresh f, locked l
-    WHERE l.tenant = f.tenant AND l.stream_id = f.stream_id AND s.tenant = f.tenant AND s.stream_id = f.stream_id
+    FROM fresh f
+    WHERE f.previous_revision >= 0 AND s.tenant = f.tenant AND s.stream_id = f.stream_id
       AND s.revision = f.previous_revision AND s.head_hash = f.previous_hash
     RETURNING s.tenant, s.stream_id
   ),

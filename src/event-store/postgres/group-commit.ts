@@ -23,9 +23,10 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * Group commit for appends outside a transaction. While fewer than `slots` statements are in flight
  * an append is written at once, alone, by the single-stream statement; appends that arrive while
- * every slot is busy queue and the next free slot writes them (one per stream, the rest wait their
+ * every slot is busy (or in the turn of the event loop in which one became free) queue and the next
+ * free slot writes them (one per stream, the rest wait their
  * turn) in one statement and one commit, each with its own head check. Each caller gets the outcome
- * of its own append; a group the database refuses as a whole (a bad payload, a lost connection) is
+ * of its own append; a group the database refuses as a whole (a bad payload, a lost connection, a deadlock with another instance) is
  * written again one append at a time, so that only the append at fault fails, and an append whose
  * group did commit finds its events by id. Every acknowledged append was committed by its statement.
  */
@@ -34,6 +35,7 @@ export class GroupCommit {
   /** Streams with a statement in flight: a second append to one of them waits (it would lose the head race, or deadlock another group). */
   private readonly busy = new Set<string>();
   private inFlight = 0;
+  private drainScheduled = false;
   private readonly slots: number;
   private readonly maxGroup: number;
 
@@ -48,11 +50,12 @@ export class GroupCommit {
   write(append: AppendStatement, key: string): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ append, key, resolve, reject });
-      this.drain();
+      if (!this.drainScheduled) this.drain();
     });
   }
 
   private drain(): void {
+    this.drainScheduled = false;
     while (this.inFlight < this.slots) {
       const group = this.take();
       if (group.length === 0) return;
@@ -61,7 +64,10 @@ export class GroupCommit {
       void this.run(group).finally(() => {
         this.inFlight--;
         for (const pending of group) this.busy.delete(pending.key);
-        this.drain();
+        // The callers just answered often append again at once: let them queue before the slot is
+        // taken, or the first of them would take it alone and the rest wait a whole statement.
+        this.drainScheduled = true;
+        setImmediate(() => this.drain());
       });
     }
   }
