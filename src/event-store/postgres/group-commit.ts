@@ -1,4 +1,4 @@
-import type { Pool, QueryConfig, QueryResult } from 'pg';
+import type { QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { appendGroupQuery, appendQuery, type AppendStatement, type GroupRow, type PositionRow } from './event-store.sql';
 
 export interface GroupCommitOptions {
@@ -6,7 +6,16 @@ export interface GroupCommitOptions {
   readonly slots?: number;
   /** Most appends in one statement. */
   readonly maxGroup?: number;
+  /**
+   * Wait one turn of the event loop before taking even a free slot, so that appends made together
+   * (a transaction's, started side by side) go in one statement. Off for the pool: an append that
+   * arrives alone is written at once.
+   */
+  readonly gatherFirst?: boolean;
 }
+
+/** Runs one statement: on the pool, or in a transaction inside a savepoint (a failed statement undone alone). */
+export type RunStatement = <R extends QueryResultRow>(config: QueryConfig) => Promise<QueryResult<R>>;
 
 /** What a write of one append gives: its events' positions, or undefined when it wrote nothing (head moved, ids already there). */
 export type WriteOutcome = PositionRow[] | undefined;
@@ -21,7 +30,7 @@ interface Pending {
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Group commit for appends outside a transaction. While fewer than `slots` statements are in flight
+ * Group commit for appends. While fewer than `slots` statements are in flight
  * an append is written at once, alone, by the single-stream statement; appends that arrive while
  * every slot is busy (or in the turn of the event loop in which one became free) queue and the next
  * free slot writes them (one per stream, the rest wait their
@@ -29,6 +38,8 @@ const UNIQUE_VIOLATION = '23505';
  * of its own append; a group the database refuses as a whole (a bad payload, a lost connection, a deadlock with another instance) is
  * written again one append at a time, so that only the append at fault fails, and an append whose
  * group did commit finds its events by id. Every acknowledged append was committed by its statement.
+ * In a transaction (one slot, its connection) the appends made side by side share one statement the
+ * same way, inside one savepoint.
  */
 export class GroupCommit {
   private readonly queue: Pending[] = [];
@@ -38,20 +49,29 @@ export class GroupCommit {
   private drainScheduled = false;
   private readonly slots: number;
   private readonly maxGroup: number;
+  private readonly gatherFirst: boolean;
 
   constructor(
-    private readonly pool: Pool,
+    private readonly run: RunStatement,
     options: GroupCommitOptions = {},
   ) {
     this.slots = options.slots ?? 2;
     this.maxGroup = options.maxGroup ?? 64;
+    this.gatherFirst = options.gatherFirst ?? false;
   }
 
   write(append: AppendStatement, key: string): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ append, key, resolve, reject });
-      if (!this.drainScheduled) this.drain();
+      if (this.drainScheduled) return;
+      if (this.gatherFirst) this.scheduleDrain();
+      else this.drain();
     });
+  }
+
+  private scheduleDrain(): void {
+    this.drainScheduled = true;
+    setImmediate(() => this.drain());
   }
 
   private drain(): void {
@@ -61,13 +81,12 @@ export class GroupCommit {
       if (group.length === 0) return;
       this.inFlight++;
       for (const pending of group) this.busy.add(pending.key);
-      void this.run(group).finally(() => {
+      void this.writeGroup(group).finally(() => {
         this.inFlight--;
         for (const pending of group) this.busy.delete(pending.key);
         // The callers just answered often append again at once: let them queue before the slot is
         // taken, or the first of them would take it alone and the rest wait a whole statement.
-        this.drainScheduled = true;
-        setImmediate(() => this.drain());
+        this.scheduleDrain();
       });
     }
   }
@@ -89,7 +108,7 @@ export class GroupCommit {
     return group;
   }
 
-  private async run(group: Pending[]): Promise<void> {
+  private async writeGroup(group: Pending[]): Promise<void> {
     if (group.length === 1) {
       const [pending] = group;
       await this.writeAlone(pending.append).then(pending.resolve, pending.reject);
@@ -97,7 +116,7 @@ export class GroupCommit {
     }
     let rows: GroupRow[];
     try {
-      rows = (await this.pool.query<GroupRow>(appendGroupQuery(group.map((p) => p.append)))).rows;
+      rows = (await this.run<GroupRow>(appendGroupQuery(group.map((p) => p.append)))).rows;
     } catch {
       // Refused as a whole: each append on its own, so the one at fault fails alone.
       await Promise.all(group.map((pending) => this.writeAlone(pending.append).then(pending.resolve, pending.reject)));
@@ -111,19 +130,15 @@ export class GroupCommit {
     for (const pending of group) pending.resolve(byStream.get(pending.key));
   }
 
-  private writeAlone(append: AppendStatement): Promise<WriteOutcome> {
-    return writeAppend((config) => this.pool.query<PositionRow>(config), append);
-  }
-}
-
-/** One append by the single-stream statement; a duplicate event id (a retry racing its original) is "wrote nothing", as a moved head. */
-export async function writeAppend(query: (config: QueryConfig) => Promise<QueryResult<PositionRow>>, append: AppendStatement): Promise<WriteOutcome> {
-  try {
-    const { rows } = await query(appendQuery(append));
-    return rows.length === 0 ? undefined : rows;
-  } catch (error) {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return undefined;
-    throw error;
+  /** One append by the single-stream statement; a duplicate event id (a retry racing its original) is "wrote nothing", as a moved head. */
+  private async writeAlone(append: AppendStatement): Promise<WriteOutcome> {
+    try {
+      const { rows } = await this.run<PositionRow>(appendQuery(append));
+      return rows.length === 0 ? undefined : rows;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return undefined;
+      throw error;
+    }
   }
 }
 

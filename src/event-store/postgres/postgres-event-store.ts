@@ -42,7 +42,7 @@ import {
   type HeadRow,
   type PositionRow,
 } from './event-store.sql';
-import { GroupCommit, streamKey, writeAppend, type GroupCommitOptions, type WriteOutcome } from './group-commit';
+import { GroupCommit, streamKey, type GroupCommitOptions, type WriteOutcome } from './group-commit';
 
 export interface PostgresEventStoreOptions {
   readonly pool: Pool;
@@ -340,7 +340,7 @@ class PoolQueryable implements Queryable {
     private readonly pool: Pool,
     options?: GroupCommitOptions,
   ) {
-    this.groups = new GroupCommit(pool, options);
+    this.groups = new GroupCommit((config) => pool.query(config), options);
   }
 
   query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
@@ -352,22 +352,24 @@ class PoolQueryable implements Queryable {
   }
 }
 
-/** In a transaction a failed statement aborts everything after it; a savepoint confines it. */
+/** In a transaction a failed statement aborts everything after it; a savepoint confines it. Appends made side by side go in one statement. */
 class TransactionQueryable implements Queryable {
+  private readonly groups = new GroupCommit((config) => this.inSavepoint(config), { slots: 1, gatherFirst: true });
+
   constructor(private readonly client: PoolClient) {}
 
   query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
     return this.client.query<R>(config);
   }
 
-  write(append: AppendStatement): Promise<WriteOutcome> {
-    return writeAppend((config) => this.inSavepoint(config), append);
+  write(append: AppendStatement, stream: string): Promise<WriteOutcome> {
+    return this.groups.write(append, stream);
   }
 
-  private async inSavepoint(config: QueryConfig): Promise<QueryResult<PositionRow>> {
+  private async inSavepoint<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
     await this.client.query('SAVEPOINT iop_append');
     try {
-      const result = await this.client.query<PositionRow>(config);
+      const result = await this.client.query<R>(config);
       await this.client.query('RELEASE SAVEPOINT iop_append');
       return result;
     } catch (error) {
