@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CaseSnapshots, type CaseSnapshotRecord } from '../../cases/shared/case-snapshots';
 import { caseIdOfStream, caseStream } from '../../cases/shared/case-stream';
-import type { StreamName, StreamRecord } from '../../event-store/event-store.port';
+import type { RecordedEvent, StreamName, StreamRecord } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { verifyChain } from '../../event-store/hash-chain';
 import { caseVerdictOf, type CaseVerdict, type CaseVerdictWithNumber } from './case-verdict';
 import { diariumProblem } from './diarium-check';
 import { erasureProblem } from './erasure-check';
+import { referenceDataProblem } from './reference-data-check';
 import { VerifierThreads } from './verifier-threads';
 import { kindOf, STREAM_KINDS, type StreamKind, type StreamProblem } from './stream-kinds';
 
@@ -65,8 +66,9 @@ const caseKey = (tenant: string, caseId: string) => `${tenant}/${caseId}`;
  * Verifies everything the engine has written: every stream the store lists, whatever its kind,
  * has its hash chain and recorded head recomputed; those whose events mean something are folded
  * too — a case through its machine, a diarium series against the cases it numbers, the erasure
- * record for erasing each subject once. A kind it does not know is still verified by its chain.
- * Case streams, most of the work, are verified on every core ({@link VerifierThreads}).
+ * record for erasing each subject once, the reference data for changes an administrator could
+ * have made. A kind it does not know is still verified by its chain. Case streams, most of the
+ * work, are verified on every core ({@link VerifierThreads}).
  */
 @Injectable()
 export class RecordVerifier {
@@ -97,7 +99,7 @@ export class RecordVerifier {
         const kind = kindOf(record.stream);
         if (kind === 'case') this.tallyCase(record, verdicts[nextVerdict++], named, tally);
         else if (kind === 'diarium') diaria.push(record);
-        else tally.add(kind, record, chainProblem(record) ?? (kind === 'erasure' ? erasureProblem(record.events) : undefined));
+        else tally.add(kind, record, chainProblem(record) ?? MEANING[kind]?.(record.events));
       }
       await this.verifyDiaria(diaria, named, tally);
       listed += batch.listed;
@@ -154,6 +156,12 @@ export class RecordVerifier {
     return { listed: streams.length, last: streams.at(-1), records, snapshots: byRecord };
   }
 }
+
+/** What the events of a kind read one stream at a time must mean, beyond their chain. */
+const MEANING: Partial<Record<StreamKind, (events: readonly RecordedEvent[]) => StreamProblem | undefined>> = {
+  erasure: erasureProblem,
+  'reference-data': referenceDataProblem,
+};
 
 function chainProblem({ events, head }: StreamRecord): StreamProblem | undefined {
   const verdict = verifyChain(events, head);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsEmail, IsOptional } from 'class-validator';
+import { IsArray, IsEmail, IsEmpty, IsOptional } from 'class-validator';
 import type { IsoDate, SubmitApplicationPayload } from '../../lifecycle';
 import { DateField, IsNested, IsText, NestedField } from '../shared/validation';
 import { PartyDto, TermsDto } from '../shared/values.dto';
@@ -21,12 +21,15 @@ export class ContactPersonInputDto {
 }
 
 /**
- * An application (ansökan). `previousCaseId` is not the caller's: the engine sets it on renewal.
- * The engine gives the contact person a data subject id.
+ * An application (ansökan). What the engine knows is not the caller's to send: the municipality
+ * party is the tenant's own, from its reference data (name and organisationsnummer; a request that
+ * sends `municipality` is refused as an unknown field), `previousCaseId` is set on renewal, and the
+ * contact person gets a data subject id.
  */
-export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'previousCaseId' | 'contactPerson'> {
-  @NestedField(() => PartyDto, 'The municipality the organisation applies to.')
-  municipality!: PartyDto;
+export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'municipality' | 'previousCaseId' | 'contactPerson'> {
+  /** Not part of the API (undocumented): there only to say why a client that still sends it is refused. */
+  @IsEmpty({ message: "municipality is not sent: the municipality party is the tenant's own, from its reference data (GET /reference-data)" })
+  municipality?: never;
 
   @NestedField(() => PartyDto, 'The applying non-profit organisation.')
   organisation!: PartyDto;
