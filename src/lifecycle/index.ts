@@ -37,12 +37,11 @@ export {
   BODY_KINDS,
   DECISION_OUTCOMES,
   FOLLOW_UP_FORUMS,
-  FUNDING_KINDS,
+  FUNDING_LINE_KINDS,
   PARTY_ROLES,
   PAYMENT_SCHEDULES,
   RECEIPT_CHANNELS,
   ERASED,
-  yearlyAmount,
 } from './case.values';
 export { decide } from './decide';
 export { evolve, findMachine, fold, initialSnapshot, machineFor, restoreState, stateOf, type CaseSnapshot, type CaseState } from './evolve';
