@@ -40,6 +40,8 @@ export const DEFAULT_TIMER_POLICY: TimerPolicy = {
   'decision-final': { acts: 'record-final', actDaysAfter: 0, recipients: ['officer', 'boardSecretary'], reminderDays: [] },
   'signing-pending': notify(['officer']),
   'yearly-payment': notify(['officer'], [14]),
+  // A revised index value after the year was paid: pay the difference, or claim it back.
+  'payment-adjustment': notify(['officer', 'manager']),
   'follow-up-meeting': notify(['officer'], [30]),
   'annual-report': notify(['organisationContact', 'officer']),
   evaluation: notify(['officer']),

@@ -305,3 +305,14 @@ function yearsOf(period: DateRange): number[] {
   const first = Number(period.start.slice(0, 4));
   return Array.from({ length: Number(period.end.slice(0, 4)) - first + 1 }, (_, i) => first + i);
 }
+
+/** The index series codes the terms of a case follow, for fetching them before {@link paymentPlan}. */
+export function indexCodes(facts: Pick<CaseFacts, 'agreedTerms' | 'amendments'>): string[] {
+  const terms = [facts.agreedTerms, ...facts.amendments.map((a) => a.terms)].filter((t): t is Terms => t !== null);
+  return [...new Set(terms.flatMap((t) => t.fundingLines.flatMap((line) => (line.kind !== 'ownContribution' && line.indexation ? [line.indexation.index] : []))))];
+}
+
+/** A lookup over series as reference data gives them. */
+export function seriesLookup(series: readonly IndexSeries[]): IndexSeriesLookup {
+  return (code) => series.find((s) => s.code === code);
+}

@@ -1,29 +1,45 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { allowedCommands, issuingRoles } from '../../lifecycle';
+import { allowedCommands, indexCodes, issuingRoles, paymentPlan, refundOnTermination, seriesLookup, type CaseFacts, type IndexSeriesLookup } from '../../lifecycle';
 import { assertVisible } from '../shared/case-access';
 import { CaseRepository } from '../shared/case-repository';
 import { caseState } from '../shared/case-view';
+import { factsInKronor } from '../shared/in-kronor';
+import { IndexValuesSource } from '../shared/index-values-source';
+import { moneyInKronor, type CaseMoney } from './case-money.dto';
 import type { CaseView } from './case-view.dto';
 import { GetCaseQuery } from './get-case.query';
 
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly indexValues: IndexValuesSource,
+  ) {}
 
   async execute({ actor, caseId, at }: GetCaseQuery): Promise<CaseView> {
     const loaded = await this.cases.load(actor.tenant, caseId, { at, open: true });
     const facts = loaded.snapshot.context;
     assertVisible(actor, loaded);
+    const index = seriesLookup(await this.indexValues.series(actor.tenant, indexCodes(facts)));
     return {
       id: loaded.id,
       tenant: loaded.tenant,
       diarienummer: facts.diarienummer,
       state: caseState(loaded.snapshot),
-      facts,
+      facts: factsInKronor(facts),
+      money: moneyInKronor(caseMoney(facts, index)),
       // What this caller can do (or could, at that point): the machine's answer, narrowed to the caller's roles.
       allowedCommands: allowedCommands(loaded.snapshot).filter((type) => issuingRoles(type, actor).length > 0),
       revision: loaded.revision.toString(),
       machine: loaded.machine,
     };
   }
+}
+
+/** The plan once there are terms; the refund once notice is given (as of the day it takes effect). */
+function caseMoney(facts: CaseFacts, index: IndexSeriesLookup): CaseMoney {
+  return {
+    plan: facts.agreedTerms ? paymentPlan(facts, index) : null,
+    refund: facts.notice ? refundOnTermination(facts.payments, facts.notice.effectiveOn) : null,
+  };
 }
