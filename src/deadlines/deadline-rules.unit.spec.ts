@@ -15,9 +15,9 @@ import {
   signingPending,
   paymentsDue,
 } from './deadline-rules';
-import { paymentPlan } from '../lifecycle/payment-plan';
+import { paymentPlan, seriesLookup } from '../lifecycle/payment-plan';
 import type { DateRange, Terms } from '../lifecycle/case.values';
-import { kronor, type Ore } from '../money';
+import { kronor, ore, type Ore } from '../money';
 
 const calendar = new SwedishCalendar();
 const linkoping = { start: '2023-01-01', end: '2025-12-31' };
@@ -157,6 +157,33 @@ describe('yearly payment: the payment plan’s lines still owed', () => {
     const [first, second] = due(terms({ start: '2023-08-31', end: '2024-08-30' }));
     expect([first.date, second.date]).toEqual(['2023-08-31', '2024-01-31']);
     expect(first.explanation.en).toContain('after 31 January');
+  });
+
+  it('an index value revised after the year was paid: an adjustment deadline until the difference is settled, either way', () => {
+    const indexed = {
+      ...terms(),
+      fundingLines: [
+        { id: 'bidrag', label: 'Bidrag', kind: 'fixed' as const, amountPerYear: kronor(472_200), indexation: { index: 'OPI', from: '2025-01-01' } },
+      ],
+    };
+    const opi = (basisPoints: number) => ({
+      code: 'OPI',
+      name: 'Omsorgsprisindex',
+      values: [
+        { year: 2025, basisPoints: 320, status: 'forecast' as const, publishedOn: '2024-12-10', version: 1 },
+        { year: 2025, basisPoints, status: 'final' as const, publishedOn: '2025-04-30', version: 2 },
+      ],
+    });
+    const payments = [paid(2023, kronor(472_200)), paid(2024, kronor(472_200)), paid(2025, ore(48_731_040))]; // 472 200 × 1,032
+    const plan = (basisPoints: number, extra: ReturnType<typeof paid>[] = []) =>
+      paymentsDue(paymentPlan({ agreedTerms: indexed, amendments: [], payments: [...payments, ...extra] }, seriesLookup([opi(basisPoints)])));
+    const [up] = plan(350);
+    expect(up).toMatchObject({ kind: 'payment-adjustment', key: 'payment-adjustment:2025:bidrag', date: '2025-05-30' });
+    expect(up.explanation.en).toMatch(
+      /^additional payment for 2025 \(Bidrag\), 30 days after the revision: OPI revised after the payment of 2025-01-20: 488,727.00 kr with the values now − 487,310.40 kr with the values then = 1,416.60 kr to pay/,
+    );
+    expect(plan(350, [paid(2025, ore(141_660))])).toEqual([]); // 472 200 × 0,3 % = 1 416,60
+    expect(plan(300)[0].explanation.sv).toMatch(/^återkrav för 2025/);
   });
 
   it('has no date when paid on invoice', () => {
@@ -335,7 +362,13 @@ describe('each rule around holidays, month ends and leap years', () => {
     const due = (period: DateRange) =>
       paymentsDue(
         paymentPlan({
-          agreedTerms: { fundingLines: [{ id: 'b', label: 'B', kind: 'fixed', amountPerYear: kronor(1), indexation: null }], period, noticeMonths: 0, paymentSchedule: 'yearly-in-january', exclusions: [] },
+          agreedTerms: {
+            fundingLines: [{ id: 'b', label: 'B', kind: 'fixed', amountPerYear: kronor(1), indexation: null }],
+            period,
+            noticeMonths: 0,
+            paymentSchedule: 'yearly-in-january',
+            exclusions: [],
+          },
           amendments: [],
           payments: [],
         }),
