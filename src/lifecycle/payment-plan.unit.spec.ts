@@ -181,17 +181,15 @@ describe('amendments and payments over several years', () => {
 describe('properties of the plan', () => {
   const amount = fc.integer({ min: 0, max: 10 ** 9 }).map(ore);
   const basisPoints = fc.integer({ min: -500, max: 1_500 });
-  const lines = fc
-    .array(amount, { minLength: 1, maxLength: 4 })
-    .map((amounts) =>
-      amounts.map((a, i): FundingLine => ({
-        id: `rad-${i}`,
-        label: `Rad ${i}`,
-        kind: 'fixed',
-        amountPerYear: a,
-        indexation: i === 0 ? { index: 'OPI', from: '2024-01-01' } : null,
-      })),
-    );
+  const lines = fc.array(amount, { minLength: 1, maxLength: 4 }).map((amounts) =>
+    amounts.map((a, i): FundingLine => ({
+      id: `rad-${i}`,
+      label: `Rad ${i}`,
+      kind: 'fixed',
+      amountPerYear: a,
+      indexation: i === 0 ? { index: 'OPI', from: '2024-01-01' } : null,
+    })),
+  );
   const terms = (fundingLines: FundingLine[]): Terms => ({
     fundingLines,
     period: { start: '2023-01-01', end: '2026-12-31' },

@@ -25,7 +25,8 @@ function v1Terms({ fundingLines, ...rest }: Terms): Record<string, unknown> {
 
 function v1Funding(line: FundingLine | undefined): Record<string, unknown> {
   if (line?.kind === 'fixed') return { kind: 'fixed', amountPerYear: wholeKronor(line.amountPerYear) };
-  if (line?.kind === 'perInhabitant') return { kind: 'perInhabitant', amountPerInhabitant: wholeKronor(line.ratePerInhabitant), inhabitants: line.inhabitants.count };
+  if (line?.kind === 'perInhabitant')
+    return { kind: 'perInhabitant', amountPerInhabitant: wholeKronor(line.ratePerInhabitant), inhabitants: line.inhabitants.count };
   throw new Error('A v1 payload needs a funding line');
 }
 

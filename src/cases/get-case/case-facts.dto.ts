@@ -381,7 +381,11 @@ export class CaseFactsDto implements ApiFacts {
   @ApiProperty({ type: () => TermsDto, nullable: true, description: "The requested terms at first, then the proposal's, then as amended." })
   terms!: InKronor<Terms> | null;
 
-  @ApiProperty({ type: () => TermsDto, nullable: true, description: "The terms before any amendment: the application's, then the proposal's. The payment plan starts from them." })
+  @ApiProperty({
+    type: () => TermsDto,
+    nullable: true,
+    description: "The terms before any amendment: the application's, then the proposal's. The payment plan starts from them.",
+  })
   agreedTerms!: InKronor<Terms> | null;
 
   @ApiProperty(nullableDate('The day the application was received.', '2022-09-01'))
@@ -454,7 +458,10 @@ export class CaseFactsDto implements ApiFacts {
   @ApiProperty({ type: () => NoticeDto, nullable: true, description: 'Notice of termination (uppsägning), once given.' })
   notice!: NoticeDto | null;
 
-  @ApiProperty({ ...kronor('Unused funds to pay back on termination, pro rata by day over the paid periods (see `money.refund` for the arithmetic).', '127864.88'), nullable: true })
+  @ApiProperty({
+    ...kronor('Unused funds to pay back on termination, pro rata by day over the paid periods (see `money.refund` for the arithmetic).', '127864.88'),
+    nullable: true,
+  })
   refund!: string | null;
 
   @ApiProperty({ type: () => ClosedDto, nullable: true, description: 'How and when the case ended; null while it is open.' })

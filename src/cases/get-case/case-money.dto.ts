@@ -39,7 +39,8 @@ export class PlanLineDto implements InKronor<PlanLine> {
 
   @ApiProperty({
     enum: ['due', 'adjustment'],
-    description: '`due`: the line as the terms give it; `adjustment`: the difference a revised index value made after the year was paid (negative: to reclaim).',
+    description:
+      '`due`: the line as the terms give it; `adjustment`: the difference a revised index value made after the year was paid (negative: to reclaim).',
   })
   kind!: 'due' | 'adjustment';
 

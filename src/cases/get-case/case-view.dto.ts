@@ -43,7 +43,10 @@ export class CaseViewDto implements CaseView {
   @ApiProperty({ type: () => CaseFactsDto, description: 'What is known about the case: parties, terms, decisions, signatures, payments, …' })
   facts!: CaseFactsDto;
 
-  @ApiProperty({ type: () => CaseMoneyDto, description: 'The payment plan, what was paid against it, and the refund on termination, each amount with its arithmetic.' })
+  @ApiProperty({
+    type: () => CaseMoneyDto,
+    description: 'The payment plan, what was paid against it, and the refund on termination, each amount with its arithmetic.',
+  })
   money!: CaseMoneyDto;
 
   @ApiProperty({

@@ -1,5 +1,14 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { allowedCommands, indexCodes, issuingRoles, paymentPlan, refundOnTermination, seriesLookup, type CaseFacts, type IndexSeriesLookup } from '../../lifecycle';
+import {
+  allowedCommands,
+  indexCodes,
+  issuingRoles,
+  paymentPlan,
+  refundOnTermination,
+  seriesLookup,
+  type CaseFacts,
+  type IndexSeriesLookup,
+} from '../../lifecycle';
 import { assertVisible } from '../shared/case-access';
 import { CaseRepository } from '../shared/case-repository';
 import { caseState } from '../shared/case-view';

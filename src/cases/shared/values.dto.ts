@@ -129,7 +129,7 @@ abstract class LineDto {
   @IsLineId()
   id!: string;
 
-  @TextField("What the agreement calls the line.", 'Bidrag från kommunstyrelsen')
+  @TextField('What the agreement calls the line.', 'Bidrag från kommunstyrelsen')
   label!: string;
 }
 
@@ -192,7 +192,7 @@ export class OwnContributionLineDto extends LineDto implements OwnContributionLi
   @OptionalKronorField('The value of one hour; with `hours`, the contribution is hours × this value. Null when the value is stated.', '227.54')
   hourlyValue: Ore | null = null;
 
-  @OptionalKronorField('The contribution\'s value per year as the agreement states it; null when it is hours × an hourly value.', '341314.00')
+  @OptionalKronorField("The contribution's value per year as the agreement states it; null when it is hours × an hourly value.", '341314.00')
   statedValue: Ore | null = null;
 }
 
