@@ -58,7 +58,8 @@ export function refundOnTermination(payments: readonly PaidPeriod[], terminatedO
     const { unused } = usedAndUnused(payment.amount, daysUsed, daysInPeriod);
     const period = periodText(payment.covers, daysInPeriod);
     return {
-      ...payment,
+      amount: payment.amount,
+      covers: payment.covers,
       daysInPeriod,
       daysUsed,
       daysUnused,

@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { IsoDate, PaymentPlan, PlanLine, PlanYear, Refund, RefundLine } from '../../lifecycle';
+import {
+  paymentPlan,
+  refundOnTermination,
+  type CaseFacts,
+  type IndexSeriesLookup,
+  type IsoDate,
+  type PaymentPlan,
+  type PlanLine,
+  type PlanYear,
+  type Refund,
+  type RefundLine,
+} from '../../lifecycle';
 import { KRONOR_FORM, toKronorString, type Computed, type InKronor } from '../../money';
 import { DateRangeDto } from '../shared/values.dto';
 
@@ -137,6 +148,14 @@ export interface CaseMoney {
   readonly refund: Refund | null;
 }
 export type CaseMoneyView = InKronor<CaseMoney>;
+
+/** The plan once there are terms; the refund once notice is given (as of the day it takes effect). */
+export function caseMoney(facts: CaseFacts, index: IndexSeriesLookup): CaseMoney {
+  return {
+    plan: facts.agreedTerms ? paymentPlan(facts, index) : null,
+    refund: facts.notice ? refundOnTermination(facts.payments, facts.notice.effectiveOn) : null,
+  };
+}
 
 export class CaseMoneyDto implements CaseMoneyView {
   @ApiProperty({

@@ -1,20 +1,11 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import {
-  allowedCommands,
-  indexCodes,
-  issuingRoles,
-  paymentPlan,
-  refundOnTermination,
-  seriesLookup,
-  type CaseFacts,
-  type IndexSeriesLookup,
-} from '../../lifecycle';
+import { allowedCommands, indexCodes, issuingRoles, seriesLookup } from '../../lifecycle';
 import { assertVisible } from '../shared/case-access';
 import { CaseRepository } from '../shared/case-repository';
 import { caseState } from '../shared/case-view';
 import { factsInKronor } from '../shared/in-kronor';
 import { IndexValuesSource } from '../shared/index-values-source';
-import { moneyInKronor, type CaseMoney } from './case-money.dto';
+import { caseMoney, moneyInKronor } from './case-money.dto';
 import type { CaseView } from './case-view.dto';
 import { GetCaseQuery } from './get-case.query';
 
@@ -43,12 +34,4 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
       machine: loaded.machine,
     };
   }
-}
-
-/** The plan once there are terms; the refund once notice is given (as of the day it takes effect). */
-function caseMoney(facts: CaseFacts, index: IndexSeriesLookup): CaseMoney {
-  return {
-    plan: facts.agreedTerms ? paymentPlan(facts, index) : null,
-    refund: facts.notice ? refundOnTermination(facts.payments, facts.notice.effectiveOn) : null,
-  };
 }
