@@ -13,6 +13,7 @@ import { Diarium } from './register/diarium';
 import { CaseCommandService } from './shared/case-command.service';
 import { CaseRepository } from './shared/case-repository';
 import { CaseSnapshots } from './shared/case-snapshots';
+import { IndexValuesSource } from './shared/index-values-source';
 import { PostgresCaseSnapshots } from './shared/postgres-case-snapshots';
 import { MigrateMachineController } from './migrate-machine/migrate-machine.controller';
 import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler';
@@ -31,6 +32,7 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
   providers: [
     CaseRepository,
     { provide: CaseSnapshots, useClass: PostgresCaseSnapshots },
+    IndexValuesSource,
     CaseCommandService,
     CaseCommandHandler,
     ...COMMAND_EXTENSIONS,
@@ -41,6 +43,6 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
     RenewalCompletionProcess,
     MigrateMachineHandler,
   ],
-  exports: [CaseRepository, CaseSnapshots],
+  exports: [CaseRepository, CaseSnapshots, IndexValuesSource],
 })
 export class CasesModule {}
