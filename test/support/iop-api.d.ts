@@ -3080,7 +3080,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3199,7 +3199,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3275,7 +3275,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3351,7 +3351,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3427,7 +3427,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3503,7 +3503,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3579,7 +3579,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3655,7 +3655,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3731,7 +3731,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3807,7 +3807,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3883,7 +3883,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3959,7 +3959,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4036,7 +4036,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4113,7 +4113,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4189,7 +4189,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4265,7 +4265,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4341,7 +4341,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4417,7 +4417,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4494,7 +4494,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4570,7 +4570,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4646,7 +4646,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4722,7 +4722,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4798,7 +4798,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4874,7 +4874,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4950,7 +4950,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5026,7 +5026,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5102,7 +5102,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5991,7 +5991,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6035,7 +6035,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6079,7 +6079,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6123,7 +6123,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6167,7 +6167,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
