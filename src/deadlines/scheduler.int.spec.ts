@@ -1,3 +1,4 @@
+import { currentSchemaVersion } from '../lifecycle';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../app';
 import { loadConfig } from '../config/app-config';
@@ -126,7 +127,7 @@ describe.each(databaseTargets())('Deadline scheduler, two instances on $name', (
       const paid = seedEvents(linkoping, 'reportBack').slice(unpaid.length);
       await store.append(
         { tenant: TENANT, id: `case-${caseId}` },
-        paid.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject })),
+        paid.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as JsonObject, schemaVersion: currentSchemaVersion(e.type) })),
         {
           expectedRevision: BigInt(unpaid.length - 1),
           context: {

@@ -66,10 +66,11 @@ describe('moving live cases to a new machine version', () => {
 
     const recorded = await metadataOf(caseId);
     expect(recorded.map((e) => [e.type, e.metadata.machineVersion, e.metadata.schemaVersion])).toEqual([
-      ['ApplicationSubmitted', FROM, 1],
+      // Money to the öre made both payloads with terms schema v2 (funding lines in öre).
+      ['ApplicationSubmitted', FROM, 2],
       ['CaseRegistered', FROM, 1],
       ['OfficerAssigned', FROM, 1],
-      ['ProposalDrafted', FROM, 1],
+      ['ProposalDrafted', FROM, 2],
       ['MachineVersionChanged', NEXT, 1],
       ['ProposalSigned', NEXT, 1],
     ]);

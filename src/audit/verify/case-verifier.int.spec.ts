@@ -1,3 +1,4 @@
+import { currentSchemaVersion } from '../../lifecycle';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../../test/support/test-database';
 import { context } from '../../../test/support/events';
@@ -37,10 +38,14 @@ describe.each(databaseTargets())('CaseVerifier on $name', (target) => {
     const [submitted] = decide(initialSnapshot(), linkoping.submit);
     const early = { diarienummer: 'SON 2019-536', registeredOn: '2022-08-01', at: '2022-09-02T10:00:00.000Z' };
     const under = (machineVersion: number) => ({ ...context, machineId: CASE_MACHINE_ID, machineVersion });
-    await store.append(stream, [{ id: randomUUID(), type: submitted.type, data: submitted.data as unknown as JsonObject }], {
-      expectedRevision: 'no_stream',
-      context: under(first),
-    });
+    await store.append(
+      stream,
+      [{ id: randomUUID(), type: submitted.type, data: submitted.data as unknown as JsonObject, schemaVersion: currentSchemaVersion(submitted.type) }],
+      {
+        expectedRevision: 'no_stream',
+        context: under(first),
+      },
+    );
     await store.append(stream, [{ id: randomUUID(), type: 'CaseRegistered', data: early }], { expectedRevision: 0n, context: under(version) });
     return caseId;
   }

@@ -1,3 +1,4 @@
+import { currentSchemaVersion } from '../../lifecycle';
 import { randomUUID } from 'node:crypto';
 import { linkoping } from '../../demo/seed-cases';
 import { EventStore, type JsonObject } from '../../event-store/event-store.port';
@@ -36,23 +37,27 @@ describe('Timers projection: amendments move timers, notice cancels them', () =>
     // Three months' notice instead of six: the last day to give notice moves to 2025-09-30, and the reminders with it.
     const append = async (command: Record<string, unknown>, events = history) => {
       const [event] = decide(fold(events), { now: '2025-03-10T12:00:00Z', ...command } as Command);
-      await store.append({ tenant: TENANT, id: `case-${caseId}` }, [{ id: randomUUID(), type: event.type, data: event.data as unknown as JsonObject }], {
-        expectedRevision: BigInt(events.length - 1),
-        context: {
-          actorId: 'john',
-          actorName: 'John',
-          actorRole: 'handlaggare',
-          commandId: randomUUID(),
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-          machineId: 'iopCase',
-          machineVersion: CASE_MACHINE_VERSION,
+      await store.append(
+        { tenant: TENANT, id: `case-${caseId}` },
+        [{ id: randomUUID(), type: event.type, data: event.data as unknown as JsonObject, schemaVersion: currentSchemaVersion(event.type) }],
+        {
+          expectedRevision: BigInt(events.length - 1),
+          context: {
+            actorId: 'john',
+            actorName: 'John',
+            actorRole: 'handlaggare',
+            commandId: randomUUID(),
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            machineId: 'iopCase',
+            machineVersion: CASE_MACHINE_VERSION,
+          },
         },
-      });
+      );
       return [...events, event];
     };
     const terms = { ...fold(history).context.terms!, noticeMonths: 3 };
-    const amended = await append({ type: 'amend-terms', terms, reason: 'Ändrad uppsägningstid', agreedOn: '2025-03-10' });
+    const amended = await append({ type: 'amend-terms', terms, reason: 'Ändrad uppsägningstid', agreedOn: '2025-03-10', effectiveFrom: '2025-03-10' });
     await timers.refresh(TENANT, caseId);
     expect(await timer(caseId, 'renewal-reminder:120/reminder')).toMatchObject({ status: 'pending', due_on: '2025-06-02' });
     expect(await timer(caseId, 'last-day-to-give-notice/due')).toMatchObject({ status: 'pending', due_on: '2025-09-30' });

@@ -1,3 +1,4 @@
+import { currentSchemaVersion } from '../../lifecycle';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../../test/support/test-database';
 import { context as anyContext } from '../../../test/support/events';
@@ -58,7 +59,12 @@ describe.each(databaseTargets())('the deadline rows the deadlines projection wri
       clock,
     );
     await projection.onModuleInit();
-    const events = seedEvents(linkoping, 'annualReport2023').map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never }));
+    const events = seedEvents(linkoping, 'annualReport2023').map((e) => ({
+      id: randomUUID(),
+      type: e.type,
+      data: e.data as never,
+      schemaVersion: currentSchemaVersion(e.type),
+    }));
     await store.append({ tenant, id: `case-${caseId}` }, events, { expectedRevision: 'no_stream', context });
   });
   afterAll(async () => {
@@ -98,10 +104,14 @@ describe.each(databaseTargets())('the deadline rows the deadlines projection wri
   it('moves with new events and never back: redelivered and concurrent events change nothing', async () => {
     const before = await keys();
     const paid = seedEvents(linkoping).find((e) => e.type === 'PaymentRecorded' && e.data.covers.start === '2024-01-01')!;
-    await store.append({ tenant, id: `case-${caseId}` }, [{ id: randomUUID(), type: paid.type, data: paid.data as never }], {
-      expectedRevision: 'any',
-      context,
-    });
+    await store.append(
+      { tenant, id: `case-${caseId}` },
+      [{ id: randomUUID(), type: paid.type, data: paid.data as never, schemaVersion: currentSchemaVersion(paid.type) }],
+      {
+        expectedRevision: 'any',
+        context,
+      },
+    );
     const events = await recorded();
     await Promise.all([handle(events.at(-1)!), handle(events.at(-1)!), handle(events[3])]);
     const after = await keys();
