@@ -107,14 +107,14 @@ function xmpSafe(text: string): string {
 function writeHead(doc: Doc, root: Struct, content: DocumentContent): void {
   if (content.head.length > 0) {
     root.add(
-      doc.struct('P', () => {
+      doc.struct('P', {}, () => {
         doc.font('regular').fontSize(SIZE.body);
         for (const [label, value] of content.head) doc.text(`${label} ${value}`, { align: 'right' });
       }),
     );
     doc.moveDown(1.2);
   }
-  root.add(doc.struct('H1', () => doc.font('bold').fontSize(SIZE.title).text(content.title)));
+  root.add(doc.struct('H1', {}, () => doc.font('bold').fontSize(SIZE.title).text(content.title)));
   doc.moveDown(0.8);
 }
 
@@ -122,17 +122,17 @@ function writeBlock(doc: Doc, root: Struct, block: Block): void {
   switch (block.kind) {
     case 'heading':
       doc.moveDown(0.4);
-      root.add(doc.struct('H2', () => doc.font('bold').fontSize(SIZE.heading).text(block.text)));
+      root.add(doc.struct('H2', {}, () => doc.font('bold').fontSize(SIZE.heading).text(block.text)));
       doc.moveDown(0.3);
       return;
     case 'paragraph':
-      root.add(doc.struct('P', () => doc.font('regular').fontSize(SIZE.body).text(block.text, { align: 'left' })));
+      root.add(doc.struct('P', {}, () => doc.font('regular').fontSize(SIZE.body).text(block.text, { align: 'left' })));
       doc.moveDown(0.5);
       return;
     case 'fields':
       for (const [label, value] of block.rows) {
         root.add(
-          doc.struct('P', () => {
+          doc.struct('P', {}, () => {
             doc.font('bold').fontSize(SIZE.body).text(`${label}: `, { continued: true });
             doc.font('regular').text(value);
           }),
@@ -147,9 +147,9 @@ function writeBlock(doc: Doc, root: Struct, block: Block): void {
     case 'signatures':
       for (const party of block.parties) {
         doc.moveDown(1);
-        root.add(doc.struct('H3', () => doc.font('bold').fontSize(SIZE.body).text(party.heading)));
+        root.add(doc.struct('H3', {}, () => doc.font('bold').fontSize(SIZE.body).text(party.heading)));
         root.add(
-          doc.struct('P', () => {
+          doc.struct('P', {}, () => {
             doc.font('regular').fontSize(SIZE.body);
             for (const line of party.lines) doc.text(line);
           }),
@@ -166,7 +166,7 @@ function writeList(doc: Doc, root: Struct, items: readonly string[]): void {
   for (const item of items) {
     const entry = doc.struct('LI');
     list.add(entry);
-    entry.add(doc.struct('LBody', () => doc.font('regular').fontSize(SIZE.body).text(item, { indent: 12 })));
+    entry.add(doc.struct('LBody', {}, () => doc.font('regular').fontSize(SIZE.body).text(item, { indent: 12 })));
     entry.end();
   }
   list.end();
@@ -199,7 +199,7 @@ function decoratePages(doc: Doc, meta: DocumentMeta): void {
 
 function watermark(doc: Doc): void {
   const { width, height } = doc.page;
-  doc.markContent('Artifact', { type: 'Background' });
+  doc.markContent('Artifact', { type: 'Pagination' });
   doc.save();
   doc.rotate(-40, { origin: [width / 2, height / 2] });
   doc.font('bold').fontSize(110).fillColor('#b00020').fillOpacity(0.12);

@@ -43,6 +43,7 @@ export {
   RECEIPT_CHANNELS,
   ERASED,
   yearlyAmount,
+  DOCUMENT_KINDS,
 } from './case.values';
 export { decide } from './decide';
 export { evolve, findMachine, fold, initialSnapshot, machineFor, restoreState, stateOf, type CaseSnapshot, type CaseState } from './evolve';

@@ -20,11 +20,16 @@ const withNull =
 /**
  * The upcasters of this build, per event type: when a payload changes, bump its version in
  * case.event-schemas.ts and add `{ [type]: { n: (vn) => vn+1 } }`. Issue 11 added the receipt of
- * what an official records for the organisation (8e) and the withdrawn finality of a late appeal (8a).
+ * what an official records for the organisation (8e) and the withdrawn finality of a late appeal (8a);
+ * issue 14 the document each issuing event carries (its kind, template version and sha256).
  */
 export const UPCASTERS: EventSchemas['upcasters'] = {
   ApplicationWithdrawn: { 1: withNull('receipt') },
-  AgreementSigned: { 1: withNull('receipt') },
+  AgreementSigned: { 1: withNull('receipt'), 2: withNull('document') },
+  CaseRegistered: { 1: withNull('document') },
+  ProposalSigned: { 1: withNull('document') },
+  PostingRecorded: { 1: withNull('document') },
+  ReportBackSubmitted: { 1: withNull('document') },
   NoticeGiven: { 1: withNull('receipt') },
   AppealLodged: { 1: withNull('finalityWithdrawn') },
 };
