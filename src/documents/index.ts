@@ -2,5 +2,6 @@
 export { DOCUMENTS, kindIssuedBy, type DocumentKindDefinition } from './kinds';
 export { documentIssuedBy } from './issue';
 export { documentMismatches, issuancesOf, type DocumentMismatch, type Issuance } from './issued';
+export { caseDocuments, documentPdf, type CaseDocument } from './catalogue';
 export { renderDocument } from './render';
 export { WATERMARK, type RenderedPdf } from './pdf-writer';
