@@ -3,7 +3,7 @@ import type { CaseFacts } from '../case.facts';
 import type { IssuedDocument, PartyRole } from '../case.values';
 import type { Rule } from './rules';
 
-export const ROLES = ['organisation', 'registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'auditor', 'admin'] as const;
+export const ROLES = ['organisation', 'registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'auditor', 'archivist', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** For commands that name a party: the role that may act for it. */

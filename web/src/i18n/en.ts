@@ -37,6 +37,7 @@ export const en: Catalogue = {
     namndsekreterare: 'Board secretary',
     signatory: 'Signatory',
     auditor: 'Auditor',
+    archivist: 'Archivist',
     admin: 'Administrator',
   },
   signIn: {

@@ -38,6 +38,7 @@ export const sv = {
     namndsekreterare: 'Nämndsekreterare',
     signatory: 'Firmatecknare',
     auditor: 'Revisor',
+    archivist: 'Arkivarie',
     admin: 'Administratör',
   },
   signIn: {
