@@ -10,7 +10,6 @@ const FORUM_TEXT = { operational: 'Operativt möte', strategic: 'Strategiskt mö
 
 /** What the board hears at the period's end: what was paid, which meetings were held, what was reported and evaluated. */
 export function aterrapport(facts: CaseFacts): DocumentContent {
-  const { period } = known(facts.terms, 'the terms');
   const paid = facts.payments.reduce((sum, payment) => sum + payment.amount, 0);
   const section = (heading: string, items: string[], none: string): Block[] => [
     { kind: 'heading', text: heading },
@@ -21,7 +20,7 @@ export function aterrapport(facts: CaseFacts): DocumentContent {
     head: head(facts, reportDate(facts)),
     blocks: [
       partiesBlock(facts),
-      { kind: 'fields', rows: [['Period', `${period.start} – ${period.end}`]] },
+      { kind: 'fields', rows: agreementRows(facts) },
       ...(facts.reportBack ? [{ kind: 'heading', text: 'Sammanfattning' } as const, { kind: 'paragraph', text: facts.reportBack.summary } as const] : []),
       ...section(
         `Utbetalt, totalt ${amountText(paid)}`,
@@ -43,6 +42,7 @@ export function aterrapport(facts: CaseFacts): DocumentContent {
         facts.evaluations.map((e) => `${e.year} (${e.evaluatedOn}): ${e.fundsUsedAsIntended ? 'medlen använda för avsett ändamål' : 'medlen inte använda för avsett ändamål'}. ${e.summary}`),
         'Inga utvärderingar.',
       ),
+      ...(facts.notice || facts.closed ? [{ kind: 'heading', text: 'Uppsägning och avslut' } as const, { kind: 'fields', rows: endRows(facts) } as const] : []),
       ...(facts.repaymentClaims.length > 0
         ? section(
             'Krav på återbetalning',
@@ -52,4 +52,37 @@ export function aterrapport(facts: CaseFacts): DocumentContent {
         : []),
     ],
   };
+}
+
+const PARTY_TEXT = { municipality: 'kommunen', organisation: 'organisationen' } as const;
+
+/** The agreement as it came about: period, finality, each party's signature. */
+function agreementRows(facts: CaseFacts): [string, string][] {
+  const { period } = known(facts.terms, 'the terms');
+  const signatures = (['municipality', 'organisation'] as const).flatMap((party): [string, string][] => {
+    const signature = facts.signatures[party];
+    return signature ? [[`Undertecknad av ${PARTY_TEXT[party]}`, `${signature.signedOn}, ${signature.signatory.name} (${signature.signatory.title})`]] : [];
+  });
+  return [['Period', `${period.start} – ${period.end}`], ...(facts.finalOn ? [['Beslutet vann laga kraft', facts.finalOn] as [string, string]] : []), ...signatures];
+}
+
+const CLOSURE_TEXT = {
+  withdrawn: 'ansökan återkallad',
+  ineligible: 'avslutat, inte IOP',
+  rejected: 'avslag',
+  quashed: 'beslutet upphävt',
+  renewed: 'förnyad',
+  terminated: 'uppsagd',
+  expired: 'avtalsperioden har löpt ut',
+} as const;
+
+/** Notice, the end and the refund of unused funds. */
+function endRows({ notice, closed, refund }: CaseFacts): [string, string][] {
+  return [
+    ...(notice
+      ? [['Uppsägning', `mottagen ${notice.receivedOn} från ${PARTY_TEXT[notice.party]}, gäller från ${notice.effectiveOn}`] as [string, string]]
+      : []),
+    ...(closed ? [['Avslutad', `${closed.on}, ${CLOSURE_TEXT[closed.as]}`] as [string, string]] : []),
+    ...(refund !== null ? [['Återbetalning av ej utnyttjade medel', amountText(refund)] as [string, string]] : []),
+  ];
 }

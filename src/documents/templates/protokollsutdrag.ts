@@ -33,6 +33,15 @@ export function protokollsutdrag(facts: CaseFacts): DocumentContent {
           ['Ärende', proposal.title],
         ],
       },
+      ...(facts.decisions.length > 1
+        ? [
+            { kind: 'heading', text: 'Tidigare behandling' } as const,
+            {
+              kind: 'bullets',
+              items: facts.decisions.slice(0, -1).map((d) => `${d.body.name} ${d.meetingDate}${d.paragraph ? ` ${d.paragraph}` : ''}: ${OUTCOME_TEXT[d.outcome]}${d.recommendedTo ? ` ${d.recommendedTo.name}` : ''}`),
+            } as const,
+          ]
+        : []),
       { kind: 'heading', text: 'Beslut' },
       { kind: 'paragraph', text: outcome },
       ...points,
