@@ -24,7 +24,12 @@ export function fundingRows(terms: Terms): [string, string][] {
   return [
     ['Kommunens ersättning per år', yearly],
     ...(volunteerContribution
-      ? [['Organisationens egen insats', `${formatCount(volunteerContribution.hours, 'sv')} ideellt arbetade timmar, värderade till ${amountText(volunteerContribution.valueKr)} per år`] as [string, string]]
+      ? [
+          [
+            'Organisationens egen insats',
+            `${formatCount(volunteerContribution.hours, 'sv')} ideellt arbetade timmar, värderade till ${amountText(volunteerContribution.valueKr)} per år`,
+          ] as [string, string],
+        ]
       : []),
     ...(indexation ? [['Indexering', `Ersättningen räknas upp med ${indexation.index} från och med ${indexation.from}.`] as [string, string]] : []),
     ['Utbetalning', PAYMENT_SCHEDULE_TEXT[terms.paymentSchedule]],

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { createHash } from 'node:crypto';
-import { FONTS } from './fonts';
+import { embeddedFonts } from './fonts';
 
 /** A piece of a document's body, in reading order; each becomes one tagged structure element. */
 export type Block =
@@ -48,6 +48,7 @@ const SIZE = { title: 17, heading: 12.5, body: 10.5, small: 8.5 };
  * both given here from the case's facts, so the same facts give the same bytes.
  */
 export function writePdf(meta: DocumentMeta, content: DocumentContent): RenderedPdf {
+  const fonts = embeddedFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -57,7 +58,7 @@ export function writePdf(meta: DocumentMeta, content: DocumentContent): Rendered
     lang: 'sv-SE',
     displayTitle: true,
     bufferPages: true,
-    font: FONTS.regular,
+    font: fonts.regular as unknown as string, // pdfkit takes the font's bytes too (its types say only a path)
     info: {
       Title: xmpSafe(meta.title),
       Author: xmpSafe(meta.municipality),
@@ -68,8 +69,8 @@ export function writePdf(meta: DocumentMeta, content: DocumentContent): Rendered
       CreationDate: meta.created,
     },
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
 
   const root = doc.struct('Document');
   doc.addStructure(root);

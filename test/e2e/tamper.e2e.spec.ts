@@ -514,7 +514,9 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
       const answer = await verify();
       // The case alone reads as a legal history, but its kvittens went out with the number it was given.
       expect(answer.kinds.find((k: { kind: string }) => k.kind === 'case').broken).toEqual([
-        expect.objectContaining({ problem: { revision: '1', what: expect.stringContaining('the kvittens (kvittens v1) that CaseRegistered issued at revision 1 differs') } }),
+        expect.objectContaining({
+          problem: { revision: '1', what: expect.stringContaining('the kvittens (kvittens v1) that CaseRegistered issued at revision 1 differs') },
+        }),
       ]);
       expect(answer.kinds.find((k: { kind: string }) => k.kind === 'diarium').broken).toEqual([
         expect.objectContaining({

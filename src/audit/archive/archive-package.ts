@@ -43,7 +43,13 @@ export function archivePackage(record: CaseRecord): Uint8Array {
   add({ path: 'handelselogg.jsonl', title: 'Händelselogg', type: 'handelselogg', format: 'JSON Lines' }, utf8(toJsonLines(record)));
   add({ path: 'verifiering.json', title: 'Verifiering', type: 'verifiering', format: 'JSON' }, utf8(JSON.stringify(record.verdict, null, 2) + '\n'));
 
-  const description = utf8(archiveXml(caseId, record.facts, files.map(({ file }) => file)));
+  const description = utf8(
+    archiveXml(
+      caseId,
+      record.facts,
+      files.map(({ file }) => file),
+    ),
+  );
   const entries = [...files.map(({ file, bytes }) => ({ path: file.path, bytes })), { path: DESCRIPTION, bytes: description }];
   const manifest = utf8(entries.map(({ path, bytes }) => `${sha256(bytes)}  ${path}\n`).join(''));
   // Zip entries carry a time: the day the case closed, so the package is the same whenever it is made.

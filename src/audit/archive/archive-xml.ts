@@ -14,7 +14,11 @@ export interface ArchivedFile {
   readonly type: DocumentKind | 'handelselogg' | 'verifiering';
   readonly format: string;
   /** Documents: final or draft; with the event that issued it, when one did. */
-  readonly document?: { readonly final: boolean; readonly date: string; readonly issued?: { readonly revision: string; readonly event: string; readonly recordedAt: string } };
+  readonly document?: {
+    readonly final: boolean;
+    readonly date: string;
+    readonly issued?: { readonly revision: string; readonly event: string; readonly recordedAt: string };
+  };
 }
 
 const CLOSURE_TEXT: Record<NonNullable<CaseFacts['closed']>['as'], string> = {
@@ -37,7 +41,13 @@ const CLOSURE_TEXT: Record<NonNullable<CaseFacts['closed']>['as'], string> = {
 export function archiveXml(caseId: string, facts: CaseFacts, files: readonly ArchivedFile[]): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ARCHIVE_NAMESPACE, 'Leveransobjekt').att('schemaversion', '1');
   const delivery = root.ele('Leveransinformation');
-  delivery.ele('Arkivbildare').ele('Namn').txt(facts.municipality?.name ?? '').up().ele('Organisationsnummer').txt(facts.municipality?.organisationNumber ?? '');
+  delivery
+    .ele('Arkivbildare')
+    .ele('Namn')
+    .txt(facts.municipality?.name ?? '')
+    .up()
+    .ele('Organisationsnummer')
+    .txt(facts.municipality?.organisationNumber ?? '');
   delivery.ele('System').txt('iop-engine');
   delivery.ele('Leveransdatum').txt(facts.closed?.on ?? '');
 
@@ -82,7 +92,11 @@ function actors(parent: XMLBuilder, facts: CaseFacts): void {
   if (facts.proposal?.signedBy) actor('Undertecknare av tjänsteutlåtandet', facts.proposal.signedBy.name, [['Titel', facts.proposal.signedBy.title]]);
   for (const body of new Set(facts.decisions.map((decision) => decision.body.name))) actor('Beslutande organ', body);
   for (const signature of [facts.signatures.municipality, facts.signatures.organisation]) {
-    if (signature) actor('Undertecknare av överenskommelsen', signature.signatory.name, [['Titel', signature.signatory.title], ['Organisationsnummer', signature.organisationNumber]]);
+    if (signature)
+      actor('Undertecknare av överenskommelsen', signature.signatory.name, [
+        ['Titel', signature.signatory.title],
+        ['Organisationsnummer', signature.organisationNumber],
+      ]);
   }
 }
 
@@ -95,7 +109,8 @@ function handling(parent: XMLBuilder, file: ArchivedFile): void {
     element.ele('Status').txt(file.document.final ? 'Slutlig' : 'Utkast');
     element.ele('Datum').txt(file.document.date);
     const issued = file.document.issued;
-    if (issued) element.ele('Expedierad').ele('Revision').txt(issued.revision).up().ele('Handelse').txt(issued.event).up().ele('Tidpunkt').txt(issued.recordedAt);
+    if (issued)
+      element.ele('Expedierad').ele('Revision').txt(issued.revision).up().ele('Handelse').txt(issued.event).up().ele('Tidpunkt').txt(issued.recordedAt);
   }
   const bilaga = element.ele('Bilaga');
   bilaga.ele('Lank').txt(file.path).up().ele('Format').txt(file.format).up().ele('Checksumma').att('algoritm', 'SHA-256').txt(file.sha256);

@@ -16,7 +16,11 @@ export class DocumentsController {
   constructor(private readonly documents: CaseDocuments) {}
 
   @Get(':id/documents')
-  @ApiOperation({ operationId: 'listCaseDocuments', summary: 'The documents a case has reached (kvittens, tjänsteutlåtande, protokollsutdrag, överenskommelse, återrapport): draft or final, with the hash each recorded' })
+  @ApiOperation({
+    operationId: 'listCaseDocuments',
+    summary:
+      'The documents a case has reached (kvittens, tjänsteutlåtande, protokollsutdrag, överenskommelse, återrapport): draft or final, with the hash each recorded',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: [CaseDocumentDto] })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })

@@ -8,7 +8,10 @@ export class IssuedDocumentDto {
   @ApiProperty({ example: '13', description: 'The revision of the event that sent, signed or published it.' })
   revision!: string;
 
-  @ApiProperty({ example: 'AgreementSigned', description: 'That event: CaseRegistered, ProposalSigned, PostingRecorded, AgreementSigned or ReportBackSubmitted.' })
+  @ApiProperty({
+    example: 'AgreementSigned',
+    description: 'That event: CaseRegistered, ProposalSigned, PostingRecorded, AgreementSigned or ReportBackSubmitted.',
+  })
   event!: string;
 
   @ApiProperty({ format: 'date-time', description: 'When the event was recorded.' })
@@ -25,7 +28,8 @@ export class IssuedDocumentDto {
 export class CaseDocumentDto {
   @ApiProperty({
     enum: DOCUMENT_KINDS,
-    description: 'kvittens (on registration), tjansteutlatande (the proposal), protokollsutdrag (the decision), overenskommelse (the agreement), aterrapport (to the board).',
+    description:
+      'kvittens (on registration), tjansteutlatande (the proposal), protokollsutdrag (the decision), overenskommelse (the agreement), aterrapport (to the board).',
   })
   kind!: DocumentKind;
 

@@ -34,12 +34,17 @@ export function aterrapport(facts: CaseFacts): DocumentContent {
       ),
       ...section(
         'Årsrapporter',
-        facts.annualReports.map((r) => `${r.year}: ${r.volunteerHours} ideellt arbetade timmar, använda medel ${amountText(r.fundsUsed)}, inlämnad ${r.submittedOn}`),
+        facts.annualReports.map(
+          (r) => `${r.year}: ${r.volunteerHours} ideellt arbetade timmar, använda medel ${amountText(r.fundsUsed)}, inlämnad ${r.submittedOn}`,
+        ),
         'Inga årsrapporter.',
       ),
       ...section(
         'Utvärderingar',
-        facts.evaluations.map((e) => `${e.year} (${e.evaluatedOn}): ${e.fundsUsedAsIntended ? 'medlen använda för avsett ändamål' : 'medlen inte använda för avsett ändamål'}. ${e.summary}`),
+        facts.evaluations.map(
+          (e) =>
+            `${e.year} (${e.evaluatedOn}): ${e.fundsUsedAsIntended ? 'medlen använda för avsett ändamål' : 'medlen inte använda för avsett ändamål'}. ${e.summary}`,
+        ),
         'Inga utvärderingar.',
       ),
       ...(facts.notice || facts.closed ? [{ kind: 'heading', text: 'Uppsägning och avslut' } as const, { kind: 'fields', rows: endRows(facts) } as const] : []),
@@ -63,7 +68,11 @@ function agreementRows(facts: CaseFacts): [string, string][] {
     const signature = facts.signatures[party];
     return signature ? [[`Undertecknad av ${PARTY_TEXT[party]}`, `${signature.signedOn}, ${signature.signatory.name} (${signature.signatory.title})`]] : [];
   });
-  return [['Period', `${period.start} – ${period.end}`], ...(facts.finalOn ? [['Beslutet vann laga kraft', facts.finalOn] as [string, string]] : []), ...signatures];
+  return [
+    ['Period', `${period.start} – ${period.end}`],
+    ...(facts.finalOn ? [['Beslutet vann laga kraft', facts.finalOn] as [string, string]] : []),
+    ...signatures,
+  ];
 }
 
 const CLOSURE_TEXT = {

@@ -25,7 +25,9 @@ export function overenskommelse(facts: CaseFacts): DocumentContent {
       { kind: 'heading', text: 'Syfte' },
       { kind: 'paragraph', text: known(facts.purpose, 'the purpose') },
       ...(facts.targetGroups.length > 0 ? [{ kind: 'heading', text: 'Målgrupper' } as const, { kind: 'bullets', items: facts.targetGroups } as const] : []),
-      ...(facts.activities.length > 0 ? [{ kind: 'heading', text: 'Partnerskapets innehåll' } as const, { kind: 'bullets', items: facts.activities } as const] : []),
+      ...(facts.activities.length > 0
+        ? [{ kind: 'heading', text: 'Partnerskapets innehåll' } as const, { kind: 'bullets', items: facts.activities } as const]
+        : []),
       ...(terms.exclusions.length > 0
         ? [{ kind: 'heading', text: 'Överenskommelsen omfattar inte' } as const, { kind: 'bullets', items: terms.exclusions } as const]
         : []),

@@ -1,6 +1,6 @@
 import type { CaseFacts, DecisionOutcome } from '../../lifecycle';
 import type { Block, DocumentContent } from '../pdf-writer';
-import { head, known } from './common';
+import { head, known, partiesBlock } from './common';
 
 const OUTCOME_TEXT: Record<DecisionOutcome, string> = {
   approved: 'beslutar i enlighet med förslaget',
@@ -33,12 +33,18 @@ export function protokollsutdrag(facts: CaseFacts): DocumentContent {
           ['Ärende', proposal.title],
         ],
       },
+      partiesBlock(facts),
       ...(facts.decisions.length > 1
         ? [
             { kind: 'heading', text: 'Tidigare behandling' } as const,
             {
               kind: 'bullets',
-              items: facts.decisions.slice(0, -1).map((d) => `${d.body.name} ${d.meetingDate}${d.paragraph ? ` ${d.paragraph}` : ''}: ${OUTCOME_TEXT[d.outcome]}${d.recommendedTo ? ` ${d.recommendedTo.name}` : ''}`),
+              items: facts.decisions
+                .slice(0, -1)
+                .map(
+                  (d) =>
+                    `${d.body.name} ${d.meetingDate}${d.paragraph ? ` ${d.paragraph}` : ''}: ${OUTCOME_TEXT[d.outcome]}${d.recommendedTo ? ` ${d.recommendedTo.name}` : ''}`,
+                ),
             } as const,
           ]
         : []),

@@ -26,7 +26,10 @@ export function tjansteutlatande(facts: CaseFacts): DocumentContent {
         ],
       },
       { kind: 'heading', text: 'Ärendet' },
-      { kind: 'paragraph', text: `${organisation.name} (organisationsnummer ${organisation.organisationNumber}) ansökte den ${known(facts.receivedOn, 'the date received')} om att ingå ett idéburet offentligt partnerskap med ${municipality.name} (organisationsnummer ${municipality.organisationNumber}). Syfte: ${known(facts.purpose, 'the purpose')}.` },
+      {
+        kind: 'paragraph',
+        text: `${organisation.name} (organisationsnummer ${organisation.organisationNumber}) ansökte den ${known(facts.receivedOn, 'the date received')} om att ingå ett idéburet offentligt partnerskap med ${municipality.name} (organisationsnummer ${municipality.organisationNumber}). Syfte: ${known(facts.purpose, 'the purpose')}.`,
+      },
       { kind: 'heading', text: 'Sammanfattning' },
       { kind: 'paragraph', text: proposal.summary },
       ...(facts.targetGroups.length > 0 ? [{ kind: 'heading', text: 'Målgrupper' } as const, { kind: 'bullets', items: facts.targetGroups } as const] : []),
@@ -44,7 +47,9 @@ export function tjansteutlatande(facts: CaseFacts): DocumentContent {
         parties: [
           {
             heading: 'Undertecknat',
-            lines: proposal.signedBy ? [proposal.signedBy.name, proposal.signedBy.title, `Datum ${known(proposal.signedOn, 'the signing date')}`] : ['Ej undertecknat'],
+            lines: proposal.signedBy
+              ? [proposal.signedBy.name, proposal.signedBy.title, `Datum ${known(proposal.signedOn, 'the signing date')}`]
+              : ['Ej undertecknat'],
           },
         ],
       },

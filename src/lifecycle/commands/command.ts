@@ -33,7 +33,10 @@ export type Recorded<T extends CaseEventType> = Omit<EventData<T>, 'at'>;
 export type IssuingPayload<T extends CaseEventType> = Omit<Recorded<T>, 'document'> & { document?: IssuedDocument | null };
 
 /** The data of an issuing command's event: its payload with `document` always present. */
-export function issuing<P extends { document?: IssuedDocument | null }>({ document, ...payload }: P): Omit<P, 'document'> & { document: IssuedDocument | null } {
+export function issuing<P extends { document?: IssuedDocument | null }>({
+  document,
+  ...payload
+}: P): Omit<P, 'document'> & { document: IssuedDocument | null } {
   return { ...payload, document: document ?? null };
 }
 
