@@ -89,6 +89,26 @@ describe("an official's other screens", () => {
     await screenshot(page, 'att-gora');
   });
 
+  it('Tidsfrister: a list, a month calendar, and a subscription link shown once and revoked', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tidsfrister' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tidsfrister' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Tidsfrister' }).waitFor();
+    await expectAccessible(page, 'deadlines: list');
+    await page.locator('label', { hasText: 'Månad' }).click();
+    await page.locator('table.calendar').waitFor();
+    await expectAccessible(page, 'deadlines: month');
+    await page.getByRole('button', { name: 'Skapa länk' }).click();
+    const url = await page.getByTestId('feed-url').inputValue();
+    expect(url).toMatch(/\/deadlines\.ics\?token=iopfeed_/);
+    const feed = await fetch(url.replace(/^https?:\/\/[^/]+/, service.baseUrl));
+    expect(feed.status).toBe(200);
+    await expectAccessible(page, 'deadlines: link shown once');
+    await screenshot(page, 'tidsfrister');
+    await page.getByRole('button', { name: /^Återkalla länken/ }).click();
+    await page.getByText(/återkallad/).waitFor();
+    expect((await fetch(url.replace(/^https?:\/\/[^/]+/, service.baseUrl))).status).toBe(403);
+  });
+
   it('Ärende: the documents the case reached, final or draft, each a link that downloads its PDF', async () => {
     await page.goto('/arenden');
     await page.getByRole('heading', { level: 1, name: 'Ärenden' }).waitFor();
@@ -115,26 +135,6 @@ describe("an official's other screens", () => {
     const { text } = await readPdf(readFileSync(await download.path()));
     for (const needle of ['Brottsofferjouren Roslagen', '802478-9128', 'Staffan Erlandsson', 'Godkänna bifogade IOP-överenskommelse'])
       expect(squeezed(text)).toContain(squeezed(needle));
-  });
-
-  it('Tidsfrister: a list, a month calendar, and a subscription link shown once and revoked', async () => {
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tidsfrister' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Tidsfrister' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Tidsfrister' }).waitFor();
-    await expectAccessible(page, 'deadlines: list');
-    await page.locator('label', { hasText: 'Månad' }).click();
-    await page.locator('table.calendar').waitFor();
-    await expectAccessible(page, 'deadlines: month');
-    await page.getByRole('button', { name: 'Skapa länk' }).click();
-    const url = await page.getByTestId('feed-url').inputValue();
-    expect(url).toMatch(/\/deadlines\.ics\?token=iopfeed_/);
-    const feed = await fetch(url.replace(/^https?:\/\/[^/]+/, service.baseUrl));
-    expect(feed.status).toBe(200);
-    await expectAccessible(page, 'deadlines: link shown once');
-    await screenshot(page, 'tidsfrister');
-    await page.getByRole('button', { name: /^Återkalla länken/ }).click();
-    await page.getByText(/återkallad/).waitFor();
-    expect((await fetch(url.replace(/^https?:\/\/[^/]+/, service.baseUrl))).status).toBe(403);
   });
 
   it('Notiser: failed deliveries, escalations, and a bulk retry that starts with a dry run', async () => {
