@@ -1,17 +1,14 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { forbiddenRole } from '../../auth/access-denied';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { parseCaseId } from '../../cases/shared/case-command.controller';
 import { CaseError } from '../../cases/shared/case-error';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
-import type { Role } from '../../lifecycle';
+import { ForArchivists } from '../audit-roles';
 import { CaseRecords } from '../export/case-records';
 import { archivePackage } from './archive-package';
-
-const ARCHIVE_ROLES: Role[] = ['archivist', 'admin'];
 
 /** Hands a closed case to the e-archive: one package, read only. */
 @ApiTags('Audit')
@@ -29,11 +26,10 @@ export class ArchiveController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces('application/zip')
   @ApiResponse({ status: 200, description: 'The package, as an attachment.', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: archivists and admins only.' })
+  @ForArchivists()
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })
   @ApiResponse({ status: 409, type: ErrorDto, description: 'CASE_NOT_CLOSED: only a closed case is handed to the archive.' })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() response: Response): Promise<void> {
-    if (!actor.roles.some((role) => ARCHIVE_ROLES.includes(role))) throw forbiddenRole('The archive package is for archivists and admins.', ARCHIVE_ROLES);
     const record = await this.records.read(actor.tenant, parseCaseId(id));
     if (!record.facts.closed) throw new CaseError('CASE_NOT_CLOSED', `Case ${record.history.caseId} is not closed; only a closed case goes to the archive.`);
     const name = (record.facts.diarienummer ?? record.history.caseId).replace(/[^\w-]+/g, '-');

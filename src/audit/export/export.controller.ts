@@ -6,7 +6,7 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { parseCaseId } from '../../cases/shared/case-command.controller';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
-import { assertAuditor } from '../verify/verify.controller';
+import { ForAuditors } from '../audit-roles';
 import { CONTENT_TYPES, EXPORT_FORMATS, toCsv, toHtml, toJsonLines, type CaseRecord, type ExportFormat } from './case-export';
 import { CaseRecords } from './case-records';
 
@@ -31,10 +31,9 @@ export class ExportController {
     content: Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type, { schema: { type: 'string' } }])),
   })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: an unknown format.' })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
+  @ForAuditors()
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })
   async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('format') format: string = 'jsonl', @Res() response: Response): Promise<void> {
-    assertAuditor(actor);
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
       throw new InvalidInput('VALIDATION_FAILED', `Unknown format ${format}.`, {
         fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }],
