@@ -5,3 +5,4 @@ export { documentMismatches, issuancesOf, type DocumentMismatch, type Issuance }
 export { caseDocuments, documentPdf, type CaseDocument } from './catalogue';
 export { renderDocument } from './render';
 export { WATERMARK, type RenderedPdf } from './pdf-writer';
+export { CLOSURE_TEXT } from './templates/aterrapport';

@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { CLOSURE_TEXT } from '../../documents';
 import type { CaseFacts, DocumentKind } from '../../lifecycle';
 
 /** The namespace of the package's description; its schema is docs/archive/arende.xsd. */
@@ -20,16 +21,6 @@ export interface ArchivedFile {
     readonly issued?: { readonly revision: string; readonly event: string; readonly recordedAt: string };
   };
 }
-
-const CLOSURE_TEXT: Record<NonNullable<CaseFacts['closed']>['as'], string> = {
-  withdrawn: 'Återkallad',
-  ineligible: 'Avslutad, inte IOP',
-  rejected: 'Avslag',
-  quashed: 'Upphävd efter överklagande',
-  renewed: 'Förnyad',
-  terminated: 'Uppsagd',
-  expired: 'Avtalsperioden har löpt ut',
-};
 
 /**
  * The package's description, after the structure of FGS Ärendehantering (the Swedish e-archive
@@ -58,7 +49,7 @@ export function archiveXml(caseId: string, facts: CaseFacts, files: readonly Arc
   arende.ele('Arendemening').txt(facts.proposal?.title ?? facts.purpose ?? '');
   arende.ele('Arendetyp').txt('Idéburet offentligt partnerskap (IOP)');
   arende.ele('Status').txt('Avslutat');
-  arende.ele('Avslutsorsak').txt(facts.closed ? CLOSURE_TEXT[facts.closed.as] : '');
+  arende.ele('Avslutsorsak').txt(facts.closed ? capitalised(CLOSURE_TEXT[facts.closed.as]) : '');
   dates(arende.ele('Datum'), facts);
   actors(arende.ele('Aktorer'), facts);
   const handlingar = arende.ele('Handlingar');
@@ -115,3 +106,5 @@ function handling(parent: XMLBuilder, file: ArchivedFile): void {
   const bilaga = element.ele('Bilaga');
   bilaga.ele('Lank').txt(file.path).up().ele('Format').txt(file.format).up().ele('Checksumma').att('algoritm', 'SHA-256').txt(file.sha256);
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

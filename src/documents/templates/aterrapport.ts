@@ -75,7 +75,8 @@ function agreementRows(facts: CaseFacts): [string, string][] {
   ];
 }
 
-const CLOSURE_TEXT = {
+/** How a case ended, as the documents and the archive description say it. */
+export const CLOSURE_TEXT = {
   withdrawn: 'ansökan återkallad',
   ineligible: 'avslutat, inte IOP',
   rejected: 'avslag',
