@@ -2948,7 +2948,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3111,7 +3111,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3187,7 +3187,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3263,7 +3263,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3339,7 +3339,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3415,7 +3415,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3491,7 +3491,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3567,7 +3567,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3643,7 +3643,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3719,7 +3719,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3795,7 +3795,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3871,7 +3871,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3948,7 +3948,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4025,7 +4025,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4101,7 +4101,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4177,7 +4177,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4253,7 +4253,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4329,7 +4329,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4406,7 +4406,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4482,7 +4482,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4558,7 +4558,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4634,7 +4634,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4710,7 +4710,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4786,7 +4786,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4862,7 +4862,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4938,7 +4938,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5014,7 +5014,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5292,7 +5292,7 @@ export interface operations {
           "application/zip": string;
         };
       };
-      /** @description FORBIDDEN_ROLE: archivists and admins only. */
+      /** @description FORBIDDEN_ROLE: The archive package is for archivists and admins. */
       403: {
         content: {
           "application/zip": components["schemas"]["ErrorDto"];
@@ -5937,7 +5937,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5981,7 +5981,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6025,7 +6025,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6069,7 +6069,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6113,7 +6113,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
