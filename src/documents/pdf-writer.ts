@@ -48,7 +48,8 @@ const SIZE = { title: 17, heading: 12.5, body: 10.5, small: 8.5 };
  * both given here from the case's facts, so the same facts give the same bytes.
  */
 export function writePdf(meta: DocumentMeta, content: DocumentContent): RenderedPdf {
-  const fonts = embeddedFonts();
+  // pdfkit takes a parsed fontkit font (src.layout) as well as a path or bytes; its types say only the latter.
+  const fonts = embeddedFonts() as unknown as Record<'regular' | 'bold', string>;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -58,7 +59,7 @@ export function writePdf(meta: DocumentMeta, content: DocumentContent): Rendered
     lang: 'sv-SE',
     displayTitle: true,
     bufferPages: true,
-    font: fonts.regular as unknown as string, // pdfkit takes the font's bytes too (its types say only a path)
+    font: fonts.regular,
     info: {
       Title: xmpSafe(meta.title),
       Author: xmpSafe(meta.municipality),
