@@ -10,13 +10,22 @@ import { ExportController } from './export/export.controller';
 import { CaseRecords } from './export/case-records';
 import { CaseVerifier } from './verify/case-verifier';
 import { RecordVerifier } from './verify/record-verifier';
+import { VerifierThreads } from './verify/verifier-threads';
 import { VerifyController } from './verify/verify.controller';
 
 /** What auditors and archivists use: history, replay verification, the global anchor, the archive package. Only anchoring writes, and only to its own tables. */
 @Module({
   imports: [CqrsModule, CasesModule],
   controllers: [CaseHistoryController, VerifyController, ExportController, ArchiveController],
-  providers: [CaseHistoryHandler, CaseVerifier, RecordVerifier, Anchors, AnchorSchedule, CaseRecords],
+  providers: [
+    CaseHistoryHandler,
+    CaseVerifier,
+    RecordVerifier,
+    { provide: VerifierThreads, useFactory: () => new VerifierThreads() },
+    Anchors,
+    AnchorSchedule,
+    CaseRecords,
+  ],
   exports: [Anchors],
 })
 export class AuditModule {}

@@ -15,6 +15,7 @@ import { Diarium } from './register/diarium';
 import { CaseCommandService } from './shared/case-command.service';
 import { CaseRepository } from './shared/case-repository';
 import { CaseSnapshots } from './shared/case-snapshots';
+import { IndexValuesSource } from './shared/index-values-source';
 import { PostgresCaseSnapshots } from './shared/postgres-case-snapshots';
 import { MigrateMachineController } from './migrate-machine/migrate-machine.controller';
 import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler';
@@ -34,6 +35,7 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
   providers: [
     CaseRepository,
     { provide: CaseSnapshots, useClass: PostgresCaseSnapshots },
+    IndexValuesSource,
     CaseCommandService,
     CaseCommandHandler,
     ...COMMAND_EXTENSIONS,
@@ -45,6 +47,6 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
     MigrateMachineHandler,
     CaseDocuments,
   ],
-  exports: [CaseRepository, CaseSnapshots],
+  exports: [CaseRepository, CaseSnapshots, IndexValuesSource],
 })
 export class CasesModule {}

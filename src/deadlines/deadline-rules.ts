@@ -1,6 +1,8 @@
 import { addMonths, onWorkingDay, statutoryPeriod, type Bilingual, type IsoDate, type SwedishCalendar } from '../calendar';
 import { appealWindow as appealWindowOf, finalFrom } from '../lifecycle/appeal-window';
 import type { CaseFacts } from '../lifecycle/case.facts';
+import { ADJUSTMENT_DUE_DAYS, type PaymentPlan, type PlanLine } from '../lifecycle/payment-plan';
+import { add, formatEnglish, formatSwedish, subtract, type Ore } from '../money';
 import type { DateRange, FollowUpForum } from '../lifecycle/case.values';
 import { lastDayToGiveNotice as noticeLastDay, noticeEffectiveDate } from '../lifecycle/termination';
 
@@ -17,6 +19,7 @@ export const DEADLINE_KINDS = [
   'decision-final',
   'signing-pending',
   'yearly-payment',
+  'payment-adjustment',
   'follow-up-meeting',
   'annual-report',
   'evaluation',
@@ -115,29 +118,55 @@ export function signingPending(finalOn: IsoDate, days: number, calendar: Swedish
 }
 
 /**
- * Paid by 31 January each calendar year of the period, for years no payment covers yet. A period
- * that starts after 31 January pays its first year when it starts, not before it exists.
+ * The payment plan's lines still owed: a year's lines (by 31 January, or when a period starting
+ * later starts) while what was paid for the year is less than they sum to; an adjustment line (a
+ * revised index value after the year was paid) while the year is still short of it (to pay) or
+ * paid beyond it (to reclaim). Lines paid on invoice have no date and no deadline.
  */
-export function yearlyPayments(period: DateRange, paid: CaseFacts['payments']): Deadline[] {
-  return yearsOf(period).flatMap((year) => {
-    const date = latest(`${year}-01-31`, period.start);
-    if (paid.some((p) => within(date, p.covers))) return [];
-    const clamped = date !== `${year}-01-31`;
-    return [
-      {
-        kind: 'yearly-payment' as const,
-        key: `yearly-payment:${year}`,
-        rule: 'payment-yearly-in-january',
-        date,
-        explanation: clamped
-          ? {
-              sv: `årets utbetalning ${year}; perioden börjar ${date}, efter 31 januari`,
-              en: `the payment for ${year}; the period starts ${date}, after 31 January`,
-            }
-          : { sv: `årets utbetalning ${year} senast 31 januari enligt överenskommelsen`, en: `the payment for ${year}, by 31 January as agreed` },
-      },
-    ];
+export function paymentsDue(plan: PaymentPlan): Deadline[] {
+  return plan.years.flatMap((year) => {
+    const due = year.lines.filter((line) => line.kind === 'due');
+    const dueSum = add(...due.map((line) => line.amount.amount));
+    const first = due.find((line) => line.dueOn !== null);
+    const yearly = first?.dueOn && year.paid < dueSum ? [yearlyPayment(year.year, first.dueOn, dueSum, year.paid)] : [];
+    const adjustments = year.lines
+      .filter((line) => line.kind === 'adjustment' && line.dueOn !== null)
+      .filter((line) => (line.amount.amount > 0 ? year.outstanding > 0 : year.overpaid > 0))
+      .map((line) => paymentAdjustment(line));
+    return [...yearly, ...adjustments];
   });
+}
+
+function yearlyPayment(year: number, date: IsoDate, planned: Ore, paid: Ore): Deadline {
+  const rest = subtract(planned, paid);
+  const clamped = date !== `${year}-01-31`;
+  const when = clamped
+    ? { sv: `perioden börjar ${date}, efter 31 januari`, en: `the period starts ${date}, after 31 January` }
+    : { sv: 'senast 31 januari enligt överenskommelsen', en: 'by 31 January as agreed' };
+  return {
+    kind: 'yearly-payment',
+    key: `yearly-payment:${year}`,
+    rule: 'payment-yearly-in-january',
+    date,
+    explanation: {
+      sv: `årets utbetalning ${year} ${when.sv}: planerat ${formatSwedish(planned)} − betalt ${formatSwedish(paid)} = ${formatSwedish(rest)} kvar`,
+      en: `the payment for ${year}, ${when.en}: planned ${formatEnglish(planned)} − paid ${formatEnglish(paid)} = ${formatEnglish(rest)} outstanding`,
+    },
+  };
+}
+
+function paymentAdjustment(line: PlanLine): Deadline {
+  const reclaim = line.amount.amount < 0;
+  return {
+    kind: 'payment-adjustment',
+    key: `payment-adjustment:${line.year}:${line.lineId}`,
+    rule: 'payment-adjustment-index-revision',
+    date: line.dueOn ?? '',
+    explanation: {
+      sv: `${reclaim ? 'återkrav' : 'tilläggsutbetalning'} för ${line.year} (${line.label}), ${ADJUSTMENT_DUE_DAYS} dagar efter revideringen: ${line.amount.explanation.sv}`,
+      en: `${reclaim ? 'reclaim' : 'additional payment'} for ${line.year} (${line.label}), ${ADJUSTMENT_DUE_DAYS} days after the revision: ${line.amount.explanation.en}`,
+    },
+  };
 }
 
 /** Each forum meets at least once every half-year of the period (due at the half-year's end). */

@@ -13,8 +13,11 @@ import {
   renewalReminders,
   reportBack,
   signingPending,
-  yearlyPayments,
+  paymentsDue,
 } from './deadline-rules';
+import { paymentPlan, seriesLookup } from '../lifecycle/payment-plan';
+import type { DateRange, Terms } from '../lifecycle/case.values';
+import { kronor, ore, type Ore } from '../money';
 
 const calendar = new SwedishCalendar();
 const linkoping = { start: '2023-01-01', end: '2025-12-31' };
@@ -123,24 +126,68 @@ describe('signing pending', () => {
   });
 });
 
-describe('yearly payment', () => {
-  it('is due 31 January each year of the Linköping period', () => {
-    expect(yearlyPayments(linkoping, []).map((d) => [d.key, d.date])).toEqual([
+describe('yearly payment: the payment plan’s lines still owed', () => {
+  const terms = (period = linkoping, paymentSchedule: Terms['paymentSchedule'] = 'yearly-in-january'): Terms => ({
+    fundingLines: [{ id: 'bidrag', label: 'Bidrag', kind: 'fixed', amountPerYear: kronor(472_200), indexation: null }],
+    period,
+    noticeMonths: 6,
+    paymentSchedule,
+    exclusions: [],
+  });
+  const paid = (y: number, amount: Ore) => ({ amount, paidOn: `${y}-01-20`, covers: { start: `${y}-01-01`, end: `${y}-12-31` }, reference: null });
+  const due = (agreedTerms: Terms, payments: ReturnType<typeof paid>[] = []) => paymentsDue(paymentPlan({ agreedTerms, amendments: [], payments }));
+
+  it('is due 31 January each year of the Linköping period, with what is owed', () => {
+    const deadlines = due(terms());
+    expect(deadlines.map((d) => [d.key, d.date])).toEqual([
       ['yearly-payment:2023', '2023-01-31'],
       ['yearly-payment:2024', '2024-01-31'],
       ['yearly-payment:2025', '2025-01-31'],
     ]);
+    expect(deadlines[0].explanation.en).toBe('the payment for 2023, by 31 January as agreed: planned 472,200.00 kr − paid 0.00 kr = 472,200.00 kr outstanding');
   });
 
-  it('drops years a payment already covers', () => {
-    const paid = [{ amount: 472_200, paidOn: '2023-01-20', covers: { start: '2023-01-01', end: '2023-12-31' }, reference: null }];
-    expect(dates(yearlyPayments(linkoping, paid))).toEqual(['2024-01-31', '2025-01-31']);
+  it('drops years paid in full, keeps a year paid in part', () => {
+    expect(dates(due(terms(), [paid(2023, kronor(472_200))]))).toEqual(['2024-01-31', '2025-01-31']);
+    const [partly] = due(terms(), [paid(2023, kronor(400_000))]);
+    expect(partly.explanation.sv.replaceAll('\u00a0', ' ')).toContain('planerat 472 200,00 kr − betalt 400 000,00 kr = 72 200,00 kr kvar');
   });
 
   it('is due when a period starting after 31 January starts', () => {
-    const [first, second] = yearlyPayments({ start: '2023-08-31', end: '2024-08-30' }, []);
+    const [first, second] = due(terms({ start: '2023-08-31', end: '2024-08-30' }));
     expect([first.date, second.date]).toEqual(['2023-08-31', '2024-01-31']);
     expect(first.explanation.en).toContain('after 31 January');
+  });
+
+  it('an index value revised after the year was paid: an adjustment deadline until the difference is settled, either way', () => {
+    const indexed = {
+      ...terms(),
+      fundingLines: [
+        { id: 'bidrag', label: 'Bidrag', kind: 'fixed' as const, amountPerYear: kronor(472_200), indexation: { index: 'OPI', from: '2025-01-01' } },
+      ],
+    };
+    const opi = (basisPoints: number) => ({
+      code: 'OPI',
+      name: 'Omsorgsprisindex',
+      values: [
+        { year: 2025, basisPoints: 320, status: 'forecast' as const, publishedOn: '2024-12-10', version: 1 },
+        { year: 2025, basisPoints, status: 'final' as const, publishedOn: '2025-04-30', version: 2 },
+      ],
+    });
+    const payments = [paid(2023, kronor(472_200)), paid(2024, kronor(472_200)), paid(2025, ore(48_731_040))]; // 472 200 × 1,032
+    const plan = (basisPoints: number, extra: ReturnType<typeof paid>[] = []) =>
+      paymentsDue(paymentPlan({ agreedTerms: indexed, amendments: [], payments: [...payments, ...extra] }, seriesLookup([opi(basisPoints)])));
+    const [up] = plan(350);
+    expect(up).toMatchObject({ kind: 'payment-adjustment', key: 'payment-adjustment:2025:bidrag', date: '2025-05-30' });
+    expect(up.explanation.en).toMatch(
+      /^additional payment for 2025 \(Bidrag\), 30 days after the revision: OPI revised after the payment of 2025-01-20: 488,727.00 kr with the values now − 487,310.40 kr with the values then = 1,416.60 kr to pay/,
+    );
+    expect(plan(350, [paid(2025, ore(141_660))])).toEqual([]); // 472 200 × 0,3 % = 1 416,60
+    expect(plan(300)[0].explanation.sv).toMatch(/^återkrav för 2025/);
+  });
+
+  it('has no date when paid on invoice', () => {
+    expect(due(terms(linkoping, 'on-invoice'))).toEqual([]);
   });
 });
 
@@ -187,7 +234,7 @@ describe('yearly report and evaluation', () => {
 
   it('drop what was already submitted', () => {
     const done = {
-      reports: [{ year: 2023, volunteerHours: 1_512, fundsUsed: 472_200, submittedOn: '2024-02-15' }],
+      reports: [{ year: 2023, volunteerHours: 1_512, fundsUsed: kronor(472_200), submittedOn: '2024-02-15' }],
       evaluations: [],
     };
     expect(annualReportAndEvaluation(linkoping, 3, done, calendar).map((d) => d.key)).not.toContain('annual-report:2023');
@@ -312,8 +359,22 @@ describe('each rule around holidays, month ends and leap years', () => {
   });
 
   it('yearly payment: 31 January on a Saturday stays (contractual); a period starting on a leap day pays then', () => {
-    expect(dates(yearlyPayments({ start: '2025-06-01', end: '2026-12-31' }, []))).toEqual(['2025-06-01', '2026-01-31']);
-    expect(dates(yearlyPayments({ start: '2024-02-29', end: '2025-02-28' }, []))).toEqual(['2024-02-29', '2025-01-31']);
+    const due = (period: DateRange) =>
+      paymentsDue(
+        paymentPlan({
+          agreedTerms: {
+            fundingLines: [{ id: 'b', label: 'B', kind: 'fixed', amountPerYear: kronor(1), indexation: null }],
+            period,
+            noticeMonths: 0,
+            paymentSchedule: 'yearly-in-january',
+            exclusions: [],
+          },
+          amendments: [],
+          payments: [],
+        }),
+      );
+    expect(dates(due({ start: '2025-06-01', end: '2026-12-31' }))).toEqual(['2025-06-01', '2026-01-31']);
+    expect(dates(due({ start: '2024-02-29', end: '2025-02-28' }))).toEqual(['2024-02-29', '2025-01-31']);
   });
 
   it('follow-up meetings: a half-year ending on nyårsafton is due then, and a leap-year February end is kept', () => {

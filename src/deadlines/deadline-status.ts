@@ -4,6 +4,7 @@ import { applyEvent, initialFacts } from '../lifecycle/case.facts';
 import type { SwedishCalendar } from '../calendar';
 import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
+import { NO_INDEX_VALUES, type IndexSeriesLookup } from '../lifecycle/payment-plan';
 
 export const DEADLINE_STATUSES = ['upcoming', 'due-today', 'overdue', 'passed', 'met'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
@@ -22,6 +23,7 @@ export const OWED_WHEN_PAST: Readonly<Record<DeadlineKind, boolean>> = {
   'decision-final': true,
   'signing-pending': true,
   'yearly-payment': true,
+  'payment-adjustment': true,
   'follow-up-meeting': true,
   'annual-report': true,
   evaluation: true,
@@ -51,7 +53,7 @@ const MEETS: Partial<Record<CaseEventType, readonly DeadlineKind[]>> = {
   PostingRecorded: ['posting'],
   DecisionBecameFinal: ['appeal-window-ends', 'decision-final'],
   AgreementSigned: ['signing-pending'],
-  PaymentRecorded: ['yearly-payment'],
+  PaymentRecorded: ['yearly-payment', 'payment-adjustment'],
   FollowUpMeetingRecorded: ['follow-up-meeting'],
   AnnualReportSubmitted: ['annual-report'],
   EvaluationRecorded: ['evaluation'],
@@ -68,13 +70,18 @@ const MEETS: Partial<Record<CaseEventType, readonly DeadlineKind[]>> = {
  * the open deadlines are recomputed ({@link deadlinesOf}), and one that the event closes is kept
  * as met, with the date it had while open. Sorted by date, then key.
  */
-export function trackedDeadlines(events: readonly CaseEvent[], calendar: SwedishCalendar, options: DeadlineOptions): TrackedDeadline[] {
+export function trackedDeadlines(
+  events: readonly CaseEvent[],
+  calendar: SwedishCalendar,
+  options: DeadlineOptions,
+  index: IndexSeriesLookup = NO_INDEX_VALUES,
+): TrackedDeadline[] {
   let facts = initialFacts;
   let open = new Map<string, Deadline>();
   const met = new Map<string, Deadline>();
   for (const event of events) {
     facts = applyEvent(facts, event);
-    const now = new Map(deadlinesOf(facts, calendar, options).map((d) => [d.key, d]));
+    const now = new Map(deadlinesOf(facts, calendar, options, index).map((d) => [d.key, d]));
     for (const [key, deadline] of open) if (!now.has(key) && MEETS[event.type]?.includes(deadline.kind)) met.set(key, deadline);
     for (const key of now.keys()) met.delete(key);
     open = now;
@@ -99,6 +106,7 @@ const LABELS: Record<DeadlineKind, string> = {
   'decision-final': 'Beslutet vinner laga kraft',
   'signing-pending': 'Överenskommelsen är inte undertecknad',
   'yearly-payment': 'Årlig utbetalning',
+  'payment-adjustment': 'Justering efter reviderat index',
   'follow-up-meeting': 'Samverkansmöte',
   'annual-report': 'Årsrapport',
   evaluation: 'Utvärdering',

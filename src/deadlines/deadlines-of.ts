@@ -1,4 +1,5 @@
 import type { CaseFacts } from '../lifecycle/case.facts';
+import { NO_INDEX_VALUES, paymentPlan, type IndexSeriesLookup } from '../lifecycle/payment-plan';
 import type { SwedishCalendar } from '../calendar';
 import {
   annualReportAndEvaluation,
@@ -13,7 +14,7 @@ import {
   renewalReminders,
   reportBack,
   signingPending,
-  yearlyPayments,
+  paymentsDue,
   type Deadline,
   type DeadlineOptions,
 } from './deadline-rules';
@@ -23,9 +24,9 @@ import {
  * starts it until the fact that meets it, so recomputing after every event moves or cancels
  * timers. A closed case has none. Sorted by date, then key, so that the result is stable.
  */
-export function deadlinesOf(facts: CaseFacts, calendar: SwedishCalendar, options: DeadlineOptions): Deadline[] {
+export function deadlinesOf(facts: CaseFacts, calendar: SwedishCalendar, options: DeadlineOptions, index: IndexSeriesLookup = NO_INDEX_VALUES): Deadline[] {
   if (facts.closed) return [];
-  return [...beforeSigning(facts, calendar, options), ...whileInForce(facts, calendar, options)].sort(
+  return [...beforeSigning(facts, calendar, options), ...whileInForce(facts, calendar, options, index)].sort(
     (a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key),
   );
 }
@@ -45,14 +46,15 @@ function beforeSigning(facts: CaseFacts, calendar: SwedishCalendar, options: Dea
 }
 
 /** From both signatures to the end: follow-up, then either notice or the period's end. */
-function whileInForce(facts: CaseFacts, calendar: SwedishCalendar, options: DeadlineOptions): Deadline[] {
+function whileInForce(facts: CaseFacts, calendar: SwedishCalendar, options: DeadlineOptions, index: IndexSeriesLookup): Deadline[] {
   const { terms, notice } = facts;
   if (!terms || !facts.signatures.municipality || !facts.signatures.organisation) return [];
   // A late appeal after both signatures (machine v2): the agreement waits for the court.
   if (facts.appeal !== null && facts.appeal.outcome === null) return [];
   const { period, noticeMonths } = terms;
   const followUp = [
-    ...(terms.paymentSchedule === 'yearly-in-january' ? yearlyPayments(period, facts.payments) : []),
+    // The payment plan's lines still owed (index values from reference data; none: the last known amounts).
+    ...paymentsDue(paymentPlan(facts, index)),
     ...followUpMeetings(period, options.followUpForums, facts.followUpMeetings),
     ...annualReportAndEvaluation(period, options.annualReportMonthsAfterYear, { reports: facts.annualReports, evaluations: facts.evaluations }, calendar),
     ...(facts.reportBack ? [] : [reportBack(period)]),

@@ -1,6 +1,7 @@
 import type { IsoDate, Timestamp } from '../calendar';
 import type { Command, CommandOf, CommandPayloads, CommandType } from '../lifecycle';
-import type { DecidingBody, Terms } from '../lifecycle/case.values';
+import type { DecidingBody, FundingLine, Terms } from '../lifecycle/case.values';
+import { kronor, ore } from '../money';
 
 /**
  * The four cases of shared/seeds as command sequences, for tests and demo data. Facts come from
@@ -29,15 +30,30 @@ export const bodies = {
   KF: body('KF', 'Kommunfullmäktige', 'council'),
 };
 
+/** Linköping: 472 200 kr a year from the board, indexed by OPI from 2024, and ~1 500 volunteer hours valued at 341 314 kr: 813 514 kr in all. */
 const linkopingTerms: Terms = {
-  funding: { kind: 'fixed', amountPerYear: 472_200 },
-  volunteerContribution: { hours: 1_500, valueKr: 341_314 },
+  fundingLines: [
+    { id: 'bidrag', label: 'Bidrag från social- och omsorgsnämnden', kind: 'fixed', amountPerYear: kronor(472_200), indexation: { index: 'OPI', from: '2024-01-01' } },
+    { id: 'ideell-insats', label: 'Ideell insats', kind: 'ownContribution', hours: 1_500, hourlyValue: null, statedValue: kronor(341_314) },
+  ],
   period: { start: '2023-01-01', end: '2025-12-31' },
   noticeMonths: 6,
   paymentSchedule: 'yearly-in-january',
-  indexation: { index: 'OPI', from: '2024-01-01' },
   exclusions: [],
 };
+
+/** 3 kr per inhabitant: Robertsfors (6 784 inhabitants) and Österåker's Brottsofferjouren. */
+const perInhabitant = (count: number, asOf: string): FundingLine => ({
+  id: 'bidrag',
+  label: 'Bidrag, 3 kr per kommuninvånare',
+  kind: 'perInhabitant',
+  ratePerInhabitant: kronor(3),
+  inhabitants: { count, asOf },
+  indexation: null,
+});
+
+/** Kvinnojouren's IOP grant (illustrative); its föreningsbidrag (2 kr/inhabitant) is decided apart and is not a line of the IOP. */
+const kvinnojourenLines: FundingLine[] = [{ id: 'bidrag', label: 'Ersättning enligt överenskommelsen', kind: 'fixed', amountPerYear: kronor(300_000), indexation: null }];
 
 /** Linköping: a three-year agreement (SON 2019-536), six months' notice, paid each January. */
 export const linkoping = {
@@ -88,7 +104,7 @@ export const linkoping = {
     signedOn: '2022-12-12',
   }),
   payment2023: command('record-payment', '2023-01-20', {
-    amount: 472_200,
+    amount: kronor(472_200),
     paidOn: '2023-01-20',
     covers: { start: '2023-01-01', end: '2023-12-31' },
     reference: null,
@@ -108,7 +124,7 @@ export const linkoping = {
   annualReport2023: command('submit-annual-report', '2024-02-15', {
     year: 2023,
     volunteerHours: 1_512,
-    fundsUsed: 472_200,
+    fundsUsed: kronor(472_200),
     submittedOn: '2024-02-15',
   }),
   evaluation2023: command('record-evaluation', '2024-03-01', {
@@ -117,15 +133,16 @@ export const linkoping = {
     fundsUsedAsIntended: true,
     summary: 'Verksamheten motsvarar överenskommelsen.',
   }),
-  /** Illustrative OPI uplift from 2024-01-01. */
+  /** Illustrative OPI uplift from 2024-01-01: 472 200,00 kr × (1 + 4,10 %) = 491 560,20 kr. */
   payment2024: command('record-payment', '2024-01-19', {
-    amount: 491_560,
+    amount: ore(49_156_020),
     paidOn: '2024-01-19',
     covers: { start: '2024-01-01', end: '2024-12-31' },
     reference: null,
   }),
+  /** 491 560,20 kr × (1 + 3,20 %) = 507 290,13 kr (illustrative OPI 2025). */
   payment2025: command('record-payment', '2025-01-17', {
-    amount: 507_290,
+    amount: ore(50_729_013),
     paidOn: '2025-01-17',
     covers: { start: '2025-01-01', end: '2025-12-31' },
     reference: null,
@@ -155,13 +172,12 @@ export const robertsfors = {
       'Ökad samverkan med polis och domstol',
     ],
     terms: {
-      funding: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 },
-      volunteerContribution: null,
+      // 6 784 inhabitants as the application counts them for 2018; the date of the figure is illustrative.
+      fundingLines: [perInhabitant(6_784, '2017-11-01')],
       // The application says 2020-12-23 (likely meant 12-31): data, so stored as written.
       period: { start: '2018-01-01', end: '2020-12-23' },
       noticeMonths: 9,
       paymentSchedule: 'yearly-in-january',
-      indexation: null,
       exclusions: [],
     },
     receivedOn: '2017-11-17',
@@ -178,12 +194,10 @@ export const robertsfors = {
     decisionPoints: ['Sociala utskottet rekommenderar kommunstyrelsen att ingå avtal med Brottsofferjouren i Umeå om IOP i enlighet med ansökan.'],
     financing: '3 kr per kommuninvånare och år.',
     terms: {
-      funding: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 },
-      volunteerContribution: null,
+      fundingLines: [perInhabitant(6_784, '2017-11-01')],
       period: { start: '2018-01-01', end: '2020-12-23' },
       noticeMonths: 9,
       paymentSchedule: 'yearly-in-january',
-      indexation: null,
       exclusions: ['Professionellt stöd som åligger socialtjänsten, t.ex. stöd till barn och unga och medling vid brott'],
     },
     attachments: ['Ansökan från Brottsofferjouren i Umeå'],
@@ -218,7 +232,7 @@ export const robertsfors = {
     signedOn: '2018-01-11',
   }),
   payment2018: command('record-payment', '2018-01-31', {
-    amount: 20_352,
+    amount: kronor(20_352),
     paidOn: '2018-01-31',
     covers: { start: '2018-01-01', end: '2018-12-31' },
     reference: null,
@@ -237,12 +251,10 @@ export const osterakerBrottsofferjouren = {
     activities: ['Samtalsstöd', 'Stöd inför, under och efter rättegång', 'Vägledning kring polisanmälan och ersättningsfrågor'],
     terms: {
       // Inhabitants and period are illustrative; the report states 3 kr per inhabitant.
-      funding: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 48_000 },
-      volunteerContribution: null,
+      fundingLines: [perInhabitant(48_000, '2022-12-31')],
       period: { start: '2024-01-01', end: '2026-12-31' },
       noticeMonths: 6,
       paymentSchedule: 'on-invoice',
-      indexation: null,
       exclusions: [],
     },
     receivedOn: '2023-05-15',
@@ -262,12 +274,10 @@ export const osterakerBrottsofferjouren = {
     ],
     financing: 'Kostnaden ska belasta Kommunstyrelsens budgetram.',
     terms: {
-      funding: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 48_000 },
-      volunteerContribution: null,
+      fundingLines: [perInhabitant(48_000, '2022-12-31')],
       period: { start: '2024-01-01', end: '2026-12-31' },
       noticeMonths: 6,
       paymentSchedule: 'on-invoice',
-      indexation: null,
       exclusions: [],
     },
     attachments: ['Överenskommelse om IOP mellan Österåkers kommun och Brottsofferjouren Roslagen'],
@@ -294,12 +304,10 @@ export const osterakerKvinnojouren = {
     targetGroups: ['Kvinnor utsatta för våld i nära relation', 'Deras barn'],
     activities: ['Stöd via telefon, chatt och fysiska möten', 'Stöd i kontakt med myndigheter, sjukvård och rättsväsende'],
     terms: {
-      funding: { kind: 'fixed', amountPerYear: 300_000 },
-      volunteerContribution: null,
+      fundingLines: kvinnojourenLines,
       period: { start: '2024-01-01', end: '2026-12-31' },
       noticeMonths: 6,
       paymentSchedule: 'yearly-in-january',
-      indexation: null,
       exclusions: [],
     },
     receivedOn: '2023-06-01',
@@ -322,12 +330,10 @@ export const osterakerKvinnojouren = {
     financing: 'Finansiering sker inom socialnämndens tilldelade budgetram för 2023.',
     terms: {
       // The amount is illustrative; the föreningsbidrag (2 kr/inhabitant) is deliberately not part of it.
-      funding: { kind: 'fixed', amountPerYear: 300_000 },
-      volunteerContribution: null,
+      fundingLines: kvinnojourenLines,
       period: { start: '2024-01-01', end: '2026-12-31' },
       noticeMonths: 6,
       paymentSchedule: 'yearly-in-january',
-      indexation: null,
       exclusions: ['Det skyddade boendets verksamhet'],
     },
     attachments: ['Överenskommelse mellan Österåkers kommun och Kvinnojouren i Österåker', 'Organisationsskiss IOP Kvinnojour'],

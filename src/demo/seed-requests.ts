@@ -1,3 +1,4 @@
+import { bodyInKronor } from '../cases/shared/in-kronor';
 import { commandRoles, partyRoles, type Command, type CommandType, type Role } from '../lifecycle';
 
 /** A lifecycle command as a caller sends it: the engine, not the caller, supplies some fields. */
@@ -10,8 +11,10 @@ export interface SeedRequest {
   readonly body: Record<string, unknown>;
 }
 
+/** The request a seed command makes: its payload with amounts as the API's kronor strings. */
 export function seedRequest(command: Command): SeedRequest {
-  const { type, now, ...payload } = command as Command & Record<string, unknown>;
+  const { type, now, ...inOre } = command as Command & Record<string, unknown>;
+  const payload = bodyInKronor(inOre);
   const party = payload.party as keyof typeof partyRoles | undefined;
   const request = { type, date: now.slice(0, 10), role: party ? partyRoles[party] : commandRoles[type][0] };
   switch (type) {

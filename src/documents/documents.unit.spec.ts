@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { readPdf, squeezed } from '../../test/support/pdf-text';
 import { seedEvents } from '../../test/support/seeded-cases';
 import { linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors, type SeedCase } from '../demo/seed-cases';
-import { fold, toCaseEvent, yearlyAmount, type CaseEvent, type CaseFacts, type DocumentKind, type StoredCaseEvent } from '../lifecycle';
+import { fold, toCaseEvent, type CaseEvent, type CaseFacts, type DocumentKind, type StoredCaseEvent } from '../lifecycle';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, currentSchemaVersion } from '../lifecycle';
-import { formatSwedish, kronor } from '../money';
+import { formatSwedish, times, type Ore } from '../money';
 import { caseDocuments, DOCUMENTS, documentIssuedBy, documentMismatches, documentPdf, renderDocument, WATERMARK } from '.';
 
 const stored = (events: readonly CaseEvent[]): StoredCaseEvent[] =>
@@ -26,18 +26,21 @@ function datesOf(facts: CaseFacts): string[] {
   return [...dates];
 }
 
-const AMOUNT_KEYS = new Set(['amountPerYear', 'amountPerInhabitant', 'valueKr', 'amount', 'fundsUsed', 'refund']);
+/** The facts' amounts in öre: funding lines, payments, reports, claims, the refund. */
+const AMOUNT_KEYS = new Set(['amountPerYear', 'ratePerInhabitant', 'hourlyValue', 'statedValue', 'amount', 'fundsUsed', 'refund']);
 
-/** Every amount the facts hold, and the yearly funding they compute, as the documents write them: "472 200,00 kr". */
+/** Every amount the facts hold, and the yearly amount of each per-inhabitant line, as the documents write them: "20 352,00 kr". */
 function amountsOf(facts: CaseFacts): string[] {
-  const amounts = new Set<number>(facts.terms ? [yearlyAmount(facts.terms.funding)] : []);
+  const amounts = new Set<Ore>(
+    (facts.terms?.fundingLines ?? []).flatMap((line) => (line.kind === 'perInhabitant' ? [times(line.ratePerInhabitant, line.inhabitants.count)] : [])),
+  );
   const walk = (value: unknown, key = ''): void => {
-    if (typeof value === 'number' && AMOUNT_KEYS.has(key)) amounts.add(value);
+    if (typeof value === 'number' && AMOUNT_KEYS.has(key)) amounts.add(value as Ore);
     else if (Array.isArray(value)) value.forEach((item) => walk(item));
     else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(v, k));
   };
   walk(facts);
-  return [...amounts].map((amount) => formatSwedish(kronor(amount)));
+  return [...amounts].map((amount) => formatSwedish(amount));
 }
 
 const SEEDS: [string, SeedCase][] = [
@@ -172,8 +175,8 @@ describe('documents in the record', () => {
   it('name the document and its event when a fact it depends on was changed', () => {
     const events = issued(osterakerKvinnojouren);
     const drafted = events.findIndex((e) => e.type === 'ProposalDrafted');
-    const data = structuredClone(events[drafted].data) as { terms: { funding: { amountPerYear: number } } };
-    data.terms.funding.amountPerYear = 3_000_000;
+    const data = structuredClone(events[drafted].data) as { terms: { fundingLines: { amountPerYear: number }[] } };
+    data.terms.fundingLines[0].amountPerYear = 300_000_000;
     events[drafted] = { ...events[drafted], data };
     expect(documentMismatches(events).map(({ kind, index, event }) => ({ kind, index, event }))).toEqual([
       { kind: 'tjansteutlatande', index: 4, event: 'ProposalSigned' },

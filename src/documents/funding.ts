@@ -1,37 +1,54 @@
-import { formatCount, formatSwedish, kronor } from '../money';
-import type { Terms } from '../lifecycle';
+import { NO_INDEX_VALUES, paymentPlan, type CaseFacts, type FundingLine, type Indexation, type Terms } from '../lifecycle';
+import { formatCount, formatSwedish, times, type Ore } from '../money';
 
-/** An amount of the case's facts as the documents write it: "472 200,00 kr". */
-export function amountText(amount: number): string {
-  return formatSwedish(kronor(amount));
-}
+/** An amount as the documents write it, to the öre: "105 574,40 kr". */
+export const amountText = (amount: Ore): string => formatSwedish(amount);
 
 const PAYMENT_SCHEDULE_TEXT: Record<Terms['paymentSchedule'], string> = {
-  'yearly-in-january': 'Utbetalas årligen i januari.',
+  'yearly-in-january': 'Utbetalas årligen, senast den 31 januari.',
   'on-invoice': 'Utbetalas efter fakturering från organisationen.',
 };
 
+const indexed = (indexation: Indexation | null) => (indexation ? `; räknas upp med ${indexation.index} från och med ${indexation.from}` : '');
+
+/** What an own contribution is worth a year: stated, or hours × an hourly value. */
+export function contributionValue(line: Extract<FundingLine, { kind: 'ownContribution' }>): Ore | null {
+  if (line.statedValue !== null) return line.statedValue;
+  return line.hours !== null && line.hourlyValue !== null ? times(line.hourlyValue, line.hours) : null;
+}
+
+function lineText(line: FundingLine): string {
+  switch (line.kind) {
+    case 'fixed':
+      return `${amountText(line.amountPerYear)} per år${indexed(line.indexation)}`;
+    case 'perInhabitant': {
+      const { count, asOf } = line.inhabitants;
+      const rate = line.ratePerInhabitant;
+      return `${amountText(rate)} per invånare × ${formatCount(count, 'sv')} invånare${asOf ? ` (${asOf})` : ''} = ${amountText(times(rate, count))} per år${indexed(line.indexation)}`;
+    }
+    case 'ownContribution': {
+      const hours = line.hours === null ? [] : [`${formatCount(line.hours, 'sv')} ideellt arbetade timmar${line.hourlyValue === null ? '' : ` à ${amountText(line.hourlyValue)}`}`];
+      const value = contributionValue(line);
+      return ['Organisationens egen insats', ...hours, ...(value === null ? [] : [`värderad till ${amountText(value)} per år`])].join(', ');
+    }
+  }
+}
+
 /**
- * The agreement's money, the one place documents render it: funding, the organisation's own
- * contribution, indexing and how it is paid, as label–value rows.
+ * The agreement's money, the one place documents render it: each funding line (the municipality's
+ * grants, the organisation's own contribution) with its arithmetic and indexing, and how it is paid.
  */
 export function fundingRows(terms: Terms): [string, string][] {
-  const { funding, volunteerContribution, indexation } = terms;
-  const yearly =
-    funding.kind === 'fixed'
-      ? amountText(funding.amountPerYear)
-      : `${amountText(funding.amountPerInhabitant)} per invånare × ${formatCount(funding.inhabitants, 'sv')} invånare = ${amountText(funding.amountPerInhabitant * funding.inhabitants)}`;
-  return [
-    ['Kommunens ersättning per år', yearly],
-    ...(volunteerContribution
-      ? [
-          [
-            'Organisationens egen insats',
-            `${formatCount(volunteerContribution.hours, 'sv')} ideellt arbetade timmar, värderade till ${amountText(volunteerContribution.valueKr)} per år`,
-          ] as [string, string],
-        ]
-      : []),
-    ...(indexation ? [['Indexering', `Ersättningen räknas upp med ${indexation.index} från och med ${indexation.from}.`] as [string, string]] : []),
-    ['Utbetalning', PAYMENT_SCHEDULE_TEXT[terms.paymentSchedule]],
-  ];
+  return [...terms.fundingLines.map((line): [string, string] => [line.label, lineText(line)]), ['Utbetalning', PAYMENT_SCHEDULE_TEXT[terms.paymentSchedule]]];
+}
+
+/**
+ * The payment plan, year by year, as the agreement states it: before indexing, for the index
+ * values of later years are not known when it is signed (the plan in the case follows them).
+ */
+export function paymentPlanItems(facts: CaseFacts): string[] {
+  return paymentPlan(facts, NO_INDEX_VALUES).years.flatMap((year) => [
+    ...year.lines.map((line) => `${year.year}: ${line.label}, ${amountText(line.amount.amount)}${line.dueOn ? `, senast ${line.dueOn}` : ', efter faktura'}`),
+    ...(year.ownContribution.length > 0 ? [`${year.year}: överenskommelsens värde med organisationens egen insats, ${amountText(year.value.amount)}`] : []),
+  ]);
 }

@@ -1,4 +1,5 @@
 import type { IsoDate, Timestamp } from '../calendar';
+import type { Ore } from '../money';
 import type {
   AppealOutcome,
   ContactPerson,
@@ -31,7 +32,7 @@ export type ApplicationSubmitted = CaseEventOf<
     purpose: string;
     targetGroups: string[];
     activities: string[];
-    /** The requested terms; the proposal may change them. */
+    /** The requested terms; the proposal may change them. Schema v2: funding lines in öre (v1: one funding, whole kronor). */
     terms: Terms;
     receivedOn: IsoDate;
     /** Set when this case renews an earlier one. */
@@ -61,6 +62,7 @@ export type ProposalDrafted = CaseEventOf<
     decisionPoints: string[];
     /** "Kostnaden ska belasta Kommunstyrelsens budgetram." */
     financing: string;
+    /** Schema v2: funding lines in öre (v1: one funding, whole kronor). */
     terms: Terms;
     attachments: string[];
     draftedOn: IsoDate;
@@ -103,17 +105,25 @@ export type AgreementSigned = CaseEventOf<
   'AgreementSigned',
   { party: PartyRole; signatory: Person; organisationNumber: string; signedOn: IsoDate; receipt: Receipt | null } & Issuing
 >;
-export type PaymentRecorded = CaseEventOf<'PaymentRecorded', { amount: number; paidOn: IsoDate; covers: DateRange; reference: string | null }>;
+/** Schema v2: `amount` in öre (v1: whole kronor). Matched to the payment plan by the years `covers` spans. */
+export type PaymentRecorded = CaseEventOf<'PaymentRecorded', { amount: Ore; paidOn: IsoDate; covers: DateRange; reference: string | null }>;
 export type FollowUpMeetingRecorded = CaseEventOf<
   'FollowUpMeetingRecorded',
   { forum: FollowUpForum; heldOn: IsoDate; convener: string; minutesRef: string | null }
 >;
-export type AnnualReportSubmitted = CaseEventOf<'AnnualReportSubmitted', { year: number; volunteerHours: number; fundsUsed: number; submittedOn: IsoDate }>;
+/** Schema v2: `fundsUsed` in öre (v1: whole kronor). */
+export type AnnualReportSubmitted = CaseEventOf<'AnnualReportSubmitted', { year: number; volunteerHours: number; fundsUsed: Ore; submittedOn: IsoDate }>;
 export type EvaluationRecorded = CaseEventOf<'EvaluationRecorded', { year: number; evaluatedOn: IsoDate; fundsUsedAsIntended: boolean; summary: string }>;
-export type RepaymentClaimed = CaseEventOf<'RepaymentClaimed', { amount: number; claimedOn: IsoDate; reason: string }>;
+/** Schema v2: `amount` in öre (v1: whole kronor). */
+export type RepaymentClaimed = CaseEventOf<'RepaymentClaimed', { amount: Ore; claimedOn: IsoDate; reason: string }>;
 /** Sends the återrapport to the board. */
 export type ReportBackSubmitted = CaseEventOf<'ReportBackSubmitted', { submittedOn: IsoDate; summary: string } & Issuing>;
-export type TermsAmended = CaseEventOf<'TermsAmended', { terms: Terms; reason: string; agreedOn: IsoDate }>;
+/**
+ * Schema v2: terms with funding lines in öre, and `effectiveFrom`, the day the new terms apply
+ * from (the payment plan follows the earlier terms before it). v1 events read as effective from
+ * the day they were agreed.
+ */
+export type TermsAmended = CaseEventOf<'TermsAmended', { terms: Terms; reason: string; agreedOn: IsoDate; effectiveFrom: IsoDate }>;
 export type RenewalStarted = CaseEventOf<'RenewalStarted', { newCaseId: string; startedOn: IsoDate }>;
 /** The linked new case was signed by both parties: this one ends as renewed. */
 export type RenewalCompleted = CaseEventOf<'RenewalCompleted', { newCaseId: string; completedOn: IsoDate }>;
@@ -122,8 +132,8 @@ export type NoticeGiven = CaseEventOf<
   'NoticeGiven',
   { party: PartyRole; receivedOn: IsoDate; inWriting: boolean; effectiveOn: IsoDate; receipt: Receipt | null }
 >;
-/** `refund`: unused funds in whole kronor, pro rata over the paid periods. */
-export type AgreementTerminated = CaseEventOf<'AgreementTerminated', { terminatedOn: IsoDate; refund: number }>;
+/** `refund`: unused funds in öre, pro rata by day over the paid periods (schema v2; v1: whole kronor). */
+export type AgreementTerminated = CaseEventOf<'AgreementTerminated', { terminatedOn: IsoDate; refund: Ore }>;
 export type AgreementExpired = CaseEventOf<'AgreementExpired', { expiredOn: IsoDate }>;
 
 export type CaseEvent =

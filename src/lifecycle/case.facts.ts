@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar';
+import type { Ore } from '../money';
 import type { CaseEvent, CaseEventType, EventData } from './case.events';
 import type { ContactPerson, Officer, Party, PartyRole, Person, Terms } from './case.values';
 
@@ -31,8 +32,10 @@ export interface CaseFacts {
   purpose: string | null;
   targetGroups: string[];
   activities: string[];
-  /** Requested terms at first, then the proposal's, then amendments. */
+  /** Requested terms at first, then the proposal's, then amendments: the terms in force last. */
   terms: Terms | null;
+  /** The terms before any amendment (the application's, then the proposal's): the payment plan's start. */
+  agreedTerms: Terms | null;
   receivedOn: IsoDate | null;
   previousCaseId: string | null;
   diarienummer: string | null;
@@ -57,7 +60,8 @@ export interface CaseFacts {
   amendments: WithoutAt<EventData<'TermsAmended'>>[];
   renewal: { newCaseId: string; startedOn: IsoDate; completedOn: IsoDate | null } | null;
   notice: WithoutAt<EventData<'NoticeGiven'>> | null;
-  refund: number | null;
+  /** Unused funds refunded on termination, in öre. */
+  refund: Ore | null;
   closed: { as: Closure; on: IsoDate } | null;
 }
 
@@ -69,6 +73,7 @@ export const initialFacts: CaseFacts = {
   targetGroups: [],
   activities: [],
   terms: null,
+  agreedTerms: null,
   receivedOn: null,
   previousCaseId: null,
   diarienummer: null,
@@ -101,13 +106,14 @@ const closeAs = (as: Closure, on: IsoDate): Partial<CaseFacts> => ({ closed: { a
 
 /** One pure reducer per event type; the machine's only action applies it. */
 const reducers: { [T in CaseEventType]: Reducer<T> } = {
-  ApplicationSubmitted: (_, d) => ({ ...d }),
+  ApplicationSubmitted: (_, d) => ({ ...d, agreedTerms: d.terms }),
   CaseRegistered: (_, { document: _document, ...d }) => ({ ...d }),
   OfficerAssigned: (_, d) => ({ officer: d.officer }),
   ApplicationWithdrawn: (_, d) => closeAs('withdrawn', d.withdrawnOn),
   ClosedAsIneligible: (_, d) => closeAs('ineligible', d.closedOn),
   ProposalDrafted: (f, { terms, ...proposal }) => ({
     terms,
+    agreedTerms: terms,
     proposal: { ...proposal, revision: (f.proposal?.revision ?? 0) + 1, signedBy: null, signedOn: null },
   }),
   ProposalSigned: (f, { signedBy, signedOn }) => ({ proposal: { ...present(f.proposal), signedBy, signedOn } }),

@@ -1,10 +1,11 @@
 import type { IsoDate } from '../calendar';
+import type { Ore } from '../money';
 
 /**
- * Value objects shared by commands, events and facts. Amounts are whole kronor (integers): the
- * source documents state whole kronor, and rounding happens once, where a computation needs it
- * (pro rata refunds, indexing). The enumerations are arrays so that the API can validate and
- * document them from the same list.
+ * Value objects shared by commands, events and facts. Amounts are integers in öre (src/money):
+ * the API takes and gives kronor strings, and rounding happens once, by the one rule, where a
+ * computation needs it (pro rata refunds, indexing). The enumerations are arrays so that the API
+ * can validate and document them from the same list.
  */
 
 /** A contracting party: the municipality or the non-profit organisation. */
@@ -80,26 +81,52 @@ export interface DateRange {
   end: IsoDate;
 }
 
-export const FUNDING_KINDS = ['fixed', 'perInhabitant'] as const satisfies readonly Funding['kind'][];
-export interface FixedFunding {
+/**
+ * A line of the agreement's money, in öre ({@link Ore}). `id` names it within the case (stable
+ * across amendments: an amendment that changes a line keeps its id), `label` says what it is in
+ * the agreement's words ("Bidrag från kommunstyrelsen", "Föreningsbidrag"). Lines are kept apart:
+ * a föreningsbidrag is not mixed into the IOP's grant.
+ */
+export const FUNDING_LINE_KINDS = ['fixed', 'perInhabitant', 'ownContribution'] as const satisfies readonly FundingLine['kind'][];
+interface LineBase {
+  id: string;
+  label: string;
+}
+/** Linköping: 472 200 kr a year. */
+export interface FixedLine extends LineBase {
   kind: 'fixed';
-  amountPerYear: number;
+  amountPerYear: Ore;
+  indexation: Indexation | null;
 }
-/** Robertsfors: 3 kr × 6 784 inhabitants = 20 352 kr. */
-export interface PerInhabitantFunding {
+/** The inhabitants of the municipality on a stated date, as the agreement (or reference data) gives them. */
+export interface Inhabitants {
+  count: number;
+  /** The date the figure is of (SCB: 1 November); null in terms recorded before it was stated (schema v1). */
+  asOf: IsoDate | null;
+}
+/** Robertsfors: 3,00 kr × 6 784 inhabitants = 20 352,00 kr. */
+export interface PerInhabitantLine extends LineBase {
   kind: 'perInhabitant';
-  amountPerInhabitant: number;
-  inhabitants: number;
+  ratePerInhabitant: Ore;
+  inhabitants: Inhabitants;
+  indexation: Indexation | null;
 }
-export type Funding = FixedFunding | PerInhabitantFunding;
-
-/** The organisation's own contribution (Linköping: ~1 500 hours valued at 341 314 kr). */
-export interface VolunteerContribution {
-  hours: number;
-  valueKr: number;
+/**
+ * The organisation's own contribution (Linköping: ~1 500 volunteer hours valued at 341 314 kr):
+ * part of what the agreement is worth, never paid by the municipality. Either hours × an hourly
+ * value, or a stated value (then `hourlyValue` is null; `hours` may still say how many).
+ */
+export interface OwnContributionLine extends LineBase {
+  kind: 'ownContribution';
+  hours: number | null;
+  hourlyValue: Ore | null;
+  statedValue: Ore | null;
 }
+export type FundingLine = FixedLine | PerInhabitantLine | OwnContributionLine;
+/** The lines the municipality pays (the payment plan's); an own contribution is valued, not paid. */
+export type PaidLine = FixedLine | PerInhabitantLine;
 
-/** Linköping: OPI (omsorgsprisindex) from 2024-01-01; the values are reference data. */
+/** Linköping: OPI (omsorgsprisindex) from 2024-01-01: the first indexed year is 2024; the values are reference data. */
 export interface Indexation {
   index: string;
   from: IsoDate;
@@ -109,12 +136,11 @@ export const PAYMENT_SCHEDULES = ['yearly-in-january', 'on-invoice'] as const;
 export type PaymentSchedule = (typeof PAYMENT_SCHEDULES)[number];
 
 export interface Terms {
-  funding: Funding;
-  volunteerContribution: VolunteerContribution | null;
+  /** One or more lines; each amount is per calendar year of the period. */
+  fundingLines: FundingLine[];
   period: DateRange;
   noticeMonths: number;
   paymentSchedule: PaymentSchedule;
-  indexation: Indexation | null;
   /** Parts of the organisation's work the agreement does not cover (Kvinnojouren: skyddat boende). */
   exclusions: string[];
 }
@@ -126,10 +152,6 @@ export const APPEAL_OUTCOMES = ['upheld', 'quashed'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 export const FOLLOW_UP_FORUMS = ['operational', 'strategic'] as const;
 export type FollowUpForum = (typeof FOLLOW_UP_FORUMS)[number];
-
-export function yearlyAmount(funding: Funding): number {
-  return funding.kind === 'fixed' ? funding.amountPerYear : funding.amountPerInhabitant * funding.inhabitants;
-}
 
 /**
  * The documents the engine writes from a case's facts (src/documents): kvittens (to the

@@ -37,12 +37,11 @@ export {
   BODY_KINDS,
   DECISION_OUTCOMES,
   FOLLOW_UP_FORUMS,
-  FUNDING_KINDS,
+  FUNDING_LINE_KINDS,
   PARTY_ROLES,
   PAYMENT_SCHEDULES,
   RECEIPT_CHANNELS,
   ERASED,
-  yearlyAmount,
   DOCUMENT_KINDS,
 } from './case.values';
 export { decide } from './decide';
@@ -53,5 +52,16 @@ export { deriveMachine, retarget } from './machine-variant';
 export { applyRecorded, foldOnto, foldStored, machineChangeOf, toCaseEvent, type FoldedCase, type StoredCaseEvent } from './recorded-events';
 export { decideMigration, migrateSnapshot, type MachineRef, type MachineVersionChanged } from './machine-migration';
 export { isValidOrganisationNumber, normaliseOrganisationNumber, sameOrganisation } from './organisation-number';
-export { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination, type Refund } from './termination';
+export { lastDayToGiveNotice, noticeEffectiveDate, refundOnTermination, type Refund, type RefundLine } from './termination';
+export {
+  ADJUSTMENT_DUE_DAYS,
+  indexCodes,
+  NO_INDEX_VALUES,
+  paymentPlan,
+  seriesLookup,
+  type IndexSeriesLookup,
+  type PaymentPlan,
+  type PlanLine,
+  type PlanYear,
+} from './payment-plan';
 export { previewCase, type CasePreview } from './migration-preview';

@@ -7,7 +7,19 @@ import { RuleViolated, TransitionNotAllowed } from './lifecycle.errors';
 import { given, stateOf } from '../../test/support/given';
 import { record, seedEvents } from '../../test/support/seeded-cases';
 import { bodies, command, linkoping as L, noon, robertsfors as R } from '../demo/seed-cases';
-import type { PartyRole } from './case.values';
+import type { FundingLine, OwnContributionLine, PartyRole } from './case.values';
+import { kronor, ore, type Ore } from '../money';
+
+const fixed = (amountPerYear: Ore): FundingLine => ({ id: 'bidrag', label: 'Bidrag', kind: 'fixed', amountPerYear, indexation: null });
+const perInhabitant: FundingLine = {
+  id: 'bidrag',
+  label: 'Bidrag',
+  kind: 'perInhabitant',
+  ratePerInhabitant: kronor(3),
+  inhabitants: { count: 6_784, asOf: '2017-11-01' },
+  indexation: null,
+};
+const ownContribution: OwnContributionLine = { id: 'ideell-insats', label: 'Ideell insats', kind: 'ownContribution', hours: 1_500, hourlyValue: null, statedValue: kronor(341_314) };
 
 /** Linköping up to (not including) a step. */
 const before = (step: keyof typeof L) => seedEvents(L, step);
@@ -34,9 +46,13 @@ describe('application', () => {
   it.each<[string, Command]>([
     ['ORGANISATION_NUMBER_INVALID', { ...L.submit, organisation: { name: 'X', organisationNumber: '822004-0418' } }],
     ['ORGANISATION_NUMBER_INVALID', { ...L.submit, municipality: { name: 'X', organisationNumber: '212000-044' } }],
-    ['AMOUNT_NEGATIVE', withTerms({ funding: { kind: 'fixed', amountPerYear: -1 } })],
-    ['AMOUNT_NEGATIVE', withTerms({ funding: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: -6_784 } })],
-    ['AMOUNT_NEGATIVE', withTerms({ volunteerContribution: { hours: -1, valueKr: 0 } })],
+    ['AMOUNT_NEGATIVE', withTerms({ fundingLines: [fixed(ore(-1))] })],
+    ['AMOUNT_NEGATIVE', withTerms({ fundingLines: [{ ...perInhabitant, inhabitants: { count: -6_784, asOf: '2017-11-01' } }] })],
+    ['AMOUNT_NEGATIVE', withTerms({ fundingLines: [fixed(ore(0)), { ...ownContribution, hours: -1 }] })],
+    ['FUNDING_LINES_MISSING', withTerms({ fundingLines: [] })],
+    ['FUNDING_LINE_ID_REPEATED', withTerms({ fundingLines: [fixed(ore(1)), fixed(ore(2))] })],
+    ['OWN_CONTRIBUTION_VALUE', withTerms({ fundingLines: [{ ...ownContribution, hourlyValue: ore(22_754) }] })],
+    ['OWN_CONTRIBUTION_VALUE', withTerms({ fundingLines: [{ ...ownContribution, statedValue: null }] })],
     ['PERIOD_NOT_IN_ORDER', withTerms({ period: { start: '2025-12-31', end: '2025-12-31' } })],
     ['NOTICE_MONTHS_NEGATIVE', withTerms({ noticeMonths: -1 })],
     ['DATE_IN_FUTURE', { ...L.submit, receivedOn: '2022-09-02' }],
@@ -45,7 +61,7 @@ describe('application', () => {
   });
 
   it('accepts zero amounts and zero notice months (the rules say ≥ 0)', () => {
-    const cmd = withTerms({ funding: { kind: 'fixed', amountPerYear: 0 }, noticeMonths: 0, volunteerContribution: null });
+    const cmd = withTerms({ fundingLines: [fixed(ore(0))], noticeMonths: 0 });
     expect(decide(fold([]), cmd)).toHaveLength(1);
   });
 
@@ -693,14 +709,14 @@ describe('follow-up while active', () => {
       .when(pay)
       .then({
         type: 'PaymentRecorded',
-        data: { amount: 472_200, paidOn: '2023-01-20', covers: { start: '2023-01-01', end: '2023-12-31' }, reference: null, at: noon('2023-01-20') },
+        data: { amount: kronor(472_200), paidOn: '2023-01-20', covers: { start: '2023-01-01', end: '2023-12-31' }, reference: null, at: noon('2023-01-20') },
       });
     expect(stateOf(snapshot)).toBe('active.running');
     expect(snapshot.context.payments).toHaveLength(1);
   });
 
   it.each<[string, Command]>([
-    ['AMOUNT_NEGATIVE', { ...pay, amount: -1 }],
+    ['AMOUNT_NEGATIVE', { ...pay, amount: ore(-1) }],
     ['PERIOD_NOT_IN_ORDER', { ...pay, covers: { start: '2023-12-31', end: '2023-01-01' } }],
     ['PAYMENT_OUTSIDE_PERIOD', { ...pay, covers: { start: '2022-01-01', end: '2022-12-31' } }],
     ['DATE_IN_FUTURE', { ...pay, paidOn: '2023-01-21' }],
@@ -741,13 +757,13 @@ describe('follow-up while active', () => {
       .when(r)
       .then({
         type: 'AnnualReportSubmitted',
-        data: { year: 2023, volunteerHours: 1_512, fundsUsed: 472_200, submittedOn: '2024-02-15', at: noon('2024-02-15') },
+        data: { year: 2023, volunteerHours: 1_512, fundsUsed: kronor(472_200), submittedOn: '2024-02-15', at: noon('2024-02-15') },
       });
     given(...activeCase())
       .when({ ...r, year: 2026 })
       .thenFails('RULE_VIOLATED', 'YEAR_OUTSIDE_PERIOD');
     given(...activeCase())
-      .when({ ...r, fundsUsed: -5 })
+      .when({ ...r, fundsUsed: ore(-5) })
       .thenFails('RULE_VIOLATED', 'AMOUNT_NEGATIVE');
     given(...activeCase())
       .when({ ...r, volunteerHours: -5 })
@@ -772,13 +788,13 @@ describe('follow-up while active', () => {
 
   describe('claim-repayment (only after an evaluation found misuse, up to what was paid)', () => {
     const misuse = { ...L.evaluation2023, fundsUsedAsIntended: false, summary: 'Medel har inte använts för avsett ändamål.' };
-    const claim = command('claim-repayment', '2024-04-01', { amount: 100_000, claimedOn: '2024-04-01', reason: 'Utvärderingen 2023' });
+    const claim = command('claim-repayment', '2024-04-01', { amount: kronor(100_000), claimedOn: '2024-04-01', reason: 'Utvärderingen 2023' });
     const paidAndEvaluated = (evaluation: Command) => [...activeCase(), ...record([pay, evaluation], fold(activeCase()))];
 
     it('is recorded after a misuse finding', () => {
       given(...paidAndEvaluated(misuse))
         .when(claim)
-        .then({ type: 'RepaymentClaimed', data: { amount: 100_000, claimedOn: '2024-04-01', reason: 'Utvärderingen 2023', at: noon('2024-04-01') } });
+        .then({ type: 'RepaymentClaimed', data: { amount: kronor(100_000), claimedOn: '2024-04-01', reason: 'Utvärderingen 2023', at: noon('2024-04-01') } });
     });
 
     it('is refused without a finding, beyond what was paid, or negative', () => {
@@ -786,15 +802,15 @@ describe('follow-up while active', () => {
         .when(claim)
         .thenFails('RULE_VIOLATED', 'REPAYMENT_WITHOUT_FINDING');
       given(...paidAndEvaluated(misuse))
-        .when({ ...claim, amount: 472_201 })
+        .when({ ...claim, amount: ore(47_220_001) })
         .thenFails('RULE_VIOLATED', 'REPAYMENT_EXCEEDS_PAID');
       const history = paidAndEvaluated(misuse);
-      const afterOne = [...history, ...record([{ ...claim, amount: 400_000 }], fold(history))];
+      const afterOne = [...history, ...record([{ ...claim, amount: kronor(400_000) }], fold(history))];
       given(...afterOne)
         .when(claim)
         .thenFails('RULE_VIOLATED', 'REPAYMENT_EXCEEDS_PAID');
       given(...history)
-        .when({ ...claim, amount: -1 })
+        .when({ ...claim, amount: ore(-1) })
         .thenFails('RULE_VIOLATED', 'AMOUNT_NEGATIVE');
     });
   });
@@ -816,6 +832,7 @@ describe('follow-up while active', () => {
       terms: { ...L.submit.terms, exclusions: ['Vittnesstöd'] },
       reason: 'Väsentligt förändrade förutsättningar',
       agreedOn: '2024-06-01',
+      effectiveFrom: '2024-07-01',
     });
 
     it('replaces the terms and keeps the amendment', () => {
@@ -823,7 +840,7 @@ describe('follow-up while active', () => {
         .when(amend)
         .then({
           type: 'TermsAmended',
-          data: { terms: amend.terms, reason: 'Väsentligt förändrade förutsättningar', agreedOn: '2024-06-01', at: noon('2024-06-01') },
+          data: { terms: amend.terms, reason: 'Väsentligt förändrade förutsättningar', agreedOn: '2024-06-01', effectiveFrom: '2024-07-01', at: noon('2024-06-01') },
         });
       expect(snapshot.context.terms?.exclusions).toEqual(['Vittnesstöd']);
       expect(snapshot.context.amendments).toHaveLength(1);
@@ -837,6 +854,9 @@ describe('follow-up while active', () => {
       given(...activeCase())
         .when({ ...amend, terms: { ...amend.terms, noticeMonths: -3 } })
         .thenFails('RULE_VIOLATED', 'NOTICE_MONTHS_NEGATIVE');
+      given(...activeCase())
+        .when({ ...amend, effectiveFrom: '2026-01-01' })
+        .thenFails('RULE_VIOLATED', 'EFFECTIVE_OUTSIDE_PERIOD');
     });
   });
 
@@ -941,16 +961,16 @@ describe('notice and termination', () => {
     ]);
     const snapshot = given(...underNotice())
       .when(L.terminate)
-      .then({ type: 'AgreementTerminated', data: { terminatedOn: '2025-09-30', refund: 127_865, at: noon('2025-10-01') } });
+      .then({ type: 'AgreementTerminated', data: { terminatedOn: '2025-09-30', refund: ore(12_786_491), at: noon('2025-10-01') } });
     expect(stateOf(snapshot)).toBe('terminated');
-    expect(snapshot.context.refund).toBe(127_865);
+    expect(snapshot.context.refund).toBe(ore(12_786_491)); // 507 290,13 kr × 92/365, to the öre
   });
 
   it('a v1 case keeps the rule it was decided under: terminated on the day notice takes effect, and its stream still replays', () => {
     const v1 = machineFor('iopCase', 1);
     const history = [...underNotice()];
     const onTheDay = decide(fold(history, v1), { ...L.terminate, now: noon('2025-09-30') });
-    expect(onTheDay).toEqual([{ type: 'AgreementTerminated', data: { terminatedOn: '2025-09-30', refund: 127_865, at: noon('2025-09-30') } }]);
+    expect(onTheDay).toEqual([{ type: 'AgreementTerminated', data: { terminatedOn: '2025-09-30', refund: ore(12_786_491), at: noon('2025-09-30') } }]);
     expect(stateOf(fold([...history, ...onTheDay], v1))).toBe('terminated');
     expect(() => fold([...history, ...onTheDay])).toThrow(/AGREEMENT_STILL_IN_FORCE/);
     expect(() => decide(fold(history, v1), { ...L.terminate, now: noon('2025-09-29') })).toThrow(/NOTICE_NOT_YET_EFFECTIVE/);

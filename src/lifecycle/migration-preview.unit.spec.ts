@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { linkoping, osterakerKvinnojouren } from '../demo/seed-cases';
+import { currentSchemaVersion } from './case.event-schemas';
 import { caseMachine } from './case.machine';
 import { fold } from './evolve';
 import { deriveMachine } from './machine-variant';
@@ -7,7 +8,7 @@ import { finalReachable, previewCase } from './migration-preview';
 import { seedEvents } from '../../test/support/seeded-cases';
 
 const stored = (events: ReturnType<typeof seedEvents>) =>
-  events.map((event) => ({ ...event, metadata: { schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 } }));
+  events.map((event) => ({ ...event, metadata: { schemaVersion: currentSchemaVersion(event.type), machineId: 'iopCase', machineVersion: 1 } }));
 const preview = (events: ReturnType<typeof seedEvents>, candidate = caseMachine) => previewCase(stored(events), fold(events), candidate);
 
 describe('previewCase', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { linkoping } from '../demo/seed-cases';
+import { currentSchemaVersion } from './case.event-schemas';
 import { caseMachine, CASE_MACHINE_ID, machines } from './case.machine';
 import { deriveMachine } from './machine-variant';
 import { foldStored, applyRecorded, type StoredCaseEvent } from './recorded-events';
@@ -9,7 +10,7 @@ import { seedEvents } from '../../test/support/seeded-cases';
 const v2 = deriveMachine(caseMachine, (config) => {
   config.states.preparation.meta = { label: { sv: 'Beredning', en: 'Preparation' } };
 });
-const under = (version: number) => ({ schemaVersion: 1, machineId: CASE_MACHINE_ID, machineVersion: version });
+const under = (version: number, type = 'MachineVersionChanged') => ({ schemaVersion: currentSchemaVersion(type), machineId: CASE_MACHINE_ID, machineVersion: version });
 const change = (from: number, to: number, version = to): StoredCaseEvent => ({
   type: 'MachineVersionChanged',
   data: { from: { id: CASE_MACHINE_ID, version: from }, to: { id: CASE_MACHINE_ID, version: to }, reason: 'test', at: '2022-10-21T12:00:00Z' },
@@ -27,7 +28,7 @@ describe('a stream with a MachineVersionChanged', () => {
   const [before, after] = [seedEvents(linkoping, 'signProposal'), seedEvents(linkoping, 'schedule').slice(seedEvents(linkoping, 'signProposal').length)];
 
   it('folds its earlier events under v1 and, from the change on, under v2', () => {
-    const stream = [...before.map((e) => ({ ...e, metadata: under(1) })), change(1, 2), ...after.map((e) => ({ ...e, metadata: under(2) }))];
+    const stream = [...before.map((e) => ({ ...e, metadata: under(1, e.type) })), change(1, 2), ...after.map((e) => ({ ...e, metadata: under(2, e.type) }))];
     const folded = foldStored(stream, { id: CASE_MACHINE_ID, version: 1 });
     expect(folded.machine).toEqual({ id: CASE_MACHINE_ID, version: 2 });
     expect(folded.snapshot.machine).toBe(v2);
@@ -35,9 +36,9 @@ describe('a stream with a MachineVersionChanged', () => {
   });
 
   it('refuses events after the change that still name v1, and a change recorded under another machine than its target', () => {
-    const v1Events = before.map((e) => ({ ...e, metadata: under(1) }));
+    const v1Events = before.map((e) => ({ ...e, metadata: under(1, e.type) }));
     const moved = [...v1Events, change(1, 2)].reduce<ReturnType<typeof applyRecorded> | undefined>(applyRecorded, undefined)!;
-    expect(() => applyRecorded(moved, { ...after[0], metadata: under(1) })).toThrow(/recorded under iopCase v1, but the case lives under iopCase v2/);
+    expect(() => applyRecorded(moved, { ...after[0], metadata: under(1, after[0].type) })).toThrow(/recorded under iopCase v1, but the case lives under iopCase v2/);
     const unmoved = v1Events.reduce<ReturnType<typeof applyRecorded> | undefined>(applyRecorded, undefined)!;
     expect(() => applyRecorded(unmoved, change(1, 2, 1))).toThrow(/MachineVersionChanged was recorded under iopCase v1/);
     expect(() => applyRecorded(unmoved, change(2, 2))).toThrow(/SAME_MACHINE|recorded under iopCase v2, but the case lives under iopCase v1/);

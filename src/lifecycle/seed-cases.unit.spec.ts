@@ -5,6 +5,7 @@ import { fold } from './evolve';
 import { given, stateOf } from '../../test/support/given';
 import { seedEvents } from '../../test/support/seeded-cases';
 import { command, linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors } from '../demo/seed-cases';
+import { kronor, ore } from '../money';
 
 describe('Linköping (SON 2019-536): application to termination', () => {
   const events = seedEvents(linkoping);
@@ -13,10 +14,10 @@ describe('Linköping (SON 2019-536): application to termination', () => {
   it('walks every step and ends terminated, with the unused part of the 2025 payment refunded', () => {
     expect(stateOf(snapshot)).toBe('terminated');
     expect(stateLabel(snapshot).sv).toBe('Avslutad – uppsagd');
-    // 507 290 kr covered 2025; in force through 2025-09-30, so 92 of 365 days are unused.
+    // 507 290,13 kr covered 2025; in force through 2025-09-30, so 92 of 365 days are unused: 12 786 491 öre, to the öre.
     expect(events.at(-1)).toEqual({
       type: 'AgreementTerminated',
-      data: { terminatedOn: '2025-09-30', refund: Math.round((507_290 * 92) / 365), at: '2025-10-01T12:00:00Z' },
+      data: { terminatedOn: '2025-09-30', refund: ore(12_786_491), at: '2025-10-01T12:00:00Z' },
     });
     expect(snapshot.context.closed).toEqual({ as: 'terminated', on: '2025-09-30' });
   });
@@ -24,10 +25,12 @@ describe('Linköping (SON 2019-536): application to termination', () => {
   it('keeps the facts of the agreement', () => {
     const facts = snapshot.context;
     expect(facts.diarienummer).toBe('SON 2019-536');
-    expect(facts.terms?.funding).toEqual({ kind: 'fixed', amountPerYear: 472_200 });
-    expect(facts.terms?.volunteerContribution).toEqual({ hours: 1_500, valueKr: 341_314 });
+    expect(facts.terms?.fundingLines.map((line) => [line.id, line.kind])).toEqual([
+      ['bidrag', 'fixed'],
+      ['ideell-insats', 'ownContribution'],
+    ]);
     expect(facts.signatures.organisation?.organisationNumber).toBe('8220040417');
-    expect(facts.payments.map((p) => p.amount)).toEqual([472_200, 491_560, 507_290]);
+    expect(facts.payments.map((p) => p.amount)).toEqual([kronor(472_200), ore(49_156_020), ore(50_729_013)]);
     expect(facts.followUpMeetings.map((m) => m.forum)).toEqual(['operational', 'strategic']);
     expect(facts.notice).toEqual({ party: 'organisation', receivedOn: '2025-03-31', inWriting: true, effectiveOn: '2025-09-30', receipt: null });
   });

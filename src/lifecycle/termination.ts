@@ -1,9 +1,9 @@
 import { addDays, addMonths, daysInclusive, monthEnd, type IsoDate } from '../calendar';
+import { totalOf, usedAndUnused, type Computed, type Explanation, type Ore } from '../money';
 import type { DateRange } from './case.values';
 
 export interface PaidPeriod {
-  /** Whole kronor. */
-  amount: number;
+  amount: Ore;
   covers: DateRange;
 }
 
@@ -28,24 +28,55 @@ function isMonthEnd(date: IsoDate): boolean {
   return monthEnd(date) === date;
 }
 
+export interface RefundLine extends PaidPeriod {
+  daysInPeriod: number;
+  daysUsed: number;
+  daysUnused: number;
+  /** The unused part of the payment, with its arithmetic. */
+  refund: Computed;
+}
+
 export interface Refund {
-  /** Whole kronor, rounded once over the total so that rounding does not add up per payment. */
-  total: number;
-  lines: Array<PaidPeriod & { unusedDays: number; refund: number }>;
+  /** The sum of the lines' refunds: each rounded once, so the total is exact. */
+  total: Computed;
+  lines: RefundLine[];
 }
 
 /**
- * Unused funds after early termination, pro rata by day over each payment's covered period.
- * The agreement is in force up to and including `terminatedOn`; funds for later days are unused.
+ * Unused funds after early termination, pro rata by day over each payment's covered period: the
+ * agreement is in force up to and including `terminatedOn`, funds for later days are unused. Each
+ * payment is split into the part used and the part not used ({@link usedAndUnused}), so the two
+ * add up to what was paid, to the öre; the explanation names the days and, for a covered period
+ * that is a calendar year, whether it is a leap year.
  */
 export function refundOnTermination(payments: readonly PaidPeriod[], terminatedOn: IsoDate): Refund {
-  const lines = payments.map((payment) => {
-    const coveredDays = daysInclusive(payment.covers.start, payment.covers.end);
+  const lines = payments.map((payment): RefundLine => {
+    const daysInPeriod = daysInclusive(payment.covers.start, payment.covers.end);
     const firstUnused = maxDate(addDays(terminatedOn, 1), payment.covers.start);
-    const unusedDays = Math.max(0, daysInclusive(firstUnused, payment.covers.end));
-    return { ...payment, unusedDays, refund: (payment.amount * unusedDays) / coveredDays };
+    const daysUnused = Math.min(daysInPeriod, Math.max(0, daysInclusive(firstUnused, payment.covers.end)));
+    const daysUsed = daysInPeriod - daysUnused;
+    const { unused } = usedAndUnused(payment.amount, daysUsed, daysInPeriod);
+    const period = periodText(payment.covers, daysInPeriod);
+    return {
+      amount: payment.amount,
+      covers: payment.covers,
+      daysInPeriod,
+      daysUsed,
+      daysUnused,
+      refund: { amount: unused.amount, explanation: { sv: `${period.sv}: ${unused.explanation.sv}`, en: `${period.en}: ${unused.explanation.en}` } },
+    };
   });
-  return { total: Math.round(lines.reduce((sum, line) => sum + line.refund, 0)), lines };
+  return { total: totalOf(lines.map((line) => ({ amount: line.refund.amount, label: periodText(line.covers, line.daysInPeriod) }))), lines };
+}
+
+/** "2024-01-01–2024-12-31, 366 dagar (skottår)": a covered calendar year says whether it is a leap year. */
+function periodText({ start, end }: DateRange, days: number): Explanation {
+  const wholeYear = start.endsWith('-01-01') && end === `${start.slice(0, 4)}-12-31`;
+  const leap = wholeYear && days === 366;
+  return {
+    sv: `${start}–${end}, ${days} dagar${wholeYear ? (leap ? ' (skottår)' : ' (ej skottår)') : ''}`,
+    en: `${start} to ${end}, ${days} days${wholeYear ? (leap ? ' (a leap year)' : ' (not a leap year)') : ''}`,
+  };
 }
 
 function maxDate(a: IsoDate, b: IsoDate): IsoDate {

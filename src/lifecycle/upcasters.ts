@@ -1,4 +1,6 @@
+import { kronor } from '../money';
 import { EVENT_SCHEMA_VERSIONS } from './case.event-schemas';
+import type { FundingLine, Terms } from './case.values';
 import { UnsupportedSchemaVersion } from './lifecycle.errors';
 
 export type Payload = Readonly<Record<string, unknown>>;
@@ -17,11 +19,58 @@ const withNull =
   (field: string): Upcaster =>
   (data) => ({ ...data, [field]: null });
 
+/** v1 → v2 of a payload whose amount fields were whole kronor: the same amounts in öre. */
+const inOre =
+  (...fields: string[]): Upcaster =>
+  (data) => ({ ...data, ...Object.fromEntries(fields.map((field) => [field, kronor(data[field] as number)])) });
+
+/** v1 terms: one funding, whole kronor, an own contribution in kronor, one indexation for the funding. */
+interface TermsV1 extends Omit<Terms, 'fundingLines'> {
+  funding: { kind: 'fixed'; amountPerYear: number } | { kind: 'perInhabitant'; amountPerInhabitant: number; inhabitants: number };
+  volunteerContribution: { hours: number; valueKr: number } | null;
+  indexation: { index: string; from: string } | null;
+}
+
+/**
+ * v1 terms as funding lines in öre: the funding is the line `bidrag` (indexed as the terms were),
+ * the volunteer contribution the line `ideell-insats` with its stated value. A v1 inhabitant count
+ * states no date (`asOf` null).
+ */
+export function termsFromV1({ funding, volunteerContribution, indexation, ...rest }: TermsV1): Terms {
+  const grant: FundingLine =
+    funding.kind === 'fixed'
+      ? { id: 'bidrag', label: 'Bidrag', kind: 'fixed', amountPerYear: kronor(funding.amountPerYear), indexation }
+      : {
+          id: 'bidrag',
+          label: 'Bidrag',
+          kind: 'perInhabitant',
+          ratePerInhabitant: kronor(funding.amountPerInhabitant),
+          inhabitants: { count: funding.inhabitants, asOf: null },
+          indexation,
+        };
+  const own: FundingLine[] = volunteerContribution
+    ? [
+        {
+          id: 'ideell-insats',
+          label: 'Ideell insats',
+          kind: 'ownContribution',
+          hours: volunteerContribution.hours,
+          hourlyValue: null,
+          statedValue: kronor(volunteerContribution.valueKr),
+        },
+      ]
+    : [];
+  return { ...rest, fundingLines: [grant, ...own] };
+}
+
+const withTermsFromV1: Upcaster = (data) => ({ ...data, terms: termsFromV1(data.terms as TermsV1) });
+
 /**
  * The upcasters of this build, per event type: when a payload changes, bump its version in
  * case.event-schemas.ts and add `{ [type]: { n: (vn) => vn+1 } }`. Issue 11 added the receipt of
- * what an official records for the organisation (8e) and the withdrawn finality of a late appeal (8a);
- * issue 14 the document each issuing event carries (its kind, template version and sha256).
+ * what an official records for the organisation (8e), the withdrawn finality of a late appeal (8a)
+ * and money to the öre (amounts in öre, terms as funding lines); issue 14 the document each issuing
+ * event carries (its kind, template version and sha256).
  */
 export const UPCASTERS: EventSchemas['upcasters'] = {
   ApplicationWithdrawn: { 1: withNull('receipt') },
@@ -32,6 +81,14 @@ export const UPCASTERS: EventSchemas['upcasters'] = {
   ReportBackSubmitted: { 1: withNull('document') },
   NoticeGiven: { 1: withNull('receipt') },
   AppealLodged: { 1: withNull('finalityWithdrawn') },
+  // Money to the öre (issue 11, items 1–2): amounts in öre, terms as funding lines.
+  ApplicationSubmitted: { 1: withTermsFromV1 },
+  ProposalDrafted: { 1: withTermsFromV1 },
+  TermsAmended: { 1: (data) => ({ ...withTermsFromV1(data), effectiveFrom: data.agreedOn }) },
+  PaymentRecorded: { 1: inOre('amount') },
+  AnnualReportSubmitted: { 1: inOre('fundsUsed') },
+  RepaymentClaimed: { 1: inOre('amount') },
+  AgreementTerminated: { 1: inOre('refund') },
 };
 
 export const CURRENT_SCHEMAS: EventSchemas = { versions: EVENT_SCHEMA_VERSIONS, upcasters: UPCASTERS };

@@ -9,6 +9,7 @@ export const DEADLINE_LABELS: Readonly<Record<string, string>> = {
   'decision-final': 'Beslutet vinner laga kraft',
   'signing-pending': 'Överenskommelsen är ännu inte undertecknad',
   'yearly-payment': 'Årets utbetalning',
+  'payment-adjustment': 'Justering av utbetalning efter reviderat index',
   'follow-up-meeting': 'Samverkansmöte',
   'annual-report': 'Årsrapport',
   evaluation: 'Utvärdering',

@@ -22,6 +22,7 @@ import { NOTIFICATION_PARTS, type notificationParts } from '../../src/notificati
 import { bearer, TestApi } from '../support/api';
 import { SmtpReceiver, WebhookReceiver, webhookSecret } from '../support/notification-receivers';
 import { commandPath } from '../support/seed-walk';
+import { ore } from '../../src/money';
 
 jest.setTimeout(120_000);
 
@@ -46,7 +47,7 @@ const officials: Command[] = [
   meeting('strategic', '2024-05-15'),
   meeting('operational', '2024-10-09'),
   // No strategic meeting in the second half of 2024: the engine reminds and then tells.
-  command('submit-annual-report', '2025-02-14', { year: 2024, volunteerHours: 1_480, fundsUsed: 491_560, submittedOn: '2025-02-14' }),
+  command('submit-annual-report', '2025-02-14', { year: 2024, volunteerHours: 1_480, fundsUsed: ore(49_156_020), submittedOn: '2025-02-14' }),
   command('record-evaluation', '2025-03-05', {
     year: 2024,
     evaluatedOn: '2025-03-05',

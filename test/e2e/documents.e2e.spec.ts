@@ -132,6 +132,7 @@ describe('documents of the demo cases', () => {
       '2024-01-01',
       '2026-12-31',
       formatSwedish(kronor(300_000)),
+      `2025: Ersättning enligt överenskommelsen, ${formatSwedish(kronor(300_000))}, senast 2025-01-31`,
     ]) {
       expect(squeezed(text)).toContain(squeezed(needle));
     }
@@ -245,7 +246,7 @@ describe('documents of the demo cases', () => {
     const { tenant, id } = cases.get('Kvinnojouren i Österåker')!;
     const where = [tenant, `case-${id}`];
     const { rows } = await api.db.pool.query<{ revision: string }>(
-      `UPDATE events SET data = jsonb_set(data, '{terms,funding,amountPerYear}', '3000000') WHERE tenant = $1 AND stream_id = $2 AND type = 'ProposalDrafted' RETURNING revision`,
+      `UPDATE events SET data = jsonb_set(data, '{terms,fundingLines,0,amountPerYear}', '300000000') WHERE tenant = $1 AND stream_id = $2 AND type = 'ProposalDrafted' RETURNING revision`,
       where,
     );
     const signed = (await listOf('Kvinnojouren i Österåker')).filter((d) => d.issued);

@@ -1,12 +1,13 @@
 import type { Command, CommandType } from '../../src/lifecycle';
+import { bodyInKronor, termsInKronor } from '../../src/cases/shared/in-kronor';
 import { linkoping as L, robertsfors as R } from '../../src/demo/seed-cases';
 import { seedRequest } from '../../src/demo/seed-requests';
 
 export type Body = Record<string, unknown>;
 
-/** A seed command as the caller's request body: without what the server or the engine adds. */
+/** A seed command as the caller's request body: without what the server or the engine adds, amounts as kronor strings. */
 export const bodyOf = ({ type: _type, now: _now, ...body }: Command, ...engineFields: string[]): Body =>
-  Object.fromEntries(Object.entries(body).filter(([key]) => !engineFields.includes(key)));
+  bodyInKronor(Object.fromEntries(Object.entries(body).filter(([key]) => !engineFields.includes(key))));
 
 /** A valid request body for every command type, from the seed documents where they have one. */
 export const VALID_BODIES: { [K in CommandType]: Body } = {
@@ -29,9 +30,9 @@ export const VALID_BODIES: { [K in CommandType]: Body } = {
   'record-meeting': bodyOf(L.operationalMeeting),
   'submit-annual-report': bodyOf(L.annualReport2023),
   'record-evaluation': bodyOf(L.evaluation2023),
-  'claim-repayment': { amount: 25_000, claimedOn: '2024-03-15', reason: 'Medel använda utanför överenskommelsen.' },
+  'claim-repayment': { amount: '25000.00', claimedOn: '2024-03-15', reason: 'Medel använda utanför överenskommelsen.' },
   'submit-report-back': bodyOf(L.reportBack),
-  'amend-terms': { terms: L.submit.terms, reason: 'Utökat uppdrag.', agreedOn: '2024-05-02' },
+  'amend-terms': { terms: termsInKronor(L.submit.terms), reason: 'Utökat uppdrag.', agreedOn: '2024-05-02', effectiveFrom: '2024-07-01' },
   'start-renewal': { startedOn: '2025-04-01' },
   'complete-renewal': { completedOn: '2025-12-15' },
   'give-notice': bodyOf(L.notice),

@@ -5,7 +5,7 @@ import { EventStore } from '../../event-store/event-store.port';
 import { PersonalData } from '../../personal-data/personal-data';
 import { Clock } from '../../shared/clock';
 import { historyOf } from '../case-history/case-history.handler';
-import { verdictOf } from '../verify/case-verifier';
+import { verdictOf } from '../verify/case-verdict';
 import type { CaseRecord } from './case-export';
 
 /** A case for the record, as the export and the archive package hand it on. */

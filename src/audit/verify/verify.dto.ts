@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnchorVerdictDto } from '../anchor/anchor.dto';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../lifecycle';
-import type { CaseVerdict, DocumentFinding } from './case-verifier';
+import type { CaseVerdict, DocumentFinding } from './case-verdict';
 import type { KindSummary, StreamVerdict, VerifyAllResult } from './record-verifier';
 import { STREAM_KINDS, type StreamKind, type StreamProblem } from './stream-kinds';
 

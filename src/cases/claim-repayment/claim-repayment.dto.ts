@@ -1,10 +1,11 @@
 import type { ClaimRepaymentPayload, IsoDate } from '../../lifecycle';
-import { DateField, IntegerField, TextField } from '../shared/validation';
+import type { Ore } from '../../money';
+import { DateField, KronorField, TextField } from '../shared/validation';
 
 /** A claim to repay funds that were not used as agreed. */
 export class ClaimRepaymentDto implements ClaimRepaymentPayload {
-  @IntegerField('Whole kronor to repay.', 25_000)
-  amount!: number;
+  @KronorField('The amount to repay.', '25000.00')
+  amount!: Ore;
 
   @DateField('The day of the claim.', '2024-03-15')
   claimedOn!: IsoDate;

@@ -10,7 +10,9 @@ import {
   type FollowUpForum,
   type IsoDate,
   type PartyRole,
+  type Terms,
 } from '../../lifecycle';
+import { KRONOR_FORM, type InKronor } from '../../money';
 import {
   BODY_CODE_DOC,
   DateRangeDto,
@@ -31,8 +33,10 @@ import {
  * Facts are always present in the answer (null when not known yet), so every property is required.
  */
 
-type Fact<K extends keyof CaseFacts> = NonNullable<CaseFacts[K]>;
-type ItemOf<K extends keyof CaseFacts> = CaseFacts[K] extends readonly (infer T)[] ? T : never;
+/** The facts as the API gives them: amounts as kronor strings (src/cases/shared/in-kronor.ts). */
+export type ApiFacts = InKronor<CaseFacts>;
+type Fact<K extends keyof ApiFacts> = NonNullable<ApiFacts[K]>;
+type ItemOf<K extends keyof ApiFacts> = ApiFacts[K] extends readonly (infer T)[] ? T : never;
 type Closure = Fact<'closed'>['as'];
 type Protocol = CaseFacts['protocol'];
 type Signature = NonNullable<CaseFacts['signatures'][PartyRole]>;
@@ -48,7 +52,7 @@ void closuresComplete;
 
 const date = (description: string, example: IsoDate) => ({ description, example, type: String, format: 'date' });
 const nullableDate = (description: string, example: IsoDate) => ({ ...date(description, example), nullable: true });
-const kronor = (description: string, example: number) => ({ description, example, type: 'integer' as const });
+const kronor = (description: string, example: string) => ({ ...KRONOR_FORM, description: `${description} ${KRONOR_FORM.description}`, example });
 
 export class ProposalDto implements Fact<'proposal'> {
   @ApiProperty({
@@ -204,8 +208,8 @@ export class SignaturesDto implements Record<PartyRole, SignatureDto | null> {
 }
 
 export class PaymentDto implements ItemOf<'payments'> {
-  @ApiProperty(kronor('The amount paid, in whole kronor.', 472_200))
-  amount!: number;
+  @ApiProperty(kronor('The amount paid.', '491560.20'))
+  amount!: string;
 
   @ApiProperty(date('The day of payment.', '2023-01-20'))
   paidOn!: IsoDate;
@@ -238,8 +242,8 @@ export class AnnualReportDto implements ItemOf<'annualReports'> {
   @ApiProperty({ type: 'integer', description: 'Volunteer hours worked in the year.', example: 1_512 })
   volunteerHours!: number;
 
-  @ApiProperty(kronor('Funds used in the year, in whole kronor.', 472_200))
-  fundsUsed!: number;
+  @ApiProperty(kronor('Funds used in the year.', '472200.00'))
+  fundsUsed!: string;
 
   @ApiProperty(date('The day the report was submitted.', '2024-02-15'))
   submittedOn!: IsoDate;
@@ -260,8 +264,8 @@ export class EvaluationDto implements ItemOf<'evaluations'> {
 }
 
 export class RepaymentClaimDto implements ItemOf<'repaymentClaims'> {
-  @ApiProperty(kronor('The amount claimed back, in whole kronor.', 25_000))
-  amount!: number;
+  @ApiProperty(kronor('The amount claimed back.', '25000.00'))
+  amount!: string;
 
   @ApiProperty(date('The day of the claim.', '2024-03-15'))
   claimedOn!: IsoDate;
@@ -280,13 +284,16 @@ export class ReportBackDto implements Fact<'reportBack'> {
 
 export class AmendmentDto implements ItemOf<'amendments'> {
   @ApiProperty({ type: () => TermsDto, description: 'The terms as amended.' })
-  terms!: TermsDto;
+  terms!: InKronor<Terms>;
 
   @ApiProperty({ description: 'Why the terms were amended.', example: 'Utökat uppdrag.' })
   reason!: string;
 
   @ApiProperty(date('The day the parties agreed on the amendment.', '2024-05-02'))
   agreedOn!: IsoDate;
+
+  @ApiProperty(date('The day the amended terms apply from; the payment plan follows the earlier terms before it.', '2024-07-01'))
+  effectiveFrom!: IsoDate;
 }
 
 export class RenewalDto implements Fact<'renewal'> {
@@ -347,7 +354,7 @@ export class ContactPersonDto implements Fact<'contactPerson'> {
   erased!: boolean;
 }
 
-export class CaseFactsDto implements CaseFacts {
+export class CaseFactsDto implements ApiFacts {
   @ApiProperty({ type: () => PartyDto, nullable: true, description: 'The municipality (or its board) that is party to the agreement.' })
   municipality!: PartyDto | null;
 
@@ -372,7 +379,14 @@ export class CaseFactsDto implements CaseFacts {
   activities!: string[];
 
   @ApiProperty({ type: () => TermsDto, nullable: true, description: "The requested terms at first, then the proposal's, then as amended." })
-  terms!: TermsDto | null;
+  terms!: InKronor<Terms> | null;
+
+  @ApiProperty({
+    type: () => TermsDto,
+    nullable: true,
+    description: "The terms before any amendment: the application's, then the proposal's. The payment plan starts from them.",
+  })
+  agreedTerms!: InKronor<Terms> | null;
 
   @ApiProperty(nullableDate('The day the application was received.', '2022-09-01'))
   receivedOn!: IsoDate | null;
@@ -444,8 +458,11 @@ export class CaseFactsDto implements CaseFacts {
   @ApiProperty({ type: () => NoticeDto, nullable: true, description: 'Notice of termination (uppsägning), once given.' })
   notice!: NoticeDto | null;
 
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Unused funds to pay back on termination, in whole kronor, pro rata.', example: 127_865 })
-  refund!: number | null;
+  @ApiProperty({
+    ...kronor('Unused funds to pay back on termination, pro rata by day over the paid periods (see `money.refund` for the arithmetic).', '127864.88'),
+    nullable: true,
+  })
+  refund!: string | null;
 
   @ApiProperty({ type: () => ClosedDto, nullable: true, description: 'How and when the case ended; null while it is open.' })
   closed!: ClosedDto | null;

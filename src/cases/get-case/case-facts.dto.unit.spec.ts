@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { fold, type CaseFacts } from '../../lifecycle';
+import { fold, NO_INDEX_VALUES, type CaseFacts } from '../../lifecycle';
+import { KRONOR_PATTERN } from '../../money';
+import { factsInKronor } from '../shared/in-kronor';
+import { caseMoney, moneyInKronor } from './case-money.dto';
 import { seedEvents } from '../../../test/support/seeded-cases';
 import { linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors } from '../../demo/seed-cases';
 import { withRecursiveSchemas } from '../shared/case-result.dto';
@@ -20,6 +23,7 @@ type Schema = {
   required?: string[];
   nullable?: boolean;
   enum?: unknown[];
+  pattern?: string;
 };
 
 @Module({})
@@ -87,8 +91,10 @@ function misfits(schemas: Record<string, Schema>, value: unknown, s: Schema, pat
       return Array.isArray(value) ? value.flatMap((item, i) => misfits(schemas, item, s.items!, `${path}[${i}]`)) : [`${path}: not an array`];
     case 'integer':
       return Number.isInteger(value) ? [] : [`${path}: not an integer`];
-    case 'number':
     case 'string':
+      if (typeof value !== 'string') return [`${path}: not a string`];
+      return s.pattern === undefined || new RegExp(s.pattern).test(value) ? [] : [`${path}: ${JSON.stringify(value)} does not match its pattern`];
+    case 'number':
     case 'boolean':
       return typeof value === s.type ? [] : [`${path}: not a ${s.type}`];
     default: {
@@ -115,6 +121,8 @@ const factsOf: [string, CaseFacts][] = [
   ['Österåker Brottsofferjouren, final', fold(seedEvents(osterakerBrottsofferjouren)).context],
   ['Österåker Kvinnojouren, signed', fold(seedEvents(osterakerKvinnojouren)).context],
 ];
+/** As the API gives them: amounts as kronor strings. */
+const apiJson = (facts: CaseFacts): unknown => JSON.parse(JSON.stringify(factsInKronor(facts)));
 
 describe('the OpenAPI schema of GET /cases/:id', () => {
   let schemas: Record<string, Schema>;
@@ -124,7 +132,9 @@ describe('the OpenAPI schema of GET /cases/:id', () => {
 
   it('types every property under CaseViewDto: no untyped object anywhere', () => {
     const found = reachable(schemas, '#/components/schemas/CaseViewDto');
-    expect(found.map(([path]) => path)).toEqual(expect.arrayContaining(['CaseViewDto.facts', 'CaseFactsDto.signatures', 'TermsDto.funding']));
+    expect(found.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['CaseViewDto.facts', 'CaseFactsDto.signatures', 'TermsDto.fundingLines', 'CaseMoneyDto.plan']),
+    );
     expect(found.filter(([, s]) => untypedObject(s)).map(([path]) => path)).toEqual([]);
   });
 
@@ -141,23 +151,35 @@ describe('the OpenAPI schema of GET /cases/:id', () => {
   });
 
   it.each(factsOf)('describes the facts of %s as they are', (_, facts) => {
-    const json: unknown = JSON.parse(JSON.stringify(facts));
-    expect(misfits(schemas, json, { $ref: '#/components/schemas/CaseFactsDto' }, 'facts')).toEqual([]);
+    expect(misfits(schemas, apiJson(facts), { $ref: '#/components/schemas/CaseFactsDto' }, 'facts')).toEqual([]);
+  });
+
+  it.each(factsOf)('describes the money of %s as it is: the plan and the refund', (_, facts) => {
+    const json: unknown = JSON.parse(JSON.stringify(moneyInKronor(caseMoney(facts, NO_INDEX_VALUES))));
+    expect(misfits(schemas, json, { $ref: '#/components/schemas/CaseMoneyDto' }, 'money')).toEqual([]);
   });
 
   it('refuses facts that do not fit, so that the check above can fail', () => {
-    const facts = JSON.parse(JSON.stringify(factsOf[0]![1])) as Record<string, unknown>;
-    const broken = { ...facts, refund: 1.5, closed: { as: 'archived', on: '2025-09-30' }, extra: 1 };
+    const facts = apiJson(factsOf[0]![1]) as Record<string, unknown>;
+    const broken = {
+      ...facts,
+      refund: 127_864.91,
+      payments: [{ ...(facts.payments as object[])[0], amount: '472200.001' }],
+      closed: { as: 'archived', on: '2025-09-30' },
+      extra: 1,
+    };
     expect(misfits(schemas, broken, { $ref: '#/components/schemas/CaseFactsDto' }, 'facts')).toEqual([
       'facts.extra: not documented',
-      'facts.refund: not an integer',
+      'facts.payments[0].amount: "472200.001" does not match its pattern',
+      'facts.refund: not a string',
       'facts.closed.as: "archived" not in enum',
     ]);
   });
 
-  it('marks dates as strings with format date, and funding as a oneOf on kind', () => {
+  it('marks dates as strings with format date, amounts as kronor strings, and funding lines as a oneOf on kind', () => {
     expect(schemas.CaseFactsDto?.properties?.finalOn).toMatchObject({ type: 'string', format: 'date', nullable: true });
     expect(schemas.PaymentDto?.properties?.paidOn).toMatchObject({ type: 'string', format: 'date' });
-    expect(schemas.TermsDto?.properties?.funding).toMatchObject({ oneOf: expect.any(Array), discriminator: { propertyName: 'kind' } });
+    expect(schemas.PaymentDto?.properties?.amount).toMatchObject({ type: 'string', pattern: KRONOR_PATTERN.source });
+    expect(schemas.TermsDto?.properties?.fundingLines?.items).toMatchObject({ oneOf: expect.any(Array), discriminator: { propertyName: 'kind' } });
   });
 });

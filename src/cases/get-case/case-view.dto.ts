@@ -1,17 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
-import { COMMAND_TYPES, type CaseFacts, type CommandType } from '../../lifecycle';
+import { COMMAND_TYPES, type CommandType } from '../../lifecycle';
 import { CaseStateDto } from '../shared/case-result.dto';
 import type { CaseState } from '../shared/case-view';
-import { CaseFactsDto } from './case-facts.dto';
+import { CaseFactsDto, type ApiFacts } from './case-facts.dto';
+import { CaseMoneyDto, type CaseMoneyView } from './case-money.dto';
 
 export interface CaseView {
   readonly id: string;
   readonly tenant: string;
   readonly diarienummer: string | null;
   readonly state: CaseState;
-  readonly facts: CaseFacts;
+  readonly facts: ApiFacts;
+  readonly money: CaseMoneyView;
   readonly allowedCommands: CommandType[];
   readonly revision: string;
   readonly machine: { readonly id: string; readonly version: number };
@@ -40,6 +42,12 @@ export class CaseViewDto implements CaseView {
 
   @ApiProperty({ type: () => CaseFactsDto, description: 'What is known about the case: parties, terms, decisions, signatures, payments, …' })
   facts!: CaseFactsDto;
+
+  @ApiProperty({
+    type: () => CaseMoneyDto,
+    description: 'The payment plan, what was paid against it, and the refund on termination, each amount with its arithmetic.',
+  })
+  money!: CaseMoneyDto;
 
   @ApiProperty({
     enum: COMMAND_TYPES,

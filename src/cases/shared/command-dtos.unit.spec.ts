@@ -34,6 +34,7 @@ import { SubmitAnnualReportDto } from '../submit-annual-report/submit-annual-rep
 import { SubmitApplicationDto } from '../submit-application/submit-application.dto';
 import { SubmitReportBackDto } from '../submit-report-back/submit-report-back.dto';
 import { WithdrawDto } from '../withdraw/withdraw.dto';
+import { bodyInKronor } from './in-kronor';
 import { VALIDATION_OPTIONS, flattenValidationErrors } from './validation';
 
 /** What an official records with the organisation's paper or e-mailed document (sign, give-notice, withdraw). */
@@ -106,7 +107,8 @@ describe('every command DTO', () => {
   it.each(COMMAND_TYPES)('%s accepts a valid body as it is', async (type) => {
     const { instance, fields } = await check(type, dtos[type].valid);
     expect(fields).toEqual([]);
-    expect(JSON.parse(JSON.stringify(instance))).toEqual(dtos[type].valid);
+    // Amounts arrive as kronor strings and are held as öre: written back as kronor, the body is as sent.
+    expect(bodyInKronor(JSON.parse(JSON.stringify(instance)) as Body)).toEqual(dtos[type].valid);
   });
 
   it.each(COMMAND_TYPES)('%s refuses an unknown field', async (type) => {
@@ -142,13 +144,22 @@ describe('command DTO rules, by the path of the field', () => {
     ['submit-application', 'terms.period', []],
     ['submit-application', 'terms.noticeMonths', 6.5],
     ['submit-application', 'terms.paymentSchedule', 'monthly'],
-    ['submit-application', 'terms.funding', { kind: 'grant' }, 'terms.funding.kind'],
-    ['submit-application', 'terms.funding', 'fixed'],
-    ['submit-application', 'terms.funding', null],
-    ['submit-application', 'terms.funding.amountPerYear', '472200'],
-    ['submit-application', 'terms.funding.inhabitants', 6_784],
-    ['submit-application', 'terms.volunteerContribution.hours', 1_500.5],
-    ['submit-application', 'terms.indexation.from', '2024-01'],
+    ['submit-application', 'terms.fundingLines', [{ kind: 'grant' }], 'terms.fundingLines.0.kind'],
+    ['submit-application', 'terms.fundingLines', 'fixed'],
+    ['submit-application', 'terms.fundingLines', null],
+    ['submit-application', 'terms.fundingLines', []],
+    ['submit-application', 'terms.fundingLines', [null], 'terms.fundingLines.0'],
+    ['submit-application', 'terms.fundingLines.0.amountPerYear', 472_200],
+    ['submit-application', 'terms.fundingLines.0.amountPerYear', 105_574.4],
+    ['submit-application', 'terms.fundingLines.0.amountPerYear', '105574.401'],
+    ['submit-application', 'terms.fundingLines.0.amountPerYear', '1 000'],
+    ['submit-application', 'terms.fundingLines.0.amountPerYear', '1,50'],
+    ['submit-application', 'terms.fundingLines.0.amountPerYear', '99999999999999999999'],
+    ['submit-application', 'terms.fundingLines.0.id', 'Bidrag'],
+    ['submit-application', 'terms.fundingLines.0.label', ' '],
+    ['submit-application', 'terms.fundingLines.0.indexation.from', '2024-01'],
+    ['submit-application', 'terms.fundingLines.1.hours', 1_500.5],
+    ['submit-application', 'terms.fundingLines.1.statedValue', 341_314],
     ['submit-application', 'terms.exclusions', 'Skyddat boende'],
     ['submit-application', 'previousCaseId', 'case-2022'],
     ['register', 'bodyCode', 'ks'],
@@ -166,6 +177,10 @@ describe('command DTO rules, by the path of the field', () => {
     ['sign', 'signatory.title', undefined],
     ['record-payment', 'covers.start', '2023-13-01'],
     ['record-payment', 'amount', 472_200.5],
+    ['record-payment', 'amount', '472200.005'],
+    ['claim-repayment', 'amount', 25_000],
+    ['submit-annual-report', 'fundsUsed', '472 200'],
+    ['amend-terms', 'effectiveFrom', '2024-02-30'],
     ['record-appeal-outcome', 'outcome', 'dismissed'],
     ['record-meeting', 'forum', 'board'],
     ['start-renewal', 'newCaseId', 'case-2026'],
@@ -178,11 +193,20 @@ describe('command DTO rules, by the path of the field', () => {
     expect((await check(type, withValue(dtos[type].valid, path, value))).fields).toEqual([field]);
   });
 
-  it('accepts funding per inhabitant, and terms without volunteer work or indexing (null when left out)', async () => {
+  it('accepts a line per inhabitant without indexing (null when left out), and kronor with one decimal or none', async () => {
     const robertsfors = bodyOf(R.submit, 'previousCaseId', 'municipality');
-    const { instance, fields } = await check('submit-application', withValue(robertsfors, 'terms.indexation', undefined));
+    const { instance, fields } = await check('submit-application', withValue(robertsfors, 'terms.fundingLines.0.indexation', undefined));
     expect(fields).toEqual([]);
-    expect(JSON.parse(JSON.stringify(instance))).toEqual(robertsfors);
+    expect(bodyInKronor(JSON.parse(JSON.stringify(instance)) as Body)).toEqual(robertsfors);
+    const oneDecimal = await check('record-payment', { ...dtos['record-payment'].valid, amount: '105574.4' });
+    expect(oneDecimal.instance.amount).toBe(10_557_440);
+    expect((await check('record-payment', { ...dtos['record-payment'].valid, amount: '472200' })).instance.amount).toBe(47_220_000);
+  });
+
+  it('says what a kronor field takes', async () => {
+    const instance = plainToInstance(RecordPaymentDto, { ...dtos['record-payment'].valid, amount: 105_574.4 });
+    const [error] = flattenValidationErrors(await validate(instance, VALIDATION_OPTIONS));
+    expect(error).toEqual({ field: 'amount', messages: ['amount must be kronor as a decimal string with at most two decimals, e.g. "105574.40"'] });
   });
 
   it('accepts an organisation number without its hyphen, as the lifecycle does', async () => {
@@ -190,7 +214,8 @@ describe('command DTO rules, by the path of the field', () => {
   });
 
   it('leaves the domain rules to the lifecycle: negative amounts and periods out of order pass', async () => {
-    const terms = { ...L.submit.terms, funding: { kind: 'fixed', amountPerYear: -1 }, period: { start: '2025-12-31', end: '2023-01-01' } };
+    const [grant, own] = (dtos['amend-terms'].valid.terms as { fundingLines: Body[] }).fundingLines;
+    const terms = { ...L.submit.terms, fundingLines: [{ ...grant, amountPerYear: '-1.00' }, own], period: { start: '2025-12-31', end: '2023-01-01' } };
     expect((await check('amend-terms', { ...dtos['amend-terms'].valid, terms })).fields).toEqual([]);
   });
 });
@@ -214,7 +239,9 @@ describe('the OpenAPI schemas of the command DTOs', () => {
     await app.close();
 
     const schemas = document.components?.schemas ?? {};
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining([...models.map((m) => m.name), 'TermsDto', 'FixedFundingDto']));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining([...models.map((m) => m.name), 'TermsDto', 'FixedLineDto', 'PerInhabitantLineDto', 'OwnContributionLineDto']),
+    );
     const untyped = Object.entries(schemas as Record<string, Schema>).flatMap(([name, schema]) =>
       Object.entries(schema.properties ?? {})
         .filter(([, property]) => !typed(property))

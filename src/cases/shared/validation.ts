@@ -17,6 +17,7 @@ import {
   type ValidatorOptions,
 } from 'class-validator';
 import { isIsoDate, isValidOrganisationNumber } from '../../lifecycle';
+import { KRONOR_FORM, parseKronor } from '../../money';
 
 /**
  * Shape validation for command DTOs at the API boundary. The lifecycle trusts its callers with
@@ -33,7 +34,7 @@ import { isIsoDate, isValidOrganisationNumber } from '../../lifecycle';
 export const VALIDATION_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false };
 
 /** A string property decorator: refuses non-strings, then applies `test`. */
-function stringRule(name: string, test: (value: string) => boolean, message: string) {
+export function stringRule(name: string, test: (value: string) => boolean, message: string) {
   return (options?: ValidationOptions): PropertyDecorator =>
     ValidateBy(
       {
@@ -142,6 +143,49 @@ export const NestedField = (type: () => abstract new (...args: never[]) => unkno
 
 /** A whole-number field (kronor, hours, a year). */
 export const IntegerField = (description: string, example: number) => applyDecorators(IsInt(), ApiProperty({ type: 'integer', description, example }));
+
+/** What a kronor field holds after transformation when the request did not send the documented form. */
+class NotKronor {
+  constructor(readonly sent: unknown) {}
+}
+
+/** The API's one kronor form (a decimal string, KRONOR_FORM) as öre, or a {@link NotKronor} the validator refuses. */
+function toOre({ value }: { value: unknown }): unknown {
+  if (value === null || value === undefined) return value;
+  try {
+    return parseKronor(value);
+  } catch {
+    return new NotKronor(value);
+  }
+}
+
+const IsKronor = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isKronor',
+      // Only a string in the kronor form became a number: a JSON number sent as such is refused, never read as öre.
+      validator: { validate: (value: unknown) => typeof value === 'number', defaultMessage: () => `$property ${KRONOR_MESSAGE}` },
+    },
+    options,
+  );
+
+const KRONOR_MESSAGE = 'must be kronor as a decimal string with at most two decimals, e.g. "105574.40"';
+
+/**
+ * An amount in kronor: sent as the API's one form, a string `"105574.40"` (KRONOR_FORM), held as
+ * öre once validated. `105574.4` (a JSON number), `"105574.401"` and `"1 000"` are refused.
+ */
+export const KronorField = (description: string, example: string) =>
+  applyDecorators(ApiProperty({ ...KRONOR_FORM, description: `${description} ${KRONOR_FORM.description}`, example }), Transform(toOre), IsKronor());
+
+/** An optional amount in kronor: null when left out. */
+export const OptionalKronorField = (description: string, example: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ ...KRONOR_FORM, nullable: true, description: `${description} ${KRONOR_FORM.description}`, example }),
+    IsOptional(),
+    Transform(toOre),
+    IsKronor(),
+  );
 
 /** An optional true/false query parameter: `?closed=true`; anything else is refused. */
 export function BooleanQuery(): PropertyDecorator {

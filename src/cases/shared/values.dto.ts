@@ -1,31 +1,46 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import type { TypeHelpOptions } from 'class-transformer';
-import { IsArray, IsIn, IsOptional } from 'class-validator';
+import { plainToInstance, Transform } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, ValidateNested } from 'class-validator';
 import {
   BODY_KINDS,
-  FUNDING_KINDS,
+  FUNDING_LINE_KINDS,
   PARTY_ROLES,
   PAYMENT_SCHEDULES,
   RECEIPT_CHANNELS,
   type BodyKind,
   type DateRange,
   type DecidingBody,
-  type FixedFunding,
+  type FixedLine,
+  type Inhabitants,
   type Indexation,
   type IsoDate,
   type Officer,
   type Party,
   type PaymentSchedule,
-  type PerInhabitantFunding,
+  type OwnContributionLine,
+  type PerInhabitantLine,
   type Person,
   type Receipt,
   type ReceiptChannel,
   type ReceiptPayload,
   type Terms,
-  type VolunteerContribution,
 } from '../../lifecycle';
-import { BODY_CODE, DateField, IntegerField, IsBodyCode, IsNested, IsOrganisationNumber, IsText, NestedField, TextField } from './validation';
+import type { Ore } from '../../money';
+import {
+  BODY_CODE,
+  DateField,
+  IntegerField,
+  IsBodyCode,
+  IsNested,
+  IsOrganisationNumber,
+  IsText,
+  KronorField,
+  NestedField,
+  OptionalKronorField,
+  stringRule,
+  TextField,
+} from './validation';
 
 /** Value objects shared by the command DTOs; each implements the lifecycle's type. */
 
@@ -96,86 +111,138 @@ export class DateRangeDto implements DateRange {
   end!: IsoDate;
 }
 
-export class FixedFundingDto implements FixedFunding {
-  @ApiProperty({ enum: ['fixed'], description: 'A fixed amount per year.', example: 'fixed' })
-  @IsIn(['fixed'])
-  kind!: 'fixed';
-
-  @IntegerField('Whole kronor per year.', 472_200)
-  amountPerYear!: number;
-}
-
-export class PerInhabitantFundingDto implements PerInhabitantFunding {
-  @ApiProperty({ enum: ['perInhabitant'], description: 'Kronor per inhabitant of the municipality.', example: 'perInhabitant' })
-  @IsIn(['perInhabitant'])
-  kind!: 'perInhabitant';
-
-  @IntegerField('Whole kronor per inhabitant and year.', 3)
-  amountPerInhabitant!: number;
-
-  @IntegerField('The population the amount is computed from.', 6_784)
-  inhabitants!: number;
-}
-
-/** What class-transformer builds for an unknown `kind`: it refuses the kind, and so the funding. */
-class UnknownFundingDto {
-  @IsIn(FUNDING_KINDS)
-  kind!: string;
-}
-
-export class VolunteerContributionDto implements VolunteerContribution {
-  @IntegerField('Volunteer hours per year.', 1_500)
-  hours!: number;
-
-  @IntegerField('The hours valued in whole kronor.', 341_314)
-  valueKr!: number;
-}
+/** A funding line's id: lower-case letters, digits and hyphens (`bidrag`, `foreningsbidrag`). */
+export const LINE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const IsLineId = stringRule('isLineId', (value) => LINE_ID.test(value), 'must be a line id of lower-case letters, digits and hyphens, e.g. bidrag');
 
 export class IndexationDto implements Indexation {
-  @TextField('The index the amount follows.', 'OPI')
+  @TextField('The index series the amount follows (reference data), e.g. OPI (omsorgsprisindex).', 'OPI')
   index!: string;
 
-  @DateField('The first day indexing applies.', '2024-01-01')
+  @DateField("The first day indexing applies: its year is the first whose amount is the previous year's × (1 + the index's change).", '2024-01-01')
   from!: IsoDate;
 }
 
-const fundingTypes = [
-  { name: 'fixed', value: FixedFundingDto },
-  { name: 'perInhabitant', value: PerInhabitantFundingDto },
+/** What every funding line has: its id within the case and what the agreement calls it. */
+abstract class LineDto {
+  @ApiProperty({ description: 'The line within the case; an amendment that changes the line keeps its id.', example: 'bidrag', pattern: LINE_ID.source })
+  @IsLineId()
+  id!: string;
+
+  @TextField('What the agreement calls the line.', 'Bidrag från kommunstyrelsen')
+  label!: string;
+}
+
+const INDEXATION_DOC = { type: () => IndexationDto, nullable: true, description: 'Yearly indexing of the line, if any.' };
+
+export class FixedLineDto extends LineDto implements FixedLine {
+  @ApiProperty({ enum: ['fixed'], description: 'A fixed amount per calendar year of the period.', example: 'fixed' })
+  @IsIn(['fixed'])
+  kind!: 'fixed';
+
+  @KronorField('The amount per year.', '472200.00')
+  amountPerYear!: Ore;
+
+  @ApiPropertyOptional(INDEXATION_DOC)
+  @IsOptional()
+  @IsNested(() => IndexationDto)
+  indexation: IndexationDto | null = null;
+}
+
+export class InhabitantsDto implements Inhabitants {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The inhabitants of the municipality on that date.', example: 6_784 })
+  @IsInt()
+  count!: number;
+
+  @DateField('The date the figure is of, as the agreement states it (SCB counts on 1 November).', '2017-11-01')
+  asOf!: IsoDate;
+}
+
+export class PerInhabitantLineDto extends LineDto implements PerInhabitantLine {
+  @ApiProperty({ enum: ['perInhabitant'], description: 'An amount per inhabitant of the municipality and year.', example: 'perInhabitant' })
+  @IsIn(['perInhabitant'])
+  kind!: 'perInhabitant';
+
+  @KronorField('The amount per inhabitant and year.', '3.00')
+  ratePerInhabitant!: Ore;
+
+  @NestedField(() => InhabitantsDto, 'The inhabitant figure of a stated date the amount is computed from.')
+  inhabitants!: InhabitantsDto;
+
+  @ApiPropertyOptional(INDEXATION_DOC)
+  @IsOptional()
+  @IsNested(() => IndexationDto)
+  indexation: IndexationDto | null = null;
+}
+
+export class OwnContributionLineDto extends LineDto implements OwnContributionLine {
+  @ApiProperty({
+    enum: ['ownContribution'],
+    description: "The organisation's own contribution (volunteer work): valued, part of what the agreement is worth, not paid by the municipality.",
+    example: 'ownContribution',
+  })
+  @IsIn(['ownContribution'])
+  kind!: 'ownContribution';
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Volunteer hours per year.', example: 1_500 })
+  @IsOptional()
+  @IsInt()
+  hours: number | null = null;
+
+  @OptionalKronorField('The value of one hour; with `hours`, the contribution is hours × this value. Null when the value is stated.', '227.54')
+  hourlyValue: Ore | null = null;
+
+  @OptionalKronorField("The contribution's value per year as the agreement states it; null when it is hours × an hourly value.", '341314.00')
+  statedValue: Ore | null = null;
+}
+
+/** What class-transformer builds for an unknown `kind`: it refuses the kind, and so the line. */
+class UnknownLineDto {
+  @IsIn(FUNDING_LINE_KINDS)
+  kind!: string;
+}
+
+const lineTypes = [
+  { name: 'fixed', value: FixedLineDto },
+  { name: 'perInhabitant', value: PerInhabitantLineDto },
+  { name: 'ownContribution', value: OwnContributionLineDto },
 ] as const;
 
 /**
- * The funding's class by its `kind`, or one that refuses the kind. Not class-transformer's own
- * discriminator: that reads `kind` of each element of an array sent instead, and throws on a null one.
+ * Each element of `fundingLines` as the class of its `kind` (or one that refuses the kind); what is
+ * not an object is left for ValidateNested to refuse. Not class-transformer's own discriminator:
+ * that throws on a null element.
  */
-function fundingType(options?: TypeHelpOptions): typeof UnknownFundingDto | (typeof fundingTypes)[number]['value'] {
-  const value: unknown = options?.object[options.property];
-  const kind = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
-  return fundingTypes.find(({ name }) => name === kind)?.value ?? UnknownFundingDto;
+function toLines({ value }: { value: unknown }): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((element: unknown) => {
+    if (typeof element !== 'object' || element === null || Array.isArray(element)) return element;
+    const kind = (element as { kind?: unknown }).kind;
+    return plainToInstance(lineTypes.find(({ name }) => name === kind)?.value ?? UnknownLineDto, element);
+  });
 }
 
-@ApiExtraModels(FixedFundingDto, PerInhabitantFundingDto)
+@ApiExtraModels(FixedLineDto, PerInhabitantLineDto, OwnContributionLineDto)
 export class TermsDto implements Terms {
   @ApiProperty({
-    description: 'The public funding: a fixed amount per year, or an amount per inhabitant.',
-    oneOf: fundingTypes.map(({ value }) => ({ $ref: getSchemaPath(value) })),
-    discriminator: {
-      propertyName: 'kind',
-      mapping: Object.fromEntries(fundingTypes.map(({ name, value }) => [name, getSchemaPath(value)])),
+    type: 'array',
+    description:
+      'The money of the agreement, line by line, each per calendar year of the period: fixed amounts, amounts per inhabitant, ' +
+      "and the organisation's own contribution. Lines are kept apart (a föreningsbidrag is its own line).",
+    items: {
+      oneOf: lineTypes.map(({ value }) => ({ $ref: getSchemaPath(value) })),
+      discriminator: { propertyName: 'kind', mapping: Object.fromEntries(lineTypes.map(({ name, value }) => [name, getSchemaPath(value)])) },
     },
-    example: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 },
+    example: [
+      { id: 'bidrag', label: 'Bidrag', kind: 'fixed', amountPerYear: '472200.00', indexation: { index: 'OPI', from: '2024-01-01' } },
+      { id: 'ideell-insats', label: 'Ideell insats', kind: 'ownContribution', hours: 1_500, hourlyValue: null, statedValue: '341314.00' },
+    ],
   })
-  @IsNested(fundingType)
-  funding!: FixedFundingDto | PerInhabitantFundingDto;
-
-  @ApiPropertyOptional({
-    type: () => VolunteerContributionDto,
-    nullable: true,
-    description: "The organisation's own contribution in volunteer work, when the agreement states it.",
-  })
-  @IsOptional()
-  @IsNested(() => VolunteerContributionDto)
-  volunteerContribution: VolunteerContributionDto | null = null;
+  @IsArray()
+  @ArrayMinSize(1)
+  @Transform(toLines)
+  @ValidateNested({ each: true })
+  fundingLines!: Array<FixedLineDto | PerInhabitantLineDto | OwnContributionLineDto>;
 
   @NestedField(() => DateRangeDto, 'The agreement period.')
   period!: DateRangeDto;
@@ -186,11 +253,6 @@ export class TermsDto implements Terms {
   @ApiProperty({ enum: [...PAYMENT_SCHEDULES], description: 'When the funding is paid.', example: 'yearly-in-january' })
   @IsIn(PAYMENT_SCHEDULES)
   paymentSchedule!: PaymentSchedule;
-
-  @ApiPropertyOptional({ type: () => IndexationDto, nullable: true, description: 'Yearly indexing of the amount, if any.' })
-  @IsOptional()
-  @IsNested(() => IndexationDto)
-  indexation: IndexationDto | null = null;
 
   @ApiProperty({
     type: [String],

@@ -1,5 +1,6 @@
 import type { IsoDate, SubmitAnnualReportPayload } from '../../lifecycle';
-import { DateField, IntegerField } from '../shared/validation';
+import type { Ore } from '../../money';
+import { DateField, IntegerField, KronorField } from '../shared/validation';
 
 /** The organisation's yearly report of volunteer hours and use of funds. */
 export class SubmitAnnualReportDto implements SubmitAnnualReportPayload {
@@ -9,8 +10,8 @@ export class SubmitAnnualReportDto implements SubmitAnnualReportPayload {
   @IntegerField('Volunteer hours worked in the year.', 1_512)
   volunteerHours!: number;
 
-  @IntegerField('Whole kronor of the funding used in the year.', 472_200)
-  fundsUsed!: number;
+  @KronorField('The funding used in the year.', '472200.00')
+  fundsUsed!: Ore;
 
   @DateField('The day the report was received.', '2024-02-15')
   submittedOn!: IsoDate;

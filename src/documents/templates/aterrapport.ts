@@ -1,5 +1,6 @@
 import type { CaseFacts } from '../../lifecycle';
 import type { Block, DocumentContent } from '../pdf-writer';
+import { add } from '../../money';
 import { amountText } from '../funding';
 import { head, known, partiesBlock } from './common';
 
@@ -10,7 +11,7 @@ const FORUM_TEXT = { operational: 'Operativt möte', strategic: 'Strategiskt mö
 
 /** What the board hears at the period's end: what was paid, which meetings were held, what was reported and evaluated. */
 export function aterrapport(facts: CaseFacts): DocumentContent {
-  const paid = facts.payments.reduce((sum, payment) => sum + payment.amount, 0);
+  const paid = add(...facts.payments.map((payment) => payment.amount));
   const section = (heading: string, items: string[], none: string): Block[] => [
     { kind: 'heading', text: heading },
     items.length > 0 ? { kind: 'bullets', items } : { kind: 'paragraph', text: none },

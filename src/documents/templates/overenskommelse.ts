@@ -1,6 +1,6 @@
 import type { CaseFacts } from '../../lifecycle';
 import type { DocumentContent } from '../pdf-writer';
-import { fundingRows } from '../funding';
+import { fundingRows, paymentPlanItems } from '../funding';
 import { head, known, partiesBlock } from './common';
 
 /** The day the agreement is dated: when the decision became final, before that the proposal's day. */
@@ -35,6 +35,8 @@ export function overenskommelse(facts: CaseFacts): DocumentContent {
       { kind: 'paragraph', text: `Överenskommelsen gäller från och med ${start} till och med ${end}.` },
       { kind: 'heading', text: 'Ekonomi' },
       { kind: 'fields', rows: fundingRows(terms) },
+      { kind: 'heading', text: 'Utbetalningsplan' },
+      { kind: 'bullets', items: paymentPlanItems(facts) },
       { kind: 'heading', text: 'Uppföljning och återrapport' },
       {
         kind: 'bullets',

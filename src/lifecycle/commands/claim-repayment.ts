@@ -1,11 +1,12 @@
+import { add, formatEnglish, formatSwedish, type Ore } from '../../money';
 import type { CaseFacts } from '../case.facts';
 import type { CommandDefinition, Recorded } from './command';
 import { amountsNotNegative, notInFuture, rule, unless } from './rules';
 
 export type ClaimRepaymentPayload = Recorded<'RepaymentClaimed'>;
 
-const totalPaid = (facts: CaseFacts): number => facts.payments.reduce((sum, p) => sum + p.amount, 0);
-const totalClaimed = (facts: CaseFacts): number => facts.repaymentClaims.reduce((sum, c) => sum + c.amount, 0);
+const totalPaid = (facts: CaseFacts): Ore => add(...facts.payments.map((p) => p.amount));
+const totalClaimed = (facts: CaseFacts): Ore => add(...facts.repaymentClaims.map((c) => c.amount));
 
 /** Claiming funds back, after an evaluation found them not used as intended; never more than was paid. */
 export const claimRepayment: CommandDefinition<'RepaymentClaimed', ClaimRepaymentPayload> = {
@@ -22,9 +23,9 @@ export const claimRepayment: CommandDefinition<'RepaymentClaimed', ClaimRepaymen
     ),
     rule('REPAYMENT_EXCEEDS_PAID', (f, d) =>
       unless(
-        totalClaimed(f) + d.amount <= totalPaid(f),
-        `Kravet (${d.amount} kr) överstiger utbetalda medel som inte redan krävts tillbaka.`,
-        `The claim (${d.amount} kr) exceeds the funds paid and not already claimed.`,
+        add(totalClaimed(f), d.amount) <= totalPaid(f),
+        `Kravet (${formatSwedish(d.amount)}) överstiger utbetalda medel som inte redan krävts tillbaka.`,
+        `The claim (${formatEnglish(d.amount)}) exceeds the funds paid and not already claimed.`,
       ),
     ),
     notInFuture((d) => d.claimedOn),

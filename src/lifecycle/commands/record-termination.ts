@@ -27,6 +27,6 @@ export const recordTermination: CommandDefinition<'AgreementTerminated', RecordT
   ],
   record: (_, facts) => {
     const terminatedOn = present(facts.notice).effectiveOn;
-    return { terminatedOn, refund: refundOnTermination(facts.payments, terminatedOn).total };
+    return { terminatedOn, refund: refundOnTermination(facts.payments, terminatedOn).total.amount };
   },
 };

@@ -130,7 +130,10 @@ export const periodInOrder = <T extends CaseEventType>(period: (data: EventData<
     return unless(start < end, `Perioden måste börja före sitt slut (${start}–${end}).`, `The period must start before it ends (${start} to ${end}).`);
   });
 
-/** Terms are sound: no negative amounts, a period in order, a notice period of zero months or more. */
+/**
+ * Terms are sound: no negative amounts, a period in order, a notice period of zero months or more,
+ * at least one funding line, each named once, each own contribution valued one way.
+ */
 export function termsValid<T extends CaseEventType>(terms: (data: EventData<T>) => Terms): Rule<T>[] {
   return [
     amountsNotNegative((data) => termAmounts(terms(data))),
@@ -138,19 +141,48 @@ export function termsValid<T extends CaseEventType>(terms: (data: EventData<T>) 
     rule('NOTICE_MONTHS_NEGATIVE', (_, data) =>
       unless(terms(data).noticeMonths >= 0, 'Uppsägningstiden får inte vara negativ.', 'The notice period must not be negative.'),
     ),
+    rule('FUNDING_LINES_MISSING', (_, data) =>
+      unless(terms(data).fundingLines.length > 0, 'Villkoren måste ha minst en finansieringsrad.', 'The terms must have at least one funding line.'),
+    ),
+    rule('FUNDING_LINE_ID_REPEATED', (_, data) =>
+      repeated(terms(data).fundingLines.map((line) => line.id)).flatMap((id) =>
+        unless(false, `Finansieringsraden ${id} förekommer mer än en gång.`, `The funding line ${id} appears more than once.`),
+      ),
+    ),
+    rule('OWN_CONTRIBUTION_VALUE', (_, data) =>
+      terms(data)
+        .fundingLines.filter((line) => line.kind === 'ownContribution')
+        .flatMap((line) =>
+          unless(
+            (line.statedValue === null) === (line.hourlyValue !== null && line.hours !== null) && (line.statedValue !== null || line.hourlyValue !== null),
+            `Den egna insatsen ${line.id} värderas antingen som timmar × timvärde eller som ett angivet värde, inte båda.`,
+            `The own contribution ${line.id} is valued either as hours × an hourly value or as a stated value, not both.`,
+          ),
+        ),
+    ),
   ];
 }
 
-function termAmounts({ funding, volunteerContribution: volunteers }: Terms): Array<[number, string]> {
-  const amounts: Array<[number, string]> =
-    funding.kind === 'fixed'
-      ? [[funding.amountPerYear, 'amountPerYear']]
-      : [
-          [funding.amountPerInhabitant, 'amountPerInhabitant'],
-          [funding.inhabitants, 'inhabitants'],
-        ];
-  if (volunteers) amounts.push([volunteers.hours, 'volunteerContribution.hours'], [volunteers.valueKr, 'volunteerContribution.valueKr']);
-  return amounts;
+function repeated(ids: readonly string[]): string[] {
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+function termAmounts({ fundingLines }: Terms): Array<[number, string]> {
+  return fundingLines.flatMap((line): Array<[number, string]> => {
+    const at = (field: string) => `fundingLines[${line.id}].${field}`;
+    if (line.kind === 'fixed') return [[line.amountPerYear, at('amountPerYear')]];
+    if (line.kind === 'perInhabitant') {
+      return [
+        [line.ratePerInhabitant, at('ratePerInhabitant')],
+        [line.inhabitants.count, at('inhabitants.count')],
+      ];
+    }
+    return [
+      [line.hours ?? 0, at('hours')],
+      [line.hourlyValue ?? 0, at('hourlyValue')],
+      [line.statedValue ?? 0, at('statedValue')],
+    ];
+  });
 }
 
 export const yearWithinPeriod = <T extends CaseEventType>(year: (data: EventData<T>) => number): Rule<T> =>
