@@ -27,7 +27,10 @@ function lineText(line: FundingLine): string {
       return `${amountText(rate)} per invånare × ${formatCount(count, 'sv')} invånare${asOf ? ` (${asOf})` : ''} = ${amountText(times(rate, count))} per år${indexed(line.indexation)}`;
     }
     case 'ownContribution': {
-      const hours = line.hours === null ? [] : [`${formatCount(line.hours, 'sv')} ideellt arbetade timmar${line.hourlyValue === null ? '' : ` à ${amountText(line.hourlyValue)}`}`];
+      const hours =
+        line.hours === null
+          ? []
+          : [`${formatCount(line.hours, 'sv')} ideellt arbetade timmar${line.hourlyValue === null ? '' : ` à ${amountText(line.hourlyValue)}`}`];
       const value = contributionValue(line);
       return ['Organisationens egen insats', ...hours, ...(value === null ? [] : [`värderad till ${amountText(value)} per år`])].join(', ');
     }
