@@ -105,13 +105,21 @@ function planYear(year: number, segments: readonly Segment[], payments: PlanFact
   const lines = paidLineIds(parts).flatMap((id) => {
     const now = yearAmount(year, id, parts, index);
     const asPaid = paidOn === null ? now : yearAmount(year, id, parts, index, paidOn);
-    const line: PlanLine = { year, kind: 'due', lineId: id, label: labelOf(id, parts), dueOn: dueOn(year, last.period, last.paymentSchedule), basis: asPaid.basis, amount: asPaid.amount };
+    const line: PlanLine = {
+      year,
+      kind: 'due',
+      lineId: id,
+      label: labelOf(id, parts),
+      dueOn: dueOn(year, last.period, last.paymentSchedule),
+      basis: asPaid.basis,
+      amount: asPaid.amount,
+    };
     if (asPaid.amount.amount === now.amount.amount || paidOn === null) return [line];
     return [line, adjustment(line, now, asPaid, paidOn)];
   });
   const planned = add(...lines.map((line) => line.amount.amount));
   const paid = paidIn(year, payments);
-  const ownContribution = ownContributions(parts);
+  const own = ownContributions(parts);
   return {
     year,
     lines,
@@ -119,10 +127,10 @@ function planYear(year: number, segments: readonly Segment[], payments: PlanFact
     paid,
     outstanding: planned > paid ? subtract(planned, paid) : ore(0),
     overpaid: paid > planned ? subtract(paid, planned) : ore(0),
-    ownContribution,
+    ownContribution: own.map(({ value }) => value),
     value: totalOf([
-      ...lines.map((line) => ({ amount: line.amount.amount, label: { sv: line.label, en: line.label } })),
-      ...ownContribution.map((own, i) => ({ amount: own.amount, label: { sv: ownLabels(parts)[i], en: ownLabels(parts)[i] } })),
+      ...lines.map((line) => ({ amount: line.amount.amount, label: both(line.label) })),
+      ...own.map(({ label, value }) => ({ amount: value.amount, label: both(label) })),
     ]),
   };
 }
@@ -178,7 +186,8 @@ function byDays(year: number, figures: ReadonlyArray<{ days: number; figure: Yea
   const daysInYear = daysInclusive(`${year}-01-01`, `${year}-12-31`);
   const weighted = figures.reduce((sum, { days, figure }) => sum + BigInt(figure?.amount.amount ?? 0) * BigInt(days), 0n);
   const amount = ore(Number(divideHalfUp(weighted, BigInt(daysInYear))));
-  const terms = (format: (a: Ore) => string) => figures.map(({ days, figure }) => `${format(figure?.amount.amount ?? ore(0))} × ${days}/${daysInYear}`).join(' + ');
+  const terms = (format: (a: Ore) => string) =>
+    figures.map(({ days, figure }) => `${format(figure?.amount.amount ?? ore(0))} × ${days}/${daysInYear}`).join(' + ');
   return {
     basis: figures.map(({ figure }) => figure?.basis ?? 'none').join('+'),
     published: figures.flatMap(({ figure }) => figure?.published ?? []),
@@ -272,7 +281,12 @@ function paidIn(year: number, payments: PlanFacts['payments']): Ore {
     ...payments.map((payment) => {
       const spanned = yearsOf(payment.covers);
       const i = spanned.indexOf(year);
-      return i < 0 ? ore(0) : apportion(payment.amount, spanned.map((y) => daysOfYearIn(y, payment.covers)))[i];
+      return i < 0
+        ? ore(0)
+        : apportion(
+            payment.amount,
+            spanned.map((y) => daysOfYearIn(y, payment.covers)),
+          )[i];
     }),
   );
 }
@@ -283,22 +297,21 @@ function daysOfYearIn(year: number, range: DateRange): number {
   return from <= to ? daysInclusive(from, to) : 0;
 }
 
-function ownContributionLines(parts: readonly Part[]): OwnContributionLine[] {
-  return parts[parts.length - 1].terms.fundingLines.filter((line): line is OwnContributionLine => line.kind === 'ownContribution');
-}
-
-function ownLabels(parts: readonly Part[]): string[] {
-  return ownContributionLines(parts).map((line) => line.label);
-}
+/** A label the agreement gives in Swedish only, for both languages of an explanation. */
+const both = (text: string) => ({ sv: text, en: text });
 
 /** The organisation's own contribution under the terms in force at the year's end: hours × hourly value, or the stated value. */
-function ownContributions(parts: readonly Part[]): Computed[] {
-  return ownContributionLines(parts).map((line) => {
-    if (line.hourlyValue !== null && line.hours !== null) return perUnit(line.hourlyValue, line.hours, { sv: 'timmar', en: 'hours' });
-    const value = line.statedValue ?? ore(0);
-    const hours = line.hours === null ? '' : ` (${line.hours} h)`;
-    return { amount: value, explanation: { sv: `angivet värde ${formatSwedish(value)}${hours}`, en: `stated value ${formatEnglish(value)}${hours}` } };
-  });
+function ownContributions(parts: readonly Part[]): Array<{ label: string; value: Computed }> {
+  return parts[parts.length - 1].terms.fundingLines
+    .filter((line): line is OwnContributionLine => line.kind === 'ownContribution')
+    .map((line) => ({ label: line.label, value: ownValue(line) }));
+}
+
+function ownValue(line: OwnContributionLine): Computed {
+  if (line.hourlyValue !== null && line.hours !== null) return perUnit(line.hourlyValue, line.hours, { sv: 'timmar', en: 'hours' });
+  const value = line.statedValue ?? ore(0);
+  const hours = line.hours === null ? '' : ` (${line.hours} h)`;
+  return { amount: value, explanation: { sv: `angivet värde ${formatSwedish(value)}${hours}`, en: `stated value ${formatEnglish(value)}${hours}` } };
 }
 
 function yearsOf(period: DateRange): number[] {
@@ -309,7 +322,9 @@ function yearsOf(period: DateRange): number[] {
 /** The index series codes the terms of a case follow, for fetching them before {@link paymentPlan}. */
 export function indexCodes(facts: Pick<CaseFacts, 'agreedTerms' | 'amendments'>): string[] {
   const terms = [facts.agreedTerms, ...facts.amendments.map((a) => a.terms)].filter((t): t is Terms => t !== null);
-  return [...new Set(terms.flatMap((t) => t.fundingLines.flatMap((line) => (line.kind !== 'ownContribution' && line.indexation ? [line.indexation.index] : []))))];
+  return [
+    ...new Set(terms.flatMap((t) => t.fundingLines.flatMap((line) => (line.kind !== 'ownContribution' && line.indexation ? [line.indexation.index] : [])))),
+  ];
 }
 
 /** A lookup over series as reference data gives them. */
