@@ -1,4 +1,4 @@
-import { NO_INDEX_VALUES, paymentPlan, type CaseFacts, type FundingLine, type Indexation, type Terms } from '../lifecycle';
+import { NO_INDEX_VALUES, ownValue, paymentPlan, type CaseFacts, type FundingLine, type Indexation, type Terms } from '../lifecycle';
 import { formatCount, formatSwedish, times, type Ore } from '../money';
 
 /** An amount as the documents write it, to the öre: "105 574,40 kr". */
@@ -10,12 +10,6 @@ const PAYMENT_SCHEDULE_TEXT: Record<Terms['paymentSchedule'], string> = {
 };
 
 const indexed = (indexation: Indexation | null) => (indexation ? `; räknas upp med ${indexation.index} från och med ${indexation.from}` : '');
-
-/** What an own contribution is worth a year: stated, or hours × an hourly value. */
-export function contributionValue(line: Extract<FundingLine, { kind: 'ownContribution' }>): Ore | null {
-  if (line.statedValue !== null) return line.statedValue;
-  return line.hours !== null && line.hourlyValue !== null ? times(line.hourlyValue, line.hours) : null;
-}
 
 function lineText(line: FundingLine): string {
   switch (line.kind) {
@@ -31,8 +25,7 @@ function lineText(line: FundingLine): string {
         line.hours === null
           ? []
           : [`${formatCount(line.hours, 'sv')} ideellt arbetade timmar${line.hourlyValue === null ? '' : ` à ${amountText(line.hourlyValue)}`}`];
-      const value = contributionValue(line);
-      return ['Organisationens egen insats', ...hours, ...(value === null ? [] : [`värderad till ${amountText(value)} per år`])].join(', ');
+      return ['Organisationens egen insats', ...hours, `värderad till ${amountText(ownValue(line).amount)} per år`].join(', ');
     }
   }
 }

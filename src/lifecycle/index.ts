@@ -57,6 +57,7 @@ export {
   ADJUSTMENT_DUE_DAYS,
   indexCodes,
   NO_INDEX_VALUES,
+  ownValue,
   paymentPlan,
   seriesLookup,
   type IndexSeriesLookup,
