@@ -11,6 +11,7 @@ const LAYERS = [
   ['shared', 'config', 'logging', 'calendar'],
   ['money'], // öre, rounding, kronor texts, index values: pure, dates from the calendar
   ['lifecycle'], // the pure core: see lifecycle-is-pure
+  ['documents'], // PDF/A made from a case's facts: no I/O but reading its font files; the handler and the verifier use it
   ['database'],
   ['event-store'],
   ['reference-data'], // each tenant's reference data: events in its own stream, read by the token verifier and the cases

@@ -15,9 +15,9 @@ const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
   testEnvironment: 'node',
-  // NestJS 12, jose and @sparticuz/chromium ship ESM only; jest on Node 20 loads them through swc.
+  // NestJS 12, jose, @sparticuz/chromium and unpdf's PDF.js ship ESM only; jest on Node 20 loads them through swc.
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|@sparticuz)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|@sparticuz|unpdf)/)'],
   // The built copy is never loaded by jest. Of web/, only its pure *.unit.spec.ts (formats, forms) run
   // here; the app itself is built by Vite and tested in the browser (test/browser).
   modulePathIgnorePatterns: ['<rootDir>/dist/'],

@@ -24,7 +24,7 @@ interface CaseList {
 interface VerifyPage {
   cases: number;
   events: number;
-  broken: { caseId: string; problem: { revision: string; what: string } }[];
+  broken: { caseId: string; problem: { revision: string; what: string }; documents?: { kind: string; revision: string; event: string }[] }[];
   kinds: { kind: string; streams: number; events: number; broken: { tenant: string; stream: string; problem: { revision: string; what: string } }[] }[];
   anchors?: { intact: boolean; latest?: { hash: string }; problems: { what: string }[] };
   next?: string;
@@ -72,7 +72,13 @@ async function verify(options: Options, kept: string | undefined): Promise<numbe
     anchors ??= page.anchors;
     cases += page.cases;
     events += page.events;
-    for (const b of page.broken) broken.push(`${names.get(b.caseId) ?? b.caseId}: revision ${b.problem.revision}: ${b.problem.what}`);
+    for (const b of page.broken) {
+      // Signed and sent documents that no longer regenerate from the events, under the case: named even when its first problem is elsewhere.
+      const documents = (b.documents ?? []).map(
+        (d) => `\n      ↳ handlingen ${d.kind} (${d.event}, revision ${d.revision}) stämmer inte med händelserna före den`,
+      );
+      broken.push(`${names.get(b.caseId) ?? b.caseId}: revision ${b.problem.revision}: ${b.problem.what}${documents.join('')}`);
+    }
     for (const { kind, streams, events: count, broken: bad } of page.kinds) {
       const tally = kinds.get(kind) ?? { streams: 0, events: 0, broken: [] };
       kinds.set(kind, {

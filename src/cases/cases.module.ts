@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CaseDocuments } from './documents/case-documents';
+import { DocumentsController } from './documents/documents.controller';
 import { CaseSummariesProjection } from './list-cases/case-summaries.projection';
 import { RenewalCompletionProcess } from './complete-renewal/renewal-completion.process';
 import { caseCommandControllers, COMMAND_EXTENSIONS } from './case-commands';
@@ -25,6 +27,7 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
   controllers: [
     ListCasesController,
     GetCaseController,
+    DocumentsController,
     ...caseCommandControllers(SubmitApplicationController),
     MigrateMachineController,
     MigrationPreviewController,
@@ -42,6 +45,7 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
     CaseSummariesProjection,
     RenewalCompletionProcess,
     MigrateMachineHandler,
+    CaseDocuments,
   ],
   exports: [CaseRepository, CaseSnapshots, IndexValuesSource],
 })

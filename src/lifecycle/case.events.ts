@@ -13,6 +13,7 @@ import type {
   Person,
   Receipt,
   Terms,
+  IssuedDocument,
 } from './case.values';
 
 /**
@@ -40,7 +41,14 @@ export type ApplicationSubmitted = CaseEventOf<
     contactPerson?: ContactPerson | null;
   }
 >;
-export type CaseRegistered = CaseEventOf<'CaseRegistered', { diarienummer: string; registeredOn: IsoDate }>;
+/**
+ * Events that issue a document (schema v2 of each, or v3 of AgreementSigned) carry `document`: the
+ * kind, template version and sha256 of the PDF that left the engine with them (src/documents);
+ * null in older events and where the engine did not make it (a case folded in a test).
+ */
+type Issuing = { document: IssuedDocument | null };
+/** Issues the kvittens to the organisation. */
+export type CaseRegistered = CaseEventOf<'CaseRegistered', { diarienummer: string; registeredOn: IsoDate } & Issuing>;
 export type OfficerAssigned = CaseEventOf<'OfficerAssigned', { officer: Officer; assignedOn: IsoDate }>;
 /** Schema v2 adds `receipt` (null in v1 events: the organisation withdrew through the API). */
 export type ApplicationWithdrawn = CaseEventOf<'ApplicationWithdrawn', { withdrawnOn: IsoDate; reason: string; receipt: Receipt | null }>;
@@ -60,7 +68,8 @@ export type ProposalDrafted = CaseEventOf<
     draftedOn: IsoDate;
   }
 >;
-export type ProposalSigned = CaseEventOf<'ProposalSigned', { signedBy: Person; signedOn: IsoDate }>;
+/** The director signs the tjänsteutlåtande: `document` is the hash of the one signed. */
+export type ProposalSigned = CaseEventOf<'ProposalSigned', { signedBy: Person; signedOn: IsoDate } & Issuing>;
 export type MeetingScheduled = CaseEventOf<'MeetingScheduled', { body: DecidingBody; meetingDate: IsoDate }>;
 export type DecisionRecorded = CaseEventOf<
   'DecisionRecorded',
@@ -74,7 +83,8 @@ export type DecisionRecorded = CaseEventOf<
   }
 >;
 export type JusteringRecorded = CaseEventOf<'JusteringRecorded', { justeradOn: IsoDate }>;
-export type PostingRecorded = CaseEventOf<'PostingRecorded', { postedOn: IsoDate; appealWindowEndsOn: IsoDate }>;
+/** Publishes the protokollsutdrag with the posting. */
+export type PostingRecorded = CaseEventOf<'PostingRecorded', { postedOn: IsoDate; appealWindowEndsOn: IsoDate } & Issuing>;
 export type DecisionBecameFinal = CaseEventOf<'DecisionBecameFinal', { finalOn: IsoDate }>;
 /**
  * Schema v2 adds `finalityWithdrawn`: set when the appeal became known after the decision was
@@ -87,10 +97,13 @@ export type AppealLodged = CaseEventOf<
   { lodgedOn: IsoDate; court: string; caseReference: string | null; finalityWithdrawn: { finalOn: IsoDate; signedBy: PartyRole[] } | null }
 >;
 export type AppealOutcomeRecorded = CaseEventOf<'AppealOutcomeRecorded', { outcome: AppealOutcome; decidedOn: IsoDate }>;
-/** Schema v2 adds `receipt`: the organisation's signature received on paper or by e-mail (null in v1 events). */
+/**
+ * Schema v2 adds `receipt`: the organisation's signature received on paper or by e-mail (null in v1
+ * events); v3 `document`: the hash of the överenskommelse signed (both parties sign the same bytes).
+ */
 export type AgreementSigned = CaseEventOf<
   'AgreementSigned',
-  { party: PartyRole; signatory: Person; organisationNumber: string; signedOn: IsoDate; receipt: Receipt | null }
+  { party: PartyRole; signatory: Person; organisationNumber: string; signedOn: IsoDate; receipt: Receipt | null } & Issuing
 >;
 /** Schema v2: `amount` in öre (v1: whole kronor). Matched to the payment plan by the years `covers` spans. */
 export type PaymentRecorded = CaseEventOf<'PaymentRecorded', { amount: Ore; paidOn: IsoDate; covers: DateRange; reference: string | null }>;
@@ -103,7 +116,8 @@ export type AnnualReportSubmitted = CaseEventOf<'AnnualReportSubmitted', { year:
 export type EvaluationRecorded = CaseEventOf<'EvaluationRecorded', { year: number; evaluatedOn: IsoDate; fundsUsedAsIntended: boolean; summary: string }>;
 /** Schema v2: `amount` in öre (v1: whole kronor). */
 export type RepaymentClaimed = CaseEventOf<'RepaymentClaimed', { amount: Ore; claimedOn: IsoDate; reason: string }>;
-export type ReportBackSubmitted = CaseEventOf<'ReportBackSubmitted', { submittedOn: IsoDate; summary: string }>;
+/** Sends the återrapport to the board. */
+export type ReportBackSubmitted = CaseEventOf<'ReportBackSubmitted', { submittedOn: IsoDate; summary: string } & Issuing>;
 /**
  * Schema v2: terms with funding lines in öre, and `effectiveFrom`, the day the new terms apply
  * from (the payment plan follows the earlier terms before it). v1 events read as effective from

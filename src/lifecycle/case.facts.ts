@@ -14,7 +14,9 @@ export type Proposal = Omit<EventData<'ProposalDrafted'>, 'at' | 'terms'> & {
 };
 export type Meeting = WithoutAt<EventData<'MeetingScheduled'>>;
 export type Decision = WithoutAt<EventData<'DecisionRecorded'>> & Meeting;
-export type Signature = WithoutAt<EventData<'AgreementSigned'>>;
+/** The hash of the document an event issued stays in the event (documents list it); facts keep what was decided. */
+type WithoutDocument<T> = Omit<WithoutAt<T>, 'document'>;
+export type Signature = WithoutDocument<EventData<'AgreementSigned'>>;
 export type Closure = 'withdrawn' | 'ineligible' | 'rejected' | 'quashed' | 'renewed' | 'terminated' | 'expired';
 
 /**
@@ -54,7 +56,7 @@ export interface CaseFacts {
   annualReports: WithoutAt<EventData<'AnnualReportSubmitted'>>[];
   evaluations: WithoutAt<EventData<'EvaluationRecorded'>>[];
   repaymentClaims: WithoutAt<EventData<'RepaymentClaimed'>>[];
-  reportBack: WithoutAt<EventData<'ReportBackSubmitted'>> | null;
+  reportBack: WithoutDocument<EventData<'ReportBackSubmitted'>> | null;
   amendments: WithoutAt<EventData<'TermsAmended'>>[];
   renewal: { newCaseId: string; startedOn: IsoDate; completedOn: IsoDate | null } | null;
   notice: WithoutAt<EventData<'NoticeGiven'>> | null;
@@ -105,7 +107,7 @@ const closeAs = (as: Closure, on: IsoDate): Partial<CaseFacts> => ({ closed: { a
 /** One pure reducer per event type; the machine's only action applies it. */
 const reducers: { [T in CaseEventType]: Reducer<T> } = {
   ApplicationSubmitted: (_, d) => ({ ...d, agreedTerms: d.terms }),
-  CaseRegistered: (_, d) => ({ ...d }),
+  CaseRegistered: (_, { document: _document, ...d }) => ({ ...d }),
   OfficerAssigned: (_, d) => ({ officer: d.officer }),
   ApplicationWithdrawn: (_, d) => closeAs('withdrawn', d.withdrawnOn),
   ClosedAsIneligible: (_, d) => closeAs('ineligible', d.closedOn),
@@ -114,7 +116,7 @@ const reducers: { [T in CaseEventType]: Reducer<T> } = {
     agreedTerms: terms,
     proposal: { ...proposal, revision: (f.proposal?.revision ?? 0) + 1, signedBy: null, signedOn: null },
   }),
-  ProposalSigned: (f, d) => ({ proposal: { ...present(f.proposal), ...d } }),
+  ProposalSigned: (f, { signedBy, signedOn }) => ({ proposal: { ...present(f.proposal), signedBy, signedOn } }),
   MeetingScheduled: (_, d) => ({ meeting: d, nextMeeting: null }),
   DecisionRecorded: (f, d) => {
     const meeting = present(f.meeting);
@@ -128,7 +130,7 @@ const reducers: { [T in CaseEventType]: Reducer<T> } = {
     return { decisions };
   },
   JusteringRecorded: (f, d) => ({ protocol: { ...f.protocol, justeradOn: d.justeradOn } }),
-  PostingRecorded: (f, d) => ({ protocol: { ...f.protocol, ...d } }),
+  PostingRecorded: (f, { postedOn, appealWindowEndsOn }) => ({ protocol: { ...f.protocol, postedOn, appealWindowEndsOn } }),
   DecisionBecameFinal: (_, d) => ({ finalOn: d.finalOn }),
   // A late appeal (machine v2) withdraws a finality recorded too early: the decision was not final after all.
   AppealLodged: (_, d) => ({ appeal: { ...d, outcome: null }, finalOn: null }),
@@ -136,13 +138,13 @@ const reducers: { [T in CaseEventType]: Reducer<T> } = {
     appeal: { ...present(f.appeal), outcome: d.outcome },
     ...(d.outcome === 'upheld' ? { finalOn: d.decidedOn } : closeAs('quashed', d.decidedOn)),
   }),
-  AgreementSigned: (f, d) => ({ signatures: { ...f.signatures, [d.party]: d } }),
+  AgreementSigned: (f, { document: _document, ...d }) => ({ signatures: { ...f.signatures, [d.party]: d } }),
   PaymentRecorded: (f, d) => ({ payments: [...f.payments, d] }),
   FollowUpMeetingRecorded: (f, d) => ({ followUpMeetings: [...f.followUpMeetings, d] }),
   AnnualReportSubmitted: (f, d) => ({ annualReports: [...f.annualReports, d] }),
   EvaluationRecorded: (f, d) => ({ evaluations: [...f.evaluations, d] }),
   RepaymentClaimed: (f, d) => ({ repaymentClaims: [...f.repaymentClaims, d] }),
-  ReportBackSubmitted: (_, d) => ({ reportBack: d }),
+  ReportBackSubmitted: (_, { document: _document, ...d }) => ({ reportBack: d }),
   TermsAmended: (f, d) => ({ terms: d.terms, amendments: [...f.amendments, d] }),
   RenewalStarted: (_, d) => ({ renewal: { ...d, completedOn: null } }),
   RenewalCompleted: (f, d) => ({ renewal: { ...present(f.renewal), completedOn: d.completedOn }, ...closeAs('renewed', d.completedOn) }),

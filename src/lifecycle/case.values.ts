@@ -152,3 +152,23 @@ export const APPEAL_OUTCOMES = ['upheld', 'quashed'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 export const FOLLOW_UP_FORUMS = ['operational', 'strategic'] as const;
 export type FollowUpForum = (typeof FOLLOW_UP_FORUMS)[number];
+
+/**
+ * The documents the engine writes from a case's facts (src/documents): kvittens (to the
+ * organisation on registration), tjänsteutlåtande (the proposal), protokollsutdrag (the decision),
+ * överenskommelse (the agreement), återrapport (to the board at the period's end).
+ */
+export const DOCUMENT_KINDS = ['kvittens', 'tjansteutlatande', 'protokollsutdrag', 'overenskommelse', 'aterrapport'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * A document that left the engine with the event that carries this (sent, signed, published): its
+ * kind, the version of its template, and the sha256 of its PDF bytes. The engine computes it (the
+ * lifecycle only records it): a signature so names the very document signed, and verification
+ * regenerates the document and compares.
+ */
+export interface IssuedDocument {
+  kind: DocumentKind;
+  version: number;
+  sha256: string;
+}

@@ -42,6 +42,7 @@ export {
   PAYMENT_SCHEDULES,
   RECEIPT_CHANNELS,
   ERASED,
+  DOCUMENT_KINDS,
 } from './case.values';
 export { decide } from './decide';
 export { evolve, findMachine, fold, initialSnapshot, machineFor, restoreState, stateOf, type CaseSnapshot, type CaseState } from './evolve';
@@ -56,6 +57,7 @@ export {
   ADJUSTMENT_DUE_DAYS,
   indexCodes,
   NO_INDEX_VALUES,
+  ownValue,
   paymentPlan,
   seriesLookup,
   type IndexSeriesLookup,

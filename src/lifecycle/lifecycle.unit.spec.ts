@@ -75,7 +75,7 @@ describe('application', () => {
   it('register gives the diarienummer', () => {
     const snapshot = given(...before('register'))
       .when(L.register)
-      .then({ type: 'CaseRegistered', data: { diarienummer: 'SON 2019-536', registeredOn: '2022-09-02', at: noon('2022-09-02') } });
+      .then({ type: 'CaseRegistered', data: { diarienummer: 'SON 2019-536', registeredOn: '2022-09-02', document: null, at: noon('2022-09-02') } });
     expect(stateOf(snapshot)).toBe('application.registered');
     expect(snapshot.context.diarienummer).toBe('SON 2019-536');
   });
@@ -199,7 +199,7 @@ describe('preparation', () => {
       .when(L.signProposal)
       .then({
         type: 'ProposalSigned',
-        data: { signedBy: { name: 'Linda Ljungqvist', title: 'Social- och omsorgsdirektör' }, signedOn: '2022-10-25', at: noon('2022-10-25') },
+        data: { signedBy: { name: 'Linda Ljungqvist', title: 'Social- och omsorgsdirektör' }, signedOn: '2022-10-25', document: null, at: noon('2022-10-25') },
       });
     expect(stateOf(snapshot)).toBe('preparation.proposalSigned');
   });
@@ -411,7 +411,7 @@ describe('protocol, posting and legal force', () => {
   it('record-posting computes the end of the appeal window (posting + 3 weeks)', () => {
     const snapshot = given(...before('posting'))
       .when(L.posting)
-      .then({ type: 'PostingRecorded', data: { postedOn: '2022-11-15', appealWindowEndsOn: '2022-12-06', at: noon('2022-11-15') } });
+      .then({ type: 'PostingRecorded', data: { postedOn: '2022-11-15', appealWindowEndsOn: '2022-12-06', document: null, at: noon('2022-11-15') } });
     expect(stateOf(snapshot)).toBe('decision.approved.appealWindow');
     given(...before('posting'))
       .when({ ...L.posting, postedOn: '2022-11-13' })
@@ -589,6 +589,7 @@ describe('what the organisation sends on paper or by e-mail, recorded by an offi
           organisationNumber: '8220040417',
           signedOn: '2022-12-12',
           receipt: { channel: 'paper', receivedOn: '2022-12-14', onBehalfOf: 'organisation' },
+          document: null,
           at: noon('2022-12-14'),
         },
       });
@@ -656,6 +657,7 @@ describe('signing (parallel: either party first)', () => {
           organisationNumber: '212000-0449',
           signedOn: '2022-12-10',
           receipt: null,
+          document: null,
           at: noon('2022-12-10'),
         },
       });
@@ -673,6 +675,7 @@ describe('signing (parallel: either party first)', () => {
           organisationNumber: '8220040417',
           signedOn: '2022-12-12',
           receipt: null,
+          document: null,
           at: noon('2022-12-12'),
         },
       });
@@ -824,7 +827,7 @@ describe('follow-up while active', () => {
       .when(L.reportBack)
       .then({
         type: 'ReportBackSubmitted',
-        data: { submittedOn: '2025-03-20', summary: L.reportBack.summary, at: noon('2025-03-20') },
+        data: { submittedOn: '2025-03-20', summary: L.reportBack.summary, document: null, at: noon('2025-03-20') },
       });
     given(...activeCase())
       .when({ ...L.reportBack, submittedOn: '2024-12-31' })

@@ -34,7 +34,9 @@ describe('decideMigration', () => {
     expect(moved.machine).toBe(relabelled);
     expect(stateOf(moved)).toBe('preparation.proposalDrafted');
     expect(moved.context).toEqual(inPreparation.context);
-    expect(moved.can({ type: 'ProposalSigned', data: { signedBy: { name: 'A', title: 'B' }, signedOn: '2022-10-25', at: '2022-10-25T12:00:00Z' } })).toBe(true);
+    expect(
+      moved.can({ type: 'ProposalSigned', data: { signedBy: { name: 'A', title: 'B' }, signedOn: '2022-10-25', document: null, at: '2022-10-25T12:00:00Z' } }),
+    ).toBe(true);
   });
 
   it('given a case in a state v2 no longer has, when it moves, then it is refused naming the state', () => {

@@ -307,7 +307,8 @@ function ownContributions(parts: readonly Part[]): Array<{ label: string; value:
     .map((line) => ({ label: line.label, value: ownValue(line) }));
 }
 
-function ownValue(line: OwnContributionLine): Computed {
+/** What an own contribution is worth a year (the documents write it too). */
+export function ownValue(line: OwnContributionLine): Computed {
   if (line.hourlyValue !== null && line.hours !== null) return perUnit(line.hourlyValue, line.hours, { sv: 'timmar', en: 'hours' });
   const value = line.statedValue ?? ore(0);
   const hours = line.hours === null ? '' : ` (${line.hours} h)`;

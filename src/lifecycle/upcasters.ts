@@ -69,11 +69,16 @@ const withTermsFromV1: Upcaster = (data) => ({ ...data, terms: termsFromV1(data.
  * The upcasters of this build, per event type: when a payload changes, bump its version in
  * case.event-schemas.ts and add `{ [type]: { n: (vn) => vn+1 } }`. Issue 11 added the receipt of
  * what an official records for the organisation (8e), the withdrawn finality of a late appeal (8a)
- * and money to the öre (amounts in öre, terms as funding lines).
+ * and money to the öre (amounts in öre, terms as funding lines); issue 14 the document each issuing
+ * event carries (its kind, template version and sha256).
  */
 export const UPCASTERS: EventSchemas['upcasters'] = {
   ApplicationWithdrawn: { 1: withNull('receipt') },
-  AgreementSigned: { 1: withNull('receipt') },
+  AgreementSigned: { 1: withNull('receipt'), 2: withNull('document') },
+  CaseRegistered: { 1: withNull('document') },
+  ProposalSigned: { 1: withNull('document') },
+  PostingRecorded: { 1: withNull('document') },
+  ReportBackSubmitted: { 1: withNull('document') },
   NoticeGiven: { 1: withNull('receipt') },
   AppealLodged: { 1: withNull('finalityWithdrawn') },
   // Money to the öre (issue 11, items 1–2): amounts in öre, terms as funding lines.

@@ -45,7 +45,7 @@ describe('upcasters', () => {
 
   it('given a payload from a newer build, when read, then it is refused, naming type and versions', () => {
     expect(() => upcast('PaymentRecorded', 4, {}, schemas)).toThrow(UnsupportedSchemaVersion);
-    expect(() => upcast('CaseRegistered', 2, {})).toThrow(/CaseRegistered has schema version 2; this build reads up to v1: written by a newer version/);
+    expect(() => upcast('OfficerAssigned', 2, {})).toThrow(/OfficerAssigned has schema version 2; this build reads up to v1: written by a newer version/);
   });
 
   it('given a gap in the chain, when read, then it is refused rather than guessed', () => {

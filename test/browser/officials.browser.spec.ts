@@ -1,7 +1,9 @@
 jest.setTimeout(300_000); // a service, its database and a browser start per file
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext, screenshot } from '../support/browser';
 import { signInLocally } from '../support/local-sign-in';
+import { readPdf, squeezed } from '../support/pdf-text';
 import { startWebService, type WebService } from '../support/web-service';
 
 let browser: Browser;
@@ -105,6 +107,34 @@ describe("an official's other screens", () => {
     await page.getByRole('button', { name: /^Återkalla länken/ }).click();
     await page.getByText(/återkallad/).waitFor();
     expect((await fetch(url.replace(/^https?:\/\/[^/]+/, service.baseUrl))).status).toBe(403);
+  });
+
+  it('Ärende: the documents the case reached, final or draft, each a link that downloads its PDF', async () => {
+    await page.goto('/arenden');
+    await page.getByRole('heading', { level: 1, name: 'Ärenden' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Sök ärende' }).fill('Roslagen');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page
+      .getByRole('table')
+      .getByText(/Ärende 1–1 av 1/)
+      .waitFor();
+    await page.getByRole('table').getByRole('link', { name: /^KS / }).click();
+    const documents = page.getByRole('region', { name: 'Handlingar' });
+    await documents.getByRole('link', { name: 'Ladda ner Överenskommelse (PDF)' }).waitFor();
+    expect(await documents.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Ladda ner Kvittens \(PDF\) Slutlig\s+Expedierad med CaseRegistered, SHA-256 [0-9a-f]{64}$/),
+      expect.stringMatching(/^Ladda ner Tjänsteutlåtande \(PDF\) Slutlig/),
+      expect.stringMatching(/^Ladda ner Protokollsutdrag \(PDF\) Slutlig/),
+      'Ladda ner Överenskommelse (PDF) Utkast',
+    ]);
+    await expectAccessible(page, 'Ärende with its documents');
+    await screenshot(page, 'arende-handlingar');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), documents.getByRole('link', { name: 'Ladda ner Tjänsteutlåtande (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^tjansteutlatande-KS-2023-\d+\.pdf$/);
+    const { text } = await readPdf(readFileSync(await download.path()));
+    for (const needle of ['Brottsofferjouren Roslagen', '802478-9128', 'Staffan Erlandsson', 'Godkänna bifogade IOP-överenskommelse'])
+      expect(squeezed(text)).toContain(squeezed(needle));
   });
 
   it('Notiser: failed deliveries, escalations, and a bulk retry that starts with a dry run', async () => {

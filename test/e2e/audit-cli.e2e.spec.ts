@@ -54,6 +54,8 @@ describe('the auditors’ command line', () => {
     const failure = await run('verify', '--tenant', 'robertsfors').catch((error: { code: number; stdout: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stdout: string }).stdout).toMatch(/✗ KS 2017\/001: revision 0: /);
+    // The kvittens sent on registration says the purpose: it no longer regenerates to the hash its event recorded.
+    expect((failure as { stdout: string }).stdout).toContain('↳ handlingen kvittens (CaseRegistered, revision 1) stämmer inte med händelserna före den');
   });
 
   it('prints the history of a case found by its diarienummer', async () => {

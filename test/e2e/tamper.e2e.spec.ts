@@ -224,13 +224,19 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     });
   });
 
-  it('catches a forged legal event inserted with chain and head recomputed, by the anchor', async () => {
+  it('catches a forged legal event inserted with chain and head recomputed, by the document it changes and by the anchor', async () => {
     const { caseId, where } = await freshCase();
-    // A second OfficerAssigned (reassigning is legal until the case closes): the stream alone is flawless.
+    // A second OfficerAssigned (reassigning is legal until the case closes): the stream alone is a legal
+    // history, but the tjänsteutlåtande the director signed (now at revision 5) named the officer of its day.
     await shiftFrom(sql, where, 3);
     await insertCopyOf(sql, where, 2, 3, (data) => ({ ...data, officer: { ...(data.officer as JsonObject), name: 'Mallory Forsberg' } }));
     await rechain(sql, where);
-    expect(await verifyCase(caseId)).toMatchObject({ intact: true, events: STEPS.length + 1 });
+    expect(await verifyCase(caseId)).toMatchObject({
+      intact: false,
+      events: STEPS.length + 1,
+      problem: { revision: '5', what: expect.stringContaining('the tjänsteutlåtande (tjansteutlatande v1) that ProposalSigned issued at revision 5 differs') },
+      documents: [{ kind: 'tjansteutlatande', revision: '5', event: 'ProposalSigned' }],
+    });
     expect((await verifyAll(kept)).anchors.problems).toContainEqual({
       tenant: 'linkoping',
       what: `linkoping/${where[1]}: revision ${LAST} was rewritten after it was anchored`,
@@ -308,7 +314,7 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     const verdict = await verifyAll(kept);
     expect(verdict.intact).toBe(false);
     expect(verdict.broken.map((b: { problem: { revision: string } }) => b.problem.revision).sort()).toEqual(
-      ['0', '1', '2', '2', '2', '3', '3', '3', '4', '5', String(LAST), String(LAST + 1)].sort(),
+      ['0', '1', '2', '2', '2', '3', '3', '3', '4', '5', '5', String(LAST), String(LAST + 1)].sort(),
     );
   });
 });
@@ -577,7 +583,12 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
       );
       await rechain(sql, where);
       const answer = await verify();
-      expect(answer.kinds.find((k: { kind: string }) => k.kind === 'case').broken).toEqual([]); // the case alone reads as a legal history
+      // The case alone reads as a legal history, but its kvittens went out with the number it was given.
+      expect(answer.kinds.find((k: { kind: string }) => k.kind === 'case').broken).toEqual([
+        expect.objectContaining({
+          problem: { revision: '1', what: expect.stringContaining('the kvittens (kvittens v1) that CaseRegistered issued at revision 1 differs') },
+        }),
+      ]);
       expect(answer.kinds.find((k: { kind: string }) => k.kind === 'diarium').broken).toEqual([
         expect.objectContaining({
           stream: DIARIUM[1],

@@ -23,6 +23,14 @@ export interface paths {
     /** A case: its state, facts, and what the caller may do next — now, or as it was at a moment or revision */
     get: operations["getCase"];
   };
+  "/cases/{id}/documents": {
+    /** The documents a case has reached (kvittens, tjänsteutlåtande, protokollsutdrag, överenskommelse, återrapport): draft or final, with the hash each recorded */
+    get: operations["listCaseDocuments"];
+  };
+  "/cases/{id}/documents/{kind}": {
+    /** A document as PDF/A-2b: as issued once final (the bytes whose hash its event recorded), else a draft watermarked UTKAST */
+    get: operations["getCaseDocument"];
+  };
   "/cases/{id}/commands/amend-terms": {
     /** Amend the agreement's terms after a dialogue */
     post: operations["amendTerms"];
@@ -156,6 +164,10 @@ export interface paths {
   "/audit/cases/{id}/export": {
     /** A case for the record: JSON Lines (programs), CSV (spreadsheets) or a printable HTML report, each with its verification */
     get: operations["exportCase"];
+  };
+  "/cases/{id}/archive-package": {
+    /** A closed case for the e-archive (zip): its documents as PDF/A, the event log as JSON Lines, the verification, arende.xml after FGS Ärendehantering (docs/archive/arende.xsd) and a sha256 manifest */
+    get: operations["getArchivePackage"];
   };
   "/notifications": {
     /** The tenant's notification deliveries, newest first: e.g. the parked ones with status=failed */
@@ -1366,6 +1378,57 @@ export interface components {
       revision: string;
       machine: components["schemas"]["MachineDto"];
     };
+    IssuedDocumentDto: {
+      /**
+       * @description The revision of the event that sent, signed or published it.
+       * @example 13
+       */
+      revision: string;
+      /**
+       * @description That event: CaseRegistered, ProposalSigned, PostingRecorded, AgreementSigned or ReportBackSubmitted.
+       * @example AgreementSigned
+       */
+      event: string;
+      /**
+       * Format: date-time
+       * @description When the event was recorded.
+       */
+      recordedAt: string;
+      /**
+       * @description The version of the template that made it.
+       * @example 1
+       */
+      version: number;
+      /**
+       * @description The sha256 of the PDF, as the event recorded it.
+       * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+       */
+      sha256: string;
+    };
+    CaseDocumentDto: {
+      /**
+       * @description kvittens (on registration), tjansteutlatande (the proposal), protokollsutdrag (the decision), overenskommelse (the agreement), aterrapport (to the board).
+       * @enum {string}
+       */
+      kind: "kvittens" | "tjansteutlatande" | "protokollsutdrag" | "overenskommelse" | "aterrapport";
+      /**
+       * @description Its name in Swedish.
+       * @example Överenskommelse
+       */
+      name: string;
+      /**
+       * @description draft: watermarked, made from the case as it is now; final: from the step that sends, signs or publishes it on.
+       * @enum {string}
+       */
+      status: "draft" | "final";
+      /**
+       * @description Where its PDF is.
+       * @example /cases/0b6f2f4e-7a1c-4e0e-9a55-3d1f7f0c2a10/documents/overenskommelse
+       */
+      href: string;
+      /** @description The event that issued it and the hash it recorded; null for a draft (or a document final before the engine recorded documents). */
+      issued: components["schemas"]["IssuedDocumentDto"] | null;
+    };
     AmendTermsDto: {
       /** @description The terms as amended, in full. */
       terms: components["schemas"]["TermsDto"];
@@ -1939,16 +2002,42 @@ export interface components {
       /** @example stored hash does not match the event or its predecessor */
       what: string;
     };
+    DocumentFindingDto: {
+      /**
+       * @description The document that does not regenerate to the hash its event recorded.
+       * @enum {string}
+       */
+      kind: "kvittens" | "tjansteutlatande" | "protokollsutdrag" | "overenskommelse" | "aterrapport";
+      /**
+       * @description The event that issued it (sent, signed, published).
+       * @example 12
+       */
+      revision: string;
+      /** @example AgreementSigned */
+      event: string;
+      /**
+       * @description The sha256 the event recorded.
+       * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+       */
+      recordedSha256: string;
+      /**
+       * @description The sha256 of the document regenerated from the events up to the event's own; null when this build has not the template version recorded.
+       * @example 60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752
+       */
+      regeneratedSha256: string | null;
+    };
     CaseVerdictDto: {
       /** @example osteraker */
       tenant: string;
       /** Format: uuid */
       caseId: string;
-      /** @description True when every hash, the head and every transition verify. */
+      /** @description True when every hash, the head, every transition and every issued document verify. */
       intact: boolean;
       /** @example 12 */
       events: number;
       problem?: components["schemas"]["ProblemDto"];
+      /** @description Documents the events issued (kvittens, tjänsteutlåtande, protokollsutdrag, överenskommelse, återrapport) that differ from the document regenerated from the events before them: a tampered event they depend on names them here, whatever the first problem. */
+      documents?: components["schemas"]["DocumentFindingDto"][];
     };
     VerifyRequestDto: {
       /**
@@ -2749,7 +2838,7 @@ export interface components {
       name: string;
       /** @example robertsfors */
       tenant: string;
-      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "archivist" | "admin")[];
       /** @example 802012-3454 */
       org?: string;
       /** @example Brottsofferjouren i Umeå */
@@ -2771,7 +2860,7 @@ export interface components {
        *   "handlaggare"
        * ]
        */
-      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "archivist" | "admin")[];
     };
     LocalTokenDto: {
       /** @description A bearer token, valid for 8 hours. */
@@ -2782,7 +2871,7 @@ export interface components {
       id: string;
       /** @example Jhonas Nilsson */
       name: string;
-      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "admin")[];
+      roles: ("organisation" | "registrator" | "handlaggare" | "chef" | "namndsekreterare" | "signatory" | "auditor" | "archivist" | "admin")[];
       /** @example robertsfors */
       tenant: string;
       /** @example 802012-3454 */
@@ -3135,6 +3224,50 @@ export interface operations {
       404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The documents a case has reached (kvittens, tjänsteutlåtande, protokollsutdrag, överenskommelse, återrapport): draft or final, with the hash each recorded */
+  listCaseDocuments: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["CaseDocumentDto"][];
+        };
+      };
+      /** @description CASE_NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A document as PDF/A-2b: as issued once final (the bytes whose hash its event recorded), else a draft watermarked UTKAST */
+  getCaseDocument: {
+    parameters: {
+      path: {
+        id: string;
+        kind: "kvittens" | "tjansteutlatande" | "protokollsutdrag" | "overenskommelse" | "aterrapport";
+      };
+    };
+    responses: {
+      /** @description The PDF, as an attachment. */
+      200: {
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description CASE_NOT_FOUND, or DOCUMENT_NOT_FOUND: no such kind, or the case has not reached it. */
+      404: {
+        content: {
+          "application/pdf": components["schemas"]["ErrorDto"];
         };
       };
     };
@@ -5358,6 +5491,40 @@ export interface operations {
       404: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** A closed case for the e-archive (zip): its documents as PDF/A, the event log as JSON Lines, the verification, arende.xml after FGS Ärendehantering (docs/archive/arende.xsd) and a sha256 manifest */
+  getArchivePackage: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The package, as an attachment. */
+      200: {
+        content: {
+          "application/zip": string;
+        };
+      };
+      /** @description FORBIDDEN_ROLE: The archive package is for archivists and admins. */
+      403: {
+        content: {
+          "application/zip": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_FOUND */
+      404: {
+        content: {
+          "application/zip": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description CASE_NOT_CLOSED: only a closed case is handed to the archive. */
+      409: {
+        content: {
+          "application/zip": components["schemas"]["ErrorDto"];
         };
       };
     };

@@ -3,7 +3,8 @@ import { restoreSnapshot, type CaseSnapshotRecord } from '../../cases/shared/cas
 import { asCaseEvents, type RecordedCaseEvent } from '../../cases/shared/case-stream';
 import type { StreamRecord } from '../../event-store/event-store.port';
 import { ChainCheck } from '../../event-store/hash-chain';
-import { applyRecorded, LifecycleError, stateOf, type CaseSnapshot } from '../../lifecycle';
+import { documentMismatches } from '../../documents';
+import { applyRecorded, LifecycleError, stateOf, type CaseSnapshot, type DocumentKind } from '../../lifecycle';
 
 export interface CaseVerdict {
   readonly tenant: string;
@@ -12,6 +13,19 @@ export interface CaseVerdict {
   readonly events: number;
   /** The first bad event and what is wrong with it. */
   readonly problem?: { readonly revision: string; readonly what: string };
+  /** Documents the case's events issued that are not what they recorded, however far the first problem is. */
+  readonly documents?: DocumentFinding[];
+}
+
+/** An issued document that does not regenerate to the hash its event recorded. */
+export interface DocumentFinding {
+  readonly kind: DocumentKind;
+  /** The event that issued it (sent, signed, published). */
+  readonly revision: string;
+  readonly event: string;
+  readonly recordedSha256: string;
+  /** Null when this build has not the template version the event names. */
+  readonly regeneratedSha256: string | null;
 }
 
 /** The verdict on a case stream as one reader saw it (events as stored, and the head), and on its stored snapshots. */
@@ -26,13 +40,26 @@ export function caseVerdictOf(
   caseId: string,
   snapshots: readonly CaseSnapshotRecord[] = [],
 ): CaseVerdict & { readonly diarienummer: string | null } {
-  const { problem, state } = firstProblem(asCaseEvents(events), head, snapshots);
+  const recorded = asCaseEvents(events);
+  const { problem: broken, state } = firstProblem(recorded, head, snapshots);
+  // Every document the events issued is made again from the events up to its own (src/documents):
+  // a tampered event also names the signed documents that depended on it.
+  const mismatches = documentMismatches(recorded);
+  const documents = mismatches.map(({ kind, index, event, recorded: recordedSha256, regenerated }) => ({
+    kind,
+    revision: recorded[index].revision.toString(),
+    event,
+    recordedSha256,
+    regeneratedSha256: regenerated,
+  }));
+  const problem = broken ?? (mismatches[0] && { revision: documents[0].revision, what: mismatches[0].what });
   return {
     tenant: stream.tenant,
     caseId,
     intact: !problem,
     events: events.length,
     ...(problem && { problem }),
+    ...(documents.length > 0 && { documents }),
     diarienummer: state?.context.diarienummer ?? null,
   };
 }

@@ -8,7 +8,8 @@ import { verdictOf, type CaseVerdict } from './case-verdict';
  * Replay verification of a case: recomputes its stream's hash chain against its recorded head, and
  * re-folds it, each event through the machine version recorded on it, so that a transition that
  * was not legal under that version is found as surely as a changed byte. The first problem in
- * stream order is the one reported.
+ * stream order is the one reported; besides, every document the events issued (src/documents) is
+ * regenerated from the events up to its own and compared with the hash recorded (case-verdict.ts).
  */
 @Injectable()
 export class CaseVerifier {

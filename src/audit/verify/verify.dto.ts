@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnchorVerdictDto } from '../anchor/anchor.dto';
-import type { CaseVerdict } from './case-verdict';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../lifecycle';
+import type { CaseVerdict, DocumentFinding } from './case-verdict';
 import type { KindSummary, StreamVerdict, VerifyAllResult } from './record-verifier';
 import { STREAM_KINDS, type StreamKind, type StreamProblem } from './stream-kinds';
 
@@ -52,6 +53,28 @@ export class KindSummaryDto implements KindSummary {
   broken!: StreamVerdictDto[];
 }
 
+export class DocumentFindingDto implements DocumentFinding {
+  @ApiProperty({ enum: DOCUMENT_KINDS, description: 'The document that does not regenerate to the hash its event recorded.' })
+  kind!: DocumentKind;
+
+  @ApiProperty({ example: '12', description: 'The event that issued it (sent, signed, published).' })
+  revision!: string;
+
+  @ApiProperty({ example: 'AgreementSigned' })
+  event!: string;
+
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', description: 'The sha256 the event recorded.' })
+  recordedSha256!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752',
+    description: "The sha256 of the document regenerated from the events up to the event's own; null when this build has not the template version recorded.",
+  })
+  regeneratedSha256!: string | null;
+}
+
 export class CaseVerdictDto implements CaseVerdict {
   @ApiProperty({ example: 'osteraker' })
   tenant!: string;
@@ -59,7 +82,7 @@ export class CaseVerdictDto implements CaseVerdict {
   @ApiProperty({ format: 'uuid' })
   caseId!: string;
 
-  @ApiProperty({ description: 'True when every hash, the head and every transition verify.' })
+  @ApiProperty({ description: 'True when every hash, the head, every transition and every issued document verify.' })
   intact!: boolean;
 
   @ApiProperty({ example: 12 })
@@ -67,6 +90,13 @@ export class CaseVerdictDto implements CaseVerdict {
 
   @ApiPropertyOptional({ type: () => ProblemDto })
   problem?: ProblemDto;
+
+  @ApiPropertyOptional({
+    type: () => [DocumentFindingDto],
+    description:
+      'Documents the events issued (kvittens, tjänsteutlåtande, protokollsutdrag, överenskommelse, återrapport) that differ from the document regenerated from the events before them: a tampered event they depend on names them here, whatever the first problem.',
+  })
+  documents?: DocumentFindingDto[];
 }
 
 export class VerifyAllDto implements Omit<VerifyAllResult, 'next'> {

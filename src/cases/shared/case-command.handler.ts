@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decide, evolve, type CommandPayloads, type CommandType } from '../../lifecycle';
+import { documentIssuedBy } from '../../documents';
+import { decide, evolve, type CaseSnapshot, type CommandOf, type CommandPayloads, type CommandType } from '../../lifecycle';
 import { CASE_COMMANDS } from '../case-commands';
 import { assertMayIssue, assertRole } from './case-access';
 import { CaseCommand, type CommandExtension } from './case-command';
@@ -40,7 +41,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommand> {
           role,
           decide: async (now) => {
             const payload = extension ? await extension.payload({ body, actor, loaded, now }) : (body as CommandPayloads[K]);
-            const events = decide(loaded.snapshot, { type, now, ...payload });
+            const events = withIssuedDocument(loaded.snapshot, { type, now, ...payload } as CommandOf<K>);
             return { events, then: events.reduce(evolve, loaded.snapshot) };
           },
         };
@@ -50,4 +51,14 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommand> {
     await extension?.after?.(command, body);
     return result;
   }
+}
+
+/**
+ * The command's events; when its event sends, signs or publishes a document, decided again with the
+ * document the engine made of the case with it (its hash): the lifecycle records it, pure as ever.
+ */
+function withIssuedDocument<K extends CommandType>(snapshot: CaseSnapshot, command: CommandOf<K>) {
+  const events = decide(snapshot, command);
+  const document = documentIssuedBy(snapshot, events[0]);
+  return document ? decide(snapshot, { ...command, document }) : events;
 }

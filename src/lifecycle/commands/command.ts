@@ -1,9 +1,9 @@
 import type { CaseEventType, EventData } from '../case.events';
 import type { CaseFacts } from '../case.facts';
-import type { PartyRole } from '../case.values';
+import type { IssuedDocument, PartyRole } from '../case.values';
 import type { Rule } from './rules';
 
-export const ROLES = ['organisation', 'registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'auditor', 'admin'] as const;
+export const ROLES = ['organisation', 'registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'auditor', 'archivist', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** For commands that name a party: the role that may act for it. */
@@ -25,6 +25,21 @@ export interface Refusal {
 
 /** What most commands carry: the event's data without its time. */
 export type Recorded<T extends CaseEventType> = Omit<EventData<T>, 'at'>;
+/**
+ * What a command that issues a document carries: its body, and the document the engine made of
+ * the case with it (src/documents computes the hash; the lifecycle records it). Absent where no
+ * engine made one (a case folded in a test): recorded as null.
+ */
+export type IssuingPayload<T extends CaseEventType> = Omit<Recorded<T>, 'document'> & { document?: IssuedDocument | null };
+
+/** The data of an issuing command's event: its payload with `document` always present. */
+export function issuing<P extends { document?: IssuedDocument | null }>({
+  document,
+  ...payload
+}: P): Omit<P, 'document'> & { document: IssuedDocument | null } {
+  return { ...payload, document: document ?? null };
+}
+
 /** Commands the deadline engine fires: everything they record follows from the case. */
 export type NoPayload = Record<never, never>;
 

@@ -115,7 +115,8 @@ const rulesByEvent = Object.fromEntries(COMMAND_TYPES.map((type) => [COMMANDS[ty
  * `rulesHold` guard, and the reasons of a refusal.
  */
 export function violations(facts: CaseFacts, event: CaseEvent, version: number): Violation[] {
-  const rules = (rulesByEvent[event.type] as readonly Rule<CaseEventType>[]).filter((rule) => heldUnder(rule, version));
+  // A stored event of a type no command records (a stream tampered with) has no rules: the machine's refusal says enough.
+  const rules = ((rulesByEvent[event.type] ?? []) as readonly Rule<CaseEventType>[]).filter((rule) => heldUnder(rule, version));
   const today = stockholmDate(event.data.at);
   return rules.flatMap((rule) => rule.check(facts, event.data, today).map((message) => ({ rule: rule.name, ...message })));
 }

@@ -1,9 +1,9 @@
 import { appealWindowEnd } from '../appeal-window';
-import type { CommandDefinition, Recorded } from './command';
+import { issuing, type CommandDefinition, type IssuingPayload } from './command';
 import { inOrder, notInFuture } from './rules';
 
 /** The appeal window's end is computed, not given. */
-export type RecordPostingPayload = Omit<Recorded<'PostingRecorded'>, 'appealWindowEndsOn'>;
+export type RecordPostingPayload = Omit<IssuingPayload<'PostingRecorded'>, 'appealWindowEndsOn'>;
 
 /** The justerat protocol is posted on the notice board (anslag): the appeal window opens. */
 export const recordPosting: CommandDefinition<'PostingRecorded', RecordPostingPayload> = {
@@ -18,5 +18,5 @@ export const recordPosting: CommandDefinition<'PostingRecorded', RecordPostingPa
     ),
     notInFuture((d) => d.postedOn),
   ],
-  record: ({ postedOn }) => ({ postedOn, appealWindowEndsOn: appealWindowEnd(postedOn) }),
+  record: ({ postedOn, document }) => issuing({ postedOn, appealWindowEndsOn: appealWindowEnd(postedOn), document }),
 };

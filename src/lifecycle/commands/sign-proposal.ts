@@ -1,7 +1,7 @@
-import type { CommandDefinition, Recorded } from './command';
+import { issuing, type CommandDefinition, type IssuingPayload } from './command';
 import { inOrder, notInFuture } from './rules';
 
-export type SignProposalPayload = Recorded<'ProposalSigned'>;
+export type SignProposalPayload = IssuingPayload<'ProposalSigned'>;
 
 /** The head of department (chef) signs the proposal before it goes to a meeting. */
 export const signProposal: CommandDefinition<'ProposalSigned', SignProposalPayload> = {
@@ -16,4 +16,5 @@ export const signProposal: CommandDefinition<'ProposalSigned', SignProposalPaylo
     ),
     notInFuture((d) => d.signedOn),
   ],
+  record: issuing,
 };

@@ -1,10 +1,13 @@
 import { normaliseOrganisationNumber } from '../organisation-number';
-import type { CommandDefinition, Recorded } from './command';
+import { issuing, type CommandDefinition, type IssuingPayload } from './command';
 import { actingFor, receiptOf, receiptRules, RECEIVING_ROLES, type ReceiptPayload } from './receipt';
 import { inOrder, notInFuture, organisationNumbersValid, rule, unless } from './rules';
 
-/** `receipt`: the organisation's signature came on paper or by e-mail and an official records it. */
-export type SignPayload = Omit<Recorded<'AgreementSigned'>, 'receipt'> & { receipt?: ReceiptPayload | null };
+/**
+ * `receipt`: the organisation's signature came on paper or by e-mail and an official records it;
+ * `document`: the överenskommelse signed, as the engine made it (both parties sign the same).
+ */
+export type SignPayload = Omit<IssuingPayload<'AgreementSigned'>, 'receipt'> & { receipt?: ReceiptPayload | null };
 
 /**
  * One party signs the agreement; the parties sign in either order, each once. Who: the signatory
@@ -40,5 +43,5 @@ export const sign: CommandDefinition<'AgreementSigned', SignPayload> = {
       (d) => d.receipt,
     ),
   ],
-  record: ({ receipt, ...signature }) => ({ ...signature, receipt: receiptOf(receipt) }),
+  record: ({ receipt, ...signature }) => issuing({ ...signature, receipt: receiptOf(receipt) }),
 };

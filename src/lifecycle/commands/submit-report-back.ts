@@ -1,8 +1,8 @@
 import { yearOf } from '../../calendar';
-import type { CommandDefinition, Recorded } from './command';
+import { issuing, type CommandDefinition, type IssuingPayload } from './command';
 import { agreementPeriod, notInFuture, rule, unless } from './rules';
 
-export type SubmitReportBackPayload = Recorded<'ReportBackSubmitted'>;
+export type SubmitReportBackPayload = IssuingPayload<'ReportBackSubmitted'>;
 
 /** The officer's report back to the board, in the agreement's final year. */
 export const submitReportBack: CommandDefinition<'ReportBackSubmitted', SubmitReportBackPayload> = {
@@ -19,4 +19,5 @@ export const submitReportBack: CommandDefinition<'ReportBackSubmitted', SubmitRe
     }),
     notInFuture((d) => d.submittedOn),
   ],
+  record: issuing,
 };

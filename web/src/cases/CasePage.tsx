@@ -11,6 +11,7 @@ import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { Deadlines } from './Deadlines';
+import { Documents } from './Documents';
 import { FactsView } from './Facts';
 import { History } from './History';
 import { useCase, useHistory, useStatechart, type PointInTime } from './queries';
@@ -109,6 +110,7 @@ function Overview({ view, historical, visitedPaths }: { view: CaseView; historic
       {chart.data && <Statechart chart={chart.data} current={withAncestors(view.state.paths)} visited={withAncestors(visitedPaths)} />}
       <FactsView facts={view.facts} />
       {!historical && <Deadlines caseId={view.id} />}
+      {!historical && <Documents caseId={view.id} />}
     </>
   );
 }

@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, Link, Text, TextField } from 'react-aria-components';
 import { useLocation } from 'wouter';
-import { api, ApiError, type Schemas } from '../api/client';
+import { api, type Schemas } from '../api/client';
+import { saveAnswer } from '../api/download';
 import { useAuth } from '../auth/auth';
 import { ErrorMessage, Empty } from '../app/states';
 import { formatDateTime } from '../i18n/format';
@@ -104,13 +105,7 @@ function Export({ caseId }: { caseId: string }) {
   const download = useMutation({
     mutationFn: async (format: (typeof FORMATS)[number]) => {
       const { data, response } = await api.GET('/audit/cases/{id}/export', { params: { path: { id: caseId }, query: { format } }, parseAs: 'blob' });
-      if (!response.ok || !data) throw new ApiError(response.status, undefined);
-      const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `arende-${caseId}.${format}`;
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(data as Blob);
-      link.download = name;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveAnswer(data, response, `arende-${caseId}.${format}`);
     },
   });
   if (!auth.has('auditor', 'admin')) return null;
