@@ -220,6 +220,13 @@ export interface paths {
     /** Deletes a saved view (its owner; an admin for a shared one) */
     delete: operations["deleteView"];
   };
+  "/budget": {
+    /**
+     * The year's commitments of the caller's municipality per deciding body and per organisation (planned, paid, outstanding, overpaid): JSON, or CSV
+     * @description Each case's figures are its payment plan's year, as GET /cases/:id `money.plan` gives them; the budget is their sums. With `format=csv` or `Accept: text/csv`: the same figures for a Swedish spreadsheet (UTF-8 with BOM, semicolons, decimal comma).
+     */
+    get: operations["getBudget"];
+  };
   "/worklist": {
     /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
     get: operations["getWorklist"];
@@ -2437,6 +2444,142 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
+    BudgetSumDto: {
+      /**
+       * @description The payment plans' lines for the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Paid for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /**
+       * @description How many cases the sum is of.
+       * @example 3
+       */
+      cases: number;
+    };
+    BodyBudgetDto: {
+      /**
+       * @description The payment plans' lines for the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Paid for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /**
+       * @description How many cases the sum is of.
+       * @example 3
+       */
+      cases: number;
+      /** @description The body that approved the agreements. */
+      body: components["schemas"]["DecidingBodyDto"];
+    };
+    BudgetOrganisationDto: {
+      /** @example Föreningen Trygga Hem */
+      name: string;
+      /**
+       * @description As the case has it, normalised (NNNNNN-NNNN) when valid.
+       * @example 802456-1234
+       */
+      organisationNumber: string;
+    };
+    OrganisationBudgetDto: {
+      /**
+       * @description The payment plans' lines for the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Paid for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /**
+       * @description How many cases the sum is of.
+       * @example 3
+       */
+      cases: number;
+      organisation: components["schemas"]["BudgetOrganisationDto"];
+    };
+    BudgetCaseDto: {
+      /**
+       * @description The payment plans' lines for the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Paid for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example SN 2025/0042 */
+      diarienummer: string | null;
+      /** @description The body whose decision approved the agreement (the case's last `approved` decision); null while no body has decided. */
+      body: components["schemas"]["DecidingBodyDto"] | null;
+      organisation: components["schemas"]["BudgetOrganisationDto"];
+    };
+    BudgetDto: {
+      /** @example 2025 */
+      year: number;
+      /** @description The commitments: every case a body approved whose plan has the year. */
+      total: components["schemas"]["BudgetSumDto"];
+      /** @description The commitments per deciding body, by code. */
+      bodies: components["schemas"]["BodyBudgetDto"][];
+      /** @description The commitments per organisation, by name. */
+      organisations: components["schemas"]["OrganisationBudgetDto"][];
+      /** @description Open cases with terms that no body has decided on yet (their requested or proposed terms): not in the commitments. */
+      notYetDecided: components["schemas"]["BudgetSumDto"];
+      /** @description Each case of the year with its plan's figures (as GET /cases/:id `money.plan` gives them): commitments by body and diarienummer, then those not yet decided. Cases closed without an agreement are left out. */
+      cases: components["schemas"]["BudgetCaseDto"][];
+    };
     NextDeadlineDto: {
       /**
        * Format: date
@@ -3080,7 +3223,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3199,7 +3342,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3275,7 +3418,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3351,7 +3494,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3427,7 +3570,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3503,7 +3646,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3579,7 +3722,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3655,7 +3798,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3731,7 +3874,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3807,7 +3950,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3883,7 +4026,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3959,7 +4102,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4036,7 +4179,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4113,7 +4256,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4189,7 +4332,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4265,7 +4408,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4341,7 +4484,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4417,7 +4560,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4494,7 +4637,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4570,7 +4713,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4646,7 +4789,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4722,7 +4865,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4798,7 +4941,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4874,7 +5017,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4950,7 +5093,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5026,7 +5169,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5102,7 +5245,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5892,6 +6035,50 @@ export interface operations {
       };
     };
   };
+  /**
+   * The year's commitments of the caller's municipality per deciding body and per organisation (planned, paid, outstanding, overpaid): JSON, or CSV
+   * @description Each case's figures are its payment plan's year, as GET /cases/:id `money.plan` gives them; the budget is their sums. With `format=csv` or `Accept: text/csv`: the same figures for a Swedish spreadsheet (UTF-8 with BOM, semicolons, decimal comma).
+   */
+  getBudget: {
+    parameters: {
+      query: {
+        /** @description The calendar year. */
+        year: number;
+        /** @description csv: the same figures for a spreadsheet (also with `Accept: text/csv`). */
+        format?: "json" | "csv";
+      };
+    };
+    responses: {
+      /** @description Read from the case streams as they are now. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["BudgetDto"];
+          "text/csv; charset=utf-8": components["schemas"]["BudgetDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: no year, a year out of range, or an unknown format. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+          "text/csv; charset=utf-8": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+          "text/csv; charset=utf-8": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: The budget is for the municipality's officials. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+          "text/csv; charset=utf-8": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
   /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
   getWorklist: {
     parameters: {
@@ -5991,7 +6178,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6035,7 +6222,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6079,7 +6266,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6123,7 +6310,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -6167,7 +6354,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
