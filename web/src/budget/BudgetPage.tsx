@@ -1,0 +1,140 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Link } from 'react-aria-components';
+import { useSearchParams } from 'wouter';
+import { api, dataOf, type Schemas } from '../api/client';
+import { saveBlob } from '../app/download';
+import { usePageTitle } from '../app/page';
+import { Empty, ErrorMessage, Loading } from '../app/states';
+import { DataTable } from '../app/TableRegion';
+import { formatAmount, todayInStockholm, type Lang } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+
+type Amounts = Omit<Schemas['BudgetSumDto'], 'cases'>;
+type Sum = Schemas['BudgetSumDto'];
+
+/** An amount from the API's kronor string, for reading only (the service did the arithmetic, in öre). */
+const kronor = (amount: string, lang: Lang) => formatAmount(Number(amount), lang);
+
+/** Budget: a year's commitments per deciding body and per organisation, and the same as CSV. */
+export default function BudgetPage() {
+  const { t } = useI18n();
+  usePageTitle(t.budget.title);
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('ar') ?? todayInStockholm().slice(0, 4));
+  const setYear = (next: number) => setParams({ ar: String(next) });
+  const budget = useQuery({
+    queryKey: ['budget', year],
+    queryFn: async () => dataOf(await api.GET('/budget', { params: { query: { year } } })),
+  });
+  return (
+    <>
+      <h1 tabIndex={-1}>{t.budget.title}</h1>
+      <p>{t.budget.help}</p>
+      <div className="toolbar" role="group" aria-label={t.budget.year}>
+        <Button className="button" onPress={() => setYear(year - 1)}>
+          {t.budget.previousYear}
+        </Button>
+        <h2 aria-live="polite">{t.budget.yearHeading(year)}</h2>
+        <Button className="button" onPress={() => setYear(year + 1)}>
+          {t.budget.nextYear}
+        </Button>
+        <CsvButton year={year} />
+      </div>
+      {budget.isPending && <Loading />}
+      {budget.isError && <ErrorMessage error={budget.error} retry={() => budget.refetch()} />}
+      {budget.data && <BudgetTables budget={budget.data} />}
+    </>
+  );
+}
+
+function CsvButton({ year }: { year: number }) {
+  const { t } = useI18n();
+  const download = useMutation({
+    mutationFn: async () =>
+      saveBlob(dataOf(await api.GET('/budget', { params: { query: { year, format: 'csv' } }, parseAs: 'blob' })) as Blob, `budget-${year}.csv`),
+  });
+  return (
+    <>
+      <Button className="button" onPress={() => download.mutate()} isDisabled={download.isPending}>
+        {t.budget.csv}
+      </Button>
+      {download.isError && <ErrorMessage error={download.error} />}
+    </>
+  );
+}
+
+function BudgetTables({ budget }: { budget: Schemas['BudgetDto'] }) {
+  const { t, lang } = useI18n();
+  const amountHeaders = [t.budget.cases, t.budget.planned, t.budget.paid, t.budget.outstanding, t.budget.overpaid];
+  const amountCells = (sum: Amounts & { cases?: number }) => (
+    <>
+      {sum.cases !== undefined && <td className="number">{sum.cases}</td>}
+      {([sum.planned, sum.paid, sum.outstanding, sum.overpaid] as const).map((amount, i) => (
+        <td key={i} className="number">
+          {kronor(amount, lang)}
+        </td>
+      ))}
+    </>
+  );
+  const total = (label: string, sum: Sum) => [{ label, sum }];
+  if (budget.cases.length === 0) return <Empty text={t.budget.none(budget.year)} />;
+  return (
+    <>
+      <section aria-labelledby="budget-bodies">
+        <h2 id="budget-bodies">{t.budget.perBody}</h2>
+        <DataTable
+          label={t.budget.perBody}
+          testId="budget-bodies"
+          headers={[t.budget.body, ...amountHeaders]}
+          items={[...budget.bodies.map((b) => ({ label: `${b.body.name} (${b.body.code})`, sum: b as Sum })), ...total(t.budget.total, budget.total)]}
+          rowKey={(row) => row.label}
+          row={(row) => (
+            <>
+              <th scope="row">{row.label}</th>
+              {amountCells(row.sum)}
+            </>
+          )}
+        />
+      </section>
+      <section aria-labelledby="budget-organisations">
+        <h2 id="budget-organisations">{t.budget.perOrganisation}</h2>
+        <DataTable
+          label={t.budget.perOrganisation}
+          testId="budget-organisations"
+          headers={[t.budget.organisation, ...amountHeaders]}
+          items={budget.organisations}
+          rowKey={(o) => `${o.organisation.name}/${o.organisation.organisationNumber}`}
+          row={(o) => (
+            <>
+              <th scope="row">
+                {o.organisation.name} <span className="muted">{o.organisation.organisationNumber}</span>
+              </th>
+              {amountCells(o)}
+            </>
+          )}
+        />
+      </section>
+      <section aria-labelledby="budget-cases">
+        <h2 id="budget-cases">{t.budget.perCase}</h2>
+        <p className="muted">{t.budget.notYetDecidedHelp(budget.notYetDecided.cases, kronor(budget.notYetDecided.planned, lang))}</p>
+        <DataTable
+          label={t.budget.perCase}
+          testId="budget-cases"
+          headers={[t.columns.diarienummer, t.budget.body, t.budget.organisation, t.budget.planned, t.budget.paid, t.budget.outstanding, t.budget.overpaid]}
+          items={budget.cases}
+          rowKey={(c) => c.caseId}
+          row={(c) => (
+            <>
+              <th scope="row">
+                <Link href={`/arenden/${c.caseId}`}>{c.diarienummer ?? t.worklist.notRegistered}</Link>
+              </th>
+              <td>{c.body ? c.body.name : t.budget.notYetDecided}</td>
+              <td>{c.organisation.name}</td>
+              {amountCells(c)}
+            </>
+          )}
+        />
+      </section>
+    </>
+  );
+}
