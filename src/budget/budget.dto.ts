@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DecidingBodyDto } from '../cases/shared/values.dto';
-import { KRONOR_FORM, toKronorString, type InKronor } from '../money';
+import { PlanYearDto } from '../cases/get-case/case-money.dto';
+import { toKronorString, type InKronor } from '../money';
 import type { Budget, BudgetAmounts, BudgetCase, BudgetOrganisation, BudgetSum, BodyBudget, OrganisationBudget } from './budget';
 
 export const BUDGET_FORMATS = ['json', 'csv'] as const;
@@ -25,21 +26,8 @@ export class BudgetQueryDto {
   format?: BudgetFormat;
 }
 
-const kronor = (description: string, example: string) => ({ ...KRONOR_FORM, description: `${description} ${KRONOR_FORM.description}`, example });
-
-export class BudgetAmountsDto implements InKronor<BudgetAmounts> {
-  @ApiProperty(kronor("The payment plans' lines for the year.", '507290.13'))
-  planned!: string;
-
-  @ApiProperty(kronor('Paid for the year (a payment covering several years counts by days).', '507290.13'))
-  paid!: string;
-
-  @ApiProperty(kronor('Planned and not yet paid.', '0.00'))
-  outstanding!: string;
-
-  @ApiProperty(kronor('Paid beyond the plan.', '0.00'))
-  overpaid!: string;
-}
+/** A year's four figures, documented as the case view's plan year documents them: the same figures, summed. */
+export class BudgetAmountsDto extends PickType(PlanYearDto, ['planned', 'paid', 'outstanding', 'overpaid'] as const) implements InKronor<BudgetAmounts> {}
 
 export class BudgetSumDto extends BudgetAmountsDto implements InKronor<BudgetSum> {
   @ApiProperty({ type: 'integer', description: 'How many cases the sum is of.', example: 3 })

@@ -46,7 +46,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/arenden/:id', page: CasePage },
   { path: '/arenden/:id/historik', page: CasePage },
   { path: '/tidsfrister', page: DeadlinesPage, nav: (t) => t.nav.deadlines },
-  { path: '/budget', page: BudgetPage, nav: (t) => t.nav.budget, roles: ['chef', 'handlaggare', 'namndsekreterare', 'admin', 'auditor'] },
+  { path: '/budgetoversikt', page: BudgetPage, nav: (t) => t.nav.budget, roles: ['chef', 'handlaggare', 'namndsekreterare', 'admin', 'auditor'] },
   { path: '/granskning', page: AuditPage, nav: (t) => t.nav.audit, roles: ['auditor', 'admin'] },
   { path: '/notiser', page: NotificationsPage, nav: (t) => t.nav.notifications, roles: ['chef', 'admin'] },
   { path: '/administration', page: AdminPage, nav: (t) => t.nav.admin, roles: ['admin'] },
