@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -23,8 +23,14 @@ export class BudgetController {
     description:
       "Each case's figures are its payment plan's year, as GET /cases/:id `money.plan` gives them; the budget is their sums. With `format=csv` or `Accept: text/csv`: the same figures for a Swedish spreadsheet (UTF-8 with BOM, semicolons, decimal comma).",
   })
-  @ApiProduces('application/json', CSV_CONTENT_TYPE)
-  @ApiOkResponse({ type: BudgetDto, description: 'Read from the case streams as they are now.' })
+  @ApiExtraModels(BudgetDto)
+  @ApiOkResponse({
+    description: 'Read from the case streams as they are now.',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(BudgetDto) } },
+      'text/csv': { schema: { type: 'string', description: 'The same figures: a row per case, then the sums (see the description above).' } },
+    },
+  })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: no year, a year out of range, or an unknown format.' })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
   @RequireRoles(['chef', 'handlaggare', 'namndsekreterare', 'admin', 'auditor'], "The budget is for the municipality's officials.")

@@ -2446,12 +2446,12 @@ export interface components {
     };
     BudgetSumDto: {
       /**
-       * @description The payment plans' lines for the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
        * @example 507290.13
        */
       planned: string;
       /**
-       * @description Paid for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
        * @example 507290.13
        */
       paid: string;
@@ -2473,12 +2473,12 @@ export interface components {
     };
     BodyBudgetDto: {
       /**
-       * @description The payment plans' lines for the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
        * @example 507290.13
        */
       planned: string;
       /**
-       * @description Paid for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
        * @example 507290.13
        */
       paid: string;
@@ -2511,12 +2511,12 @@ export interface components {
     };
     OrganisationBudgetDto: {
       /**
-       * @description The payment plans' lines for the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
        * @example 507290.13
        */
       planned: string;
       /**
-       * @description Paid for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
        * @example 507290.13
        */
       paid: string;
@@ -2539,12 +2539,12 @@ export interface components {
     };
     BudgetCaseDto: {
       /**
-       * @description The payment plans' lines for the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
        * @example 507290.13
        */
       planned: string;
       /**
-       * @description Paid for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
        * @example 507290.13
        */
       paid: string;
@@ -6053,28 +6053,25 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["BudgetDto"];
-          "text/csv; charset=utf-8": components["schemas"]["BudgetDto"];
+          "text/csv": string;
         };
       };
       /** @description VALIDATION_FAILED: no year, a year out of range, or an unknown format. */
       400: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
-          "text/csv; charset=utf-8": components["schemas"]["ErrorDto"];
         };
       };
       /** @description UNAUTHENTICATED */
       401: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
-          "text/csv; charset=utf-8": components["schemas"]["ErrorDto"];
         };
       };
       /** @description FORBIDDEN_ROLE: The budget is for the municipality's officials. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
-          "text/csv; charset=utf-8": components["schemas"]["ErrorDto"];
         };
       };
     };

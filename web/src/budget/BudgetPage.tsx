@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Button, Link } from 'react-aria-components';
 import { useSearchParams } from 'wouter';
 import { api, dataOf, type Schemas } from '../api/client';
@@ -24,7 +25,8 @@ export default function BudgetPage() {
   const setYear = (next: number) => setParams({ ar: String(next) });
   const budget = useQuery({
     queryKey: ['budget', year],
-    queryFn: async () => dataOf(await api.GET('/budget', { params: { query: { year } } })),
+    // JSON unless CSV is asked for (the route documents both media types, so the client's type is their union).
+    queryFn: async () => dataOf(await api.GET('/budget', { params: { query: { year } } })) as Schemas['BudgetDto'],
   });
   return (
     <>
@@ -63,10 +65,10 @@ function CsvButton({ year }: { year: number }) {
   );
 }
 
-function BudgetTables({ budget }: { budget: Schemas['BudgetDto'] }) {
-  const { t, lang } = useI18n();
-  const amountHeaders = [t.budget.cases, t.budget.planned, t.budget.paid, t.budget.outstanding, t.budget.overpaid];
-  const amountCells = (sum: Amounts & { cases?: number }) => (
+/** The four figures of a row as table cells, with the number of cases first when the row is a sum. */
+function AmountCells({ sum }: { sum: Amounts & { cases?: number } }) {
+  const { lang } = useI18n();
+  return (
     <>
       {sum.cases !== undefined && <td className="number">{sum.cases}</td>}
       {([sum.planned, sum.paid, sum.outstanding, sum.overpaid] as const).map((amount, i) => (
@@ -76,44 +78,63 @@ function BudgetTables({ budget }: { budget: Schemas['BudgetDto'] }) {
       ))}
     </>
   );
-  const total = (label: string, sum: Sum) => [{ label, sum }];
+}
+
+/** A table of sums (per body, per organisation): a row header naming what is summed, then the count and the figures. */
+function SumSection({
+  id,
+  heading,
+  nameHeader,
+  rows,
+}: {
+  id: string;
+  heading: string;
+  nameHeader: string;
+  rows: { key: string; name: ReactNode; sum: Sum }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <DataTable
+        label={heading}
+        testId={id}
+        headers={[nameHeader, t.budget.cases, t.budget.planned, t.budget.paid, t.budget.outstanding, t.budget.overpaid]}
+        items={rows}
+        rowKey={(row) => row.key}
+        row={(row) => (
+          <>
+            <th scope="row">{row.name}</th>
+            <AmountCells sum={row.sum} />
+          </>
+        )}
+      />
+    </section>
+  );
+}
+
+function BudgetTables({ budget }: { budget: Schemas['BudgetDto'] }) {
+  const { t, lang } = useI18n();
   if (budget.cases.length === 0) return <Empty text={t.budget.none(budget.year)} />;
+  const bodies = budget.bodies.map((b) => ({ key: b.body.code, name: `${b.body.name} (${b.body.code})`, sum: b }));
+  const organisations = budget.organisations.map(({ organisation: o, ...sum }) => ({
+    key: `${o.name}/${o.organisationNumber}`,
+    name: (
+      <>
+        {o.name} <span className="muted">{o.organisationNumber}</span>
+      </>
+    ),
+    sum,
+  }));
   return (
     <>
-      <section aria-labelledby="budget-bodies">
-        <h2 id="budget-bodies">{t.budget.perBody}</h2>
-        <DataTable
-          label={t.budget.perBody}
-          testId="budget-bodies"
-          headers={[t.budget.body, ...amountHeaders]}
-          items={[...budget.bodies.map((b) => ({ label: `${b.body.name} (${b.body.code})`, sum: b as Sum })), ...total(t.budget.total, budget.total)]}
-          rowKey={(row) => row.label}
-          row={(row) => (
-            <>
-              <th scope="row">{row.label}</th>
-              {amountCells(row.sum)}
-            </>
-          )}
-        />
-      </section>
-      <section aria-labelledby="budget-organisations">
-        <h2 id="budget-organisations">{t.budget.perOrganisation}</h2>
-        <DataTable
-          label={t.budget.perOrganisation}
-          testId="budget-organisations"
-          headers={[t.budget.organisation, ...amountHeaders]}
-          items={budget.organisations}
-          rowKey={(o) => `${o.organisation.name}/${o.organisation.organisationNumber}`}
-          row={(o) => (
-            <>
-              <th scope="row">
-                {o.organisation.name} <span className="muted">{o.organisation.organisationNumber}</span>
-              </th>
-              {amountCells(o)}
-            </>
-          )}
-        />
-      </section>
+      <SumSection
+        id="budget-bodies"
+        heading={t.budget.perBody}
+        nameHeader={t.budget.body}
+        rows={[...bodies, { key: 'total', name: t.budget.total, sum: budget.total }]}
+      />
+      <SumSection id="budget-organisations" heading={t.budget.perOrganisation} nameHeader={t.budget.organisation} rows={organisations} />
       <section aria-labelledby="budget-cases">
         <h2 id="budget-cases">{t.budget.perCase}</h2>
         <p className="muted">{t.budget.notYetDecidedHelp(budget.notYetDecided.cases, kronor(budget.notYetDecided.planned, lang))}</p>
@@ -130,7 +151,7 @@ function BudgetTables({ budget }: { budget: Schemas['BudgetDto'] }) {
               </th>
               <td>{c.body ? c.body.name : t.budget.notYetDecided}</td>
               <td>{c.organisation.name}</td>
-              {amountCells(c)}
+              <AmountCells sum={c} />
             </>
           )}
         />
