@@ -25,7 +25,7 @@ const HEADINGS = [
   'Antal ärenden',
   'Planerat (kr)',
   'Betalt (kr)',
-  'Återstår (kr)',
+  'Kvar att betala (kr)',
   'Överbetalt (kr)',
 ];
 

@@ -53,7 +53,7 @@ describe('an official (Budget)', () => {
         .set(await bearer({ roles: ['chef'], tenant: 'linkoping' }))
     ).body;
     const bodies = await rowsOf(page, 'budget-bodies');
-    expect(bodies[0]).toEqual(['Beslutande organ', 'Ärenden', 'Planerat', 'Betalt', 'Återstår', 'Överbetalt']);
+    expect(bodies[0]).toEqual(['Beslutande organ', 'Ärenden', 'Planerat', 'Betalt', 'Kvar att betala', 'Överbetalt']);
     expect(bodies[1].slice(0, 2)).toEqual(['Social- och omsorgsnämnden (SON)', '1']);
     expect(bodies[1][3]).toBe('491 560,20 kr');
     expect(bodies.at(-1)![0]).toBe('Summa åtaganden');

@@ -135,7 +135,7 @@ describe('GET /budget', () => {
       'Antal ärenden',
       'Planerat (kr)',
       'Betalt (kr)',
-      'Återstår (kr)',
+      'Kvar att betala (kr)',
       'Överbetalt (kr)',
     ]);
     const swedish = (amounts: Amounts & { cases: number }) => [String(amounts.cases), ...FIELDS.map((field) => amounts[field].replace('.', ','))];

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { linkoping } from '../../src/demo/seed-cases';
 import { FixedClock } from '../../src/shared/clock';
 import { bearer, JWT_SECRET, TestApi, type Caller } from '../support/api';
+import { onboardMunicipalitiesIn } from '../support/reference-data';
 import { walk } from '../support/seed-walk';
 import { createTestDatabase, databaseTargets } from '../support/test-database';
 
@@ -203,6 +204,7 @@ describe('the feed token in request logs', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
     const db = await createTestDatabase(databaseTargets()[0]);
+    await onboardMunicipalitiesIn(db);
     const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'info' });
     const app = await createApp(config, pino({ level: 'info' }, sink), new FixedClock(new Date('2024-01-15T12:00:00Z')));
     await app.init();

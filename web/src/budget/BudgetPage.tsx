@@ -7,14 +7,12 @@ import { saveBlob } from '../app/download';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
 import { DataTable } from '../app/TableRegion';
-import { formatAmount, todayInStockholm, type Lang } from '../i18n/format';
+import { formatAmount, todayInStockholm } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
 type Amounts = Omit<Schemas['BudgetSumDto'], 'cases'>;
 type Sum = Schemas['BudgetSumDto'];
 
-/** An amount from the API's kronor string, for reading only (the service did the arithmetic, in öre). */
-const kronor = (amount: string, lang: Lang) => formatAmount(Number(amount), lang);
 
 /** Budget: a year's commitments per deciding body and per organisation, and the same as CSV. */
 export default function BudgetPage() {
@@ -73,7 +71,7 @@ function AmountCells({ sum }: { sum: Amounts & { cases?: number } }) {
       {sum.cases !== undefined && <td className="number">{sum.cases}</td>}
       {([sum.planned, sum.paid, sum.outstanding, sum.overpaid] as const).map((amount, i) => (
         <td key={i} className="number">
-          {kronor(amount, lang)}
+          {formatAmount(amount, lang)}
         </td>
       ))}
     </>
@@ -137,7 +135,7 @@ function BudgetTables({ budget }: { budget: Schemas['BudgetDto'] }) {
       <SumSection id="budget-organisations" heading={t.budget.perOrganisation} nameHeader={t.budget.organisation} rows={organisations} />
       <section aria-labelledby="budget-cases">
         <h2 id="budget-cases">{t.budget.perCase}</h2>
-        <p className="muted">{t.budget.notYetDecidedHelp(budget.notYetDecided.cases, kronor(budget.notYetDecided.planned, lang))}</p>
+        <p className="muted">{t.budget.notYetDecidedHelp(budget.notYetDecided.cases, formatAmount(budget.notYetDecided.planned, lang))}</p>
         <DataTable
           label={t.budget.perCase}
           testId="budget-cases"

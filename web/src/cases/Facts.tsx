@@ -18,8 +18,8 @@ const GROUPS: Record<keyof Catalogue['case']['factGroups'], (keyof Facts)[]> = {
   followUp: ['payments', 'followUpMeetings', 'annualReports', 'evaluations', 'repaymentClaims', 'reportBack', 'amendments', 'renewal', 'notice'],
 };
 
-/** Keys whose numbers are kronor. */
-const AMOUNTS = new Set(['amount', 'amountPerYear', 'amountPerInhabitant', 'valueKr', 'fundsUsed', 'refund']);
+/** Keys whose values are amounts (the API's kronor strings). */
+const AMOUNTS = new Set(['amount', 'amountPerYear', 'ratePerInhabitant', 'hourlyValue', 'statedValue', 'fundsUsed', 'refund']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T/;
 
@@ -100,8 +100,9 @@ function Value({ name, value }: { name: string; value: unknown }) {
   if (Array.isArray(value)) return <List name={name} items={value} />;
   if (value !== null && typeof value === 'object') return <Values entries={Object.entries(value)} />;
   if (typeof value === 'boolean') return <>{t.enums[String(value)]}</>;
-  if (typeof value === 'number') return <>{AMOUNTS.has(name) ? formatAmount(value, lang) : value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')}</>;
+  if (typeof value === 'number') return <>{value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')}</>;
   const text = String(value);
+  if (AMOUNTS.has(name)) return <>{formatAmount(text, lang)}</>;
   if (DATE.test(text)) return <time dateTime={text}>{formatDate(text, lang)}</time>;
   if (TIMESTAMP.test(text)) return <time dateTime={text}>{formatDateTime(text, lang)}</time>;
   return <>{t.enums[text] ?? text}</>;

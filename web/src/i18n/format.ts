@@ -14,11 +14,18 @@ export function formatDateTime(isoTimestamp: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(isoTimestamp));
 }
 
-/** An amount in kronor (the API's unit): `20 352 kr`, with öre only when there are any (`20 352,50 kr`). */
-export function formatAmount(kronor: number, lang: Lang): string {
-  const fraction = Number.isInteger(kronor) ? 0 : 2;
-  const number = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(kronor);
-  return `${number} kr`;
+/**
+ * An amount as the API gives it (a kronor string, `"105574.40"`) as officials write it, with öre, like
+ * the engine's formatSwedish: `105 574,40 kr` (no-break spaces, U+2212 for minus), `105,574.40 kr`.
+ * Worked on the digits: the amount never passes through a floating-point number.
+ */
+export function formatAmount(kronor: string, lang: Lang): string {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(kronor);
+  if (!match) return kronor;
+  const [, minus, whole, decimals = ''] = match;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u00a0' : ',');
+  const sign = minus ? (lang === 'sv' ? '\u2212' : '-') : '';
+  return `${sign}${grouped}${lang === 'sv' ? ',' : '.'}${decimals.padEnd(2, '0')}${lang === 'sv' ? '\u00a0' : ' '}kr`;
 }
 
 /** Today's date in Stockholm, YYYY-MM-DD: the day a command records as its date. */

@@ -8,10 +8,11 @@ describe('the formats officials read', () => {
     expect(formatDate('2018-01-09', 'en')).toBe('9 January 2018');
   });
 
-  it('writes kronor with a space between thousands, and öre only when there are any', () => {
-    expect(plain(formatAmount(20_352, 'sv'))).toBe('20 352 kr');
-    expect(plain(formatAmount(105_574.4, 'sv'))).toBe('105 574,40 kr');
-    expect(formatAmount(472_200, 'en')).toBe('472,200 kr');
+  it('writes the API’s kronor strings with a space between thousands and öre, as the engine’s Swedish texts do', () => {
+    expect(plain(formatAmount('20352.00', 'sv'))).toBe('20 352,00 kr');
+    expect(plain(formatAmount('105574.4', 'sv'))).toBe('105 574,40 kr');
+    expect(plain(formatAmount('-944.40', 'sv'))).toBe('\u2212944,40 kr');
+    expect(formatAmount('472200.00', 'en')).toBe('472,200.00 kr');
   });
 
   it("writes a moment in Stockholm's time", () => {
