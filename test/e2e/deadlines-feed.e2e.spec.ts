@@ -113,7 +113,8 @@ describe('the iCalendar feed of deadlines', () => {
         isDate: true,
         end: '2024-02-01',
         summary: 'Årlig utbetalning 2024 – SON 2022-1, Brottsofferjouren i Linköping',
-        description: 'årets utbetalning 2024 senast 31 januari enligt överenskommelsen: planerat 472\u00a0200,00\u00a0kr − betalt 0,00\u00a0kr = 472\u00a0200,00\u00a0kr kvar',
+        description:
+          'årets utbetalning 2024 senast 31 januari enligt överenskommelsen: planerat 472\u00a0200,00\u00a0kr − betalt 0,00\u00a0kr = 472\u00a0200,00\u00a0kr kvar',
         url: `${BASE_URL}/cases/${caseId}`,
       });
       const lastDay = events.find((e) => e.uid.startsWith(`${caseId}/last-day-to-give-notice@`))!;
