@@ -13,7 +13,6 @@ import { useI18n } from '../i18n/i18n';
 type Amounts = Omit<Schemas['BudgetSumDto'], 'cases'>;
 type Sum = Schemas['BudgetSumDto'];
 
-
 /** Budget: a year's commitments per deciding body and per organisation, and the same as CSV. */
 export default function BudgetPage() {
   const { t } = useI18n();
