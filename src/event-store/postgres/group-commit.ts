@@ -30,15 +30,15 @@ interface Pending {
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Group commit for appends. While fewer than `slots` statements are in flight
- * an append is written at once, alone, by the single-stream statement; appends that arrive while
- * every slot is busy (or in the turn of the event loop in which one became free) queue and the next
- * free slot writes them (one per stream, the rest wait their
- * turn) in one statement and one commit, each with its own head check. Each caller gets the outcome
- * of its own append; a group the database refuses as a whole (a bad payload, a lost connection, a deadlock with another instance) is
- * written again one append at a time, so that only the append at fault fails, and an append whose
- * group did commit finds its events by id. Every acknowledged append was committed by its statement.
- * In a transaction (one slot, its connection) the appends made side by side share one statement the
+ * Group commit for appends. While fewer than `slots` statements are in flight, an append is written
+ * at once, alone, by the single-stream statement. Appends that arrive while every slot is busy (or
+ * in the turn of the event loop in which one came free) queue, and the next free slot writes them,
+ * at most one per stream, in one statement and one commit, each with its own head check. Each
+ * caller gets the outcome of its own append. A group the database refuses as a whole (a bad
+ * payload, a lost connection, a deadlock with another instance) is written again one append at a
+ * time, so that only the append at fault fails, and an append whose group did commit after all
+ * finds its events by id. Every acknowledged append was committed by its own statement. In a
+ * transaction (one slot, its connection) the appends made side by side share one statement the
  * same way, inside one savepoint.
  */
 export class GroupCommit {
@@ -118,14 +118,17 @@ export class GroupCommit {
     try {
       rows = (await this.run<GroupRow>(appendGroupQuery(group.map((p) => p.append)))).rows;
     } catch {
-      // Refused as a whole: each append on its own, so the one at fault fails alone.
-      await Promise.all(group.map((pending) => this.writeAlone(pending.append).then(pending.resolve, pending.reject)));
+      // Refused as a whole: each append on its own, so the one at fault fails alone. One after
+      // another: in a transaction each takes the connection's one savepoint in turn.
+      for (const pending of group) await this.writeAlone(pending.append).then(pending.resolve, pending.reject);
       return;
     }
     const byStream = new Map<string, GroupRow[]>();
     for (const row of rows) {
       const key = streamKey(row.tenant, row.stream_id);
-      byStream.set(key, [...(byStream.get(key) ?? []), row]);
+      const written = byStream.get(key);
+      if (written) written.push(row);
+      else byStream.set(key, [row]);
     }
     for (const pending of group) pending.resolve(byStream.get(pending.key));
   }
