@@ -1,23 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { EventStore } from '../event-store/event-store.port';
+import { EventStore, type StreamName } from '../event-store/event-store.port';
 import { indexCodes, seriesLookup, type CaseFacts } from '../lifecycle';
-import { foldRecorded } from '../cases/shared/case-repository';
-import { everyCase } from '../cases/shared/every-case';
+import { CaseRepository } from '../cases/shared/case-repository';
+import { caseIdOfStream } from '../cases/shared/case-stream';
 import { IndexValuesSource } from '../cases/shared/index-values-source';
 import { budgetCase, budgetOf, mayCommit, type Budget } from './budget';
 
+/** Cases folded side by side: a page of streams at a time, so the pool is shared, not flooded. */
+const CASES_PER_PAGE = 50;
+
 /**
- * Reads a tenant's budget of a year. Every case of the tenant is folded from its stream in one
- * read-only snapshot of the store (a consistent picture, no projection lag), a page of streams at
- * a time; the facts of the cases that may commit money are kept, the index series they follow are
- * read once, and each case's plan is computed as `GET /cases/:id` computes it. The cost grows with
- * the tenant's events (every case stream is read once per request): fine for a municipality's
- * tens to hundreds of IOP agreements.
+ * Reads a tenant's budget of a year. Every case stream of the tenant is listed (a page at a time)
+ * and each case taken as it is now through the case repository — the state it last folded or a
+ * stored snapshot, then the events after it, so no projection lag and, once warm, no full fold; the
+ * facts of the cases that may commit money are kept, the index series they follow are read once,
+ * and each case's plan is computed as `GET /cases/:id` computes it. The cost grows with the
+ * tenant's cases: a read per case, a fold of what is new, a plan per case.
  */
 @Injectable()
 export class BudgetService {
   constructor(
     private readonly store: EventStore,
+    private readonly cases: CaseRepository,
     private readonly indexValues: IndexValuesSource,
   ) {}
 
@@ -30,18 +34,15 @@ export class BudgetService {
     );
   }
 
-  private casesWithTerms(tenant: string): Promise<{ caseId: string; facts: CaseFacts }[]> {
-    return this.store.withTransaction(
-      async (snapshot) => {
-        const cases: { caseId: string; facts: CaseFacts }[] = [];
-        for await (const { caseId, events } of everyCase(snapshot, tenant)) {
-          // Folded as stored: the budget needs no personal data, so it opens none.
-          const facts = foldRecorded(events).snapshot.context;
-          if (mayCommit(facts)) cases.push({ caseId, facts });
-        }
-        return cases;
-      },
-      { readOnly: true },
-    );
+  private async casesWithTerms(tenant: string): Promise<{ caseId: string; facts: CaseFacts }[]> {
+    const found: { caseId: string; facts: CaseFacts }[] = [];
+    const list = (after?: StreamName) => this.store.listStreams({ tenant, prefix: 'case-', maxCount: CASES_PER_PAGE, ...(after && { after }) });
+    for (let page = await list(); page.length > 0; page = await list(page.at(-1))) {
+      const ids = page.flatMap((stream) => caseIdOfStream(stream) ?? []);
+      // As stored: the budget needs no personal data, so it opens none.
+      const current = await Promise.all(ids.map((caseId) => this.cases.current(tenant, caseId, { allowNew: true })));
+      for (const { id, snapshot } of current) if (mayCommit(snapshot.context)) found.push({ caseId: id, facts: snapshot.context });
+    }
+    return found;
   }
 }
