@@ -372,8 +372,9 @@ class TransactionQueryable implements Queryable {
     return this.groups.write(append, stream);
   }
 
+  /** One savepoint at a time: each waits for the one before it to be released or rolled back to. */
   private inSavepoint<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
-    const written = (async () => {
+    const written = this.savepoint.then(async () => {
       await this.client.query('SAVEPOINT iop_append');
       try {
         const result = await this.client.query<R>(config);
@@ -383,7 +384,7 @@ class TransactionQueryable implements Queryable {
         await this.client.query('ROLLBACK TO SAVEPOINT iop_append');
         throw error;
       }
-    })();
+    });
     this.savepoint = written.catch(() => undefined);
     return written;
   }
