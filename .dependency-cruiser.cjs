@@ -19,7 +19,7 @@ const LAYERS = [
   ['personal-data'],
   ['projections'],
   ['cases'],
-  ['erasure', 'saved-views'], // saved views check their query as the case list does
+  ['erasure', 'saved-views', 'budget'], // saved views check their query as the case list does; the budget sums the cases' payment plans
   ['audit', 'notifications', 'health'], // audit verifies the erasure record too
   ['deadlines'],
   ['demo', 'worklist', 'tenant'], // demo: written through the commands, then anchored; worklist: reads the cases' and deadlines' read models

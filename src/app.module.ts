@@ -5,6 +5,7 @@ import { ErrorFilter } from './api/error.filter';
 import { WebAppModule } from './api/web/web-app.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BudgetModule } from './budget/budget.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -46,6 +47,7 @@ export class AppModule {
         PersonalDataModule,
         ErasureModule,
         SavedViewsModule,
+        BudgetModule,
         DeadlinesModule,
         DemoModule,
         WorklistModule,

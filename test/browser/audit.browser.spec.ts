@@ -45,7 +45,7 @@ describe('an auditor (Granskning)', () => {
     await signInLocally(page, 'Lars Holm');
     await page.getByRole('heading', { level: 1, name: 'Granskning' }).waitFor();
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['Ärenden', 'Tidsfrister', 'Granskning']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['Ärenden', 'Tidsfrister', 'Budget', 'Granskning']);
     await page.getByTestId('anchor-hash').waitFor();
     expect(await page.getByTestId('anchor-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
     await expectAccessible(page, 'audit');

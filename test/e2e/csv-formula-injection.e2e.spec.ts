@@ -57,4 +57,22 @@ describe('CSV export cells that would start a formula', () => {
     expect(rows.map((row) => row[actorName])).toEqual(expect.arrayContaining(NAMES.map((name) => `'${name}`)));
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
+
+  it("neutralise an organisation's name in the budget's CSV (semicolons, for Swedish spreadsheets)", async () => {
+    const [name] = NAMES;
+    const body = VALID_BODIES['submit-application'] as { organisation: object };
+    await api
+      .http()
+      .post('/cases')
+      .set(await bearer({ roles: ['organisation'], tenant: 'linkoping', org: '822004-0417' }))
+      .send({ ...body, organisation: { ...body.organisation, name } })
+      .expect(201);
+    const csv = await api
+      .http()
+      .get('/budget?year=2023&format=csv')
+      .set(await bearer({ roles: ['chef'], tenant: 'linkoping' }));
+    const cells = csv.text.split('\r\n').flatMap((row) => row.split(';'));
+    expect(cells).toContain(`"'${name.replaceAll('"', '""')}"`);
+    for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@\t\r]/);
+  });
 });

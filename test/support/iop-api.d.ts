@@ -232,6 +232,13 @@ export interface paths {
     /** Deletes a saved view (its owner; an admin for a shared one) */
     delete: operations["deleteView"];
   };
+  "/budget": {
+    /**
+     * The year's commitments of the caller's municipality per deciding body and per organisation (planned, paid, outstanding, overpaid): JSON, or CSV
+     * @description Each case's figures are its payment plan's year, as GET /cases/:id `money.plan` gives them; the budget is their sums. With `format=csv` or `Accept: text/csv`: the same figures for a Swedish spreadsheet (UTF-8 with BOM, semicolons, decimal comma).
+     */
+    get: operations["getBudget"];
+  };
   "/worklist": {
     /** Cases waiting on the caller (commands their roles may give now), by due date; open cases per stage; the caller's deadlines */
     get: operations["getWorklist"];
@@ -2525,6 +2532,142 @@ export interface components {
     DeletedViewDto: {
       /** Format: uuid */
       id: string;
+    };
+    BudgetSumDto: {
+      /**
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /**
+       * @description How many cases the sum is of.
+       * @example 3
+       */
+      cases: number;
+    };
+    BodyBudgetDto: {
+      /**
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /**
+       * @description How many cases the sum is of.
+       * @example 3
+       */
+      cases: number;
+      /** @description The body that approved the agreements. */
+      body: components["schemas"]["DecidingBodyDto"];
+    };
+    BudgetOrganisationDto: {
+      /** @example Föreningen Trygga Hem */
+      name: string;
+      /**
+       * @description As the case has it, normalised (NNNNNN-NNNN) when valid.
+       * @example 802456-1234
+       */
+      organisationNumber: string;
+    };
+    OrganisationBudgetDto: {
+      /**
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /**
+       * @description How many cases the sum is of.
+       * @example 3
+       */
+      cases: number;
+      organisation: components["schemas"]["BudgetOrganisationDto"];
+    };
+    BudgetCaseDto: {
+      /**
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example SN 2025/0042 */
+      diarienummer: string | null;
+      /** @description The body whose decision approved the agreement (the case's last `approved` decision); null while no body has decided. */
+      body: components["schemas"]["DecidingBodyDto"] | null;
+      organisation: components["schemas"]["BudgetOrganisationDto"];
+    };
+    BudgetDto: {
+      /** @example 2025 */
+      year: number;
+      /** @description The commitments: every case a body approved whose plan has the year. */
+      total: components["schemas"]["BudgetSumDto"];
+      /** @description The commitments per deciding body, by code. */
+      bodies: components["schemas"]["BodyBudgetDto"][];
+      /** @description The commitments per organisation, by name. */
+      organisations: components["schemas"]["OrganisationBudgetDto"][];
+      /** @description Open cases with terms that no body has decided on yet (their requested or proposed terms): not in the commitments. */
+      notYetDecided: components["schemas"]["BudgetSumDto"];
+      /** @description Each case of the year with its plan's figures (as GET /cases/:id `money.plan` gives them): commitments by body and diarienummer, then those not yet decided. Cases closed without an agreement are left out. */
+      cases: components["schemas"]["BudgetCaseDto"][];
     };
     NextDeadlineDto: {
       /**
@@ -6049,6 +6192,47 @@ export interface operations {
       };
       /** @description VIEW_CHANGED */
       412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /**
+   * The year's commitments of the caller's municipality per deciding body and per organisation (planned, paid, outstanding, overpaid): JSON, or CSV
+   * @description Each case's figures are its payment plan's year, as GET /cases/:id `money.plan` gives them; the budget is their sums. With `format=csv` or `Accept: text/csv`: the same figures for a Swedish spreadsheet (UTF-8 with BOM, semicolons, decimal comma).
+   */
+  getBudget: {
+    parameters: {
+      query: {
+        /** @description The calendar year. */
+        year: number;
+        /** @description csv: the same figures for a spreadsheet (also with `Accept: text/csv`). */
+        format?: "json" | "csv";
+      };
+    };
+    responses: {
+      /** @description Read from the case streams as they are now. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["BudgetDto"];
+          "text/csv": string;
+        };
+      };
+      /** @description VALIDATION_FAILED: no year, a year out of range, or an unknown format. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: The budget is for the municipality's officials. */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { CaseFacts } from '../../lifecycle';
 import { PERSONAL_FIELDS } from '../../personal-data/personal-fields';
+import { csvField } from '../../shared/csv';
 import type { CaseHistoryDto, HistoryEntryDto } from '../case-history/case-history.dto';
 import type { CaseVerdict } from '../verify/case-verdict';
 
@@ -62,17 +63,7 @@ export function toCsv({ history }: CaseRecord): string {
     JSON.stringify(e.payload),
     e.hash,
   ]);
-  return [CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/**
- * One RFC 4180 field. A value a spreadsheet would read as a formula (starting with =, +, -, @, a tab
- * or a carriage return; an actor's name comes from a token) is prefixed with a single quote and
- * quoted, as OWASP's CSV injection advice says, so that it shows as the text it is.
- */
-export function csvField(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /^'|[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return [CSV_COLUMNS, ...rows].map((row) => row.map((field) => csvField(field)).join(',')).join('\r\n') + '\r\n';
 }
 
 /** A printable report for people: summary, timeline, signatures, verification with the hashes. */

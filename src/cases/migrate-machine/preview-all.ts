@@ -1,7 +1,7 @@
-import type { EventStore, StreamName } from '../../event-store/event-store.port';
+import type { EventStore } from '../../event-store/event-store.port';
 import { previewCase, type CaseMachine, type CasePreview } from '../../lifecycle';
 import { foldRecorded } from '../shared/case-repository';
-import { asCaseEvents, caseIdOfStream } from '../shared/case-stream';
+import { everyCase } from '../shared/every-case';
 
 export interface CasePreviewRow {
   readonly tenant: string;
@@ -26,22 +26,13 @@ export async function previewAll(store: EventStore, candidate: CaseMachine, tena
     async (snapshot) => {
       const cases: CasePreviewRow[] = [];
       let closed = 0;
-      const list = (after?: StreamName) => snapshot.listStreams({ prefix: 'case-', ...(tenant !== undefined && { tenant }), ...(after && { after }) });
-      for (let page = await list(); page.length > 0; page = await list(page.at(-1))) {
-        for (const { stream, events: recorded } of await snapshot.readStreams(page.filter((stream) => caseIdOfStream(stream)))) {
-          const events = asCaseEvents(recorded);
-          const current = foldRecorded(events).snapshot;
-          if (events.length === 0 || current.status === 'done') {
-            closed++;
-            continue;
-          }
-          cases.push({
-            tenant: stream.tenant,
-            caseId: caseIdOfStream(stream)!,
-            diarienummer: current.context.diarienummer,
-            preview: previewCase(events, current, candidate),
-          });
+      for await (const { stream, caseId, events } of everyCase(snapshot, tenant)) {
+        const current = foldRecorded(events).snapshot;
+        if (events.length === 0 || current.status === 'done') {
+          closed++;
+          continue;
         }
+        cases.push({ tenant: stream.tenant, caseId, diarienummer: current.context.diarienummer, preview: previewCase(events, current, candidate) });
       }
       return { cases, closed };
     },

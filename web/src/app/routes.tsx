@@ -28,6 +28,7 @@ const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'
 const OrganisationPage = lazy(() => import('../organisation/OrganisationPage'));
 const ApplicationPage = lazy(() => import('../organisation/ApplicationPage'));
 const AdminPage = lazy(() => import('../admin/AdminPage'));
+const BudgetPage = lazy(() => import('../budget/BudgetPage'));
 
 /** Who works with cases (not auditors, who read, nor representatives, who have their own pages). */
 const OFFICIALS: Role[] = ['registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'admin'];
@@ -45,6 +46,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/arenden/:id', page: CasePage },
   { path: '/arenden/:id/historik', page: CasePage },
   { path: '/tidsfrister', page: DeadlinesPage, nav: (t) => t.nav.deadlines },
+  { path: '/budgetoversikt', page: BudgetPage, nav: (t) => t.nav.budget, roles: ['chef', 'handlaggare', 'namndsekreterare', 'admin', 'auditor'] },
   { path: '/granskning', page: AuditPage, nav: (t) => t.nav.audit, roles: ['auditor', 'admin'] },
   { path: '/notiser', page: NotificationsPage, nav: (t) => t.nav.notifications, roles: ['chef', 'admin'] },
   { path: '/administration', page: AdminPage, nav: (t) => t.nav.admin, roles: ['admin'] },
