@@ -11,8 +11,9 @@ const LAYERS = [
   ['shared', 'config', 'logging', 'calendar'],
   ['money'], // öre, rounding, kronor texts, index values: pure, dates from the calendar
   ['lifecycle'], // the pure core: see lifecycle-is-pure
-  ['reference-data', 'database'],
+  ['database'],
   ['event-store'],
+  ['reference-data'], // each tenant's reference data: events in its own stream, read by the token verifier and the cases
   ['auth'],
   ['personal-data'],
   ['projections'],

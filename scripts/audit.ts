@@ -105,7 +105,13 @@ async function verify(options: Options, kept: string | undefined): Promise<numbe
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The kinds of stream as the summary names them. */
-const KIND_LABELS: Record<string, string> = { case: 'ärenden', diarium: 'diarieserier', erasure: 'raderingar', other: 'övriga strömmar' };
+const KIND_LABELS: Record<string, string> = {
+  case: 'ärenden',
+  diarium: 'diarieserier',
+  erasure: 'raderingar',
+  'reference-data': 'referensdata',
+  other: 'övriga strömmar',
+};
 
 /** Every case of the tenant by id, with its diarienummer where it has one: how the summary names them. */
 async function caseNames(options: Options): Promise<Map<string, string>> {

@@ -19,6 +19,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
 import { Clock, SystemClock } from './shared/clock';
 import { TenantModule } from './tenant/tenant.module';
@@ -34,6 +35,7 @@ export class AppModule {
       imports: [
         DatabaseModule,
         EventStoreModule,
+        ReferenceDataModule,
         ProjectionsModule,
         HealthModule,
         AuthModule,

@@ -10,6 +10,7 @@ import { LifecycleError } from '../lifecycle';
 import { LOGGER } from '../logging/logger';
 import type { NotificationError } from '../notifications/notification.errors';
 import type { PersonalDataError } from '../personal-data/personal-data.errors';
+import type { ReferenceDataError } from '../reference-data/reference-data.errors';
 import type { SavedViewError } from '../saved-views/saved-view.errors';
 import { EngineError, type InvalidInput } from '../shared/engine-error';
 
@@ -24,7 +25,8 @@ type ErrorCode =
   | NotificationError['code']
   | FeedTokenError['code']
   | RequestRefused['code']
-  | SavedViewError['code'];
+  | SavedViewError['code']
+  | ReferenceDataError['code'];
 
 /** Every error code the API can answer with, and its status: the one place codes meet HTTP. */
 const STATUS: Record<ErrorCode, HttpStatus> = {
@@ -46,12 +48,15 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   NOTIFICATION_NOT_FOUND: HttpStatus.NOT_FOUND,
   FEED_TOKEN_NOT_FOUND: HttpStatus.NOT_FOUND,
   VIEW_NOT_FOUND: HttpStatus.NOT_FOUND,
+  INDEX_SERIES_NOT_FOUND: HttpStatus.NOT_FOUND,
   TRANSITION_NOT_ALLOWED: HttpStatus.CONFLICT,
   CASE_CHANGED: HttpStatus.CONFLICT,
   WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
   EVENT_ID_CONFLICT: HttpStatus.CONFLICT,
   DATA_SUBJECT_ERASED: HttpStatus.CONFLICT,
   NOTIFICATION_NOT_FAILED: HttpStatus.CONFLICT,
+  // The tenant is not set up for this yet: an administrator's task, not the request's fault.
+  REFERENCE_DATA_MISSING: HttpStatus.CONFLICT,
   PRECONDITION_FAILED: HttpStatus.PRECONDITION_FAILED,
   VIEW_CHANGED: HttpStatus.PRECONDITION_FAILED,
   RULE_VIOLATED: HttpStatus.UNPROCESSABLE_ENTITY,

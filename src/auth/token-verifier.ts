@@ -3,7 +3,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import { AccessDenied } from './access-denied';
 import type { AppConfig } from '../config/app-config';
 import { ROLES, type Role } from '../lifecycle';
-import { municipality } from '../reference-data/municipalities';
+import type { ReferenceDataStore } from '../reference-data/reference-data.store';
 import type { Actor } from './actor';
 import { hs256Key } from './signing-key';
 
@@ -11,14 +11,18 @@ import { hs256Key } from './signing-key';
  * Verifies bearer tokens: HS256 with a shared key, or an identity provider's JWKS. A token must
  * expire (`exp`), live at most JWT_MAX_LIFETIME_SECONDS, not be used before its `nbf` or claim to
  * be issued in the future (`iat`), all give or take JWT_CLOCK_SKEW_SECONDS; it must carry the
- * configured `iss` and `aud`, and name a tenant this engine serves.
+ * configured `iss` and `aud`, and name a tenant this engine serves: one with reference data, or
+ * any tenant for its administrators, who set a new municipality up through the API.
  */
 export class TokenVerifier {
   // The HS256 secret as a key object made once: from raw bytes jose would import it on every request.
   private readonly key: KeyObject | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly referenceData: ReferenceDataStore,
+  ) {
     if (config.JWT_JWKS_URL) {
       this.key = createRemoteJWKSet(new URL(config.JWT_JWKS_URL));
       this.algorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
@@ -43,7 +47,12 @@ export class TokenVerifier {
     );
     this.checkTimes(payload);
     const actor = actorFrom(payload);
-    if (!municipality(actor.tenant)) throw new AccessDenied('TENANT_UNKNOWN', `The bearer token names a tenant this engine does not serve: ${actor.tenant}.`);
+    if (!actor.roles.includes('admin') && !(await this.referenceData.isSetUp(actor.tenant))) {
+      throw new AccessDenied(
+        'TENANT_UNKNOWN',
+        `The bearer token names a tenant this engine does not serve yet: ${actor.tenant}. An administrator (role admin) of it must first set up its reference data (PUT /reference-data/municipality).`,
+      );
+    }
     return actor;
   }
 

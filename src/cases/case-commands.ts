@@ -10,6 +10,7 @@ import { DraftProposalDto } from './draft-proposal/draft-proposal.dto';
 import { GiveNoticeDto } from './give-notice/give-notice.dto';
 import { LodgeAppealDto } from './lodge-appeal/lodge-appeal.dto';
 import { RecordAppealOutcomeDto } from './record-appeal-outcome/record-appeal-outcome.dto';
+import { RecordDecisionExtension } from './record-decision/record-decision';
 import { RecordDecisionDto } from './record-decision/record-decision.dto';
 import { RecordEvaluationDto } from './record-evaluation/record-evaluation.dto';
 import { RecordExpiryDto } from './record-expiry/record-expiry.dto';
@@ -21,6 +22,7 @@ import { RecordPostingDto } from './record-posting/record-posting.dto';
 import { RecordTerminationDto } from './record-termination/record-termination.dto';
 import { RegisterExtension } from './register/register';
 import { RegisterDto } from './register/register.dto';
+import { ScheduleMeetingExtension } from './schedule-meeting/schedule-meeting';
 import { ScheduleMeetingDto } from './schedule-meeting/schedule-meeting.dto';
 import type { CommandRow } from './shared/case-command';
 import { caseCommandController } from './shared/case-command.controller';
@@ -52,10 +54,15 @@ export const CASE_COMMANDS: { [K in CommandType]: CommandRow<K> } = {
   'close-ineligible': { dto: CloseIneligibleDto, summary: 'Close the case as not eligible for IOP (e.g. really a purchase under LOU)' },
   'draft-proposal': { dto: DraftProposalDto, summary: "Draft or revise the administration's proposal (tjänsteutlåtande)" },
   'sign-proposal': { dto: SignProposalDto, summary: 'Sign the proposal as director (förvaltningschef)' },
-  'schedule-meeting': { dto: ScheduleMeetingDto, summary: "Put the case on the agenda of a body's meeting" },
+  'schedule-meeting': {
+    dto: ScheduleMeetingDto,
+    summary: "Put the case on the agenda of a body's meeting; the body is the tenant's, by its code",
+    extension: ScheduleMeetingExtension,
+  },
   'record-decision': {
     dto: RecordDecisionDto,
-    summary: "Record the body's decision: approved, rejected, returned (återremiss), deferred or recommended to a higher body",
+    summary: "Record the body's decision: approved, rejected, returned (återremiss), deferred or recommended to a higher body (by its code)",
+    extension: RecordDecisionExtension,
   },
   'record-justering': { dto: RecordJusteringDto, summary: "Record that the meeting's protocol was checked and signed (justering)" },
   'record-posting': { dto: RecordPostingDto, summary: 'Record that the protocol was posted on the notice board (anslag); the appeal window starts' },

@@ -9,6 +9,8 @@ import { idempotentCaseId } from '../cases/shared/idempotency';
 import { AppConfig } from '../config/app-config';
 import { EventStore } from '../event-store/event-store.port';
 import { LOGGER } from '../logging/logger';
+import { ReferenceDataStore } from '../reference-data/reference-data.store';
+import { DEMO_MUNICIPALITIES, onboard } from './demo-reference-data';
 import { linkoping, osterakerBrottsofferjouren, osterakerKvinnojouren, robertsfors, type SeedCase } from './seed-cases';
 import { applicantOf, seedRequest } from './seed-requests';
 
@@ -46,8 +48,9 @@ const DEMO: DemoCase[] = [
 ];
 
 /**
- * On first start against an empty database (the embedded one, by default), creates the demo
- * cases through the same commands officials give. Every step carries an idempotency key, so two
+ * On first start against an empty database (the embedded one, by default), sets up the demo
+ * municipalities' reference data and creates the demo cases through the same commands
+ * administrators and officials give. Every step carries an idempotency key, so two
  * instances starting together create each case once.
  */
 @Injectable()
@@ -58,6 +61,7 @@ export class DemoData implements OnModuleInit, OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly store: EventStore,
     private readonly bus: CommandBus,
+    private readonly referenceData: ReferenceDataStore,
     private readonly anchors: Anchors,
     private readonly scheduler: DeadlineScheduler,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -78,7 +82,15 @@ export class DemoData implements OnModuleInit, OnApplicationBootstrap {
 
   private async seed(): Promise<void> {
     const wanted = this.config.DEMO_DATA ?? !this.config.DATABASE_URL;
-    if (!wanted || (await this.store.readAll({ maxCount: 1 })).length > 0) return;
+    if (!wanted) return;
+    const empty = (await this.store.readAll({ maxCount: 1 })).length === 0;
+    // Each municipality is set up as its administrator would through the API, before its cases; also
+    // in a demo database written before reference data was kept as events. One set up already is
+    // left as its administrators made it.
+    for (const municipality of DEMO_MUNICIPALITIES) {
+      if (!(await this.referenceData.isSetUp(municipality.tenant))) await onboard(this.referenceData, municipality);
+    }
+    if (!empty) return;
     for (const demo of DEMO) await this.create(demo);
     // Anchored at once: a fresh system's record is covered from its first minute, not the next interval.
     const anchor = await this.anchors.anchor();

@@ -19,8 +19,18 @@ export function seedRequest(command: Command): SeedRequest {
   const request = { type, date: now.slice(0, 10), role: party ? partyRoles[party] : commandRoles[type][0] };
   switch (type) {
     case 'submit-application': {
-      const { previousCaseId: _, ...body } = payload;
+      // The municipality party is the tenant's own, from its reference data.
+      const { previousCaseId: _, municipality: __, ...body } = payload;
       return { ...request, body };
+    }
+    case 'schedule-meeting': {
+      // Bodies are named by code; the engine takes the rest from the reference data.
+      const { body, ...meeting } = payload as Record<string, unknown> & { body: { code: string } };
+      return { ...request, body: { ...meeting, bodyCode: body.code } };
+    }
+    case 'record-decision': {
+      const recommendedTo = payload.recommendedTo as { code: string } | null;
+      return { ...request, body: { ...payload, recommendedTo: recommendedTo?.code ?? null } };
     }
     case 'register':
       // The seed documents carry the municipality's real number; the engine gives its own from the body's series.

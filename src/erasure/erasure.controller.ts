@@ -1,18 +1,17 @@
 import { applyDecorators, Body, Controller, Delete, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { forbiddenRole } from '../auth/access-denied';
 import { PersonalDataError } from '../personal-data/personal-data.errors';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { validationPipe } from '../cases/shared/case-command.controller';
 import { ErrorDto } from '../cases/shared/case-result.dto';
+import { RequireRoles } from '../cases/shared/require-roles';
 import { isCaseId } from '../cases/shared/case-stream';
 import { EraseByEmailDto, ErasureDto } from './erasure.dto';
 import { Erasure } from './erasure.service';
 
 const Refusals = () =>
   applyDecorators(
-    ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' }),
     ApiResponse({ status: 404, type: ErrorDto, description: 'DATA_SUBJECT_NOT_FOUND' }),
     ApiResponse({ status: 409, type: ErrorDto, description: 'DATA_SUBJECT_ERASED: erased already.' }),
   );
@@ -21,6 +20,7 @@ const Refusals = () =>
 @ApiTags('Personal data')
 @ApiBearerAuth()
 @Controller('data-subjects')
+@RequireRoles(['admin'], 'Erasing personal data is for admins.')
 export class ErasureController {
   constructor(private readonly erasure: Erasure) {}
 
@@ -35,7 +35,6 @@ export class ErasureController {
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: not an email.' })
   @Refusals()
   byEmail(@CurrentActor() actor: Actor, @Body(validationPipe(EraseByEmailDto)) body: EraseByEmailDto): Promise<ErasureDto> {
-    assertAdmin(actor);
     return this.erasure.byEmail(actor, body.email);
   }
 
@@ -45,12 +44,7 @@ export class ErasureController {
   @ApiOkResponse({ type: ErasureDto })
   @Refusals()
   bySubjectId(@CurrentActor() actor: Actor, @Param('subjectId') subjectId: string): Promise<ErasureDto> {
-    assertAdmin(actor);
     if (!isCaseId(subjectId)) throw new PersonalDataError('DATA_SUBJECT_NOT_FOUND', `No data subject ${subjectId}.`);
     return this.erasure.bySubjectId(actor, subjectId.toLowerCase());
   }
-}
-
-function assertAdmin(actor: Actor): void {
-  if (!actor.roles.includes('admin')) throw forbiddenRole('Erasing personal data is for admins.', ['admin']);
 }

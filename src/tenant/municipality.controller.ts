@@ -3,22 +3,29 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorDto } from '../cases/shared/case-result.dto';
-import { municipality } from '../reference-data/municipalities';
+import { municipalityParty } from '../reference-data/lookups';
+import { ReferenceDataStore } from '../reference-data/reference-data.store';
 import { MunicipalityDto } from './municipality.dto';
 
 @ApiTags('Reference data')
 @ApiBearerAuth()
 @Controller('municipality')
 export class MunicipalityController {
+  constructor(private readonly store: ReferenceDataStore) {}
+
   @Get()
   @ApiOperation({ operationId: 'getMunicipality', summary: "The caller's municipality: its name, organisationsnummer and deciding bodies (for forms)" })
   @ApiOkResponse({ type: MunicipalityDto })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHENTICATED' })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'TENANT_UNKNOWN: the token names a tenant this engine does not serve' })
-  get(@CurrentActor() actor: Actor): MunicipalityDto {
-    // The token verifier lets through only tenants the reference data has (else 403 TENANT_UNKNOWN).
-    const found = municipality(actor.tenant)!;
-    const bodies = found.bodies.map(({ code, name, kind }) => ({ code, name, kind }));
-    return { tenant: found.tenant, name: found.name, organisationNumber: found.organisationNumber, bodies };
+  @ApiResponse({
+    status: 403,
+    type: ErrorDto,
+    description: 'TENANT_UNKNOWN: the token names a tenant with no reference data (only its admins are let in, to set it up)',
+  })
+  @ApiResponse({ status: 409, type: ErrorDto, description: "REFERENCE_DATA_MISSING: the municipality's name and organisationsnummer are not set up yet" })
+  async get(@CurrentActor() actor: Actor): Promise<MunicipalityDto> {
+    const data = await this.store.current(actor.tenant);
+    const { name, organisationNumber } = municipalityParty(data);
+    return { tenant: data.tenant, name, organisationNumber, bodies: data.bodies.map(({ code, name: body, kind }) => ({ code, name: body, kind })) };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MunicipalityController } from './municipality.controller';
+import { ReferenceDataController } from './reference-data.controller';
 
-/** What the app needs to know about the caller's municipality: `GET /municipality` (reference data). */
-@Module({ controllers: [MunicipalityController] })
+/** The caller's municipality: its reference data (`/reference-data`, kept by its admins) and what forms need of it (`GET /municipality`). */
+@Module({ controllers: [MunicipalityController, ReferenceDataController] })
 export class TenantModule {}

@@ -33,9 +33,10 @@ describe('the auditors’ command line', () => {
       .post('/audit/anchors')
       .set('Authorization', `Bearer ${await tokenFor({ roles: ['admin'], tenant: 'robertsfors' })}`);
     const { stdout } = await run('verify', '--tenant', 'robertsfors');
-    expect(stdout).toContain('2 ärenden, 6 händelser: intakta');
+    expect(stdout).toContain('2 ärenden, 11 händelser: intakta'); // with Robertsfors' reference data: its municipality, three bodies, inhabitants
     expect(stdout).toContain('ärenden: 2 strömmar, 5 händelser, intakta');
     expect(stdout).toContain('diarieserier: 1 ström, 1 händelse, intakta');
+    expect(stdout).toContain('referensdata: 1 ström, 5 händelser, intakta');
     expect(stdout).toMatch(/Globalt ankare: intakt; spara utanför systemet: [0-9a-f]{64}/);
   });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JWT_SECRET, tokenFor, type Caller } from '../support/api';
 import { startBuiltService } from '../support/built-service';
+import { onboardMunicipalitiesIn } from '../support/reference-data';
 import { VALID_BODIES } from '../support/command-bodies';
 import { freePort } from '../support/free-port';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../support/test-database';
@@ -39,6 +40,7 @@ describe('nothing secret in the logs', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(databaseTargets()[0]);
+    await onboardMunicipalitiesIn(db);
     dir = await mkdtemp(join(tmpdir(), 'iop-engine-log-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;

@@ -56,4 +56,19 @@ describe('a caller whose roles may not issue a command gets 403 before its body 
       .send({ toVersion: 'two' });
     expect(response.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
   });
+
+  it.each([
+    ['an erasure by e-mail', '/data-subjects/erasures', { email: 42 }, 'handlaggare'],
+    ['an anchor', '/audit/anchors', { unexpected: true }, 'auditor'],
+    ['a bulk retry of notifications', '/notifications/retries', { ids: 'all' }, 'auditor'],
+    ['a verification of everything', '/audit/verify', { anchor: 'not hex' }, 'handlaggare'],
+  ])('answers 403 to a malformed request for %s from a role that may not make it', async (_, path, body, role) => {
+    const response = await api
+      .http()
+      .post(path)
+      .set(await bearer({ roles: [role], tenant: 'linkoping' }))
+      .send(body);
+    expect(response.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE', details: { required: expect.any(Array) } });
+    expect(JSON.stringify(response.body)).not.toMatch(/email|anchor must|ids/);
+  });
 });

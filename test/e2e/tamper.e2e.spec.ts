@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryResult } from 'pg';
 import { caseStream } from '../../src/cases/shared/case-stream';
+import { DEMO_MUNICIPALITIES, onboardingChanges } from '../../src/demo/demo-reference-data';
 import { linkoping, osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
 import { applicantOf, seedRequest } from '../../src/demo/seed-requests';
 import type { EventMetadata, JsonObject } from '../../src/event-store/event-store.port';
@@ -13,6 +14,10 @@ import { databaseTargets } from '../support/test-database';
 /** Six events: ApplicationSubmitted, CaseRegistered, OfficerAssigned, ProposalDrafted, ProposalSigned, MeetingScheduled. */
 const STEPS = ['submit', 'register', 'assignOfficer', 'draft', 'signProposal', 'schedule'];
 const LAST = STEPS.length - 1;
+
+/** Each test sets up only the municipality it uses; on a fresh stream each onboarding change records one event. */
+const only = (tenant: string) => DEMO_MUNICIPALITIES.filter((m) => m.tenant === tenant);
+const referenceEvents = (tenant: string) => onboardingChanges(only(tenant)[0]).length;
 
 type Sql = (text: string, values?: unknown[]) => Promise<QueryResult>;
 
@@ -64,7 +69,7 @@ async function insertCopyOf(sql: Sql, where: [string, string], from: number, at:
 describe.each(databaseTargets())('tamper evidence on $name', (target) => {
   let api: TestApi;
   let kept: string;
-  beforeAll(async () => (api = await TestApi.start({}, undefined, target)));
+  beforeAll(async () => (api = await TestApi.start({}, undefined, target, only('linkoping'))));
   afterAll(() => api?.stop());
 
   const sql = (text: string, values: unknown[] = []) => api.db.pool.query(text, values);
@@ -105,11 +110,12 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
     expect(await verifyAll(kept)).toEqual({
       intact: true,
       cases: 1,
-      events: STEPS.length + 1,
+      events: STEPS.length + 1 + referenceEvents('linkoping'),
       broken: [],
       kinds: [
         { kind: 'case', streams: 1, events: STEPS.length, broken: [] },
         { kind: 'diarium', streams: 1, events: 1, broken: [] },
+        { kind: 'reference-data', streams: 1, events: referenceEvents('linkoping'), broken: [] },
       ],
       anchors: expect.objectContaining({ intact: true, problems: [] }),
     });
@@ -309,7 +315,7 @@ describe.each(databaseTargets())('tamper evidence on $name', (target) => {
 
 describe.each(databaseTargets())('a database restored from an older copy, on $name', (target) => {
   let api: TestApi;
-  beforeAll(async () => (api = await TestApi.start({}, undefined, target)));
+  beforeAll(async () => (api = await TestApi.start({}, undefined, target, only('linkoping'))));
   afterAll(() => api?.stop());
 
   const sql = (text: string) => api.db.pool.query(text);
@@ -338,12 +344,13 @@ describe.each(databaseTargets())('a database restored from an older copy, on $na
     // Life goes on: the case moves, an anchor is taken, and the auditor keeps its hash.
     await walk(api, 'linkoping', linkoping, ['approve', 'justering'], caseId);
     const latest = (await anchorNow()).hash;
-    expect(await verifyAll(latest)).toMatchObject({ intact: true, events: STEPS.length + 2 + 1 }); // and the case's diarium number
+    // And the case's diarium number, and the reference data.
+    expect(await verifyAll(latest)).toMatchObject({ intact: true, events: STEPS.length + 2 + 1 + referenceEvents('linkoping') });
     // Yesterday's copy comes back.
     for (const table of [...tables].reverse()) await sql(`DELETE FROM ${table}`);
     for (const table of tables) await sql(`INSERT INTO ${table} OVERRIDING SYSTEM VALUE SELECT * FROM copy_of_${table}`);
     const verdict = await verifyAll(latest);
-    expect(verdict).toMatchObject({ intact: false, cases: 1, events: STEPS.length + 1, broken: [] });
+    expect(verdict).toMatchObject({ intact: false, cases: 1, events: STEPS.length + 1 + referenceEvents('linkoping'), broken: [] });
     expect(verdict.anchors.problems).toEqual([
       { what: `the anchor ${latest} kept outside is not in this database: it was rewound to an older copy, or anchors were removed` },
     ]);
@@ -351,13 +358,17 @@ describe.each(databaseTargets())('a database restored from an older copy, on $na
 });
 
 /**
- * The streams that are not cases — the diarium series and the erasure record — tampered with the
- * same ways, with no anchor taken after: verification finds and locates each by its own reading.
+ * The streams that are not cases — the diarium series, the erasure record and the reference data —
+ * tampered with the same ways, with no anchor taken after: verification finds and locates each by
+ * its own reading.
  */
 describe.each(databaseTargets())('tamper evidence beyond cases on $name', (target) => {
   const TENANT = 'osteraker';
   const DIARIUM: [string, string] = [TENANT, 'diarium-KS-2023'];
   const ERASURES: [string, string] = [TENANT, 'data-subject-erasures'];
+  const REFERENCE_DATA: [string, string] = [TENANT, 'reference-data'];
+  /** The demo's reference data, then an index series and a value of it with one revision. */
+  const REFERENCE_EVENTS = referenceEvents(TENANT) + 3;
   let api: TestApi;
   const caseIds: string[] = [];
 
@@ -380,7 +391,21 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
 
   /** Three applications with a contact person each, registered in KS's series of 2023; then the three persons erased. */
   beforeAll(async () => {
-    api = await TestApi.start({}, undefined, target);
+    api = await TestApi.start({}, undefined, target, only(TENANT));
+    await api
+      .http()
+      .put('/reference-data/index-series/KPI')
+      .set(await admin())
+      .send({ name: 'Konsumentprisindex' });
+    for (const value of [
+      { year: 2024, percent: '2.9', status: 'forecast', publishedOn: '2023-12-14' },
+      { year: 2024, percent: '2.80', status: 'final', publishedOn: '2024-12-12' },
+    ])
+      await api
+        .http()
+        .post('/reference-data/index-series/KPI/values')
+        .set(await admin())
+        .send(value);
     const seed = osterakerBrottsofferjouren;
     const organisation = await bearer({ roles: ['organisation'], tenant: TENANT, org: applicantOf(seed.submit) });
     for (const n of [1, 2, 3]) {
@@ -426,12 +451,58 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
 
   it('verifies the untouched record clean, with the count of every kind of stream', async () => {
     const answer = await verify();
-    expect(answer).toMatchObject({ intact: true, cases: 3, events: 3 * 2 + 3 + 3, broken: [] });
+    expect(answer).toMatchObject({ intact: true, cases: 3, events: 3 * 2 + 3 + 3 + REFERENCE_EVENTS, broken: [] });
     expect(answer.kinds).toEqual([
       { kind: 'case', streams: 3, events: 6, broken: [] },
       { kind: 'diarium', streams: 1, events: 3, broken: [] },
       { kind: 'erasure', streams: 1, events: 3, broken: [] },
+      { kind: 'reference-data', streams: 1, events: REFERENCE_EVENTS, broken: [] },
     ]);
+  });
+
+  describe('the reference data', () => {
+    const LAST_EVENT = REFERENCE_EVENTS - 1;
+    const located = (revision: number, what: string) => [
+      { tenant: TENANT, stream: 'reference-data', kind: 'reference-data', events: expect.any(Number), problem: { revision: String(revision), what } },
+    ];
+
+    it('a changed payload (a body renamed)', () =>
+      tampered(REFERENCE_DATA, async () => {
+        await sql(
+          `UPDATE events SET data = jsonb_set(data, '{name}', '"Mallorynämnden"') WHERE tenant = $1 AND stream_id = $2 AND revision = 1`,
+          REFERENCE_DATA,
+        );
+        expect(await brokenOf('reference-data')).toEqual(located(1, 'stored hash does not match the event or its predecessor'));
+      }));
+
+    it('a deleted event', () =>
+      tampered(REFERENCE_DATA, async () => {
+        await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = 1', REFERENCE_DATA);
+        expect(await brokenOf('reference-data')).toEqual(located(1, 'revision 1 is missing (found 2)'));
+      }));
+
+    it('a deleted revision of an index value (the last event)', () =>
+      tampered(REFERENCE_DATA, async () => {
+        await sql('DELETE FROM events WHERE tenant = $1 AND stream_id = $2 AND revision = $3', [...REFERENCE_DATA, LAST_EVENT]);
+        expect(await brokenOf('reference-data')).toEqual(located(LAST_EVENT, `head records revision ${LAST_EVENT}, stream ends at ${LAST_EVENT - 1}`));
+      }));
+
+    it('a forged revision of an index value with the chain and the head recomputed', () =>
+      tampered(REFERENCE_DATA, async () => {
+        await insertCopyOf(sql, REFERENCE_DATA, LAST_EVENT, LAST_EVENT + 1, (data) => ({ ...data, basisPoints: 150 }));
+        await rechain(sql, REFERENCE_DATA);
+        expect(await brokenOf('reference-data')).toEqual(located(LAST_EVENT + 1, 'KPI/2024 is published as version 2, not 3'));
+      }));
+
+    it('a change not made by an administrator, with the chain and the head recomputed', () =>
+      tampered(REFERENCE_DATA, async () => {
+        await sql(
+          `UPDATE events SET metadata = jsonb_set(metadata, '{actorRole}', '"handlaggare"') WHERE tenant = $1 AND stream_id = $2 AND revision = 0`,
+          REFERENCE_DATA,
+        );
+        await rechain(sql, REFERENCE_DATA);
+        expect(await brokenOf('reference-data')).toEqual(located(0, 'MunicipalitySet was recorded by handlaggare, not an administrator'));
+      }));
   });
 
   describe.each([

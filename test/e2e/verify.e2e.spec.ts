@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { caseStream } from '../../src/cases/shared/case-stream';
+import { DEMO_MUNICIPALITIES, onboardingChanges } from '../../src/demo/demo-reference-data';
 import { linkoping, osterakerBrottsofferjouren } from '../../src/demo/seed-cases';
 import { EventStore } from '../../src/event-store/event-store.port';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION } from '../../src/lifecycle';
 import { bearer, TestApi } from '../support/api';
 import { context } from '../support/events';
 import { walk } from '../support/seed-walk';
+
+const osteraker = DEMO_MUNICIPALITIES.find((m) => m.tenant === 'osteraker')!;
+/** On a fresh stream, each onboarding change records one event. */
+const OSTERAKER_REFERENCE_EVENTS = onboardingChanges(osteraker).length;
 
 describe('replay verification', () => {
   let api: TestApi;
@@ -72,11 +77,12 @@ describe('replay verification', () => {
     expect(tenant).toEqual({
       intact: true,
       cases: 1,
-      events: 3,
+      events: 3 + OSTERAKER_REFERENCE_EVENTS,
       broken: [],
       kinds: [
         { kind: 'case', streams: 1, events: 2, broken: [] },
         { kind: 'diarium', streams: 1, events: 1, broken: [] },
+        { kind: 'reference-data', streams: 1, events: OSTERAKER_REFERENCE_EVENTS, broken: [] },
       ],
       // The first anchor, taken when the service started on an empty store.
       anchors: { intact: true, anchors: 1, latest: expect.objectContaining({ sequence: '1', streams: 0 }), problems: [] },
@@ -108,7 +114,15 @@ describe('replay verification', () => {
 
 describe('the global anchor', () => {
   let api: TestApi;
-  beforeAll(async () => (api = await TestApi.start()));
+  beforeAll(
+    async () =>
+      (api = await TestApi.start(
+        undefined,
+        undefined,
+        undefined,
+        DEMO_MUNICIPALITIES.filter((m) => m.tenant !== 'robertsfors'),
+      )),
+  );
   afterAll(() => api.stop());
 
   const admin = () => bearer({ roles: ['admin'], tenant: 'linkoping' });
@@ -130,7 +144,8 @@ describe('the global anchor', () => {
         .post('/audit/anchors')
         .set(await admin())
     ).body.anchor;
-    expect(first).toMatchObject({ sequence: '2', streams: 3 }); // two cases and the KS diarium series of 2022, after the start's empty anchor
+    // Two cases and the KS diarium series of 2022, and the two municipalities' reference data, after the start's empty anchor.
+    expect(first).toMatchObject({ sequence: '2', streams: 3 + 2 });
     expect(
       (
         await api
@@ -227,11 +242,11 @@ describe('a fresh system with the demo data', () => {
     const admin = await bearer({ roles: ['admin'], tenant: 'linkoping' });
     const answer = (await api.http().post('/audit/verify').set(admin).send({})).body;
     const { rows } = await api.db.pool.query<{ kind: string; streams: number; events: number }>(
-      `SELECT CASE WHEN stream_id LIKE 'case-%' THEN 'case' WHEN stream_id LIKE 'diarium-%' THEN 'diarium' ELSE 'other' END AS kind,
-              count(DISTINCT stream_id)::int AS streams, count(*)::int AS events
+      `SELECT CASE WHEN stream_id LIKE 'case-%' THEN 'case' WHEN stream_id LIKE 'diarium-%' THEN 'diarium' WHEN stream_id = 'reference-data' THEN 'reference-data' ELSE 'other' END AS kind,
+              count(DISTINCT (tenant, stream_id))::int AS streams, count(*)::int AS events
        FROM events GROUP BY 1 ORDER BY 1`,
     );
-    expect(rows.map((r) => r.kind)).toEqual(['case', 'diarium']);
+    expect(rows.map((r) => r.kind)).toEqual(['case', 'diarium', 'reference-data']);
     expect(answer).toMatchObject({ intact: true, cases: 4, broken: [], anchors: { intact: true, problems: [] } });
     expect(answer.kinds).toEqual(rows.map(({ kind, streams, events }) => ({ kind, streams, events, broken: [] })));
     // The anchor taken at start covers every stream the demo wrote: nothing waits an hour for its first anchor.

@@ -5,7 +5,10 @@ import { mintToken } from '../../src/auth/signing-key';
 import { loadConfig } from '../../src/config/app-config';
 import type { Role } from '../../src/lifecycle';
 import { createLogger } from '../../src/logging/logger';
+import { DEMO_MUNICIPALITIES, type DemoMunicipality } from '../../src/demo/demo-reference-data';
+import { ReferenceDataStore } from '../../src/reference-data/reference-data.store';
 import { FixedClock } from '../../src/shared/clock';
+import { onboardMunicipalities } from './reference-data';
 import { createTestDatabase, databaseTargets, type DatabaseTarget, type TestDatabase } from './test-database';
 
 export const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
@@ -21,7 +24,10 @@ export interface Caller {
   readonly sub?: string;
 }
 
-/** The service in-process on a database of its own, with a clock the test moves and tokens it mints. */
+/**
+ * The service in-process on a database of its own, with a clock the test moves and tokens it mints.
+ * The demo municipalities' reference data is set up unless the test names others (`[]`: none).
+ */
 export class TestApi {
   private constructor(
     readonly app: NestExpressApplication,
@@ -29,12 +35,18 @@ export class TestApi {
     readonly clock: FixedClock,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv = {}, now = new Date('2023-01-02T09:00:00.000Z'), target: DatabaseTarget = databaseTargets()[0]): Promise<TestApi> {
+  static async start(
+    env: NodeJS.ProcessEnv = {},
+    now = new Date('2023-01-02T09:00:00.000Z'),
+    target: DatabaseTarget = databaseTargets()[0],
+    municipalities: readonly DemoMunicipality[] = DEMO_MUNICIPALITIES,
+  ): Promise<TestApi> {
     const db = await createTestDatabase(target);
     const clock = new FixedClock(now);
     const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', ...NO_RATE_LIMITS, ...env });
     const app = await createApp(config, createLogger('silent'), clock);
     await app.init();
+    await onboardMunicipalities(app.get(ReferenceDataStore), municipalities);
     return new TestApi(app, db, clock);
   }
 

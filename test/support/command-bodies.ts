@@ -1,6 +1,7 @@
 import type { Command, CommandType } from '../../src/lifecycle';
 import { bodyInKronor, termsInKronor } from '../../src/cases/shared/in-kronor';
 import { linkoping as L, robertsfors as R } from '../../src/demo/seed-cases';
+import { seedRequest } from '../../src/demo/seed-requests';
 
 export type Body = Record<string, unknown>;
 
@@ -10,15 +11,15 @@ export const bodyOf = ({ type: _type, now: _now, ...body }: Command, ...engineFi
 
 /** A valid request body for every command type, from the seed documents where they have one. */
 export const VALID_BODIES: { [K in CommandType]: Body } = {
-  'submit-application': bodyOf(L.submit, 'previousCaseId'),
+  'submit-application': seedRequest(L.submit).body,
   register: { bodyCode: 'SON', registeredOn: '2022-09-02' },
   'assign-officer': bodyOf(L.assignOfficer),
   withdraw: { withdrawnOn: '2022-12-11', reason: 'Föreningen avstår.' },
   'close-ineligible': { closedOn: '2022-12-11', reason: 'Upphandling enligt LOU.' },
   'draft-proposal': bodyOf(L.draft),
   'sign-proposal': bodyOf(L.signProposal),
-  'schedule-meeting': bodyOf(L.schedule),
-  'record-decision': bodyOf(R.recommend),
+  'schedule-meeting': seedRequest(L.schedule).body,
+  'record-decision': seedRequest(R.recommend).body,
   'record-justering': bodyOf(L.justering),
   'record-posting': bodyOf(L.posting),
   'record-final': {},

@@ -52,7 +52,6 @@ const terms: Schemas['TermsDto'] = {
 export async function signLinkopingAgreement(as: (role: Role) => IopClient): Promise<{ id: string; steps: Step[] }> {
   const submitted = await as('organisation').POST('/cases', {
     body: {
-      municipality: { name: 'Linköpings kommun, Social- och omsorgsnämnden', organisationNumber: '212000-0449' },
       organisation: { name: 'Brottsofferjouren i Linköping', organisationNumber: '822004-0417' },
       purpose: 'Stöd till brottsutsatta, anhöriga och vittnen enligt 5 kap. 11 § SoL',
       targetGroups: ['Brottsutsatta kommuninvånare över 18 år', 'Anhöriga', 'Vittnen'],
@@ -109,7 +108,7 @@ export async function signLinkopingAgreement(as: (role: Role) => IopClient): Pro
     'schedule-meeting',
     await as('namndsekreterare').POST('/cases/{id}/commands/schedule-meeting', {
       params: params(),
-      body: { body: { code: 'SON', name: 'Social- och omsorgsnämnden', kind: 'board' }, meetingDate: '2022-11-09' },
+      body: { bodyCode: 'SON', meetingDate: '2022-11-09' },
     }),
   );
   record(

@@ -60,7 +60,7 @@ export interface paths {
     post: operations["recordAppealOutcome"];
   };
   "/cases/{id}/commands/record-decision": {
-    /** Record the body's decision: approved, rejected, returned (återremiss), deferred or recommended to a higher body */
+    /** Record the body's decision: approved, rejected, returned (återremiss), deferred or recommended to a higher body (by its code) */
     post: operations["recordDecision"];
   };
   "/cases/{id}/commands/record-evaluation": {
@@ -100,7 +100,7 @@ export interface paths {
     post: operations["register"];
   };
   "/cases/{id}/commands/schedule-meeting": {
-    /** Put the case on the agenda of a body's meeting */
+    /** Put the case on the agenda of a body's meeting; the body is the tenant's, by its code */
     post: operations["scheduleMeeting"];
   };
   "/cases/{id}/commands/sign": {
@@ -227,6 +227,30 @@ export interface paths {
   "/municipality": {
     /** The caller's municipality: its name, organisationsnummer and deciding bodies (for forms) */
     get: operations["getMunicipality"];
+  };
+  "/reference-data": {
+    /** The tenant's reference data as it is now, with every index value's history */
+    get: operations["getReferenceData"];
+  };
+  "/reference-data/municipality": {
+    /** Set the municipality's name and organisationsnummer: the municipality party of every new case (admins; a re-send of what is already there records nothing) */
+    put: operations["setMunicipality"];
+  };
+  "/reference-data/bodies/{code}": {
+    /** Set a deciding body (nämnd, utskott, fullmäktige): its name, kind and diarium series (admins; a re-send of what is already there records nothing) */
+    put: operations["setBody"];
+  };
+  "/reference-data/inhabitants/{year}": {
+    /** Set the number of inhabitants for a year, with the date it is counted on (admins; a re-send of what is already there records nothing) */
+    put: operations["setInhabitants"];
+  };
+  "/reference-data/index-series/{code}": {
+    /** Set up (or rename) an index series, e.g. OPI (admins; a re-send of what is already there records nothing) */
+    put: operations["setIndexSeries"];
+  };
+  "/reference-data/index-series/{code}/values": {
+    /** Publish a year's value of an index series: its first, or a revision (a new version; the earlier stays in the history) (admins; a re-send of what is already there records nothing) */
+    post: operations["publishIndexValue"];
   };
   "/metrics": {
     /**
@@ -1319,8 +1343,11 @@ export interface components {
        * @example § 187
        */
       paragraph?: string | null;
-      /** @description The higher body, when the outcome is `recommended`. */
-      recommendedTo?: components["schemas"]["DecidingBodyDto"] | null;
+      /**
+       * @description The code of the higher body, when the outcome is `recommended`: one of the tenant's bodies (GET /reference-data).
+       * @example KS
+       */
+      recommendedTo?: string | null;
       /**
        * @description The motivation, when the protocol gives one.
        * @example Utskottet rekommenderar kommunstyrelsen att ingå avtal.
@@ -1424,8 +1451,11 @@ export interface components {
       registeredOn: string;
     };
     ScheduleMeetingDto: {
-      /** @description The body whose meeting takes up the case. */
-      body: components["schemas"]["DecidingBodyDto"];
+      /**
+       * @description The code of the body whose meeting takes up the case: one of the tenant's bodies (GET /reference-data).
+       * @example KS
+       */
+      bodyCode: string;
       /**
        * Format: date
        * @description The day of the meeting.
@@ -1509,8 +1539,6 @@ export interface components {
       phone?: string | null;
     };
     SubmitApplicationDto: {
-      /** @description The municipality the organisation applies to. */
-      municipality: components["schemas"]["PartyDto"];
       /** @description The applying non-profit organisation. */
       organisation: components["schemas"]["PartyDto"];
       /**
@@ -1738,17 +1766,17 @@ export interface components {
        */
       stream: string;
       /**
-       * @description What the stream holds: a case, a diarium series, the erasure record, or a kind this version does not fold (its chain and head are still verified).
+       * @description What the stream holds: a case, a diarium series, the erasure record, a tenant's reference data, or a kind this version does not fold (its chain and head are still verified).
        * @enum {string}
        */
-      kind: "case" | "diarium" | "erasure" | "other";
+      kind: "case" | "diarium" | "erasure" | "reference-data" | "other";
       /** @example 3 */
       events: number;
       problem: components["schemas"]["StreamProblemDto"];
     };
     KindSummaryDto: {
       /** @enum {string} */
-      kind: "case" | "diarium" | "erasure" | "other";
+      kind: "case" | "diarium" | "erasure" | "reference-data" | "other";
       /**
        * @description Streams of this kind verified.
        * @example 2
@@ -2298,6 +2326,190 @@ export interface components {
       organisationNumber: string;
       /** @description Its deciding bodies (nämnder, utskott, fullmäktige). */
       bodies: components["schemas"]["BodyDto"][];
+    };
+    MunicipalityIdentityDto: {
+      /** @example Vallentuna kommun */
+      name: string;
+      /** @example 212000-0068 */
+      organisationNumber: string;
+    };
+    DiariumSeriesDto: {
+      /**
+       * @description Between the year and the number: `KS 2023/01692`, `SON 2019-536`.
+       * @example /
+       * @enum {string}
+       */
+      separator: "/" | "-";
+      /**
+       * @description Zero-padding of the running number (5: 00001); 0 for none.
+       * @example 5
+       */
+      digits: number;
+    };
+    ReferenceBodyDto: {
+      /** @example KS */
+      code: string;
+      /** @example Kommunstyrelsen */
+      name: string;
+      /**
+       * @description committee (utskott: only recommends), board (nämnd, kommunstyrelsen) or council (kommunfullmäktige).
+       * @example board
+       * @enum {string}
+       */
+      kind: "committee" | "board" | "council";
+      /** @description Its diarium series; null when it registers no cases. */
+      diarium: components["schemas"]["DiariumSeriesDto"] | null;
+      /**
+       * @description What the series' first number of this year looks like.
+       * @example KS 2026/00001
+       */
+      example: string | null;
+    };
+    InhabitantFigureDto: {
+      /**
+       * @description The year the figure is for.
+       * @example 2024
+       */
+      year: number;
+      /**
+       * @description Inhabitants.
+       * @example 34312
+       */
+      count: number;
+      /**
+       * Format: date
+       * @example 2023-11-01
+       */
+      asOf: string;
+    };
+    IndexValueDto: {
+      /**
+       * @description The year the value is for.
+       * @example 2025
+       */
+      year: number;
+      /**
+       * @description The change, always with two decimals.
+       * @example 3.60
+       */
+      percent: string;
+      /**
+       * @description The same in basis points (hundredths of a percent): how the engine computes with it.
+       * @example 360
+       */
+      basisPoints: number;
+      /**
+       * @description forecast (prognos) until the publisher makes it final (utfall).
+       * @example forecast
+       * @enum {string}
+       */
+      status: "forecast" | "final";
+      /**
+       * Format: date
+       * @example 2024-12-12
+       */
+      publishedOn: string;
+      /**
+       * @description 1 for the year's first value, +1 for each revision.
+       * @example 1
+       */
+      version: number;
+      /** @description Whether this is the year's newest version, the one agreements use; earlier versions are history. */
+      current: boolean;
+    };
+    IndexSeriesDto: {
+      /** @example OPI */
+      code: string;
+      /** @example Omsorgsprisindex (SKR) */
+      name: string;
+      /** @description Every version of every year, by year, oldest version first. */
+      values: components["schemas"]["IndexValueDto"][];
+    };
+    ReferenceDataDto: {
+      /** @example vallentuna */
+      tenant: string;
+      /**
+       * @description The revision of the reference data (also its ETag): send it as If-Match to change what you saw.
+       * @example 7
+       */
+      revision: string;
+      /** @description The municipality as a party; null until set. */
+      municipality: components["schemas"]["MunicipalityIdentityDto"] | null;
+      bodies: components["schemas"]["ReferenceBodyDto"][];
+      /** @description By year. */
+      inhabitants: components["schemas"]["InhabitantFigureDto"][];
+      indexSeries: components["schemas"]["IndexSeriesDto"][];
+    };
+    MunicipalityInputDto: {
+      /**
+       * @description The municipality's name as a party to its agreements.
+       * @example Vallentuna kommun
+       */
+      name: string;
+      /**
+       * @description The municipality's organisationsnummer (Luhn check digit).
+       * @example 212000-0068
+       */
+      organisationNumber: string;
+    };
+    BodyInputDto: {
+      /**
+       * @description The body's name.
+       * @example Kommunstyrelsen
+       */
+      name: string;
+      /**
+       * @description committee (utskott: only recommends), board (nämnd, kommunstyrelsen) or council (kommunfullmäktige).
+       * @example board
+       * @enum {string}
+       */
+      kind: "committee" | "board" | "council";
+      /** @description How its diarium numbers the cases it registers; null (or left out) for a body that registers none. A committee (utskott) keeps none. */
+      diarium?: components["schemas"]["DiariumSeriesDto"] | null;
+    };
+    InhabitantsInputDto: {
+      /**
+       * @description Inhabitants of the municipality (SCB).
+       * @example 34312
+       */
+      count: number;
+      /**
+       * Format: date
+       * @description The date the count is from, e.g. 1 November of the year before.
+       * @example 2023-11-01
+       */
+      asOf: string;
+    };
+    IndexSeriesInputDto: {
+      /**
+       * @description The series' name.
+       * @example Omsorgsprisindex (SKR)
+       */
+      name: string;
+    };
+    IndexValueInputDto: {
+      /**
+       * @description The year the value is for.
+       * @example 2025
+       */
+      year: number;
+      /**
+       * @description The change for the year. Percent as a decimal string with at most two decimals, e.g. "3.60" for 3,60 % (answers always carry two).
+       * @example 3.60
+       */
+      percent: string;
+      /**
+       * @description forecast (prognos) until the publisher makes it final (utfall).
+       * @example forecast
+       * @enum {string}
+       */
+      status: "forecast" | "final";
+      /**
+       * Format: date
+       * @description The day the publisher published this value.
+       * @example 2024-12-12
+       */
+      publishedOn: string;
     };
     OidcSettingsDto: {
       /**
@@ -3394,7 +3606,7 @@ export interface operations {
       };
     };
   };
-  /** Record the body's decision: approved, rejected, returned (återremiss), deferred or recommended to a higher body */
+  /** Record the body's decision: approved, rejected, returned (återremiss), deferred or recommended to a higher body (by its code) */
   recordDecision: {
     parameters: {
       header?: {
@@ -4157,7 +4369,7 @@ export interface operations {
       };
     };
   };
-  /** Put the case on the agenda of a body's meeting */
+  /** Put the case on the agenda of a body's meeting; the body is the tenant's, by its code */
   scheduleMeeting: {
     parameters: {
       header?: {
@@ -4773,7 +4985,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: The migration preview is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4821,7 +5033,7 @@ export interface operations {
           "application/json": components["schemas"]["CaseVerdictDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4854,7 +5066,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4870,7 +5082,7 @@ export interface operations {
           "application/json": components["schemas"]["AnchorVerdictDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4886,7 +5098,7 @@ export interface operations {
           "application/json": components["schemas"]["CreatedAnchorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Anchoring on demand is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4919,7 +5131,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: auditors and admins only. */
+      /** @description FORBIDDEN_ROLE: Verification and exports are for auditors and admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4955,7 +5167,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: the municipality's officials only. */
+      /** @description FORBIDDEN_ROLE: Notifications are for the municipality's officials. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4982,7 +5194,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5003,7 +5215,7 @@ export interface operations {
           "application/json": components["schemas"]["NotificationDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5036,7 +5248,7 @@ export interface operations {
           "application/json": components["schemas"]["NotificationDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE */
+      /** @description FORBIDDEN_ROLE: Acting on notifications is for the municipality's officials (not auditors). */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5250,7 +5462,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Erasing personal data is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5283,7 +5495,7 @@ export interface operations {
           "application/json": components["schemas"]["ErasureDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: Erasing personal data is for admins. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5504,8 +5716,250 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TENANT_UNKNOWN: the token names a tenant this engine does not serve */
+      /** @description TENANT_UNKNOWN: the token names a tenant with no reference data (only its admins are let in, to set it up) */
       403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description REFERENCE_DATA_MISSING: the municipality's name and organisationsnummer are not set up yet */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** The tenant's reference data as it is now, with every index value's history */
+  getReferenceData: {
+    responses: {
+      200: {
+        headers: {
+          /** @description The revision, for If-Match. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["ReferenceDataDto"];
+        };
+      };
+    };
+  };
+  /** Set the municipality's name and organisationsnummer: the municipality party of every new case (admins; a re-send of what is already there records nothing) */
+  setMunicipality: {
+    parameters: {
+      header?: {
+        /** @description The revision ETag last seen, e.g. "7": refused with 412 if the reference data has moved on. */
+        "If-Match"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MunicipalityInputDto"];
+      };
+    };
+    responses: {
+      /** @description The whole reference data after the change; its revision is also the ETag. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferenceDataDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: `details.fields` lists each field (the path too). */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description PRECONDITION_FAILED: If-Match names an older revision. */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Set a deciding body (nämnd, utskott, fullmäktige): its name, kind and diarium series (admins; a re-send of what is already there records nothing) */
+  setBody: {
+    parameters: {
+      header?: {
+        /** @description The revision ETag last seen, e.g. "7": refused with 412 if the reference data has moved on. */
+        "If-Match"?: string;
+      };
+      path: {
+        /** @description The body code, capitals: it starts its diarium numbers (`KS`). */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["BodyInputDto"];
+      };
+    };
+    responses: {
+      /** @description The whole reference data after the change; its revision is also the ETag. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferenceDataDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: `details.fields` lists each field (the path too). */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description PRECONDITION_FAILED: If-Match names an older revision. */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Set the number of inhabitants for a year, with the date it is counted on (admins; a re-send of what is already there records nothing) */
+  setInhabitants: {
+    parameters: {
+      header?: {
+        /** @description The revision ETag last seen, e.g. "7": refused with 412 if the reference data has moved on. */
+        "If-Match"?: string;
+      };
+      path: {
+        /** @description The year the figure is for. */
+        year: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["InhabitantsInputDto"];
+      };
+    };
+    responses: {
+      /** @description The whole reference data after the change; its revision is also the ETag. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferenceDataDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: `details.fields` lists each field (the path too). */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description PRECONDITION_FAILED: If-Match names an older revision. */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Set up (or rename) an index series, e.g. OPI (admins; a re-send of what is already there records nothing) */
+  setIndexSeries: {
+    parameters: {
+      header?: {
+        /** @description The revision ETag last seen, e.g. "7": refused with 412 if the reference data has moved on. */
+        "If-Match"?: string;
+      };
+      path: {
+        /** @description The series' code: capitals, digits and hyphens. */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["IndexSeriesInputDto"];
+      };
+    };
+    responses: {
+      /** @description The whole reference data after the change; its revision is also the ETag. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferenceDataDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: `details.fields` lists each field (the path too). */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description PRECONDITION_FAILED: If-Match names an older revision. */
+      412: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+    };
+  };
+  /** Publish a year's value of an index series: its first, or a revision (a new version; the earlier stays in the history) (admins; a re-send of what is already there records nothing) */
+  publishIndexValue: {
+    parameters: {
+      header?: {
+        /** @description The revision ETag last seen, e.g. "7": refused with 412 if the reference data has moved on. */
+        "If-Match"?: string;
+      };
+      path: {
+        /** @description The series' code. */
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["IndexValueInputDto"];
+      };
+    };
+    responses: {
+      /** @description The whole reference data after the change; its revision is also the ETag. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferenceDataDto"];
+        };
+      };
+      /** @description VALIDATION_FAILED: `details.fields` lists each field (the path too). */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description FORBIDDEN_ROLE: admins only. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description INDEX_SERIES_NOT_FOUND: set the series up first (PUT /reference-data/index-series/{code}). */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorDto"];
+        };
+      };
+      /** @description PRECONDITION_FAILED: If-Match names an older revision. */
+      412: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
         };

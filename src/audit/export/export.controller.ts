@@ -13,7 +13,7 @@ import { PersonalData } from '../../personal-data/personal-data';
 import { Clock } from '../../shared/clock';
 import { historyOf } from '../case-history/case-history.handler';
 import { verdictOf } from '../verify/case-verifier';
-import { assertAuditor } from '../verify/verify.controller';
+import { ForAuditors } from '../audit-roles';
 import { CONTENT_TYPES, EXPORT_FORMATS, toCsv, toHtml, toJsonLines, type CaseRecord, type ExportFormat } from './case-export';
 
 const RENDER: Record<ExportFormat, (record: CaseRecord) => string> = { jsonl: toJsonLines, csv: toCsv, html: toHtml };
@@ -41,10 +41,9 @@ export class ExportController {
     content: Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type, { schema: { type: 'string' } }])),
   })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: an unknown format.' })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
+  @ForAuditors()
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })
   async export(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('format') format: string = 'jsonl', @Res() response: Response): Promise<void> {
-    assertAuditor(actor);
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
       throw new InvalidInput('VALIDATION_FAILED', `Unknown format ${format}.`, {
         fields: [{ field: 'format', messages: [`must be one of ${EXPORT_FORMATS.join(', ')}`] }],

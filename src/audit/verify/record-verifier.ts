@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CaseSnapshots, type CaseSnapshotRecord } from '../../cases/shared/case-snapshots';
 import { caseIdOfStream, caseStream } from '../../cases/shared/case-stream';
-import type { StreamName, StreamRecord } from '../../event-store/event-store.port';
+import type { RecordedEvent, StreamName, StreamRecord } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { verifyChain } from '../../event-store/hash-chain';
 import { caseVerdictOf, type CaseVerdict } from './case-verifier';
 import { diariumProblem } from './diarium-check';
 import { erasureProblem } from './erasure-check';
+import { referenceDataProblem } from './reference-data-check';
 import { kindOf, STREAM_KINDS, type StreamKind, type StreamProblem } from './stream-kinds';
 
 /** A stream that does not verify: which, of what kind, and its first bad revision. */
@@ -64,7 +65,8 @@ const caseKey = (tenant: string, caseId: string) => `${tenant}/${caseId}`;
  * Verifies everything the engine has written: every stream the store lists, whatever its kind,
  * has its hash chain and recorded head recomputed; those whose events mean something are folded
  * too — a case through its machine, a diarium series against the cases it numbers, the erasure
- * record for erasing each subject once. A kind it does not know is still verified by its chain.
+ * record for erasing each subject once, the reference data for changes an administrator could
+ * have made. A kind it does not know is still verified by its chain.
  */
 @Injectable()
 export class RecordVerifier {
@@ -89,7 +91,7 @@ export class RecordVerifier {
         const kind = kindOf(record.stream);
         if (kind === 'case') this.verifyCaseStream(record, batch.snapshots.get(record) ?? [], named, tally);
         else if (kind === 'diarium') diaria.push(record);
-        else tally.add(kind, record, chainProblem(record) ?? (kind === 'erasure' ? erasureProblem(record.events) : undefined));
+        else tally.add(kind, record, chainProblem(record) ?? MEANING[kind]?.(record.events));
       }
       await this.verifyDiaria(diaria, named, tally);
       listed += batch.listed;
@@ -147,6 +149,12 @@ export class RecordVerifier {
     return { listed: streams.length, last: streams.at(-1), records, snapshots: byRecord };
   }
 }
+
+/** What the events of a kind read one stream at a time must mean, beyond their chain. */
+const MEANING: Partial<Record<StreamKind, (events: readonly RecordedEvent[]) => StreamProblem | undefined>> = {
+  erasure: erasureProblem,
+  'reference-data': referenceDataProblem,
+};
 
 function chainProblem({ events, head }: StreamRecord): StreamProblem | undefined {
   const verdict = verifyChain(events, head);

@@ -1,20 +1,18 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { forbiddenRole } from '../../auth/access-denied';
 import { caseNotFound } from '../../cases/shared/case-error';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { validationPipe, parseCaseId } from '../../cases/shared/case-command.controller';
 import { ErrorDto } from '../../cases/shared/case-result.dto';
+import { RequireRoles } from '../../cases/shared/require-roles';
+import { ForAuditors } from '../audit-roles';
 import type { StreamName } from '../../event-store/event-store.port';
-import type { Role } from '../../lifecycle';
 import { AnchorVerdictDto, CreatedAnchorDto, VerifyRequestDto } from '../anchor/anchor.dto';
 import { Anchors } from '../anchor/anchors';
 import { CaseVerifier } from './case-verifier';
 import { RecordVerifier } from './record-verifier';
 import { CaseVerdictDto, VerifyAllDto } from './verify.dto';
-
-const AUDIT_ROLES: Role[] = ['auditor', 'admin'];
 
 /** Replay verification, for auditors (and admins). It reads and never writes. */
 @ApiTags('Audit')
@@ -31,10 +29,9 @@ export class VerifyController {
   @ApiOperation({ operationId: 'verifyCase', summary: "Re-folds a case through each event's machine version and recomputes its hash chain" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CaseVerdictDto })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
+  @ForAuditors()
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })
   async verifyCase(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseVerdictDto> {
-    assertAuditor(actor);
     const verdict = await this.verifier.verifyCase(actor.tenant, parseCaseId(id));
     // A head with no events left is a case whose events were deleted: that is a finding, not a 404.
     if (verdict.events === 0 && verdict.intact) throw caseNotFound(id);
@@ -51,9 +48,8 @@ export class VerifyController {
   @ApiBody({ type: VerifyRequestDto, required: false })
   @ApiOkResponse({ type: VerifyAllDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: the kept anchor is not a sha256 in hex.' })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
+  @ForAuditors()
   async verifyAll(@CurrentActor() actor: Actor, @Body(validationPipe(VerifyRequestDto)) { anchor, limit, after }: VerifyRequestDto): Promise<VerifyAllDto> {
-    assertAuditor(actor);
     const everything = actor.roles.includes('admin');
     const range = { limit, after: after === undefined ? undefined : fromCursor(after) };
     const [cases, anchors] = await Promise.all([
@@ -70,9 +66,8 @@ export class VerifyController {
   @Get('anchors')
   @ApiOperation({ operationId: 'verifyAnchors', summary: 'The global anchor: its latest hash (to keep outside the system) and whether the chain verifies' })
   @ApiOkResponse({ type: AnchorVerdictDto })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: auditors and admins only.' })
-  anchorsNow(@CurrentActor() actor: Actor): Promise<AnchorVerdictDto> {
-    assertAuditor(actor);
+  @ForAuditors()
+  anchorsNow(): Promise<AnchorVerdictDto> {
     return this.anchors.verify();
   }
 
@@ -80,9 +75,8 @@ export class VerifyController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'createAnchor', summary: 'Anchors the changed stream heads now (admins; it also runs on a schedule)' })
   @ApiOkResponse({ type: CreatedAnchorDto })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' })
-  async createAnchor(@CurrentActor() actor: Actor): Promise<CreatedAnchorDto> {
-    if (!actor.roles.includes('admin')) throw forbiddenRole('Anchoring on demand is for admins.', ['admin']);
+  @RequireRoles(['admin'], 'Anchoring on demand is for admins.')
+  async createAnchor(): Promise<CreatedAnchorDto> {
     return { anchor: (await this.anchors.anchor()) ?? null };
   }
 }
@@ -91,10 +85,4 @@ export class VerifyController {
 function fromCursor(cursor: string): StreamName {
   const slash = cursor.indexOf('/');
   return { tenant: cursor.slice(0, slash), id: cursor.slice(slash + 1) };
-}
-
-export function assertAuditor(actor: Actor): void {
-  if (!actor.roles.some((role) => AUDIT_ROLES.includes(role))) {
-    throw forbiddenRole('Verification is for auditors and admins.', AUDIT_ROLES);
-  }
 }

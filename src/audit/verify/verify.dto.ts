@@ -27,7 +27,7 @@ export class StreamVerdictDto implements StreamVerdict {
   @ApiProperty({
     enum: STREAM_KINDS,
     description:
-      'What the stream holds: a case, a diarium series, the erasure record, or a kind this version does not fold (its chain and head are still verified).',
+      "What the stream holds: a case, a diarium series, the erasure record, a tenant's reference data, or a kind this version does not fold (its chain and head are still verified).",
   })
   kind!: StreamKind;
 

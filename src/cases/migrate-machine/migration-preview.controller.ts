@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { forbiddenRole } from '../../auth/access-denied';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { EventStore } from '../../event-store/event-store.port';
@@ -8,6 +7,7 @@ import { machines } from '../../lifecycle';
 import { InvalidInput } from '../../shared/engine-error';
 import { validationPipe } from '../shared/case-command.controller';
 import { ErrorDto } from '../shared/case-result.dto';
+import { RequireRoles } from '../shared/require-roles';
 import { MigrationPreviewDto, MigrationPreviewQueryDto } from './migration-preview.dto';
 import { countOutcomes, previewAll } from './preview-all';
 
@@ -24,12 +24,11 @@ export class MigrationPreviewController {
   })
   @ApiOkResponse({ type: MigrationPreviewDto })
   @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED: no such machine version in this build, or a malformed query.' })
-  @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN_ROLE: admins only.' })
+  @RequireRoles(['admin'], 'The migration preview is for admins.')
   async preview(
     @CurrentActor() actor: Actor,
     @Query(validationPipe(MigrationPreviewQueryDto, 'query')) query: MigrationPreviewQueryDto,
   ): Promise<MigrationPreviewDto> {
-    if (!actor.roles.includes('admin')) throw forbiddenRole('The migration preview is for admins.', ['admin']);
     const candidate = machines[query.machine]?.[query.version];
     if (!candidate) {
       throw new InvalidInput('VALIDATION_FAILED', `This build has no machine ${query.machine} version ${query.version}.`, {

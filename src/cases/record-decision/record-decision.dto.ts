@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DECISION_OUTCOMES, type DecisionOutcome, type RecordDecisionPayload } from '../../lifecycle';
-import { IsNested, IsText, OptionalTextField } from '../shared/validation';
-import { DecidingBodyDto } from '../shared/values.dto';
+import { IsBodyCode, IsText, OptionalTextField } from '../shared/validation';
+import { BODY_CODE_DOC } from '../shared/values.dto';
 
-/** The body's decision at the scheduled meeting. Optional fields left out are recorded as null. */
-export class RecordDecisionDto implements RecordDecisionPayload {
+/**
+ * The body's decision at the scheduled meeting (the meeting's body decides). A recommendation names
+ * the higher body by its code; the engine takes that body from the tenant's reference data. Optional
+ * fields left out are recorded as null.
+ */
+export class RecordDecisionDto implements Omit<RecordDecisionPayload, 'recommendedTo'> {
   @ApiProperty({
     enum: [...DECISION_OUTCOMES],
     description: 'Approved, rejected, returned for more preparation (återremiss), deferred, or recommended to a higher body.',
@@ -17,10 +21,16 @@ export class RecordDecisionDto implements RecordDecisionPayload {
   @OptionalTextField('The protocol paragraph.', '§ 187')
   paragraph: string | null = null;
 
-  @ApiPropertyOptional({ type: () => DecidingBodyDto, nullable: true, description: 'The higher body, when the outcome is `recommended`.' })
+  @ApiPropertyOptional({
+    ...BODY_CODE_DOC,
+    type: String,
+    nullable: true,
+    description: "The code of the higher body, when the outcome is `recommended`: one of the tenant's bodies (GET /reference-data).",
+    example: 'KS',
+  })
   @IsOptional()
-  @IsNested(() => DecidingBodyDto)
-  recommendedTo: DecidingBodyDto | null = null;
+  @IsBodyCode()
+  recommendedTo: string | null = null;
 
   @ApiPropertyOptional({
     type: String,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { InvalidInput } from '../../shared/engine-error';
 import { CaseError } from '../shared/case-error';
 import type { Actor } from '../../auth/actor';
 import { EventIdConflictError, WrongExpectedVersionError } from '../../event-store/event-store.errors';
 import { EventStore, type NewEvent, type StreamName } from '../../event-store/event-store.port';
-import { formatDiarienummer, municipality, type DiariumSeries } from '../../reference-data/municipalities';
+import { diariumSeries } from '../../reference-data/lookups';
+import { formatDiarienummer } from '../../reference-data/reference-data';
+import { ReferenceDataStore } from '../../reference-data/reference-data.store';
 
 const NAMESPACE = '9e3c1f4e-6a0b-4c55-8f0a-1b2c3d4e5f60';
 const MAX_ATTEMPTS = 50;
@@ -20,10 +21,14 @@ interface Request {
   readonly failed: (error: unknown) => void;
 }
 
-/** One series as this instance knows it: its last revision (undefined: not read yet) and the allocations waiting for their turn. */
+/**
+ * One series as this instance knows it: its last revision (undefined: not read yet) and the
+ * allocations waiting for their turn. Its format is the body's in the tenant's reference data, as
+ * read for the latest allocation.
+ */
 interface Series {
   readonly stream: StreamName;
-  readonly format: (number: number) => string;
+  format: (number: number) => string;
   head: bigint | undefined;
   readonly waiting: Request[];
   busy: boolean;
@@ -45,18 +50,21 @@ interface Series {
 export class Diarium {
   private readonly series = new Map<string, Series>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly referenceData: ReferenceDataStore,
+  ) {}
 
   /**
    * A number of the series as it looks (refusing a body without a diarium), for deciding whether the
    * case could be registered at all: the lifecycle's rules do not read the number itself.
    */
-  standIn(actor: Actor, bodyCode: string, registeredOn: string): string {
-    return this.seriesFor(actor.tenant, bodyCode, registeredOn).format(1);
+  async standIn(actor: Actor, bodyCode: string, registeredOn: string): Promise<string> {
+    return (await this.seriesFor(actor.tenant, bodyCode, registeredOn)).format(1);
   }
 
-  allocate(actor: Actor, bodyCode: string, registeredOn: string, caseId: string): Promise<string> {
-    const series = this.seriesFor(actor.tenant, bodyCode, registeredOn);
+  async allocate(actor: Actor, bodyCode: string, registeredOn: string, caseId: string): Promise<string> {
+    const series = await this.seriesFor(actor.tenant, bodyCode, registeredOn);
     return new Promise((done, failed) => {
       series.waiting.push({ actor, caseId, registeredOn, done, failed });
       if (!series.busy) void this.drain(series);
@@ -119,16 +127,15 @@ export class Diarium {
     return (await this.store.streamHead(stream))?.revision ?? -1n;
   }
 
-  private seriesFor(tenant: string, bodyCode: string, registeredOn: string): Series {
+  private async seriesFor(tenant: string, bodyCode: string, registeredOn: string): Promise<Series> {
+    const diarium = diariumSeries(await this.referenceData.current(tenant), bodyCode, 'bodyCode');
     const year = Number(registeredOn.slice(0, 4));
+    const format = (number: number) => formatDiarienummer(bodyCode, diarium, year, number);
     const stream = { tenant, id: `diarium-${bodyCode}-${year}` };
     const key = `${tenant}/${stream.id}`;
-    let series = this.series.get(key);
-    if (!series) {
-      const diarium = diariumOf(tenant, bodyCode);
-      series = { stream, format: (number) => formatDiarienummer(bodyCode, diarium, year, number), head: undefined, waiting: [], busy: false };
-      this.series.set(key, series);
-    }
+    const series = this.series.get(key) ?? { stream, format, head: undefined, waiting: [], busy: false };
+    series.format = format;
+    this.series.set(key, series);
     return series;
   }
 }
@@ -159,15 +166,4 @@ function allocation(series: Series, { caseId, registeredOn }: Request, revision:
 
 function contextOf(actor: Actor, id: string) {
   return { actorId: actor.id, actorName: actor.name, actorRole: 'registrator', commandId: id, correlationId: id, causationId: id };
-}
-
-function diariumOf(tenant: string, bodyCode: string): DiariumSeries {
-  const bodies = municipality(tenant)?.bodies.filter((b) => b.diarium) ?? [];
-  const body = bodies.find((b) => b.code === bodyCode);
-  if (!body?.diarium) {
-    throw new InvalidInput('VALIDATION_FAILED', `${bodyCode} keeps no diarium here.`, {
-      fields: [{ field: 'bodyCode', messages: [`must be one of ${bodies.map((b) => b.code).join(', ') || '(none configured)'}`] }],
-    });
-  }
-  return body.diarium;
 }

@@ -11,7 +11,7 @@ export class RegisterExtension implements CommandExtension<'register'> {
 
   /** Allocated only once the case could take it, so that a refusal leaves no gap in the series. */
   async payload({ body: { bodyCode, registeredOn }, actor, loaded, now }: ExtensionInput<RegisterDto>): Promise<RegisterPayload> {
-    decide(loaded.snapshot, { type: 'register', now, diarienummer: this.diarium.standIn(actor, bodyCode, registeredOn), registeredOn });
+    decide(loaded.snapshot, { type: 'register', now, diarienummer: await this.diarium.standIn(actor, bodyCode, registeredOn), registeredOn });
     return { diarienummer: await this.diarium.allocate(actor, bodyCode, registeredOn, loaded.id), registeredOn };
   }
 }

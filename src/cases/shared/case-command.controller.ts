@@ -55,7 +55,10 @@ const ERROR_RESPONSES = [
   [HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED: no or an invalid bearer token.'],
   [HttpStatus.FORBIDDEN, 'FORBIDDEN_ROLE / FORBIDDEN_ORGANISATION: the caller may not give this command.'],
   [HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND: no such case visible to the caller.'],
-  [HttpStatus.CONFLICT, 'TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile).'],
+  [
+    HttpStatus.CONFLICT,
+    'TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add).',
+  ],
   [HttpStatus.PRECONDITION_FAILED, 'PRECONDITION_FAILED: If-Match names an older revision.'],
   [HttpStatus.UNPROCESSABLE_ENTITY, 'RULE_VIOLATED (a rule of the lifecycle; `details.violations`) or IDEMPOTENCY_KEY_REUSED.'],
 ] as const;

@@ -138,8 +138,8 @@ describe('command DTO rules, by the path of the field', () => {
     ['submit-application', 'receivedOn', '2022-9-1'],
     ['submit-application', 'targetGroups', ['Anhöriga', 3]],
     ['submit-application', 'organisation.organisationNumber', '822004-0418'],
-    ['submit-application', 'municipality.organisationNumber', '212000-044'],
-    ['submit-application', 'municipality.name', ''],
+    // The municipality party is the tenant's, from its reference data: not the caller's to send.
+    ['submit-application', 'municipality', { name: 'Linköpings kommun', organisationNumber: '212000-0449' }],
     ['submit-application', 'terms.period.end', undefined],
     ['submit-application', 'terms.period', []],
     ['submit-application', 'terms.noticeMonths', 6.5],
@@ -165,10 +165,12 @@ describe('command DTO rules, by the path of the field', () => {
     ['register', 'bodyCode', 'ks'],
     ['register', 'diarienummer', 'KS 2023/01692'],
     ['assign-officer', 'officer.id', ''],
-    ['schedule-meeting', 'body.kind', 'court'],
-    ['schedule-meeting', 'body.code', 'Kommunstyrelsen'],
+    ['schedule-meeting', 'bodyCode', 'Kommunstyrelsen'],
+    // A body is named by its code; its name and kind are the reference data's.
+    ['schedule-meeting', 'body', { code: 'KS', name: 'Kommunstyrelsen', kind: 'council' }],
     ['record-decision', 'outcome', 'maybe'],
-    ['record-decision', 'recommendedTo.name', undefined],
+    ['record-decision', 'recommendedTo', { code: 'KS', name: 'Kommunstyrelsen', kind: 'board' }],
+    ['record-decision', 'recommendedTo', 'ks'],
     ['sign', 'party', 'state'],
     ['sign', 'organisationNumber', '212000-0448'],
     ['sign', 'organisationNumber', ' 212000-0449'],
@@ -192,7 +194,7 @@ describe('command DTO rules, by the path of the field', () => {
   });
 
   it('accepts a line per inhabitant without indexing (null when left out), and kronor with one decimal or none', async () => {
-    const robertsfors = bodyOf(R.submit, 'previousCaseId');
+    const robertsfors = bodyOf(R.submit, 'previousCaseId', 'municipality');
     const { instance, fields } = await check('submit-application', withValue(robertsfors, 'terms.fundingLines.0.indexation', undefined));
     expect(fields).toEqual([]);
     expect(bodyInKronor(JSON.parse(JSON.stringify(instance)) as Body)).toEqual(robertsfors);

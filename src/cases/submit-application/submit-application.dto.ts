@@ -21,13 +21,12 @@ export class ContactPersonInputDto {
 }
 
 /**
- * An application (ansökan). `previousCaseId` is not the caller's: the engine sets it on renewal.
- * The engine gives the contact person a data subject id.
+ * An application (ansökan). What the engine knows is not the caller's to send: the municipality
+ * party is the tenant's own, from its reference data (name and organisationsnummer; a request that
+ * sends `municipality` is refused as an unknown field), `previousCaseId` is set on renewal, and the
+ * contact person gets a data subject id.
  */
-export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'previousCaseId' | 'contactPerson'> {
-  @NestedField(() => PartyDto, 'The municipality the organisation applies to.')
-  municipality!: PartyDto;
-
+export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'municipality' | 'previousCaseId' | 'contactPerson'> {
   @NestedField(() => PartyDto, 'The applying non-profit organisation.')
   organisation!: PartyDto;
 

@@ -298,6 +298,7 @@ export const en: Catalogue = {
     signedOn: 'Date of signing',
     signedBy: 'Signed by',
     body: 'Deciding body',
+    bodyCode: 'Deciding body (code)',
     meetingDate: 'Meeting date',
     diarienummer: 'Diarienummer',
     registeredOn: 'Date of registration',

@@ -299,6 +299,7 @@ export const sv = {
     signedOn: 'Datum för underskrift',
     signedBy: 'Undertecknad av',
     body: 'Beslutande organ',
+    bodyCode: 'Beslutande organ (kod)',
     meetingDate: 'Sammanträdesdatum',
     diarienummer: 'Diarienummer',
     registeredOn: 'Registreringsdatum',

@@ -72,7 +72,6 @@ function ApplicationForm({ municipality }: { municipality: Schemas['Municipality
         await api.POST('/cases', {
           params: { header: { 'Idempotency-Key': key } },
           body: {
-            municipality: { name: municipality.name, organisationNumber: municipality.organisationNumber ?? '' },
             organisation: { name: values.organisationName.trim(), organisationNumber: values.organisationNumber.trim() },
             purpose: values.purpose.trim(),
             targetGroups: lines(values.targetGroups),
