@@ -118,7 +118,7 @@ describe('a client generated from the OpenAPI document', () => {
     // A stale If-Match comes back as a typed ErrorDto, and the case stays where it was.
     const stale = await clients.get('handlaggare')!.POST('/cases/{id}/commands/record-payment', {
       params: { path: { id }, header: { 'If-Match': `"${steps[0].revision}"` } },
-      body: { amount: 472_200, paidOn: '2022-12-12', covers: { start: '2023-01-01', end: '2023-12-31' }, reference: null },
+      body: { amount: '472200.00', paidOn: '2022-12-12', covers: { start: '2023-01-01', end: '2023-12-31' }, reference: null },
     });
     expect(stale.response.status).toBe(412);
     expect(stale.error?.code).toBe('PRECONDITION_FAILED');

@@ -35,12 +35,13 @@ export class CommandRefused extends Error {
 }
 
 const terms: Schemas['TermsDto'] = {
-  funding: { kind: 'fixed', amountPerYear: 472_200 },
-  volunteerContribution: { hours: 1_500, valueKr: 341_314 },
+  fundingLines: [
+    { id: 'bidrag', label: 'Bidrag', kind: 'fixed', amountPerYear: '472200.00', indexation: { index: 'OPI', from: '2024-01-01' } },
+    { id: 'ideell-insats', label: 'Ideell insats', kind: 'ownContribution', hours: 1_500, hourlyValue: null, statedValue: '341314.00' },
+  ],
   period: { start: '2023-01-01', end: '2025-12-31' },
   noticeMonths: 6,
   paymentSchedule: 'yearly-in-january',
-  indexation: { index: 'OPI', from: '2024-01-01' },
   exclusions: [],
 };
 

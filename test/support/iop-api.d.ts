@@ -463,48 +463,116 @@ export interface components {
       /** @description True once the person's data has been erased. */
       erased: boolean;
     };
-    FixedFundingDto: {
+    IndexationDto: {
       /**
-       * @description A fixed amount per year.
+       * @description The index series the amount follows (reference data), e.g. OPI (omsorgsprisindex).
+       * @example OPI
+       */
+      index: string;
+      /**
+       * Format: date
+       * @description The first day indexing applies: its year is the first whose amount is the previous year's × (1 + the index's change).
+       * @example 2024-01-01
+       */
+      from: string;
+    };
+    FixedLineDto: {
+      /**
+       * @description The line within the case; an amendment that changes the line keeps its id.
+       * @example bidrag
+       */
+      id: string;
+      /**
+       * @description What the agreement calls the line.
+       * @example Bidrag från kommunstyrelsen
+       */
+      label: string;
+      /**
+       * @description A fixed amount per calendar year of the period.
        * @example fixed
        * @enum {string}
        */
       kind: "fixed";
       /**
-       * @description Whole kronor per year.
-       * @example 472200
+       * @description The amount per year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 472200.00
        */
-      amountPerYear: number;
+      amountPerYear: string;
+      /** @description Yearly indexing of the line, if any. */
+      indexation?: components["schemas"]["IndexationDto"] | null;
     };
-    PerInhabitantFundingDto: {
+    InhabitantsDto: {
       /**
-       * @description Kronor per inhabitant of the municipality.
+       * @description The inhabitants of the municipality on that date.
+       * @example 6784
+       */
+      count: number;
+      /**
+       * Format: date
+       * @description The date the figure is of, as the agreement states it (SCB counts on 1 November).
+       * @example 2017-11-01
+       */
+      asOf: string;
+    };
+    PerInhabitantLineDto: {
+      /**
+       * @description The line within the case; an amendment that changes the line keeps its id.
+       * @example bidrag
+       */
+      id: string;
+      /**
+       * @description What the agreement calls the line.
+       * @example Bidrag från kommunstyrelsen
+       */
+      label: string;
+      /**
+       * @description An amount per inhabitant of the municipality and year.
        * @example perInhabitant
        * @enum {string}
        */
       kind: "perInhabitant";
       /**
-       * @description Whole kronor per inhabitant and year.
-       * @example 3
+       * @description The amount per inhabitant and year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 3.00
        */
-      amountPerInhabitant: number;
-      /**
-       * @description The population the amount is computed from.
-       * @example 6784
-       */
-      inhabitants: number;
+      ratePerInhabitant: string;
+      /** @description The inhabitant figure of a stated date the amount is computed from. */
+      inhabitants: components["schemas"]["InhabitantsDto"];
+      /** @description Yearly indexing of the line, if any. */
+      indexation?: components["schemas"]["IndexationDto"] | null;
     };
-    VolunteerContributionDto: {
+    OwnContributionLineDto: {
+      /**
+       * @description The line within the case; an amendment that changes the line keeps its id.
+       * @example bidrag
+       */
+      id: string;
+      /**
+       * @description What the agreement calls the line.
+       * @example Bidrag från kommunstyrelsen
+       */
+      label: string;
+      /**
+       * @description The organisation's own contribution (volunteer work): valued, part of what the agreement is worth, not paid by the municipality.
+       * @example ownContribution
+       * @enum {string}
+       */
+      kind: "ownContribution";
       /**
        * @description Volunteer hours per year.
        * @example 1500
        */
-      hours: number;
+      hours?: number | null;
       /**
-       * @description The hours valued in whole kronor.
-       * @example 341314
+       * @description The value of one hour; with `hours`, the contribution is hours × this value. Null when the value is stated. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 227.54
        */
-      valueKr: number;
+      hourlyValue?: string | null;
+      /**
+       * @description The contribution's value per year as the agreement states it; null when it is hours × an hourly value. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 341314.00
+       */
+      statedValue?: string | null;
     };
     DateRangeDto: {
       /**
@@ -520,31 +588,31 @@ export interface components {
        */
       end: string;
     };
-    IndexationDto: {
-      /**
-       * @description The index the amount follows.
-       * @example OPI
-       */
-      index: string;
-      /**
-       * Format: date
-       * @description The first day indexing applies.
-       * @example 2024-01-01
-       */
-      from: string;
-    };
     TermsDto: {
       /**
-       * @description The public funding: a fixed amount per year, or an amount per inhabitant.
-       * @example {
-       *   "kind": "perInhabitant",
-       *   "amountPerInhabitant": 3,
-       *   "inhabitants": 6784
-       * }
+       * @description The money of the agreement, line by line, each per calendar year of the period: fixed amounts, amounts per inhabitant, and the organisation's own contribution. Lines are kept apart (a föreningsbidrag is its own line).
+       * @example [
+       *   {
+       *     "id": "bidrag",
+       *     "label": "Bidrag",
+       *     "kind": "fixed",
+       *     "amountPerYear": "472200.00",
+       *     "indexation": {
+       *       "index": "OPI",
+       *       "from": "2024-01-01"
+       *     }
+       *   },
+       *   {
+       *     "id": "ideell-insats",
+       *     "label": "Ideell insats",
+       *     "kind": "ownContribution",
+       *     "hours": 1500,
+       *     "hourlyValue": null,
+       *     "statedValue": "341314.00"
+       *   }
+       * ]
        */
-      funding: components["schemas"]["FixedFundingDto"] | components["schemas"]["PerInhabitantFundingDto"];
-      /** @description The organisation's own contribution in volunteer work, when the agreement states it. */
-      volunteerContribution?: components["schemas"]["VolunteerContributionDto"] | null;
+      fundingLines: (components["schemas"]["FixedLineDto"] | components["schemas"]["PerInhabitantLineDto"] | components["schemas"]["OwnContributionLineDto"])[];
       /** @description The agreement period. */
       period: components["schemas"]["DateRangeDto"];
       /**
@@ -558,8 +626,6 @@ export interface components {
        * @enum {string}
        */
       paymentSchedule: "yearly-in-january" | "on-invoice";
-      /** @description Yearly indexing of the amount, if any. */
-      indexation?: components["schemas"]["IndexationDto"] | null;
       /**
        * @description Parts of the organisation's work the agreement does not cover.
        * @example [
@@ -823,10 +889,10 @@ export interface components {
     };
     PaymentDto: {
       /**
-       * @description The amount paid, in whole kronor.
-       * @example 472200
+       * @description The amount paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 491560.20
        */
-      amount: number;
+      amount: string;
       /**
        * Format: date
        * @description The day of payment.
@@ -877,10 +943,10 @@ export interface components {
        */
       volunteerHours: number;
       /**
-       * @description Funds used in the year, in whole kronor.
-       * @example 472200
+       * @description Funds used in the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 472200.00
        */
-      fundsUsed: number;
+      fundsUsed: string;
       /**
        * Format: date
        * @description The day the report was submitted.
@@ -913,10 +979,10 @@ export interface components {
     };
     RepaymentClaimDto: {
       /**
-       * @description The amount claimed back, in whole kronor.
-       * @example 25000
+       * @description The amount claimed back. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 25000.00
        */
-      amount: number;
+      amount: string;
       /**
        * Format: date
        * @description The day of the claim.
@@ -956,6 +1022,12 @@ export interface components {
        * @example 2024-05-02
        */
       agreedOn: string;
+      /**
+       * Format: date
+       * @description The day the amended terms apply from; the payment plan follows the earlier terms before it.
+       * @example 2024-07-01
+       */
+      effectiveFrom: string;
     };
     RenewalDto: {
       /**
@@ -1050,6 +1122,8 @@ export interface components {
       activities: string[];
       /** @description The requested terms at first, then the proposal's, then as amended. */
       terms: components["schemas"]["TermsDto"] | null;
+      /** @description The terms before any amendment: the application's, then the proposal's. The payment plan starts from them. */
+      agreedTerms: components["schemas"]["TermsDto"] | null;
       /**
        * Format: date
        * @description The day the application was received.
@@ -1113,12 +1187,151 @@ export interface components {
       /** @description Notice of termination (uppsägning), once given. */
       notice: components["schemas"]["NoticeDto"] | null;
       /**
-       * @description Unused funds to pay back on termination, in whole kronor, pro rata.
-       * @example 127865
+       * @description Unused funds to pay back on termination, pro rata by day over the paid periods (see `money.refund` for the arithmetic). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 127864.88
        */
-      refund: number | null;
+      refund: string | null;
       /** @description How and when the case ended; null while it is open. */
       closed: components["schemas"]["ClosedDto"] | null;
+    };
+    ExplanationDto: {
+      /**
+       * @description The arithmetic in Swedish.
+       * @example 3,00 kr × 6 784 invånare (2017-11-01) = 20 352,00 kr
+       */
+      sv: string;
+      /**
+       * @description The arithmetic in English.
+       * @example 3.00 kr × 6,784 inhabitants (2017-11-01) = 20,352.00 kr
+       */
+      en: string;
+    };
+    ComputedDto: {
+      /**
+       * @description The amount. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 20352.00
+       */
+      amount: string;
+      explanation: components["schemas"]["ExplanationDto"];
+    };
+    PlanLineDto: {
+      /** @example 2025 */
+      year: number;
+      /**
+       * @description The funding line's id (an adjustment has the id of the line it adjusts).
+       * @example bidrag
+       */
+      lineId: string;
+      /** @example Bidrag från social- och omsorgsnämnden */
+      label: string;
+      /**
+       * @description `due`: the line as the terms give it; `adjustment`: the difference a revised index value made after the year was paid (negative: to reclaim).
+       * @enum {string}
+       */
+      kind: "due" | "adjustment";
+      /**
+       * Format: date
+       * @description When it is due: 31 January (or the period start), 30 days after a revision for an adjustment; null when paid on invoice.
+       * @example 2025-01-31
+       */
+      dueOn: string | null;
+      /**
+       * @description What the amount rests on: fixed, perInhabitant, indexed:<series>, index-revision:<series>.
+       * @example indexed:OPI
+       */
+      basis: string;
+      amount: components["schemas"]["ComputedDto"];
+    };
+    PlanYearDto: {
+      /** @example 2025 */
+      year: number;
+      /** @description The lines the municipality pays for the year. */
+      lines: components["schemas"]["PlanLineDto"][];
+      /**
+       * @description The sum of the lines. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      planned: string;
+      /**
+       * @description Payments for the year (a payment covering several years counts by days). Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      paid: string;
+      /**
+       * @description Planned and not yet paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description Paid beyond the plan. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+      /** @description The organisation's own contribution of the year: valued, not paid. */
+      ownContribution: components["schemas"]["ComputedDto"][];
+      /** @description What the agreement is worth in the year: the lines and the own contribution. */
+      value: components["schemas"]["ComputedDto"];
+    };
+    PaymentPlanDto: {
+      /** @description Each calendar year of the period. */
+      years: components["schemas"]["PlanYearDto"][];
+      /**
+       * @description All years planned. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 1471050.33
+       */
+      planned: string;
+      /**
+       * @description All years paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 1471050.33
+       */
+      paid: string;
+      /**
+       * @description All years outstanding. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      outstanding: string;
+      /**
+       * @description All years overpaid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 0.00
+       */
+      overpaid: string;
+    };
+    RefundLineDto: {
+      /**
+       * @description The payment. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 507290.13
+       */
+      amount: string;
+      /** @description The period it paid for. */
+      covers: components["schemas"]["DateRangeDto"];
+      /**
+       * @description Days of that period (366 in a leap year).
+       * @example 365
+       */
+      daysInPeriod: number;
+      /**
+       * @description Days the agreement was in force.
+       * @example 273
+       */
+      daysUsed: number;
+      /**
+       * @description Days after it ended: their share is refunded.
+       * @example 92
+       */
+      daysUnused: number;
+      /** @description The unused part, with its arithmetic. */
+      refund: components["schemas"]["ComputedDto"];
+    };
+    RefundDto: {
+      /** @description The refund: the sum of the lines, to the öre. */
+      total: components["schemas"]["ComputedDto"];
+      lines: components["schemas"]["RefundLineDto"][];
+    };
+    CaseMoneyDto: {
+      /** @description The payment plan from the terms and the index values (reference data), and what was paid; null before there are terms. */
+      plan: components["schemas"]["PaymentPlanDto"] | null;
+      /** @description Once notice is given: the unused funds to refund when it takes effect, pro rata by day over each payment’s period. */
+      refund: components["schemas"]["RefundDto"] | null;
     };
     MachineDto: {
       /** @example iopCase */
@@ -1142,6 +1355,8 @@ export interface components {
       state: components["schemas"]["CaseStateDto"];
       /** @description What is known about the case: parties, terms, decisions, signatures, payments, … */
       facts: components["schemas"]["CaseFactsDto"];
+      /** @description The payment plan, what was paid against it, and the refund on termination, each amount with its arithmetic. */
+      money: components["schemas"]["CaseMoneyDto"];
       /** @description The commands this caller may give now (the lifecycle and the caller's roles both allow them). */
       allowedCommands: ("submit-application" | "register" | "assign-officer" | "withdraw" | "close-ineligible" | "draft-proposal" | "sign-proposal" | "schedule-meeting" | "record-decision" | "record-justering" | "record-posting" | "record-final" | "lodge-appeal" | "record-appeal-outcome" | "sign" | "record-payment" | "record-meeting" | "submit-annual-report" | "record-evaluation" | "claim-repayment" | "submit-report-back" | "amend-terms" | "start-renewal" | "complete-renewal" | "give-notice" | "record-termination" | "record-expiry")[];
       /**
@@ -1165,6 +1380,12 @@ export interface components {
        * @example 2024-05-02
        */
       agreedOn: string;
+      /**
+       * Format: date
+       * @description The day the amended terms apply from, within the period: the payment plan follows the earlier terms before it (a year split by it is shared by days).
+       * @example 2024-07-01
+       */
+      effectiveFrom: string;
     };
     CaseResultDto: {
       /** Format: uuid */
@@ -1188,10 +1409,10 @@ export interface components {
     };
     ClaimRepaymentDto: {
       /**
-       * @description Whole kronor to repay.
-       * @example 25000
+       * @description The amount to repay. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 25000.00
        */
-      amount: number;
+      amount: string;
       /**
        * Format: date
        * @description The day of the claim.
@@ -1411,17 +1632,17 @@ export interface components {
     };
     RecordPaymentDto: {
       /**
-       * @description Whole kronor paid.
-       * @example 472200
+       * @description The amount paid. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 491560.20
        */
-      amount: number;
+      amount: string;
       /**
        * Format: date
        * @description The day of payment.
        * @example 2023-01-20
        */
       paidOn: string;
-      /** @description The period the payment is for; refunds on termination are pro rata over it. */
+      /** @description The period the payment is for: it is matched to the payment plan by the years it spans (by days), and refunds on termination are pro rata over it. */
       covers: components["schemas"]["DateRangeDto"];
       /**
        * @description An invoice or voucher number.
@@ -1516,10 +1737,10 @@ export interface components {
        */
       volunteerHours: number;
       /**
-       * @description Whole kronor of the funding used in the year.
-       * @example 472200
+       * @description The funding used in the year. Kronor as a decimal string with at most two decimals, e.g. "105574.40" (answers always carry two).
+       * @example 472200.00
        */
-      fundsUsed: number;
+      fundsUsed: string;
       /**
        * Format: date
        * @description The day the report was received.
@@ -1950,7 +2171,7 @@ export interface components {
        * @example appeal-window-ends
        * @enum {string}
        */
-      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "payment-adjustment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
       /**
        * Format: date
        * @description A Europe/Stockholm calendar date.
@@ -2005,7 +2226,7 @@ export interface components {
        * @example appeal-window-ends
        * @enum {string}
        */
-      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+      kind: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "payment-adjustment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
       /**
        * Format: date
        * @description A Europe/Stockholm calendar date.
@@ -2859,7 +3080,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -2978,7 +3199,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3054,7 +3275,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3130,7 +3351,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3206,7 +3427,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3282,7 +3503,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3358,7 +3579,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3434,7 +3655,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3510,7 +3731,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3586,7 +3807,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3662,7 +3883,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3738,7 +3959,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3815,7 +4036,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3892,7 +4113,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -3968,7 +4189,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4044,7 +4265,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4120,7 +4341,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4196,7 +4417,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4273,7 +4494,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4349,7 +4570,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4425,7 +4646,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4501,7 +4722,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4577,7 +4798,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4653,7 +4874,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4729,7 +4950,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4805,7 +5026,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -4881,7 +5102,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`) or CASE_CHANGED (changed meanwhile). */
+      /** @description TRANSITION_NOT_ALLOWED (not in this state; `details.allowed`), CASE_CHANGED (changed meanwhile) or REFERENCE_DATA_MISSING (the tenant lacks what the command needs; `details.sv`/`details.en` say what an administrator must add). */
       409: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5297,7 +5518,7 @@ export interface operations {
         from?: string;
         /** @description Last day (inclusive). Default: 90 days after `from`. At most 1096 days after `from`. */
         to?: string;
-        kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
+        kind?: "registration" | "protocol-justering" | "posting" | "appeal-window-ends" | "decision-final" | "signing-pending" | "yearly-payment" | "payment-adjustment" | "follow-up-meeting" | "annual-report" | "evaluation" | "report-back" | "last-day-to-give-notice" | "renewal-reminder" | "notice-takes-effect" | "period-ends";
         /** @description Only deadlines of this status. `met` by the case's facts; otherwise against today's date in Stockholm: `upcoming`, `due-today`, and once past `overdue` when something is still owed (a payment, a report, a signature) or `passed` when the date needed nothing more (an appeal window that ran out, the last day to give notice). */
         status?: "upcoming" | "due-today" | "overdue" | "passed" | "met";
         /** @description Only the deadlines of the cases the caller is the officer of. */
@@ -5770,7 +5991,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5814,7 +6035,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5858,7 +6079,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5902,7 +6123,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
@@ -5946,7 +6167,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorDto"];
         };
       };
-      /** @description FORBIDDEN_ROLE: admins only. */
+      /** @description FORBIDDEN_ROLE: A municipality's reference data is changed by its administrators. */
       403: {
         content: {
           "application/json": components["schemas"]["ErrorDto"];
