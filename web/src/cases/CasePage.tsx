@@ -13,6 +13,7 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { Deadlines } from './Deadlines';
 import { FactsView } from './Facts';
 import { History } from './History';
+import { MoneyView } from './Money';
 import { useCase, useHistory, useStatechart, type PointInTime } from './queries';
 import { Statechart, withAncestors } from './Statechart';
 
@@ -107,6 +108,7 @@ function Overview({ view, historical, visitedPaths }: { view: CaseView; historic
     <>
       {!historical && <Actions view={view} />}
       {chart.data && <Statechart chart={chart.data} current={withAncestors(view.state.paths)} visited={withAncestors(visitedPaths)} />}
+      <MoneyView money={view.money} terms={view.facts.terms} />
       <FactsView facts={view.facts} />
       {!historical && <Deadlines caseId={view.id} />}
     </>

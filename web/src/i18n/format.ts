@@ -1,4 +1,9 @@
-/** Dates and amounts as Swedish officials write them: `1 december 2026`, `2026-12-01`, `20 352 kr`. */
+// The engine's own money rules (pure, no framework), so that a figure on screen and in an explanation never differ.
+import { formatEnglish, formatSwedish, KRONOR_PATTERN, parseKronor } from '../../../src/money/kronor-format';
+import { formatBasisPoints } from '../../../src/money/indexing';
+import { parsePercent } from '../../../src/money/percent-format';
+
+/** Dates and amounts as Swedish officials write them: `1 december 2026`, `2026-12-01`, `105 574,40 kr`. */
 export type Lang = 'sv' | 'en';
 
 const LOCALE: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -14,11 +19,43 @@ export function formatDateTime(isoTimestamp: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(isoTimestamp));
 }
 
-/** An amount in kronor (the API's unit): `20 352 kr`, with öre only when there are any (`20 352,50 kr`). */
-export function formatAmount(kronor: number, lang: Lang): string {
-  const fraction = Number.isInteger(kronor) ? 0 : 2;
-  const number = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(kronor);
-  return `${number} kr`;
+/**
+ * An amount as the API gives it (a kronor string, `"105574.40"`) as the engine writes it:
+ * `105 574,40 kr` in Swedish, `105,574.40 kr` in English; exact, never through floating point.
+ */
+export function formatKronor(kronor: string, lang: Lang): string {
+  const amount = parseKronor(kronor);
+  return lang === 'sv' ? formatSwedish(amount) : formatEnglish(amount);
+}
+
+/** Whether a value is in the API's kronor form (`"472200.00"`), so a generic view may show it as money. */
+export function isKronor(value: unknown): value is string {
+  return typeof value === 'string' && KRONOR_PATTERN.test(value);
+}
+
+/**
+ * What a person typed as kronor (`105 574,40`, `105574.4`, `472 200 kr`) in the API's form
+ * (`"105574.40"`); null when it is not an amount with at most two decimals.
+ */
+export function kronorInput(typed: string): string | null {
+  const text = typed.replace(/[\s\u00a0\u202f]|kr$/g, '').replace(',', '.').replace('\u2212', '-');
+  return KRONOR_PATTERN.test(text) ? text : null;
+}
+
+/** An index change in the API's percent form (`"3.60"`) as officials write it: `+3,60 %`, `+3.60%`. */
+export function formatPercent(percent: string, lang: Lang): string {
+  return formatBasisPoints(parsePercent(percent) ?? 0, lang);
+}
+
+/** What a person typed as a percentage (`3,6`, `-0,25 %`) in the API's form (`"3.6"`); null when it is not one. */
+export function percentInput(typed: string): string | null {
+  const text = typed.replace(/[\s\u00a0%]/g, '').replace(',', '.').replace('\u2212', '-');
+  return parsePercent(text) === null ? null : text;
+}
+
+/** A whole number grouped as officials read it: `164 616`, `164,616`. */
+export function formatCount(count: number, lang: Lang): string {
+  return count.toLocaleString(LOCALE[lang]);
 }
 
 /** Today's date in Stockholm, YYYY-MM-DD: the day a command records as its date. */

@@ -5,7 +5,7 @@ import { api, ApiError, dataOf, type Schemas } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { ErrorMessage, Loading } from '../app/states';
 import { useAuth } from '../auth/auth';
-import { todayInStockholm } from '../i18n/format';
+import { kronorInput, todayInStockholm } from '../i18n/format';
 import { useT } from '../i18n/i18n';
 import { isCalendarDate, isOrganisationNumber, isWholeNumber, lines } from './checks';
 import { Field } from './Field';
@@ -22,6 +22,7 @@ const EMPTY = {
   amountPerYear: '',
   amountPerInhabitant: '',
   inhabitants: '',
+  inhabitantsAsOf: '',
   start: '',
   end: '',
   noticeMonths: '6',
@@ -77,15 +78,21 @@ function ApplicationForm({ municipality }: { municipality: Schemas['Municipality
             targetGroups: lines(values.targetGroups),
             activities: lines(values.activities),
             terms: {
-              funding:
+              fundingLines: [
                 funding === 'fixed'
-                  ? { kind: 'fixed', amountPerYear: Number(values.amountPerYear) }
-                  : { kind: 'perInhabitant', amountPerInhabitant: Number(values.amountPerInhabitant), inhabitants: Number(values.inhabitants) },
-              volunteerContribution: null,
+                  ? { id: 'bidrag', label: t.application.fundingLabel, kind: 'fixed', amountPerYear: kronorInput(values.amountPerYear) ?? '', indexation: null }
+                  : {
+                      id: 'bidrag',
+                      label: t.application.fundingLabel,
+                      kind: 'perInhabitant',
+                      ratePerInhabitant: kronorInput(values.amountPerInhabitant) ?? '',
+                      inhabitants: { count: Number(values.inhabitants), asOf: values.inhabitantsAsOf },
+                      indexation: null,
+                    },
+              ],
               period: { start: values.start, end: values.end },
               noticeMonths: Number(values.noticeMonths),
               paymentSchedule: schedule,
-              indexation: null,
               exclusions: lines(values.exclusions),
             },
             receivedOn: todayInStockholm(),
@@ -96,6 +103,7 @@ function ApplicationForm({ municipality }: { municipality: Schemas['Municipality
   });
   const orgNumber = (v: string) => (isOrganisationNumber(v) ? undefined : t.checks.organisationNumber);
   const whole = (v: string) => (isWholeNumber(v) ? undefined : t.checks.wholeNumber);
+  const amount = (v: string) => (kronorInput(v) ? undefined : t.checks.kronor);
   const date = (v: string) => (isCalendarDate(v) ? undefined : t.checks.date);
   const endAfterStart = (v: string) => date(v) ?? (values.start && v < values.start ? t.checks.endBeforeStart : undefined);
   if (submit.data) {
@@ -149,17 +157,33 @@ function ApplicationForm({ municipality }: { municipality: Schemas['Municipality
           </Radio>
         </RadioGroup>
         {funding === 'fixed' ? (
-          <Field {...field('amountPerYear')} name="terms.funding.amountPerYear" label={t.application.amountPerYear} isRequired check={whole} />
+          <Field
+            {...field('amountPerYear')}
+            name="terms.fundingLines.0.amountPerYear"
+            label={t.application.amountPerYear}
+            description={t.application.kronorHelp}
+            isRequired
+            check={amount}
+          />
         ) : (
           <>
             <Field
               {...field('amountPerInhabitant')}
-              name="terms.funding.amountPerInhabitant"
+              name="terms.fundingLines.0.ratePerInhabitant"
               label={t.application.amountPerInhabitant}
+              description={t.application.kronorHelp}
               isRequired
-              check={whole}
+              check={amount}
             />
-            <Field {...field('inhabitants')} name="terms.funding.inhabitants" label={t.application.inhabitants} isRequired check={whole} />
+            <Field {...field('inhabitants')} name="terms.fundingLines.0.inhabitants.count" label={t.application.inhabitants} isRequired check={whole} />
+            <Field
+              {...field('inhabitantsAsOf')}
+              name="terms.fundingLines.0.inhabitants.asOf"
+              type="date"
+              label={t.application.inhabitantsAsOf}
+              isRequired
+              check={date}
+            />
           </>
         )}
         <Field {...field('start')} name="terms.period.start" type="date" label={t.application.start} isRequired check={date} />
