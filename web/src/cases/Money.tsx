@@ -80,7 +80,11 @@ function fundingAmount(line: FundingLine, t: Catalogue, lang: Lang): string {
     case 'fixed':
       return formatKronor(line.amountPerYear, lang);
     case 'perInhabitant':
-      return t.money.perInhabitant(formatKronor(line.ratePerInhabitant, lang), formatCount(line.inhabitants.count, lang), formatDate(line.inhabitants.asOf, lang));
+      return t.money.perInhabitant(
+        formatKronor(line.ratePerInhabitant, lang),
+        formatCount(line.inhabitants.count, lang),
+        formatDate(line.inhabitants.asOf, lang),
+      );
     case 'ownContribution': {
       const hours = line.hours == null ? null : formatCount(line.hours, lang);
       if (line.hourlyValue) return t.money.hoursTimesValue(hours ?? '0', formatKronor(line.hourlyValue, lang));

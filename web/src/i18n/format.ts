@@ -38,7 +38,10 @@ export function isKronor(value: unknown): value is string {
  * (`"105574.40"`); null when it is not an amount with at most two decimals.
  */
 export function kronorInput(typed: string): string | null {
-  const text = typed.replace(/[\s\u00a0\u202f]|kr$/g, '').replace(',', '.').replace('\u2212', '-');
+  const text = typed
+    .replace(/[\s\u00a0\u202f]|kr$/g, '')
+    .replace(',', '.')
+    .replace('\u2212', '-');
   return KRONOR_PATTERN.test(text) ? text : null;
 }
 
@@ -49,7 +52,10 @@ export function formatPercent(percent: string, lang: Lang): string {
 
 /** What a person typed as a percentage (`3,6`, `-0,25 %`) in the API's form (`"3.6"`); null when it is not one. */
 export function percentInput(typed: string): string | null {
-  const text = typed.replace(/[\s\u00a0%]/g, '').replace(',', '.').replace('\u2212', '-');
+  const text = typed
+    .replace(/[\s\u00a0%]/g, '')
+    .replace(',', '.')
+    .replace('\u2212', '-');
   return parsePercent(text) === null ? null : text;
 }
 
