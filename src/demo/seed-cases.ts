@@ -33,7 +33,13 @@ export const bodies = {
 /** Linköping: 472 200 kr a year from the board, indexed by OPI from 2024, and ~1 500 volunteer hours valued at 341 314 kr: 813 514 kr in all. */
 const linkopingTerms: Terms = {
   fundingLines: [
-    { id: 'bidrag', label: 'Bidrag från social- och omsorgsnämnden', kind: 'fixed', amountPerYear: kronor(472_200), indexation: { index: 'OPI', from: '2024-01-01' } },
+    {
+      id: 'bidrag',
+      label: 'Bidrag från social- och omsorgsnämnden',
+      kind: 'fixed',
+      amountPerYear: kronor(472_200),
+      indexation: { index: 'OPI', from: '2024-01-01' },
+    },
     { id: 'ideell-insats', label: 'Ideell insats', kind: 'ownContribution', hours: 1_500, hourlyValue: null, statedValue: kronor(341_314) },
   ],
   period: { start: '2023-01-01', end: '2025-12-31' },
@@ -53,7 +59,9 @@ const perInhabitant = (count: number, asOf: string): FundingLine => ({
 });
 
 /** Kvinnojouren's IOP grant (illustrative); its föreningsbidrag (2 kr/inhabitant) is decided apart and is not a line of the IOP. */
-const kvinnojourenLines: FundingLine[] = [{ id: 'bidrag', label: 'Ersättning enligt överenskommelsen', kind: 'fixed', amountPerYear: kronor(300_000), indexation: null }];
+const kvinnojourenLines: FundingLine[] = [
+  { id: 'bidrag', label: 'Ersättning enligt överenskommelsen', kind: 'fixed', amountPerYear: kronor(300_000), indexation: null },
+];
 
 /** Linköping: a three-year agreement (SON 2019-536), six months' notice, paid each January. */
 export const linkoping = {

@@ -19,7 +19,14 @@ const perInhabitant: FundingLine = {
   inhabitants: { count: 6_784, asOf: '2017-11-01' },
   indexation: null,
 };
-const ownContribution: OwnContributionLine = { id: 'ideell-insats', label: 'Ideell insats', kind: 'ownContribution', hours: 1_500, hourlyValue: null, statedValue: kronor(341_314) };
+const ownContribution: OwnContributionLine = {
+  id: 'ideell-insats',
+  label: 'Ideell insats',
+  kind: 'ownContribution',
+  hours: 1_500,
+  hourlyValue: null,
+  statedValue: kronor(341_314),
+};
 
 /** Linköping up to (not including) a step. */
 const before = (step: keyof typeof L) => seedEvents(L, step);
@@ -837,7 +844,13 @@ describe('follow-up while active', () => {
         .when(amend)
         .then({
           type: 'TermsAmended',
-          data: { terms: amend.terms, reason: 'Väsentligt förändrade förutsättningar', agreedOn: '2024-06-01', effectiveFrom: '2024-07-01', at: noon('2024-06-01') },
+          data: {
+            terms: amend.terms,
+            reason: 'Väsentligt förändrade förutsättningar',
+            agreedOn: '2024-06-01',
+            effectiveFrom: '2024-07-01',
+            at: noon('2024-06-01'),
+          },
         });
       expect(snapshot.context.terms?.exclusions).toEqual(['Vittnesstöd']);
       expect(snapshot.context.amendments).toHaveLength(1);

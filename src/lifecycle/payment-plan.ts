@@ -105,7 +105,15 @@ function planYear(year: number, segments: readonly Segment[], payments: PlanFact
   const lines = paidLineIds(parts).flatMap((id) => {
     const now = yearAmount(year, id, parts, index);
     const asPaid = paidOn === null ? now : yearAmount(year, id, parts, index, paidOn);
-    const line: PlanLine = { year, kind: 'due', lineId: id, label: labelOf(id, parts), dueOn: dueOn(year, last.period, last.paymentSchedule), basis: asPaid.basis, amount: asPaid.amount };
+    const line: PlanLine = {
+      year,
+      kind: 'due',
+      lineId: id,
+      label: labelOf(id, parts),
+      dueOn: dueOn(year, last.period, last.paymentSchedule),
+      basis: asPaid.basis,
+      amount: asPaid.amount,
+    };
     if (asPaid.amount.amount === now.amount.amount || paidOn === null) return [line];
     return [line, adjustment(line, now, asPaid, paidOn)];
   });
@@ -178,7 +186,8 @@ function byDays(year: number, figures: ReadonlyArray<{ days: number; figure: Yea
   const daysInYear = daysInclusive(`${year}-01-01`, `${year}-12-31`);
   const weighted = figures.reduce((sum, { days, figure }) => sum + BigInt(figure?.amount.amount ?? 0) * BigInt(days), 0n);
   const amount = ore(Number(divideHalfUp(weighted, BigInt(daysInYear))));
-  const terms = (format: (a: Ore) => string) => figures.map(({ days, figure }) => `${format(figure?.amount.amount ?? ore(0))} × ${days}/${daysInYear}`).join(' + ');
+  const terms = (format: (a: Ore) => string) =>
+    figures.map(({ days, figure }) => `${format(figure?.amount.amount ?? ore(0))} × ${days}/${daysInYear}`).join(' + ');
   return {
     basis: figures.map(({ figure }) => figure?.basis ?? 'none').join('+'),
     published: figures.flatMap(({ figure }) => figure?.published ?? []),
@@ -272,7 +281,12 @@ function paidIn(year: number, payments: PlanFacts['payments']): Ore {
     ...payments.map((payment) => {
       const spanned = yearsOf(payment.covers);
       const i = spanned.indexOf(year);
-      return i < 0 ? ore(0) : apportion(payment.amount, spanned.map((y) => daysOfYearIn(y, payment.covers)))[i];
+      return i < 0
+        ? ore(0)
+        : apportion(
+            payment.amount,
+            spanned.map((y) => daysOfYearIn(y, payment.covers)),
+          )[i];
     }),
   );
 }
@@ -309,7 +323,9 @@ function yearsOf(period: DateRange): number[] {
 /** The index series codes the terms of a case follow, for fetching them before {@link paymentPlan}. */
 export function indexCodes(facts: Pick<CaseFacts, 'agreedTerms' | 'amendments'>): string[] {
   const terms = [facts.agreedTerms, ...facts.amendments.map((a) => a.terms)].filter((t): t is Terms => t !== null);
-  return [...new Set(terms.flatMap((t) => t.fundingLines.flatMap((line) => (line.kind !== 'ownContribution' && line.indexation ? [line.indexation.index] : []))))];
+  return [
+    ...new Set(terms.flatMap((t) => t.fundingLines.flatMap((line) => (line.kind !== 'ownContribution' && line.indexation ? [line.indexation.index] : [])))),
+  ];
 }
 
 /** A lookup over series as reference data gives them. */

@@ -10,7 +10,11 @@ import { seedEvents } from '../../test/support/seeded-cases';
 const v2 = deriveMachine(caseMachine, (config) => {
   config.states.preparation.meta = { label: { sv: 'Beredning', en: 'Preparation' } };
 });
-const under = (version: number, type = 'MachineVersionChanged') => ({ schemaVersion: currentSchemaVersion(type), machineId: CASE_MACHINE_ID, machineVersion: version });
+const under = (version: number, type = 'MachineVersionChanged') => ({
+  schemaVersion: currentSchemaVersion(type),
+  machineId: CASE_MACHINE_ID,
+  machineVersion: version,
+});
 const change = (from: number, to: number, version = to): StoredCaseEvent => ({
   type: 'MachineVersionChanged',
   data: { from: { id: CASE_MACHINE_ID, version: from }, to: { id: CASE_MACHINE_ID, version: to }, reason: 'test', at: '2022-10-21T12:00:00Z' },
@@ -38,7 +42,9 @@ describe('a stream with a MachineVersionChanged', () => {
   it('refuses events after the change that still name v1, and a change recorded under another machine than its target', () => {
     const v1Events = before.map((e) => ({ ...e, metadata: under(1, e.type) }));
     const moved = [...v1Events, change(1, 2)].reduce<ReturnType<typeof applyRecorded> | undefined>(applyRecorded, undefined)!;
-    expect(() => applyRecorded(moved, { ...after[0], metadata: under(1, after[0].type) })).toThrow(/recorded under iopCase v1, but the case lives under iopCase v2/);
+    expect(() => applyRecorded(moved, { ...after[0], metadata: under(1, after[0].type) })).toThrow(
+      /recorded under iopCase v1, but the case lives under iopCase v2/,
+    );
     const unmoved = v1Events.reduce<ReturnType<typeof applyRecorded> | undefined>(applyRecorded, undefined)!;
     expect(() => applyRecorded(unmoved, change(1, 2, 1))).toThrow(/MachineVersionChanged was recorded under iopCase v1/);
     expect(() => applyRecorded(unmoved, change(2, 2))).toThrow(/SAME_MACHINE|recorded under iopCase v2, but the case lives under iopCase v1/);

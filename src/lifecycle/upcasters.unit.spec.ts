@@ -113,7 +113,14 @@ describe('stored events in whole kronor (schema v1, before money to the öre)', 
     });
     const perInhabitant = { ...v1.terms, funding: { kind: 'perInhabitant', amountPerInhabitant: 3, inhabitants: 6_784 }, volunteerContribution: null };
     expect((upcast('ApplicationSubmitted', 1, { terms: perInhabitant }).terms as Terms).fundingLines).toEqual([
-      { id: 'bidrag', label: 'Bidrag', kind: 'perInhabitant', ratePerInhabitant: kronor(3), inhabitants: { count: 6_784, asOf: null }, indexation: v1.terms.indexation },
+      {
+        id: 'bidrag',
+        label: 'Bidrag',
+        kind: 'perInhabitant',
+        ratePerInhabitant: kronor(3),
+        inhabitants: { count: 6_784, asOf: null },
+        indexation: v1.terms.indexation,
+      },
     ]);
     expect(upcast('TermsAmended', 1, { terms: v1.terms, reason: 'x', agreedOn: '2024-06-01' })).toMatchObject({ effectiveFrom: '2024-06-01' });
   });
@@ -129,7 +136,9 @@ describe('stored events in whole kronor (schema v1, before money to the öre)', 
 
   it('fold a whole v1 stream (Linköping through its 2023 payment) to the facts the current build records', () => {
     const current = seedEvents(linkoping, 'operationalMeeting'); // up to, not including, the meeting
-    const asV1 = current.map((event) => Object.freeze({ type: event.type, data: v1Payload(event), metadata: { schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 } }));
+    const asV1 = current.map((event) =>
+      Object.freeze({ type: event.type, data: v1Payload(event), metadata: { schemaVersion: 1, machineId: 'iopCase', machineVersion: 1 } }),
+    );
     const facts = asV1.reduce(applyRecorded, undefined)!.context;
     expect(facts.payments).toEqual([{ amount: kronor(472_200), paidOn: '2023-01-20', covers: { start: '2023-01-01', end: '2023-12-31' }, reference: null }]);
     expect(facts.terms?.fundingLines.map((line) => line.id)).toEqual(['bidrag', 'ideell-insats']);

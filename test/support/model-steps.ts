@@ -64,7 +64,9 @@ const samples: { [K in CommandType]: (f: CaseFacts) => CommandPayloads[K][] } = 
   'record-evaluation': () => [payload(L.evaluation2023), { ...payload(L.evaluation2023), fundsUsedAsIntended: false }],
   'claim-repayment': () => [{ amount: kronor(1_000), claimedOn: '2024-04-01', reason: 'Utvärderingen 2023' }],
   'submit-report-back': () => [payload(L.reportBack)],
-  'amend-terms': (f) => [{ terms: { ...need(f.terms), exclusions: ['Vittnesstöd'] }, reason: 'Förändrade förutsättningar', agreedOn: '2024-06-01', effectiveFrom: '2024-07-01' }],
+  'amend-terms': (f) => [
+    { terms: { ...need(f.terms), exclusions: ['Vittnesstöd'] }, reason: 'Förändrade förutsättningar', agreedOn: '2024-06-01', effectiveFrom: '2024-07-01' },
+  ],
   'start-renewal': () => [{ newCaseId: 'next-case', startedOn: '2025-04-01' }],
   'complete-renewal': (f) => [{ newCaseId: need(f.renewal).newCaseId, completedOn: '2025-12-15' }],
   'give-notice': () => (['municipality', 'organisation'] as const).map((party) => ({ ...payload(L.notice), party })),

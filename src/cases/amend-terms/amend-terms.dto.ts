@@ -13,6 +13,9 @@ export class AmendTermsDto implements AmendTermsPayload {
   @DateField('The day the parties agreed.', '2024-05-02')
   agreedOn!: IsoDate;
 
-  @DateField('The day the amended terms apply from, within the period: the payment plan follows the earlier terms before it (a year split by it is shared by days).', '2024-07-01')
+  @DateField(
+    'The day the amended terms apply from, within the period: the payment plan follows the earlier terms before it (a year split by it is shared by days).',
+    '2024-07-01',
+  )
   effectiveFrom!: IsoDate;
 }

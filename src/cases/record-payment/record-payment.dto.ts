@@ -10,7 +10,10 @@ export class RecordPaymentDto implements RecordPaymentPayload {
   @DateField('The day of payment.', '2023-01-20')
   paidOn!: IsoDate;
 
-  @NestedField(() => DateRangeDto, 'The period the payment is for: it is matched to the payment plan by the years it spans (by days), and refunds on termination are pro rata over it.')
+  @NestedField(
+    () => DateRangeDto,
+    'The period the payment is for: it is matched to the payment plan by the years it spans (by days), and refunds on termination are pro rata over it.',
+  )
   covers!: DateRangeDto;
 
   @OptionalTextField('An invoice or voucher number.', 'Faktura 2023-117')

@@ -239,7 +239,9 @@ describe('the OpenAPI schemas of the command DTOs', () => {
     await app.close();
 
     const schemas = document.components?.schemas ?? {};
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining([...models.map((m) => m.name), 'TermsDto', 'FixedLineDto', 'PerInhabitantLineDto', 'OwnContributionLineDto']));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining([...models.map((m) => m.name), 'TermsDto', 'FixedLineDto', 'PerInhabitantLineDto', 'OwnContributionLineDto']),
+    );
     const untyped = Object.entries(schemas as Record<string, Schema>).flatMap(([name, schema]) =>
       Object.entries(schema.properties ?? {})
         .filter(([, property]) => !typed(property))
