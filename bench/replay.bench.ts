@@ -8,10 +8,12 @@
  * (default 3) times, in alternating order:
  *   raw     `transition(caseMachine, snapshot, event)` over every case's events, from
  *           `initialSnapshot()`, in memory (the events as read back from the store);
- *   verify  `new RecordVerifier(store).verifyAll('linkoping')`: list streams, read each stream and
+ *   verify  `new RecordVerifier(…).verifyAll('linkoping')`: list streams, read each stream and
  *           its head from PostgreSQL, recompute the hash chain, compare the head, re-fold through
- *           `evolve` under the machine version named in the metadata.
- * The ratio reported is the median of per-round verify/raw ratios (target ≥ 0.7). On a shared,
+ *           `evolve` under the machine version named in the metadata, the case streams of each
+ *           batch shared between this thread and a verifier thread per other core (issue 16).
+ * The ratio reported is the median of per-round verify/raw ratios (target ≥ 1.0: verifying on
+ * every core at least as fast as XState's raw transition on one). On a shared,
  * busy machine wall-clock rates swing with the neighbours, so the CPU-time ratio is printed too:
  * raw's CPU per event over verify's (this process's plus PostgreSQL's, when local). A breakdown
  * measures verify's parts on their own: reads only, hash chain only, `evolve` fold only.
@@ -28,6 +30,7 @@ import { CaseVerifier } from '../src/audit/verify/case-verifier';
 import { PostgresCaseSnapshots } from '../src/cases/shared/postgres-case-snapshots';
 import type { Database } from '../src/database/database';
 import { RecordVerifier } from '../src/audit/verify/record-verifier';
+import { VerifierThreads } from '../src/audit/verify/verifier-threads';
 import { linkoping } from '../src/demo/seed-cases';
 import type { EventContext, JsonObject, NewEvent, StreamHead, StreamName } from '../src/event-store/event-store.port';
 import { verifyChain } from '../src/event-store/hash-chain';
@@ -52,7 +55,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CASES = Math.max(1, Math.round(10_000 * SCALE));
 const TENANT = 'linkoping';
 const WRITERS = 8;
-const TARGET = 0.7;
+const TARGET = 1.0;
 const LIST_PAGE = 200;
 
 const context: EventContext = {
@@ -117,8 +120,8 @@ function rawTransition(cases: readonly (readonly CaseEvent[])[]): number {
   return events;
 }
 
-async function verify(store: PostgresEventStore, snapshots: PostgresCaseSnapshots): Promise<number> {
-  const result = await new RecordVerifier(store, snapshots).verifyAll(TENANT);
+async function verify(verifier: RecordVerifier): Promise<number> {
+  const result = await verifier.verifyAll(TENANT);
   const expectedEvents = CASES * EVENTS_PER_CASE;
   if (!result.intact || result.cases !== CASES || result.events !== expectedEvents || result.broken.length > 0) {
     throw new Error(
@@ -238,6 +241,9 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
   hashOnly(records.slice(0, 1000));
   foldOnly(records.slice(0, 1000));
   const verifier = new CaseVerifier(store, snapshots);
+  const threads = new VerifierThreads();
+  const recordVerifier = new RecordVerifier(store, snapshots, threads);
+  await verify(recordVerifier); // starts the verifier threads
   for (const r of records.slice(0, 500)) await verifier.verifyCase(TENANT, r.events[0].stream.id.slice('case-'.length));
 
   const raws: Sample[] = [];
@@ -245,7 +251,7 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     const sides = [
       { name: 'raw transition', samples: raws, meter: inMemory, run: () => rawTransition(cases) },
-      { name: 'replay-and-verify', samples: verifies, meter: pgCpu, run: () => verify(store, snapshots) },
+      { name: 'replay-and-verify', samples: verifies, meter: pgCpu, run: () => verify(recordVerifier) },
     ];
     for (const side of round % 2 === 0 ? sides : sides.reverse()) {
       const sample = await measure(side.meter, side.run);
@@ -255,6 +261,7 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
   }
   const hashSample = await measure(inMemory, () => hashOnly(records));
   const foldSample = await measure(inMemory, () => foldOnly(records));
+  await threads.onModuleDestroy();
   await store.close();
 
   report({

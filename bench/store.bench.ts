@@ -4,13 +4,14 @@
  *
  * Starts a throw-away embedded PostgreSQL, or uses BENCH_DATABASE_URL (a scratch database is
  * created on it and dropped afterwards). BENCH_SCALE (default 1) scales the amount of work;
- * BENCH_ROUNDS (default 3) the number of measured rounds. The machine is small, shared and noisy,
+ * BENCH_ROUNDS (default 3) the number of measured rounds; BENCH_WORKLOADS (default single,batch,read)
+ * which workloads. The machine is small, shared and noisy,
  * so sides run back to back in each round, in alternating order, and the reported ratio is the
  * median of the per-round ratios. CPU per event is this process's (process.cpuUsage) and, when the
  * server is local, PostgreSQL's (all its processes, from /proc).
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
@@ -19,44 +20,15 @@ import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-s
 import { SystemClock } from '../src/shared/clock';
 import { context } from '../test/support/events';
 import { withBenchDatabase } from './bench-database';
+import { emmettSide } from './emmett-side';
+import { BATCH, BATCH_WRITERS, PAGE, runWorkload, WRITERS, type SideIo, type WorkloadKind, type Write } from './store-workloads';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const TENANT = 'kommun-0188';
-const WRITERS = 16;
-const BATCH_WRITERS = 4;
-const BATCH = 100;
-const PAGE = 500;
-/** Single appends: one in four creates its stream, the rest append to a head the writer just wrote. */
-const APPENDS_PER_STREAM = 4;
-const BATCHES_PER_STREAM = 2;
-const PAYLOAD = { amountKr: 472200, paidOn: '2024-01-31', organisation: 'Brottsofferjouren Roslagen' };
-
-// ---------------------------------------------------------------------------------------------
-// Writers: the same streams, events and concurrency for every side; only `write` differs.
-
-/** Writes `events` to `stream`, whose last revision is `head` (-1n: the stream is new). */
-type Write = (stream: StreamName, events: NewEvent[], head: bigint) => Promise<void>;
-
-/** `writers` concurrent loops; each fills its own streams, `perStream` writes of `batch` events each. */
-async function appendLoad(write: Write, total: number, writers: number, batch: number, perStream: number): Promise<number> {
-  const run = randomUUID().slice(0, 8);
-  const writesPerWriter = Math.max(1, Math.round(total / batch / writers));
-  await Promise.all(
-    Array.from({ length: writers }, async (_, w) => {
-      for (let n = 0; n < writesPerWriter; n++) {
-        const stream = { tenant: TENANT, id: `case-${run}-${w}-${Math.floor(n / perStream)}` };
-        const head = BigInt((n % perStream) * batch) - 1n;
-        await write(
-          stream,
-          Array.from({ length: batch }, () => ({ id: randomUUID(), type: 'PaymentRecorded', data: PAYLOAD })),
-          head,
-        );
-      }
-    }),
-  );
-  return writesPerWriter * writers * batch;
-}
+const EMMETT = 'Emmett 0.42';
+/** BENCH_WORKLOADS: which of single, batch, read to run (default all; read pages through what the others wrote, or the warm-up's). */
+const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'single,batch,read').split(',');
+const chosen = (kind: WorkloadKind) => WORKLOADS.includes(kind);
 
 const storeWrite =
   (store: PostgresEventStore): Write =>
@@ -218,16 +190,19 @@ interface Side {
 
 interface Workload {
   readonly name: string;
+  readonly kind: WorkloadKind;
   readonly size: number;
   readonly store: Side;
   readonly baselines: readonly Side[];
+  /** Emmett doing the same work: the peer the store is compared with. */
+  readonly peer: Side;
   /** Which baseline the store must match (ratio ≥ 1.0); the others are shown for reference. */
   readonly targetBaseline: string;
 }
 
 /** A warm-up (a tenth of the size, at least 1000 events: JIT, prepared statements, pool), then ROUNDS rounds with the sides in alternating order: each side's samples by round. */
-async function runWorkload(workload: Workload, pgCpu: () => Promise<number | undefined>): Promise<Map<string, Sample[]>> {
-  const sides = [workload.store, ...workload.baselines];
+async function measureWorkload(workload: Workload, pgCpu: () => Promise<number | undefined>): Promise<Map<string, Sample[]>> {
+  const sides = [workload.store, ...workload.baselines, workload.peer];
   for (const side of sides) await side.run(Math.max(1000, Math.ceil(workload.size / 10)));
   const samples = new Map<string, Sample[]>(sides.map((s) => [s.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
@@ -248,47 +223,60 @@ const medianSample = (samples: Sample[]) => samples.find((s) => s.eventsPerSecon
 
 async function bench(pool: Pool, connectionString: string): Promise<void> {
   const store = new PostgresEventStore({ pool, connection: { connectionString }, clock: new SystemClock() });
+  const emmett = emmettSide(connectionString);
   // Same columns, defaults, identity, primary key, unique (tenant, stream_id, event_id) and (transaction_id, position) index.
   await pool.query('CREATE TABLE raw_streams (LIKE streams INCLUDING ALL); CREATE TABLE raw_events (LIKE events INCLUDING ALL)');
   const pgCpu = await postgresCpuMeter(pool);
   const { rows } = await pool.query<{ version: string }>(`SELECT current_setting('server_version') AS version`);
   process.stderr.write(`PostgreSQL ${rows[0].version}, scale ${SCALE}, ${ROUNDS} rounds + warm-up\n`);
 
+  const storeIo: SideIo = { write: storeWrite(store), read: (n) => readStore(store, n) };
+  const rawRead = (n: number) => readRaw(pool, n);
+  const side = (name: string, kind: WorkloadKind, io: SideIo): Side => ({ name, run: (n) => runWorkload(kind, n, io) });
+  const sides = (kind: WorkloadKind) => ({
+    kind,
+    store: side('store', kind, storeIo),
+    peer: { name: EMMETT, run: (n: number) => emmett.run(kind, n) },
+  });
   const writes: Workload[] = [
     {
       name: `single appends, ${WRITERS} writers`,
       size: Math.round(5000 * SCALE),
-      store: { name: 'store', run: (n) => appendLoad(storeWrite(store), n, WRITERS, 1, APPENDS_PER_STREAM) },
+      ...sides('single'),
       baselines: [
-        { name: 'raw 5-round-trip tx', run: (n) => appendLoad(rawTransaction(pool), n, WRITERS, 1, APPENDS_PER_STREAM) },
-        { name: 'raw autocommit INSERT', run: (n) => appendLoad(rawAutocommitInsert(pool), n, WRITERS, 1, APPENDS_PER_STREAM) },
+        side('raw 5-round-trip tx', 'single', { write: rawTransaction(pool), read: rawRead }),
+        side('raw autocommit INSERT', 'single', { write: rawAutocommitInsert(pool), read: rawRead }),
       ],
-      targetBaseline: 'raw 5-round-trip tx',
+      targetBaseline: 'raw autocommit INSERT',
     },
     {
       name: `${BATCH}-event batches, ${BATCH_WRITERS} writers`,
       size: Math.round(30_000 * SCALE),
-      store: { name: 'store', run: (n) => appendLoad(storeWrite(store), n, BATCH_WRITERS, BATCH, BATCHES_PER_STREAM) },
-      baselines: [{ name: 'raw batch tx', run: (n) => appendLoad(rawTransaction(pool), n, BATCH_WRITERS, BATCH, BATCHES_PER_STREAM) }],
+      ...sides('batch'),
+      baselines: [side('raw batch tx', 'batch', { write: rawTransaction(pool), read: rawRead })],
       targetBaseline: 'raw batch tx',
     },
   ];
   const reads: Workload = {
     name: `readAll, pages of ${PAGE}`,
     size: Math.round(150_000 * SCALE),
-    store: { name: 'store', run: (n) => readStore(store, n) },
-    baselines: [{ name: 'raw paged SELECT', run: (n) => readRaw(pool, n) }],
+    ...sides('read'),
+    baselines: [side('raw paged SELECT', 'read', { write: rawAutocommitInsert(pool), read: rawRead })],
     targetBaseline: 'raw paged SELECT',
   };
 
   const results: { workload: Workload; samples: Map<string, Sample[]> }[] = [];
-  for (const workload of writes) results.push({ workload, samples: await runWorkload(workload, pgCpu) });
-  // The raw reader's checkpoint is `position`, which needs its own index; made only now so that the
-  // raw writers paid exactly the store's index maintenance. VACUUM sets hint bits for both sides alike.
-  await pool.query('CREATE INDEX ON raw_events (position)');
-  await pool.query('VACUUM ANALYZE events, raw_events');
-  results.push({ workload: reads, samples: await runWorkload(reads, pgCpu) });
-  await store.close();
+  try {
+    for (const workload of writes.filter((w) => chosen(w.kind))) results.push({ workload, samples: await measureWorkload(workload, pgCpu) });
+    // The raw reader's checkpoint is `position`, which needs its own index; made only now so that the
+    // raw writers paid exactly the store's index maintenance. VACUUM sets hint bits for every side alike.
+    await pool.query('CREATE INDEX ON raw_events (position)');
+    await pool.query('VACUUM ANALYZE');
+    if (chosen(reads.kind)) results.push({ workload: reads, samples: await measureWorkload(reads, pgCpu) });
+  } finally {
+    await emmett.close();
+    await store.close();
+  }
   report(results);
 }
 
@@ -296,17 +284,22 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
 function report(results: { workload: Workload; samples: Map<string, Sample[]> }[]): void {
   const rows = results.flatMap(({ workload, samples }) => {
     const stores = samples.get('store')!;
+    const peers = samples.get(workload.peer.name)!;
+    const roundRatio = (a: Sample[], b: Sample[]) => median(a.map((s, round) => s.eventsPerSecond / b[round].eventsPerSecond));
     return workload.baselines.map((baseline) => {
       const raws = samples.get(baseline.name)!;
-      const [store, raw] = [medianSample(stores), medianSample(raws)];
-      const ratio = median(stores.map((s, round) => s.eventsPerSecond / raws[round].eventsPerSecond));
+      const [store, raw, peer] = [medianSample(stores), medianSample(raws), medianSample(peers)];
       const targeted = baseline.name === workload.targetBaseline;
+      const ratio = roundRatio(stores, raws);
       return {
         workload: workload.name,
         baseline: baseline.name,
         store,
         raw,
+        peer,
         ratio,
+        peerRatio: roundRatio(stores, peers),
+        peerToRaw: roundRatio(peers, raws),
         target: targeted ? '≥ 1.0×' : 'aim',
         met: targeted ? ratio >= 1 : undefined,
       };
@@ -314,26 +307,51 @@ function report(results: { workload: Workload; samples: Map<string, Sample[]> }[
   });
   const us = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(0));
   const table = [
-    ['workload', 'baseline', 'store ev/s', 'raw ev/s', 'store/raw', 'target', 'CPU µs/event node store|raw', 'CPU µs/event pg store|raw'],
+    [
+      'workload',
+      'baseline',
+      'store ev/s',
+      'raw ev/s',
+      'Emmett ev/s',
+      'store/raw',
+      'store/Emmett',
+      'Emmett/raw',
+      'target',
+      'CPU µs/event node store|raw|Emmett',
+      'CPU µs/event pg store|raw|Emmett',
+    ],
     ...rows.map((r) => [
       r.workload,
       r.baseline,
       Math.round(r.store.eventsPerSecond).toString(),
       Math.round(r.raw.eventsPerSecond).toString(),
+      Math.round(r.peer.eventsPerSecond).toString(),
       `${r.ratio.toFixed(2)}×`,
+      `${r.peerRatio.toFixed(2)}×`,
+      `${r.peerToRaw.toFixed(2)}×`,
       r.met === undefined ? r.target : `${r.target} ${r.met ? 'met' : 'MISSED'}`,
-      `${us(r.store.nodeCpuUsPerEvent)} | ${us(r.raw.nodeCpuUsPerEvent)}`,
-      `${us(r.store.pgCpuUsPerEvent)} | ${us(r.raw.pgCpuUsPerEvent)}`,
+      [r.store, r.raw, r.peer].map((sample) => us(sample.nodeCpuUsPerEvent)).join(' | '),
+      [r.store, r.raw, r.peer].map((sample) => us(sample.pgCpuUsPerEvent)).join(' | '),
     ]),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
-  for (const row of table) console.log(row.map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  '));
+  for (const row of table) console.log(row.map((cell, c) => (c >= 2 && c <= 7 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  '));
   console.log(
     JSON.stringify({
       bench: 'store',
       scale: SCALE,
       rounds: ROUNDS,
-      results: rows.map(({ workload, baseline, store, raw, ratio, met }) => ({ workload, baseline, store, raw, ratio, met })),
+      results: rows.map(({ workload, baseline, store, raw, peer, ratio, peerRatio, peerToRaw, met }) => ({
+        workload,
+        baseline,
+        store,
+        raw,
+        emmett: peer,
+        ratio,
+        storeToEmmett: peerRatio,
+        emmettToRaw: peerToRaw,
+        met,
+      })),
     }),
   );
 }

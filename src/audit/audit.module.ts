@@ -8,13 +8,14 @@ import { CaseHistoryHandler } from './case-history/case-history.handler';
 import { ExportController } from './export/export.controller';
 import { CaseVerifier } from './verify/case-verifier';
 import { RecordVerifier } from './verify/record-verifier';
+import { VerifierThreads } from './verify/verifier-threads';
 import { VerifyController } from './verify/verify.controller';
 
 /** What auditors use: history, replay verification, the global anchor. Only anchoring writes, and only to its own tables. */
 @Module({
   imports: [CqrsModule, CasesModule],
   controllers: [CaseHistoryController, VerifyController, ExportController],
-  providers: [CaseHistoryHandler, CaseVerifier, RecordVerifier, Anchors, AnchorSchedule],
+  providers: [CaseHistoryHandler, CaseVerifier, RecordVerifier, { provide: VerifierThreads, useFactory: () => new VerifierThreads() }, Anchors, AnchorSchedule],
   exports: [Anchors],
 })
 export class AuditModule {}

@@ -13,7 +13,7 @@ import { Diarium } from './register/diarium';
 import { CaseCommandService } from './shared/case-command.service';
 import { CaseRepository } from './shared/case-repository';
 import { CaseSnapshots } from './shared/case-snapshots';
-import { IndexValuesSource, NoIndexValues } from './shared/index-values-source';
+import { IndexValuesSource } from './shared/index-values-source';
 import { PostgresCaseSnapshots } from './shared/postgres-case-snapshots';
 import { MigrateMachineController } from './migrate-machine/migrate-machine.controller';
 import { MigrateMachineHandler } from './migrate-machine/migrate-machine.handler';
@@ -32,8 +32,7 @@ import { MigrationPreviewController } from './migrate-machine/migration-preview.
   providers: [
     CaseRepository,
     { provide: CaseSnapshots, useClass: PostgresCaseSnapshots },
-    // Reference data's index series replace this once they exist (issue 11, item 7).
-    { provide: IndexValuesSource, useClass: NoIndexValues },
+    IndexValuesSource,
     CaseCommandService,
     CaseCommandHandler,
     ...COMMAND_EXTENSIONS,

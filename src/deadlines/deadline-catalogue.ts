@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedCaseEvent } from '../cases/shared/case-stream';
-import { machineChangeOf, toCaseEvent } from '../lifecycle';
+import { IndexValuesSource } from '../cases/shared/index-values-source';
+import { indexCodes, machineChangeOf, seriesLookup, toCaseEvent, type CaseFacts, type IndexSeriesLookup } from '../lifecycle';
 import { trackedDeadlines, type TrackedDeadline } from './deadline-status';
 import { DeadlineSettings } from './timer-settings';
 
@@ -10,14 +11,23 @@ import { DeadlineSettings } from './timer-settings';
  */
 @Injectable()
 export class DeadlineCatalogue {
-  constructor(private readonly settings: DeadlineSettings) {}
+  constructor(
+    private readonly settings: DeadlineSettings,
+    private readonly indexValues: IndexValuesSource,
+  ) {}
 
-  of(events: readonly RecordedCaseEvent[]): TrackedDeadline[] {
+  /** The index series the case's payment plan follows, as the tenant's reference data has them now. */
+  async indexOf(tenant: string, facts: CaseFacts): Promise<IndexSeriesLookup> {
+    return seriesLookup(await this.indexValues.series(tenant, indexCodes(facts)));
+  }
+
+  of(events: readonly RecordedCaseEvent[], index: IndexSeriesLookup): TrackedDeadline[] {
     return trackedDeadlines(
       // A machine change moves no deadline; every other payload is read in its current shape.
       events.filter((recorded) => !machineChangeOf(recorded)).map(toCaseEvent),
       this.settings.calendar,
       this.settings.deadlineOptions,
+      index,
     );
   }
 }

@@ -4,6 +4,7 @@ import { applyEvent, initialFacts } from '../lifecycle/case.facts';
 import type { SwedishCalendar } from '../calendar';
 import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
+import { NO_INDEX_VALUES, type IndexSeriesLookup } from '../lifecycle/payment-plan';
 
 export const DEADLINE_STATUSES = ['upcoming', 'due-today', 'overdue', 'passed', 'met'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
@@ -69,13 +70,18 @@ const MEETS: Partial<Record<CaseEventType, readonly DeadlineKind[]>> = {
  * the open deadlines are recomputed ({@link deadlinesOf}), and one that the event closes is kept
  * as met, with the date it had while open. Sorted by date, then key.
  */
-export function trackedDeadlines(events: readonly CaseEvent[], calendar: SwedishCalendar, options: DeadlineOptions): TrackedDeadline[] {
+export function trackedDeadlines(
+  events: readonly CaseEvent[],
+  calendar: SwedishCalendar,
+  options: DeadlineOptions,
+  index: IndexSeriesLookup = NO_INDEX_VALUES,
+): TrackedDeadline[] {
   let facts = initialFacts;
   let open = new Map<string, Deadline>();
   const met = new Map<string, Deadline>();
   for (const event of events) {
     facts = applyEvent(facts, event);
-    const now = new Map(deadlinesOf(facts, calendar, options).map((d) => [d.key, d]));
+    const now = new Map(deadlinesOf(facts, calendar, options, index).map((d) => [d.key, d]));
     for (const [key, deadline] of open) if (!now.has(key) && MEETS[event.type]?.includes(deadline.kind)) met.set(key, deadline);
     for (const key of now.keys()) met.delete(key);
     open = now;

@@ -3,6 +3,7 @@ import type { CaseFacts } from '../lifecycle/case.facts';
 import type { RecipientRole } from '../notifications/notification-outbox.port';
 import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline-rules';
 import { deadlinesOf } from './deadlines-of';
+import { NO_INDEX_VALUES, type IndexSeriesLookup } from '../lifecycle/payment-plan';
 
 /** The commands the engine gives by itself when their date comes: each records an event the machine admits then. */
 export type ActingCommand = 'record-final' | 'record-termination' | 'record-expiry';
@@ -87,15 +88,15 @@ export interface TimerSettings {
  * reminders. Recomputed after every event, so a deadline that moves moves its timers, and one
  * that is met (or lapses with the case) takes its timers with it. Sorted by date, then key.
  */
-export function timersOf(facts: CaseFacts, settings: TimerSettings): Timer[] {
-  return timersOfDeadlines(facts, settings).sort((a, b) => compare(a.dueOn, b.dueOn) || compare(a.key, b.key));
+export function timersOf(facts: CaseFacts, settings: TimerSettings, index: IndexSeriesLookup = NO_INDEX_VALUES): Timer[] {
+  return timersOfDeadlines(facts, settings, index).sort((a, b) => compare(a.dueOn, b.dueOn) || compare(a.key, b.key));
 }
 
 /** Dates and keys are ASCII: plain code-unit order, without the cost of a locale's collation (this runs per timer firing). */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function timersOfDeadlines(facts: CaseFacts, { calendar, deadlineOptions, policy }: TimerSettings): Timer[] {
-  return deadlinesOf(facts, calendar, deadlineOptions).flatMap((deadline) => {
+function timersOfDeadlines(facts: CaseFacts, { calendar, deadlineOptions, policy }: TimerSettings, index: IndexSeriesLookup): Timer[] {
+  return deadlinesOf(facts, calendar, deadlineOptions, index).flatMap((deadline) => {
     const rule = policy[deadline.kind];
     const base = { deadline, recipients: rule.recipients };
     const reminders = rule.reminderDays.map((days) => ({

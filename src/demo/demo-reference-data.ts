@@ -26,10 +26,9 @@ const council = (digits: number): Body => ({ code: 'KF', name: 'Kommunfullmäkti
 
 /**
  * The three municipalities of the source documents. Names, organisationsnummer, bodies and diarium
- * formats are the documents' (`KS 2023/01692`, `SON 2019-536`); Robertsfors' 6 784 inhabitants are
- * what its 20 352 kr for 2018 (3 kr each) implies. Dates the documents do not give are illustrative:
- * the count is taken as of 1 November the year before, SCB's usual reckoning date. The other
- * inhabitant counts are plausible, not official.
+ * formats are the documents' (`KS 2023/01692`, `SON 2019-536`). Robertsfors' 6 784 inhabitants are
+ * the figure its social committee's report of 2017-11-17 states for 2018 (3 kr each: 20 352 kr),
+ * counted as of that date. The other inhabitant counts and their dates are plausible, not official.
  */
 export const DEMO_MUNICIPALITIES: readonly DemoMunicipality[] = [
   {
@@ -43,7 +42,7 @@ export const DEMO_MUNICIPALITIES: readonly DemoMunicipality[] = [
     tenant: 'robertsfors',
     municipality: { name: 'Robertsfors kommun', organisationNumber: '212000-2742' },
     bodies: [{ code: 'SU', name: 'Sociala utskottet', kind: 'committee', diarium: null }, board('KS', 'Kommunstyrelsen', '/', 3), council(3)],
-    inhabitants: [{ year: 2018, asOf: '2017-11-01', count: 6_784 }],
+    inhabitants: [{ year: 2018, asOf: '2017-11-17', count: 6_784 }],
     indexSeries: [],
   },
   {

@@ -39,10 +39,12 @@ export class ReferenceDataStore {
 
   /** The tenant's reference data as it is now (nothing set up: revision -1, everything empty). */
   async current(tenant: string): Promise<ReferenceData> {
-    const known = this.known.get(tenant) ?? nothingSetUp(tenant);
     const stream = referenceDataStream(tenant);
-    const head = await this.store.streamHead(stream);
-    if ((head?.revision ?? -1n) === known.revision) return known;
+    const head = (await this.store.streamHead(stream))?.revision ?? -1n;
+    // A stream shorter than what this instance folded (a database restored from a copy) is folded again from its start.
+    const cached = this.known.get(tenant);
+    const known = cached && cached.revision <= head ? cached : nothingSetUp(tenant);
+    if (head === known.revision) return known;
     const data = (await this.store.readStream(stream, { fromRevision: known.revision + 1n })).reduce(applyRecorded, known);
     this.known.set(tenant, data);
     return data;

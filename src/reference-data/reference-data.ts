@@ -92,25 +92,26 @@ function upsert<T>(items: readonly T[], item: T, same: (existing: T) => boolean)
 export type ReferenceDataChange = (data: ReferenceData) => ReferenceDataEvent[];
 
 export function setMunicipality(data: ReferenceData, municipality: MunicipalityIdentity): ReferenceDataEvent[] {
-  return sameJson(data.municipality, municipality) ? [] : [{ type: 'MunicipalitySet', data: municipality }];
+  return unlessAlready(data.municipality, { type: 'MunicipalitySet', data: municipality });
 }
 
 export function setBody(data: ReferenceData, body: Body): ReferenceDataEvent[] {
-  return sameJson(
+  return unlessAlready(
     data.bodies.find((b) => b.code === body.code),
-    body,
-  )
-    ? []
-    : [{ type: 'BodySet', data: body }];
+    { type: 'BodySet', data: body },
+  );
 }
 
 export function setInhabitants(data: ReferenceData, figure: InhabitantFigure): ReferenceDataEvent[] {
-  return sameJson(
+  return unlessAlready(
     data.inhabitants.find((f) => f.year === figure.year),
-    figure,
-  )
-    ? []
-    : [{ type: 'InhabitantsSet', data: figure }];
+    { type: 'InhabitantsSet', data: figure },
+  );
+}
+
+/** The event that sets a value, or none when what is there already is the same. */
+function unlessAlready(existing: unknown, event: ReferenceDataEvent): ReferenceDataEvent[] {
+  return sameJson(existing, event.data) ? [] : [event];
 }
 
 export function setIndexSeries(data: ReferenceData, series: { code: string; name: string }): ReferenceDataEvent[] {

@@ -120,6 +120,10 @@ describe("an official's other screens", () => {
   it('Administration: erasing a data subject says what it will do and asks again', async () => {
     await page.goto('/administration');
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    // The municipality's reference data, read-only: Österåker's bodies with their diarium format.
+    const bodies = page.getByRole('region', { name: 'Beslutande organ' });
+    await bodies.getByRole('rowheader', { name: 'KS', exact: true }).waitFor();
+    await expect(bodies.getByRole('row', { name: /^SN Socialnämnden/ }).textContent()).resolves.toMatch(/SN \d{4}\/0001/);
     await page.getByLabel('Personens e-postadress').fill('anna.berg@example.se');
     await page.getByRole('button', { name: 'Radera …' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Radera personuppgifterna?' });

@@ -1,4 +1,6 @@
-import type { RecordedEvent } from '../../src/event-store/event-store.port';
+import { Pool } from 'pg';
+import { WrongExpectedVersionError } from '../../src/event-store/event-store.errors';
+import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent, StreamName } from '../../src/event-store/event-store.port';
 import { verifyChain } from '../../src/event-store/hash-chain';
 import { PostgresCheckpointStore } from '../../src/event-store/postgres/postgres-checkpoint-store';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
@@ -85,6 +87,136 @@ describe.each(databaseTargets())('PostgresEventStore on $name', (target) => {
         await subscription.close();
         await consuming;
       }
+    });
+
+    describe('group commit', () => {
+      // One slot: the first append goes alone, at once; those arriving while it runs go together.
+      const groupStore = (pool = db.pool) => {
+        const grouped = new PostgresEventStore({ pool, connection: db.connection, clock: fixture.clock, groupCommit: { slots: 1 } });
+        stores.push(grouped);
+        return grouped;
+      };
+      const append = (target: PostgresEventStore, stream: StreamName, batch: NewEvent[], expectedRevision: ExpectedRevision = 'no_stream') =>
+        target.append(stream, batch, { expectedRevision, context });
+
+      it('writes appends that arrive together in one commit, and fails only the one whose expected revision is wrong', async () => {
+        const grouped = groupStore();
+        const moved = streamIn(tenant);
+        await append(grouped, moved, events(1));
+        await append(fixture.otherStore() as PostgresEventStore, moved, events(1), 0n); // the grouped store still guesses revision 0
+
+        const fresh = Array.from({ length: 5 }, () => streamIn(tenant));
+        const [alone, wrong, ...together] = await Promise.allSettled([
+          append(grouped, streamIn(tenant), events(1)),
+          append(grouped, moved, events(1), 0n),
+          ...fresh.map((stream) => append(grouped, stream, events(1))),
+        ]);
+
+        expect(alone.status).toBe('fulfilled');
+        expect(wrong).toMatchObject({ status: 'rejected', reason: { code: 'WRONG_EXPECTED_VERSION', expected: 0n, actual: 1n } });
+        expect((wrong as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+        const commits = together.map((outcome) => (outcome as PromiseFulfilledResult<AppendResult>).value.position.commit);
+        expect(new Set(commits).size).toBe(1);
+        expect(commits[0]).not.toBe((alone as PromiseFulfilledResult<AppendResult>).value.position.commit);
+        expect(await store.readStream(moved)).toHaveLength(2);
+        for (const record of await store.readStreams(fresh)) expect(verifyChain(record.events, record.head)).toEqual({ intact: true, events: 1 });
+      });
+
+      it('answers an append in a group whose event id the stream already holds as a repeat, and writes it once', async () => {
+        const grouped = groupStore();
+        const stream = streamIn(tenant);
+        const batch = events(2);
+        const original = await append(grouped, stream, batch);
+
+        const fresh = Array.from({ length: 3 }, () => streamIn(tenant));
+        const [, repeat, ...together] = await Promise.all([
+          append(grouped, streamIn(tenant), events(1)),
+          append(grouped, stream, batch, 'any'),
+          ...fresh.map((other) => append(grouped, other, events(1))),
+        ]);
+
+        expect(repeat).toEqual(original);
+        expect(new Set(together.map((result) => result.position.commit)).size).toBe(1);
+        expect((await store.readStream(stream)).map((e) => e.id)).toEqual(batch.map((e) => e.id));
+        expect((await store.readStreams(fresh)).map((record) => record.events.length)).toEqual([1, 1, 1]);
+      });
+
+      it('fails only the append at fault when the database refuses a group as a whole', async () => {
+        const grouped = groupStore();
+        const fresh = Array.from({ length: 3 }, () => streamIn(tenant));
+        const unstorable = streamIn(tenant);
+        const [, bad, ...good] = await Promise.allSettled([
+          append(grouped, streamIn(tenant), events(1)),
+          append(grouped, unstorable, [event('PaymentRecorded', { note: 'NUL \u0000 is not storable in jsonb' })]),
+          ...fresh.map((stream) => append(grouped, stream, events(1))),
+        ]);
+        expect(bad.status).toBe('rejected');
+        expect(good.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+        expect(await store.streamHead(unstorable)).toBeUndefined();
+      });
+
+      it('gives appends made side by side in a transaction each its own outcome, and stays usable after the wrong one', async () => {
+        const moved = streamIn(tenant);
+        await append(store, moved, events(2));
+        const fresh = [streamIn(tenant), streamIn(tenant), streamIn(tenant)];
+        const repeated = events(1);
+        await append(store, fresh[2], repeated);
+        const later = streamIn(tenant);
+        await store.withTransaction(async (transaction) => {
+          const [wrong, ...outcomes] = await Promise.allSettled([
+            transaction.append(moved, events(1), { expectedRevision: 0n, context }),
+            transaction.append(fresh[0], events(2), { expectedRevision: 'no_stream', context }),
+            transaction.append(fresh[1], events(1), { expectedRevision: 'no_stream', context }),
+            transaction.append(fresh[2], repeated, { expectedRevision: 'any', context }),
+          ]);
+          expect(wrong).toMatchObject({ status: 'rejected', reason: { code: 'WRONG_EXPECTED_VERSION', expected: 0n, actual: 1n } });
+          expect(outcomes.map((o) => (o as PromiseFulfilledResult<AppendResult>).value.nextExpectedRevision)).toEqual([1n, 0n, 0n]);
+          await transaction.append(later, events(1), { expectedRevision: 'no_stream', context });
+        });
+        expect((await store.readStreams([moved, ...fresh, later])).map((record) => record.events.length)).toEqual([2, 2, 1, 1, 1]);
+      });
+
+      it('loses nothing acknowledged when its connections are killed mid-group, and writes a retried append once', async () => {
+        const application = `group-crash-${tenant}`;
+        const pool = new Pool({ ...db.connection, application_name: application, max: 4 });
+        pool.on('error', () => undefined);
+        const grouped = groupStore(pool);
+        const acknowledged: NewEvent[] = [];
+        const failed: { stream: StreamName; batch: NewEvent[] }[] = [];
+        const streams = Array.from({ length: 12 }, () => streamIn(tenant));
+        let writing = true;
+        const writers = streams.map(async (stream) => {
+          for (let i = 0; i < 15; i++) {
+            const batch = events(1 + (i % 2));
+            await append(grouped, stream, batch, 'any').then(
+              () => acknowledged.push(...batch),
+              () => failed.push({ stream, batch }),
+            );
+          }
+        });
+        const killer = (async () => {
+          for (let kills = 0; writing && kills < 5; kills++) {
+            await new Promise((r) => setTimeout(r, 15));
+            await db.pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [application]);
+          }
+        })();
+        await Promise.all(writers);
+        writing = false;
+        await killer;
+
+        const records = await store.readStreams(streams);
+        const stored = new Set(records.flatMap((record) => record.events.map((e) => e.id)));
+        for (const e of acknowledged) expect(stored.has(e.id)).toBe(true);
+        for (const record of records) expect(verifyChain(record.events, record.head).intact).toBe(true);
+        for (const { stream, batch } of failed) {
+          expect(batch.filter((e) => stored.has(e.id)).length % batch.length).toBe(0); // all of it or none
+          await append(grouped, stream, batch, 'any');
+        }
+        const after = (await store.readStreams(streams)).flatMap((record) => record.events.map((e) => e.id));
+        expect(after.length).toBe(new Set(after).size);
+        expect(after.length).toBe(acknowledged.length + failed.reduce((n, f) => n + f.batch.length, 0));
+        await pool.end();
+      });
     });
 
     describe('tamper evidence (direct SQL)', () => {

@@ -30,6 +30,19 @@ describe('the cases API', () => {
       expect(body.facts.notice).toMatchObject({ party: 'organisation', receivedOn: '2025-03-31', effectiveOn: '2025-09-30' });
       expect(body.facts.signatures.municipality.signatory.name).toBe('Linda Ljungqvist');
       expect(body.allowedCommands).toEqual([]);
+
+      // The refund of early termination, to the öre: 2025 was paid in full (507 290,13 kr) and the agreement ended 2025-09-30.
+      expect(body.facts.refund).toBe('127864.91');
+      expect(body.facts.payments.map((p: { amount: string }) => p.amount)).toEqual(['472200.00', '491560.20', '507290.13']);
+      const [, , lastYear] = body.money.refund.lines;
+      expect(lastYear).toMatchObject({ amount: '507290.13', daysInPeriod: 365, daysUsed: 273, daysUnused: 92, refund: { amount: '127864.91' } });
+      expect(lastYear.refund.explanation.sv.replaceAll('\u00a0', ' ')).toBe(
+        '2025-01-01–2025-12-31, 365 dagar (ej skottår): 507 290,13 kr för 365 dagar, varav 273 använda och 92 oanvända: ' +
+          '507 290,13 kr − 507 290,13 kr × 273/365 (379 425,22 kr, avrundat till närmaste öre, halva ören uppåt) = 127 864,91 kr',
+      );
+      expect(body.money.refund.total.amount).toBe('127864.91');
+      // The plan: 472 200 kr a year plus the volunteer work valued at 341 314 kr: 813 514 kr.
+      expect(body.money.plan.years[0]).toMatchObject({ year: 2023, planned: '472200.00', paid: '472200.00', outstanding: '0.00', value: { amount: '813514.00' } });
     });
 
     it("Robertsfors: the social committee's recommendation, then the board's decision", async () => {

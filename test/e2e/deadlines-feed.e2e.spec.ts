@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { linkoping } from '../../src/demo/seed-cases';
 import { FixedClock } from '../../src/shared/clock';
 import { bearer, JWT_SECRET, TestApi, type Caller } from '../support/api';
+import { onboardMunicipalitiesIn } from '../support/reference-data';
 import { walk } from '../support/seed-walk';
 import { createTestDatabase, databaseTargets } from '../support/test-database';
 
@@ -112,7 +113,7 @@ describe('the iCalendar feed of deadlines', () => {
         isDate: true,
         end: '2024-02-01',
         summary: 'Årlig utbetalning 2024 – SON 2022-1, Brottsofferjouren i Linköping',
-        description: 'årets utbetalning 2024 senast 31 januari enligt överenskommelsen',
+        description: 'årets utbetalning 2024 senast 31 januari enligt överenskommelsen: planerat 472\u00a0200,00\u00a0kr − betalt 0,00\u00a0kr = 472\u00a0200,00\u00a0kr kvar',
         url: `${BASE_URL}/cases/${caseId}`,
       });
       const lastDay = events.find((e) => e.uid.startsWith(`${caseId}/last-day-to-give-notice@`))!;
@@ -203,6 +204,7 @@ describe('the feed token in request logs', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
     const db = await createTestDatabase(databaseTargets()[0]);
+    await onboardMunicipalitiesIn(db);
     const config = loadConfig({ DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'info' });
     const app = await createApp(config, pino({ level: 'info' }, sink), new FixedClock(new Date('2024-01-15T12:00:00Z')));
     await app.init();

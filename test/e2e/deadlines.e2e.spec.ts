@@ -58,7 +58,10 @@ describe('seeing deadlines', () => {
         date: '2024-01-31',
         rule: 'payment-yearly-in-january',
         label: 'Årlig utbetalning 2024',
-        explanation: { sv: 'årets utbetalning 2024 senast 31 januari enligt överenskommelsen', en: 'the payment for 2024, by 31 January as agreed' },
+        explanation: {
+          sv: 'årets utbetalning 2024 senast 31 januari enligt överenskommelsen: planerat 472\u00a0200,00\u00a0kr − betalt 0,00\u00a0kr = 472\u00a0200,00\u00a0kr kvar',
+          en: 'the payment for 2024, by 31 January as agreed: planned 472,200.00 kr − paid 0.00 kr = 472,200.00 kr outstanding',
+        },
         status: 'due-today',
       });
       expect(deadlines['appeal-window-ends']).toMatchObject({

@@ -1,3 +1,4 @@
+import { v1Payload } from '../support/v1-payloads';
 import { randomUUID } from 'node:crypto';
 import { caseStream } from '../../src/cases/shared/case-stream';
 import { linkoping, robertsfors } from '../../src/demo/seed-cases';
@@ -268,17 +269,16 @@ async function eventually<T>(read: () => Promise<T[]>, timeoutMs = 10_000): Prom
 
 /**
  * A case as a build before machine v2 wrote it: every event recorded under iopCase v1, and the
- * payloads that gained a field since in their v1 shape (schema version 1, read back through the upcasters).
+ * payloads in their v1 shape (schema version 1: whole kronor, no receipt; read back through the upcasters).
  */
 async function appendUnderV1(api: TestApi, events: readonly CaseEvent[]): Promise<string> {
   const caseId = randomUUID();
-  const V2_FIELDS = ['receipt', 'finalityWithdrawn'];
   await api.app.get(EventStore).append(
     caseStream('linkoping', caseId),
     events.map((event) => ({
       id: randomUUID(),
       type: event.type,
-      data: Object.fromEntries(Object.entries(event.data).filter(([key]) => !V2_FIELDS.includes(key))) as JsonObject,
+      data: v1Payload(event) as JsonObject,
       schemaVersion: 1,
     })),
     { expectedRevision: 'no_stream', context: { ...context, machineId: CASE_MACHINE_ID, machineVersion: 1 } },

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { createLogger } from '../../src/logging/logger';
 import { FixedClock } from '../../src/shared/clock';
 import { bearer, JWT_SECRET } from '../support/api';
+import { onboardMunicipalitiesIn } from '../support/reference-data';
 import { seedDeadlineRows } from '../support/seeded-deadlines';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../support/test-database';
 
@@ -38,7 +39,10 @@ const countBy = (values: readonly string[]) => Object.fromEntries([...new Set(va
 
 describe('one calendar-feed request can stall the service (issue 12)', () => {
   let db: TestDatabase;
-  beforeEach(async () => (db = await createTestDatabase(databaseTargets()[0])));
+  beforeEach(async () => {
+    db = await createTestDatabase(databaseTargets()[0]);
+    await onboardMunicipalitiesIn(db);
+  });
   afterEach(() => db.drop());
 
   it('is bounded by its window and its limit, nearest first, and says so in its headers', async () => {

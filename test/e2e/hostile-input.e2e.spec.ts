@@ -3,7 +3,7 @@ import { VALID_BODIES } from '../support/command-bodies';
 
 /**
  * Issue 12: input that answered 500 — JSON nested thousands of levels deep, a NUL or a lone
- * surrogate in a string (also in an e-mail address), `null` inside `terms.funding` or as a feed
+ * surrogate in a string (also in an e-mail address), `null` inside `terms.fundingLines` or as a feed
  * token's scope, an `offset` beyond bigint — is refused with 400 and a machine-readable code, and
  * writes nothing; a body over the limit gets 413; no error answer carries a stack.
  */
@@ -71,13 +71,25 @@ describe('hostile input is refused at the edge', () => {
     expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: { fields: [{ field: 'email' }] } });
   });
 
-  it('refuses null where an object is expected (inside terms.funding) with 400', async () => {
-    for (const funding of [[null], null, [{ kind: 'fixed', amountPerYear: 1 }]]) {
-      const response = await apply({ ...application, terms: { ...application.terms, funding } });
+  it('refuses null where an object is expected (inside terms.fundingLines) with 400', async () => {
+    for (const fundingLines of [[null], null, { kind: 'fixed', amountPerYear: '1.00' }, [[{ kind: 'fixed', amountPerYear: '1.00' }]]]) {
+      const response = await apply({ ...application, terms: { ...application.terms, fundingLines } });
       expect(response.body).toMatchObject({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
-        details: { fields: expect.arrayContaining([expect.objectContaining({ field: 'terms.funding' })]) },
+        details: { fields: expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/^terms\.fundingLines/) })]) },
+      });
+    }
+  });
+
+  it('refuses an amount in any form but the documented kronor string with 400, naming the form', async () => {
+    const [grant, ...rest] = (application.terms as { fundingLines: Record<string, unknown>[] }).fundingLines;
+    for (const amountPerYear of [472_200, 105_574.4, '105574.401', '1 000', '1e3', '']) {
+      const response = await apply({ ...application, terms: { ...application.terms, fundingLines: [{ ...grant, amountPerYear }, ...rest] } });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ field: 'terms.fundingLines.0.amountPerYear', messages: [expect.stringContaining('decimal string with at most two decimals, e.g. "105574.40"')] }] },
       });
     }
   });

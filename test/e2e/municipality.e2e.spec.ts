@@ -28,8 +28,19 @@ describe("GET /municipality (the caller's municipality, for forms)", () => {
     });
   });
 
-  it('answers 403 TENANT_UNKNOWN for a tenant the engine does not serve, and 401 without a token', async () => {
+  it('answers 403 TENANT_UNKNOWN for a tenant with no reference data, and 401 without a token', async () => {
     expect(await get('nowhere')).toMatchObject({ status: 403, body: { code: 'TENANT_UNKNOWN' } });
     expect((await api.http().get('/municipality')).status).toBe(401);
+  });
+
+  it('tells the admin of a tenant not set up yet what to add, in Swedish and English', async () => {
+    const answer = await api
+      .http()
+      .get('/municipality')
+      .set(await bearer({ roles: ['admin'], tenant: 'nowhere' }));
+    expect(answer).toMatchObject({
+      status: 409,
+      body: { code: 'REFERENCE_DATA_MISSING', details: { missing: 'municipality', sv: expect.stringContaining('PUT /reference-data/municipality') } },
+    });
   });
 });

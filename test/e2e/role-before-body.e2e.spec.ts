@@ -1,3 +1,4 @@
+import type { Role } from '../../src/lifecycle';
 import { linkoping } from '../../src/demo/seed-cases';
 import { bearer, TestApi } from '../support/api';
 import { walk } from '../support/seed-walk';
@@ -57,7 +58,7 @@ describe('a caller whose roles may not issue a command gets 403 before its body 
     expect(response.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
   });
 
-  it.each([
+  it.each<[string, string, object, Role]>([
     ['an erasure by e-mail', '/data-subjects/erasures', { email: 42 }, 'handlaggare'],
     ['an anchor', '/audit/anchors', { unexpected: true }, 'auditor'],
     ['a bulk retry of notifications', '/notifications/retries', { ids: 'all' }, 'auditor'],

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { CaseFacts } from '../../lifecycle';
 import { PERSONAL_FIELDS } from '../../personal-data/personal-fields';
 import type { CaseHistoryDto, HistoryEntryDto } from '../case-history/case-history.dto';
-import type { CaseVerdict } from '../verify/case-verifier';
+import type { CaseVerdict } from '../verify/case-verdict';
 
 /** Everything an export holds: the case now, its whole history, and whether it verifies. */
 export interface CaseRecord {

@@ -12,7 +12,7 @@ import { EventStore } from '../../event-store/event-store.port';
 import { PersonalData } from '../../personal-data/personal-data';
 import { Clock } from '../../shared/clock';
 import { historyOf } from '../case-history/case-history.handler';
-import { verdictOf } from '../verify/case-verifier';
+import { verdictOf } from '../verify/case-verdict';
 import { ForAuditors } from '../audit-roles';
 import { CONTENT_TYPES, EXPORT_FORMATS, toCsv, toHtml, toJsonLines, type CaseRecord, type ExportFormat } from './case-export';
 

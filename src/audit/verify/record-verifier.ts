@@ -4,10 +4,11 @@ import { caseIdOfStream, caseStream } from '../../cases/shared/case-stream';
 import type { RecordedEvent, StreamName, StreamRecord } from '../../event-store/event-store.port';
 import { EventStore } from '../../event-store/event-store.port';
 import { verifyChain } from '../../event-store/hash-chain';
-import { caseVerdictOf, type CaseVerdict } from './case-verifier';
+import { caseVerdictOf, type CaseVerdict, type CaseVerdictWithNumber } from './case-verdict';
 import { diariumProblem } from './diarium-check';
 import { erasureProblem } from './erasure-check';
 import { referenceDataProblem } from './reference-data-check';
+import { VerifierThreads } from './verifier-threads';
 import { kindOf, STREAM_KINDS, type StreamKind, type StreamProblem } from './stream-kinds';
 
 /** A stream that does not verify: which, of what kind, and its first bad revision. */
@@ -66,13 +67,15 @@ const caseKey = (tenant: string, caseId: string) => `${tenant}/${caseId}`;
  * has its hash chain and recorded head recomputed; those whose events mean something are folded
  * too — a case through its machine, a diarium series against the cases it numbers, the erasure
  * record for erasing each subject once, the reference data for changes an administrator could
- * have made. A kind it does not know is still verified by its chain.
+ * have made. A kind it does not know is still verified by its chain. Case streams, most of the
+ * work, are verified on every core ({@link VerifierThreads}).
  */
 @Injectable()
 export class RecordVerifier {
   constructor(
     private readonly store: EventStore,
     private readonly snapshots: CaseSnapshots,
+    private readonly threads: VerifierThreads,
   ) {}
 
   /**
@@ -87,9 +90,14 @@ export class RecordVerifier {
     let last: StreamName | undefined;
     for await (const batch of this.batches(tenant, range)) {
       const diaria: StreamRecord[] = [];
+      const cases = batch.records.filter((record) => kindOf(record.stream) === 'case');
+      const verdicts = await this.threads.verdicts(
+        cases.map((record) => ({ record, caseId: caseIdOfStream(record.stream)!, snapshots: batch.snapshots.get(record) ?? [] })),
+      );
+      let nextVerdict = 0;
       for (const record of batch.records) {
         const kind = kindOf(record.stream);
-        if (kind === 'case') this.verifyCaseStream(record, batch.snapshots.get(record) ?? [], named, tally);
+        if (kind === 'case') this.tallyCase(record, verdicts[nextVerdict++], named, tally);
         else if (kind === 'diarium') diaria.push(record);
         else tally.add(kind, record, chainProblem(record) ?? MEANING[kind]?.(record.events));
       }
@@ -101,8 +109,7 @@ export class RecordVerifier {
     return { ...tally.result(), ...(next && { next }) };
   }
 
-  private verifyCaseStream(record: StreamRecord, snapshots: readonly CaseSnapshotRecord[], named: NamedNumbers, tally: Tally): void {
-    const { diarienummer, ...verdict } = caseVerdictOf(record, caseIdOfStream(record.stream)!, snapshots);
+  private tallyCase(record: StreamRecord, { diarienummer, ...verdict }: CaseVerdictWithNumber, named: NamedNumbers, tally: Tally): void {
     named.set(caseKey(verdict.tenant, verdict.caseId), diarienummer);
     tally.addCase(record, verdict);
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AnchorVerdictDto } from '../anchor/anchor.dto';
-import type { CaseVerdict } from './case-verifier';
+import type { CaseVerdict } from './case-verdict';
 import type { KindSummary, StreamVerdict, VerifyAllResult } from './record-verifier';
 import { STREAM_KINDS, type StreamKind, type StreamProblem } from './stream-kinds';
 

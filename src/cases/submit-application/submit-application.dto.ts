@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsEmail, IsOptional } from 'class-validator';
+import { IsArray, IsEmail, IsEmpty, IsOptional } from 'class-validator';
 import type { IsoDate, SubmitApplicationPayload } from '../../lifecycle';
 import { DateField, IsNested, IsText, NestedField } from '../shared/validation';
 import { PartyDto, TermsDto } from '../shared/values.dto';
@@ -27,6 +27,10 @@ export class ContactPersonInputDto {
  * contact person gets a data subject id.
  */
 export class SubmitApplicationDto implements Omit<SubmitApplicationPayload, 'municipality' | 'previousCaseId' | 'contactPerson'> {
+  /** Not part of the API (undocumented): there only to say why a client that still sends it is refused. */
+  @IsEmpty({ message: "municipality is not sent: the municipality party is the tenant's own, from its reference data (GET /reference-data)" })
+  municipality?: never;
+
   @NestedField(() => PartyDto, 'The applying non-profit organisation.')
   organisation!: PartyDto;
 

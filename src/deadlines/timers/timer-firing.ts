@@ -38,8 +38,9 @@ export interface BatchResult {
 /**
  * Fires due timers. One batch is one transaction: the timers are locked (SKIP LOCKED, so other
  * instances take other timers); for each one the case's event is appended where the machine acts
- * (a refusal, say because an official wrote meanwhile, postpones that timer alone), then the
- * batch's marks and notifications are written; all commit together or not at all.
+ * (a refusal, say because an official wrote meanwhile, postpones that timer alone), different
+ * cases' appends side by side, then the batch's marks and notifications are written; all commit
+ * together or not at all.
  */
 @Injectable()
 export class TimerFiring {
@@ -58,16 +59,22 @@ export class TimerFiring {
       const result = { claimed: timers.length, settled: { fired: 0, skipped: 0, cancelled: 0 }, failed: 0 };
       const cases = new CaseCache(transaction, this.settings, this.subjects);
       await cases.prefetch(timers);
-      const settled: Settled[] = [];
-      for (const timer of timers) {
-        try {
-          settled.push(await this.fire(transaction, cases, timer, now));
-        } catch (error) {
-          cases.forget(timer);
-          await this.table.postpone(transaction, timer, now, (error as Error).message);
-          result.failed++;
+      const outcomes: (Settled | undefined)[] = [];
+      // A case's timers fire one after another (each sees what the one before appended); different
+      // cases' side by side, so that the store writes their appends together.
+      for (const wave of wavesByCase(timers)) {
+        const fired = await Promise.allSettled(wave.map(({ timer }) => this.fire(transaction, cases, timer, now)));
+        for (const [i, outcome] of fired.entries()) {
+          const { timer, index } = wave[i];
+          if (outcome.status === 'fulfilled') outcomes[index] = outcome.value;
+          else {
+            cases.forget(timer);
+            await this.table.postpone(transaction, timer, now, (outcome.reason as Error).message);
+            result.failed++;
+          }
         }
       }
+      const settled = outcomes.filter((outcome) => outcome !== undefined);
       // One statement each for all the batch's marks and notifications, in the same transaction.
       await this.table.settle(transaction, settled, now);
       await this.outbox.enqueue(
@@ -138,6 +145,19 @@ export class TimerFiring {
   private firingName(timer: TimerRow): string {
     return `${timer.tenant}/${timer.caseId}/${timer.key}/${timer.dueOn}`;
   }
+}
+
+/** The timers in rounds, each with at most one timer of a case, in order: a case's n-th timer in the n-th round. */
+function wavesByCase(timers: readonly TimerRow[]): { timer: TimerRow; index: number }[][] {
+  const waves: { timer: TimerRow; index: number }[][] = [];
+  const seen = new Map<string, number>();
+  for (const [index, timer] of timers.entries()) {
+    const key = `${timer.tenant}/${timer.caseId}`;
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
+    (waves[round] ??= []).push({ timer, index });
+  }
+  return waves;
 }
 
 /** A case as the batch read it, and (once asked) the timers it has now and whether its contact person can be written to. */

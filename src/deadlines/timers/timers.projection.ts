@@ -44,13 +44,15 @@ export class TimersProjection implements OnModuleInit {
   /** Recomputes one case's timers and deadline rows now (the subscription's work; tests call it to be in step at once). */
   async refresh(tenant: string, caseId: string): Promise<void> {
     const loaded = await this.cases.load(tenant, caseId);
-    const timers = timersOf(loaded.snapshot.context, this.settings).map((timer) => ({
+    // Index values (reference data) move payment deadlines: read as they are now, for the timers and the rows alike.
+    const index = await this.catalogue.indexOf(tenant, loaded.snapshot.context);
+    const timers = timersOf(loaded.snapshot.context, this.settings, index).map((timer) => ({
       ...timer,
       dueAt: stockholmInstant(timer.dueOn, this.settings.notifyHour),
     }));
     const [moved] = await Promise.all([
       this.timers.replace(tenant, caseId, loaded.revision, timers, this.clock.now()),
-      this.views.replace(loaded, this.catalogue.of(loaded.events)),
+      this.views.replace(loaded, this.catalogue.of(loaded.events, index)),
     ]);
     if (moved) this.wake.notify();
   }

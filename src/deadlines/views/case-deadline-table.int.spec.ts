@@ -20,6 +20,8 @@ import { deadlineSettingsFrom } from '../timer-settings';
 import { TimerTable } from '../timers/timer-table';
 import { TIMERS_CHANNEL, TimerWake, TimersProjection } from '../timers/timers.projection';
 import { CaseDeadlineTable } from './case-deadline-table';
+import { IndexValuesSource } from '../../cases/shared/index-values-source';
+import { ReferenceDataStore } from '../../reference-data/reference-data.store';
 import { readDeadlines } from './list-deadlines/deadline-rows';
 
 const context = { ...anyContext, machineId: CASE_MACHINE_ID, machineVersion: CASE_MACHINE_VERSION };
@@ -50,7 +52,7 @@ describe.each(databaseTargets())('the deadline rows the deadlines projection wri
       cases,
       new TimerTable(database),
       new CaseDeadlineTable(database),
-      new DeadlineCatalogue(settings),
+      new DeadlineCatalogue(settings, new IndexValuesSource(new ReferenceDataStore(store))),
       settings,
       wake,
       clock,

@@ -9,29 +9,30 @@ import type { EventMetadata, ListStreamsOptions, Position, RecordedEvent, Stream
  * are fetched as arrays (no intermediate object per row on the read path) and named once, here.
  */
 
-const EVENT_COLUMNS = "tenant, stream_id, revision, event_id, type, data, metadata, encode(hash, 'hex') AS hash, position, transaction_id";
+// Metadata comes as text: the events of one append share it, and it is parsed once per run of
+// equal texts (for a page of batch-written events, most of what parsing it would cost).
+const EVENT_COLUMNS = "tenant, stream_id, revision, event_id, type, data, metadata::text, encode(hash, 'hex') AS hash, position, transaction_id";
 
-/** A row of {@link EVENT_COLUMNS}; metadata as JSON, or as text where rows share it. */
-type EventRow<Metadata = EventMetadata> = [
+/** A row of {@link EVENT_COLUMNS}. */
+type EventRow = [
   tenant: string,
   streamId: string,
   revision: string,
   eventId: string,
   type: string,
   data: RecordedEvent['data'],
-  metadata: Metadata,
+  metadata: string,
   hash: string,
   position: string,
   transactionId: string,
 ];
 
-/** A row of {@link READ_STREAMS}: an event (all NULL for a stream without events, metadata as text), then which stream it belongs to and that stream's head. */
-type StreamRow = [...event: EventRow<string>, ord: string, headRevision: string | null, headHash: string | null];
+/** A row of {@link READ_STREAMS}: an event (all NULL for a stream without events), then which stream it belongs to and that stream's head. */
+type StreamRow = [...event: EventRow, ord: string, headRevision: string | null, headHash: string | null];
 
 // Whole streams and their heads in one statement, so one snapshot: an append between reading the
 // events and reading the head cannot make a stream look cut short. A stream with a head but no
-// events still gives its head (one row of NULL events). Metadata comes as text: the events of one
-// append share it, and it is parsed once per run of equal texts.
+// events still gives its head (one row of NULL events).
 const READ_STREAMS = `
   SELECT e.tenant, e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata::text, encode(e.hash, 'hex') AS hash, e.position, e.transaction_id,
          w.ord, h.revision AS head_revision, encode(h.head_hash, 'hex') AS head_hash
@@ -161,8 +162,75 @@ export function appendQuery(append: AppendStatement): QueryConfig {
   };
 }
 
+// Many single appends, to different streams, in one statement: each member's head is checked on
+// its own (a member whose head moved, or whose stream already holds one of its event ids, writes
+// nothing and is answered by the caller's usual path) and only the members that won insert their
+// events. One instance never has two statements in flight for one stream (see GroupCommit); two
+// instances' groups that lock the same heads in opposite orders are a deadlock PostgreSQL breaks
+// by failing one statement, whose appends are then written one by one.
+const APPEND_GROUP = `
+  WITH members AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bytea[], $6::bytea[], $7::jsonb[])
+      WITH ORDINALITY AS m(tenant, stream_id, previous_revision, new_revision, previous_hash, new_hash, metadata, member)
+  ),
+  incoming AS (
+    SELECT * FROM unnest($8::int[], $9::uuid[], $10::text[], $11::int[]) WITH ORDINALITY AS e(member, id, type, schema_version, ord)
+  ),
+  fresh AS (
+    SELECT * FROM members m
+    WHERE NOT EXISTS (SELECT 1 FROM incoming i JOIN events e ON e.tenant = m.tenant AND e.stream_id = m.stream_id AND e.event_id = i.id WHERE i.member = m.member)
+  ),
+  created AS (
+    INSERT INTO streams (tenant, stream_id, revision, head_hash)
+    SELECT tenant, stream_id, new_revision, new_hash FROM fresh WHERE previous_revision < 0
+    ON CONFLICT DO NOTHING RETURNING tenant, stream_id
+  ),
+  moved AS (
+    UPDATE streams s SET revision = f.new_revision, head_hash = f.new_hash, updated_at = now()
+    FROM fresh f
+    WHERE f.previous_revision >= 0 AND s.tenant = f.tenant AND s.stream_id = f.stream_id
+      AND s.revision = f.previous_revision AND s.head_hash = f.previous_hash
+    RETURNING s.tenant, s.stream_id
+  ),
+  won AS (
+    SELECT m.* FROM members m JOIN (SELECT * FROM created UNION ALL SELECT * FROM moved) w USING (tenant, stream_id)
+  )
+  INSERT INTO events (tenant, stream_id, revision, event_id, type, data, metadata, hash)
+  SELECT w.tenant, w.stream_id, w.previous_revision + row_number() OVER (PARTITION BY i.member ORDER BY i.ord), i.id, i.type,
+         $12::jsonb -> (i.ord - 1)::int, w.metadata || jsonb_build_object('schemaVersion', i.schema_version),
+         substring($13::bytea from ((i.ord - 1) * 32 + 1)::int for 32)
+  FROM won w JOIN incoming i USING (member)
+  ORDER BY i.ord
+  RETURNING tenant, stream_id, position, transaction_id`;
+
+export type GroupRow = PositionRow & { tenant: string; stream_id: string };
+
+/** {@link appendQuery} for several streams at once (one append per stream); a member gets rows back only if it was written. */
+export function appendGroupQuery(appends: readonly AppendStatement[]): QueryConfig {
+  const events = appends.flatMap((append, index) => append.events.map((event) => ({ member: index + 1, event })));
+  return {
+    name: 'append-group',
+    text: APPEND_GROUP,
+    values: [
+      appends.map((a) => a.stream.tenant),
+      appends.map((a) => a.stream.id),
+      appends.map((a) => a.previousRevision.toString()),
+      appends.map((a) => a.newRevision.toString()),
+      appends.map((a) => a.previousHash),
+      appends.map((a) => a.newHash),
+      appends.map((a) => JSON.stringify(a.metadata)),
+      events.map((e) => e.member),
+      events.map((e) => e.event.id),
+      events.map((e) => e.event.type),
+      events.map((e) => e.event.schemaVersion),
+      JSON.stringify(events.map((e) => e.event.data)),
+      Buffer.concat(appends.flatMap((a) => a.hashes)),
+    ],
+  };
+}
+
 export function toRecordedEvent(
-  [tenant, streamId, revision, eventId, type, data, , hash, position, transactionId]: Readonly<EventRow<unknown>>,
+  [tenant, streamId, revision, eventId, type, data, , hash, position, transactionId]: Readonly<EventRow>,
   metadata: EventMetadata,
 ): RecordedEvent {
   return {
@@ -177,8 +245,19 @@ export function toRecordedEvent(
   };
 }
 
+/** Metadata texts to objects, parsing each run of equal texts once (the events of one append): rows in order through it. */
+function metadataParser(): (text: string) => EventMetadata {
+  let last = '';
+  let parsed: EventMetadata;
+  return (text) => {
+    if (text !== last) [last, parsed] = [text, JSON.parse(text) as EventMetadata];
+    return parsed;
+  };
+}
+
 export function toRecordedEvents(rows: readonly unknown[]): RecordedEvent[] {
-  return (rows as unknown as EventRow[]).map((row) => toRecordedEvent(row, row[6]));
+  const metadata = metadataParser();
+  return (rows as EventRow[]).map((row) => toRecordedEvent(row, metadata(row[6])));
 }
 
 export function toPosition(row: PositionRow): Position {
@@ -191,14 +270,13 @@ export function toStreamRecords(
   rows: readonly unknown[],
 ): { stream: StreamName; events: RecordedEvent[]; head: StreamHead | undefined }[] {
   const records = streams.map((stream) => ({ stream, events: [] as RecordedEvent[], head: undefined as StreamHead | undefined }));
-  let metadata: [text: string, parsed: EventMetadata] = ['', undefined!];
-  for (const row of rows as unknown as StreamRow[]) {
+  const metadata = metadataParser();
+  for (const row of rows as StreamRow[]) {
     const [tenant, , , , , , metadataText, , , , ord, headRevision, headHash] = row;
     const record = records[Number(ord) - 1];
     if (headRevision !== null && record.head === undefined) record.head = { revision: BigInt(headRevision), hash: headHash! };
     if (tenant === null) continue; // a head without events
-    if (metadataText !== metadata[0]) metadata = [metadataText, JSON.parse(metadataText) as EventMetadata];
-    record.events.push(toRecordedEvent(row as unknown as EventRow<unknown>, metadata[1]));
+    record.events.push(toRecordedEvent(row as unknown as EventRow, metadata(metadataText)));
   }
   return records;
 }

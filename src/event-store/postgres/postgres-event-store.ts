@@ -28,7 +28,6 @@ import {
 } from '../event-store.port';
 import { chainHash, GENESIS_HASH, jcs } from '../hash-chain';
 import {
-  appendQuery,
   findEventsByIdQuery,
   listStreamsQuery,
   loadHeadQuery,
@@ -39,9 +38,11 @@ import {
   toPosition,
   toRecordedEvents,
   toStreamRecords,
+  type AppendStatement,
   type HeadRow,
   type PositionRow,
 } from './event-store.sql';
+import { GroupCommit, streamKey, type GroupCommitOptions, type WriteOutcome } from './group-commit';
 
 export interface PostgresEventStoreOptions {
   readonly pool: Pool;
@@ -50,6 +51,7 @@ export interface PostgresEventStoreOptions {
   readonly clock: Clock;
   readonly pollIntervalMs?: number;
   readonly pageSize?: number;
+  readonly groupCommit?: GroupCommitOptions;
 }
 
 interface Head {
@@ -59,7 +61,6 @@ interface Head {
 
 const NO_STREAM: Head = { revision: -1n, hash: GENESIS_HASH };
 const MAX_APPEND_ATTEMPTS = 10;
-const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Streams per statement of {@link PostgresEventStore.readStreams}: big enough to save round trips, small enough to stream. */
 const STREAMS_PER_READ = 100;
@@ -83,7 +84,7 @@ export class PostgresEventStore extends EventStore {
   constructor(options: PostgresEventStoreOptions) {
     super();
     this.pool = options.pool;
-    this.poolQueryable = new PoolQueryable(options.pool);
+    this.poolQueryable = new PoolQueryable(options.pool, options.groupCommit);
     this.clock = options.clock;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.pageSize = options.pageSize ?? 500;
@@ -252,7 +253,7 @@ export class PostgresEventStore extends EventStore {
       hashes.push(previous);
     }
     const newRevision = head.revision + BigInt(events.length);
-    const query = appendQuery({
+    const statement: AppendStatement = {
       stream,
       previousRevision: head.revision,
       previousHash: head.hash,
@@ -261,17 +262,12 @@ export class PostgresEventStore extends EventStore {
       events: events.map((e) => ({ id: e.id, type: e.type, data: e.data, schemaVersion: e.schemaVersion ?? 1 })),
       metadata: shared,
       hashes,
-    });
-    try {
-      const { rows } = await db.write<PositionRow>(query);
-      if (rows.length === 0) return undefined;
-      this.heads.set(key(stream), { revision: newRevision, hash: previous });
-      const last = rows.reduce((a, b) => (BigInt(a.position) > BigInt(b.position) ? a : b));
-      return { nextExpectedRevision: newRevision, position: toPosition(last) };
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return undefined;
-      throw error;
-    }
+    };
+    const rows = await db.write(statement, key(stream));
+    if (!rows) return undefined;
+    this.heads.set(key(stream), { revision: newRevision, hash: previous });
+    const last = rows.reduce((a, b) => (BigInt(a.position) > BigInt(b.position) ? a : b));
+    return { nextExpectedRevision: newRevision, position: toPosition(last) };
   }
 
   /** A retried append: when the stream already holds all of these event ids, answer as the first time. */
@@ -332,31 +328,45 @@ class PostgresStoreTransaction extends SqlTransaction implements StoreTransactio
 /** Where a statement runs: straight on the pool, or inside a transaction. */
 interface Queryable {
   query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>>;
-  /** A statement that may fail on a duplicate event id without spoiling what runs after it. */
-  write<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>>;
+  /** An append's statement; a failure on a duplicate event id does not spoil what runs after it. */
+  write(append: AppendStatement, stream: string): Promise<WriteOutcome>;
 }
 
+/** Appends from the pool are group-committed: see {@link GroupCommit}. */
 class PoolQueryable implements Queryable {
-  constructor(private readonly pool: Pool) {}
+  private readonly groups: GroupCommit;
+
+  constructor(
+    private readonly pool: Pool,
+    options?: GroupCommitOptions,
+  ) {
+    this.groups = new GroupCommit((config) => pool.query(config), options);
+  }
 
   query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
     return this.pool.query<R>(config);
   }
 
-  write<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
-    return this.pool.query<R>(config); // autocommit: a failed statement rolls back alone
+  write(append: AppendStatement, stream: string): Promise<WriteOutcome> {
+    return this.groups.write(append, stream);
   }
 }
 
-/** In a transaction a failed statement aborts everything after it; a savepoint confines it. */
+/** In a transaction a failed statement aborts everything after it; a savepoint confines it. Appends made side by side go in one statement. */
 class TransactionQueryable implements Queryable {
+  private readonly groups = new GroupCommit((config) => this.inSavepoint(config), { slots: 1, gatherFirst: true });
+
   constructor(private readonly client: PoolClient) {}
 
   query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
     return this.client.query<R>(config);
   }
 
-  async write<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
+  write(append: AppendStatement, stream: string): Promise<WriteOutcome> {
+    return this.groups.write(append, stream);
+  }
+
+  private async inSavepoint<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
     await this.client.query('SAVEPOINT iop_append');
     try {
       const result = await this.client.query<R>(config);
@@ -370,7 +380,7 @@ class TransactionQueryable implements Queryable {
 }
 
 function key(stream: StreamName): string {
-  return `${stream.tenant}\u0000${stream.id}`;
+  return streamKey(stream.tenant, stream.id);
 }
 
 function satisfies(expected: ExpectedRevision, actual: bigint): boolean {

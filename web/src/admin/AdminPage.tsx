@@ -8,14 +8,16 @@ import { formatDateTime } from '../i18n/format';
 import { DataTable } from '../app/TableRegion';
 import { Empty } from '../app/states';
 import { useI18n } from '../i18n/i18n';
+import { ReferenceData } from './ReferenceData';
 
-/** Administration (admins): erase a data subject's personal data, after saying what that does and asking again. */
+/** Administration (admins): the municipality's reference data; erase a data subject's personal data, after saying what that does and asking again; preview a lifecycle change. */
 export default function AdminPage() {
   const { t } = useI18n();
   usePageTitle(t.admin.title);
   return (
     <>
       <h1 tabIndex={-1}>{t.admin.title}</h1>
+      <ReferenceData />
       <Erasure />
       <MigrationPreview />
     </>

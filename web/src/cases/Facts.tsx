@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Schemas } from '../api/client';
-import { formatDate, formatDateTime, formatKronor, isKronor } from '../i18n/format';
+import { formatDate, formatDateTime, formatKronor, isKronorString } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Catalogue } from '../i18n/sv';
 
@@ -107,7 +107,7 @@ function Value({ name, value }: { name: string; value: unknown }) {
   if (value !== null && typeof value === 'object') return <Values entries={Object.entries(value)} />;
   if (typeof value === 'boolean') return <>{t.enums[String(value)]}</>;
   if (typeof value === 'number') return <>{value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')}</>;
-  if (AMOUNTS.has(name) && isKronor(value)) return <>{formatKronor(value, lang)}</>;
+  if (AMOUNTS.has(name) && isKronorString(value)) return <>{formatKronor(value, lang)}</>;
   const text = String(value);
   if (DATE.test(text)) return <time dateTime={text}>{formatDate(text, lang)}</time>;
   if (TIMESTAMP.test(text)) return <time dateTime={text}>{formatDateTime(text, lang)}</time>;

@@ -29,20 +29,8 @@ export function formatKronor(kronor: string, lang: Lang): string {
 }
 
 /** Whether a value is in the API's kronor form (`"472200.00"`), so a generic view may show it as money. */
-export function isKronor(value: unknown): value is string {
+export function isKronorString(value: unknown): value is string {
   return typeof value === 'string' && KRONOR_PATTERN.test(value);
-}
-
-/**
- * What a person typed as kronor (`105 574,40`, `105574.4`, `472 200 kr`) in the API's form
- * (`"105574.40"`); null when it is not an amount with at most two decimals.
- */
-export function kronorInput(typed: string): string | null {
-  const text = typed
-    .replace(/[\s\u00a0\u202f]|kr$/g, '')
-    .replace(',', '.')
-    .replace('\u2212', '-');
-  return KRONOR_PATTERN.test(text) ? text : null;
 }
 
 /** An index change in the API's percent form (`"3.60"`) as officials write it: `+3,60 %`, `+3.60%`. */

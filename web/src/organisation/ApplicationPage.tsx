@@ -5,9 +5,9 @@ import { api, ApiError, dataOf, type Schemas } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { ErrorMessage, Loading } from '../app/states';
 import { useAuth } from '../auth/auth';
-import { kronorInput, todayInStockholm } from '../i18n/format';
+import { todayInStockholm } from '../i18n/format';
 import { useT } from '../i18n/i18n';
-import { isCalendarDate, isOrganisationNumber, isWholeNumber, lines } from './checks';
+import { isCalendarDate, isKronor, isOrganisationNumber, isWholeNumber, kronorText, lines } from './checks';
 import { Field } from './Field';
 
 type FundingKind = 'fixed' | 'perInhabitant';
@@ -80,12 +80,12 @@ function ApplicationForm({ municipality }: { municipality: Schemas['Municipality
             terms: {
               fundingLines: [
                 funding === 'fixed'
-                  ? { id: 'bidrag', label: t.application.fundingLabel, kind: 'fixed', amountPerYear: kronorInput(values.amountPerYear) ?? '', indexation: null }
+                  ? { id: 'bidrag', label: t.application.fixed, kind: 'fixed', amountPerYear: kronorText(values.amountPerYear), indexation: null }
                   : {
                       id: 'bidrag',
-                      label: t.application.fundingLabel,
+                      label: t.application.perInhabitant,
                       kind: 'perInhabitant',
-                      ratePerInhabitant: kronorInput(values.amountPerInhabitant) ?? '',
+                      ratePerInhabitant: kronorText(values.amountPerInhabitant),
                       inhabitants: { count: Number(values.inhabitants), asOf: values.inhabitantsAsOf },
                       indexation: null,
                     },
@@ -103,7 +103,7 @@ function ApplicationForm({ municipality }: { municipality: Schemas['Municipality
   });
   const orgNumber = (v: string) => (isOrganisationNumber(v) ? undefined : t.checks.organisationNumber);
   const whole = (v: string) => (isWholeNumber(v) ? undefined : t.checks.wholeNumber);
-  const amount = (v: string) => (kronorInput(v) ? undefined : t.checks.kronor);
+  const kronor = (v: string) => (isKronor(v) ? undefined : t.checks.kronor);
   const date = (v: string) => (isCalendarDate(v) ? undefined : t.checks.date);
   const endAfterStart = (v: string) => date(v) ?? (values.start && v < values.start ? t.checks.endBeforeStart : undefined);
   if (submit.data) {
@@ -157,23 +157,15 @@ function ApplicationForm({ municipality }: { municipality: Schemas['Municipality
           </Radio>
         </RadioGroup>
         {funding === 'fixed' ? (
-          <Field
-            {...field('amountPerYear')}
-            name="terms.fundingLines.0.amountPerYear"
-            label={t.application.amountPerYear}
-            description={t.application.kronorHelp}
-            isRequired
-            check={amount}
-          />
+          <Field {...field('amountPerYear')} name="terms.fundingLines.0.amountPerYear" label={t.application.amountPerYear} isRequired check={kronor} />
         ) : (
           <>
             <Field
               {...field('amountPerInhabitant')}
               name="terms.fundingLines.0.ratePerInhabitant"
               label={t.application.amountPerInhabitant}
-              description={t.application.kronorHelp}
               isRequired
-              check={amount}
+              check={kronor}
             />
             <Field {...field('inhabitants')} name="terms.fundingLines.0.inhabitants.count" label={t.application.inhabitants} isRequired check={whole} />
             <Field

@@ -24,6 +24,16 @@ export function isWholeNumber(value: string): boolean {
   return /^\d+$/.test(value.trim());
 }
 
+/** Kronor as typed, with öre or without: `472200`, `3,50` or `3.50` (a decimal comma is how Swedes write it). */
+export function isKronor(value: string): boolean {
+  return /^(0|[1-9]\d*)([.,]\d{1,2})?$/.test(value.trim());
+}
+
+/** The API's kronor form (a decimal string with a point) of what {@link isKronor} accepts. */
+export function kronorText(value: string): string {
+  return value.trim().replace(',', '.');
+}
+
 /** One entry per non-empty line. */
 export function lines(value: string): string[] {
   return value

@@ -21,11 +21,12 @@ export class GetCaseDeadlinesHandler implements IQueryHandler<GetCaseDeadlinesQu
     const loaded = await this.cases.load(actor.tenant, caseId);
     assertVisible(actor, loaded);
     const today = stockholmDate(this.clock.now().toISOString());
+    const index = await this.catalogue.indexOf(actor.tenant, loaded.snapshot.context);
     return {
       caseId: loaded.id,
       diarienummer: loaded.snapshot.context.diarienummer,
       today,
-      deadlines: this.catalogue.of(loaded.events).map(({ key, kind, date, rule, explanation, met }) => ({
+      deadlines: this.catalogue.of(loaded.events, index).map(({ key, kind, date, rule, explanation, met }) => ({
         key,
         kind,
         date,
