@@ -64,6 +64,12 @@ describe('Pengar on the case page', () => {
     expect((await rowsOf(page, 'plan-summary'))[1]).toEqual(['2023', '472,200.00 kr', '472,200.00 kr', '0.00 kr', '0.00 kr']);
     expect((await rowsOf(page, 'plan-lines-2023'))[1][4]).toBe('472,200.00 kr a year');
     await expectAccessible(page, 'case: Money (English)');
+
+    // On a phone (360 px): the wide tables scroll in their own regions, never the page.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByTestId('plan-lines-2024').waitFor();
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth)).toBe(0);
+    await expectAccessible(page, 'case: Money at 360 px');
     await context.close();
   });
 });
