@@ -42,7 +42,13 @@ describe('the cases API', () => {
       );
       expect(body.money.refund.total.amount).toBe('127864.91');
       // The plan: 472 200 kr a year plus the volunteer work valued at 341 314 kr: 813 514 kr.
-      expect(body.money.plan.years[0]).toMatchObject({ year: 2023, planned: '472200.00', paid: '472200.00', outstanding: '0.00', value: { amount: '813514.00' } });
+      expect(body.money.plan.years[0]).toMatchObject({
+        year: 2023,
+        planned: '472200.00',
+        paid: '472200.00',
+        outstanding: '0.00',
+        value: { amount: '813514.00' },
+      });
     });
 
     it("Robertsfors: the social committee's recommendation, then the board's decision", async () => {

@@ -113,7 +113,9 @@ describe('the iCalendar feed of deadlines', () => {
         isDate: true,
         end: '2024-02-01',
         summary: 'Årlig utbetalning 2024 – SON 2022-1, Brottsofferjouren i Linköping',
-        description: 'årets utbetalning 2024 senast 31 januari enligt överenskommelsen: planerat 472\u00a0200,00\u00a0kr − betalt 0,00\u00a0kr = 472\u00a0200,00\u00a0kr kvar',
+        // 472 200 kr uprated by the demo's OPI 2024 (final, 3,90 %): 490 615,80 kr.
+        description:
+          'årets utbetalning 2024 senast 31 januari enligt överenskommelsen: planerat 490\u00a0615,80\u00a0kr − betalt 0,00\u00a0kr = 490\u00a0615,80\u00a0kr kvar',
         url: `${BASE_URL}/cases/${caseId}`,
       });
       const lastDay = events.find((e) => e.uid.startsWith(`${caseId}/last-day-to-give-notice@`))!;

@@ -89,7 +89,11 @@ describe('hostile input is refused at the edge', () => {
       expect(response.body).toMatchObject({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
-        details: { fields: [{ field: 'terms.fundingLines.0.amountPerYear', messages: [expect.stringContaining('decimal string with at most two decimals, e.g. "105574.40"')] }] },
+        details: {
+          fields: [
+            { field: 'terms.fundingLines.0.amountPerYear', messages: [expect.stringContaining('decimal string with at most two decimals, e.g. "105574.40"')] },
+          ],
+        },
       });
     }
   });
