@@ -26,7 +26,7 @@ import { BATCH, BATCH_WRITERS, PAGE, runWorkload, WRITERS, type SideIo, type Wor
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const EMMETT = 'Emmett 0.42';
-/** BENCH_WORKLOADS: which of single, batch, read to run (default all; read pages through what the others wrote, or the warm-up's). */
+/** BENCH_WORKLOADS: which of single, batch, read to run (default all; read pages through what the others wrote). */
 const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'single,batch,read').split(',');
 const chosen = (kind: WorkloadKind) => WORKLOADS.includes(kind);
 
@@ -265,6 +265,7 @@ async function bench(pool: Pool, connectionString: string): Promise<void> {
     targetBaseline: 'raw paged SELECT',
   };
 
+  if (!writes.some((w) => chosen(w.kind))) throw new Error('BENCH_WORKLOADS: read pages through what single or batch wrote; choose one of them too');
   const results: { workload: Workload; samples: Map<string, Sample[]> }[] = [];
   try {
     for (const workload of writes.filter((w) => chosen(w.kind))) results.push({ workload, samples: await measureWorkload(workload, pgCpu) });

@@ -27,22 +27,24 @@ const council = (digits: number): Body => ({ code: 'KF', name: 'Kommunfullmäkti
 /**
  * The three municipalities of the source documents. Names, organisationsnummer, bodies and diarium
  * formats are the documents' (`KS 2023/01692`, `SON 2019-536`). Robertsfors' 6 784 inhabitants are
- * the figure its social committee's report of 2017-11-17 states for 2018 (3 kr each: 20 352 kr),
- * counted as of that date. The other inhabitant counts and their dates are plausible, not official.
+ * the figure its social committee's report (2017-11-17) gives for 2018 (3 kr each: 20 352 kr); the
+ * report names no date for the count, so it is taken as of 1 November 2017, SCB's reckoning date,
+ * as the demo case's terms have it. The other counts and dates are plausible (the same as the demo
+ * cases' terms), not official.
  */
 export const DEMO_MUNICIPALITIES: readonly DemoMunicipality[] = [
   {
     tenant: 'osteraker',
     municipality: { name: 'Österåkers kommun', organisationNumber: '212000-0035' },
     bodies: [board('KS', 'Kommunstyrelsen', '/', 5), board('SN', 'Socialnämnden', '/', 4), council(5)],
-    inhabitants: [{ year: 2023, asOf: '2022-11-01', count: 47_623 }],
+    inhabitants: [{ year: 2023, asOf: '2022-12-31', count: 48_000 }],
     indexSeries: [],
   },
   {
     tenant: 'robertsfors',
     municipality: { name: 'Robertsfors kommun', organisationNumber: '212000-2742' },
     bodies: [{ code: 'SU', name: 'Sociala utskottet', kind: 'committee', diarium: null }, board('KS', 'Kommunstyrelsen', '/', 3), council(3)],
-    inhabitants: [{ year: 2018, asOf: '2017-11-17', count: 6_784 }],
+    inhabitants: [{ year: 2018, asOf: '2017-11-01', count: 6_784 }],
     indexSeries: [],
   },
   {

@@ -19,7 +19,7 @@ describe('the demo municipalities’ reference data', () => {
 
   it('Robertsfors: 3 kr × its 6 784 inhabitants of 2018 are the 20 352 kr its report states', () => {
     const [figure] = onboarded('robertsfors').inhabitants;
-    expect(figure).toEqual({ year: 2018, asOf: '2017-11-17', count: 6_784 });
+    expect(figure).toEqual({ year: 2018, asOf: '2017-11-01', count: 6_784 });
     expect(3 * figure.count).toBe(20_352);
   });
 

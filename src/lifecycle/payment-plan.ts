@@ -119,7 +119,7 @@ function planYear(year: number, segments: readonly Segment[], payments: PlanFact
   });
   const planned = add(...lines.map((line) => line.amount.amount));
   const paid = paidIn(year, payments);
-  const ownContribution = ownContributions(parts);
+  const own = ownContributions(parts);
   return {
     year,
     lines,
@@ -127,10 +127,10 @@ function planYear(year: number, segments: readonly Segment[], payments: PlanFact
     paid,
     outstanding: planned > paid ? subtract(planned, paid) : ore(0),
     overpaid: paid > planned ? subtract(paid, planned) : ore(0),
-    ownContribution,
+    ownContribution: own.map(({ value }) => value),
     value: totalOf([
-      ...lines.map((line) => ({ amount: line.amount.amount, label: { sv: line.label, en: line.label } })),
-      ...ownContribution.map((own, i) => ({ amount: own.amount, label: { sv: ownLabels(parts)[i], en: ownLabels(parts)[i] } })),
+      ...lines.map((line) => ({ amount: line.amount.amount, label: both(line.label) })),
+      ...own.map(({ label, value }) => ({ amount: value.amount, label: both(label) })),
     ]),
   };
 }
@@ -297,22 +297,21 @@ function daysOfYearIn(year: number, range: DateRange): number {
   return from <= to ? daysInclusive(from, to) : 0;
 }
 
-function ownContributionLines(parts: readonly Part[]): OwnContributionLine[] {
-  return parts[parts.length - 1].terms.fundingLines.filter((line): line is OwnContributionLine => line.kind === 'ownContribution');
-}
-
-function ownLabels(parts: readonly Part[]): string[] {
-  return ownContributionLines(parts).map((line) => line.label);
-}
+/** A label the agreement gives in Swedish only, for both languages of an explanation. */
+const both = (text: string) => ({ sv: text, en: text });
 
 /** The organisation's own contribution under the terms in force at the year's end: hours × hourly value, or the stated value. */
-function ownContributions(parts: readonly Part[]): Computed[] {
-  return ownContributionLines(parts).map((line) => {
-    if (line.hourlyValue !== null && line.hours !== null) return perUnit(line.hourlyValue, line.hours, { sv: 'timmar', en: 'hours' });
-    const value = line.statedValue ?? ore(0);
-    const hours = line.hours === null ? '' : ` (${line.hours} h)`;
-    return { amount: value, explanation: { sv: `angivet värde ${formatSwedish(value)}${hours}`, en: `stated value ${formatEnglish(value)}${hours}` } };
-  });
+function ownContributions(parts: readonly Part[]): Array<{ label: string; value: Computed }> {
+  return parts[parts.length - 1].terms.fundingLines
+    .filter((line): line is OwnContributionLine => line.kind === 'ownContribution')
+    .map((line) => ({ label: line.label, value: ownValue(line) }));
+}
+
+function ownValue(line: OwnContributionLine): Computed {
+  if (line.hourlyValue !== null && line.hours !== null) return perUnit(line.hourlyValue, line.hours, { sv: 'timmar', en: 'hours' });
+  const value = line.statedValue ?? ore(0);
+  const hours = line.hours === null ? '' : ` (${line.hours} h)`;
+  return { amount: value, explanation: { sv: `angivet värde ${formatSwedish(value)}${hours}`, en: `stated value ${formatEnglish(value)}${hours}` } };
 }
 
 function yearsOf(period: DateRange): number[] {

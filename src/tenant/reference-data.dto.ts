@@ -6,6 +6,7 @@ import { PERCENT_FORM, PERCENT_PATTERN } from '../money/percent-format';
 import { DIARIUM_SEPARATORS, MAX_DIARIUM_DIGITS } from '../reference-data/reference-data';
 import { DateField, IntegerField, IsNested, IsOrganisationNumber, TextField } from '../cases/shared/validation';
 import { ORGANISATION_NUMBER_DOC } from '../cases/shared/values.dto';
+import { BodyDto } from './municipality.dto';
 
 /** Requests and answers of /reference-data: a municipality's own data, kept by its administrators. */
 
@@ -109,16 +110,8 @@ export class MunicipalityIdentityDto {
   organisationNumber!: string;
 }
 
-export class ReferenceBodyDto {
-  @ApiProperty({ example: 'KS' })
-  code!: string;
-
-  @ApiProperty({ example: 'Kommunstyrelsen' })
-  name!: string;
-
-  @ApiProperty(BODY_KIND_DOC)
-  kind!: BodyKind;
-
+/** A body as reference data holds it: what forms see of it (GET /municipality), and its diarium series. */
+export class ReferenceBodyDto extends BodyDto {
   @ApiProperty({ type: () => DiariumSeriesDto, nullable: true, description: 'Its diarium series; null when it registers no cases.' })
   diarium!: DiariumSeriesDto | null;
 

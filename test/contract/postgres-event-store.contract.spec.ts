@@ -155,7 +155,7 @@ describe.each(databaseTargets())('PostgresEventStore on $name', (target) => {
         expect(await store.streamHead(unstorable)).toBeUndefined();
       });
 
-      it('gives appends made side by side in a transaction each its own outcome, and stays usable after the wrong one', async () => {
+      it('gives appends made side by side in a transaction each its own outcome, and stays usable after the refused ones', async () => {
         const moved = streamIn(tenant);
         await append(store, moved, events(2));
         const fresh = [streamIn(tenant), streamIn(tenant), streamIn(tenant)];
@@ -163,13 +163,18 @@ describe.each(databaseTargets())('PostgresEventStore on $name', (target) => {
         await append(store, fresh[2], repeated);
         const later = streamIn(tenant);
         await store.withTransaction(async (transaction) => {
-          const [wrong, ...outcomes] = await Promise.allSettled([
+          const [wrong, unstorable, ...outcomes] = await Promise.allSettled([
             transaction.append(moved, events(1), { expectedRevision: 0n, context }),
+            transaction.append(streamIn(tenant), [event('PaymentRecorded', { note: 'NUL \u0000 is not storable in jsonb' })], {
+              expectedRevision: 'no_stream',
+              context,
+            }),
             transaction.append(fresh[0], events(2), { expectedRevision: 'no_stream', context }),
             transaction.append(fresh[1], events(1), { expectedRevision: 'no_stream', context }),
             transaction.append(fresh[2], repeated, { expectedRevision: 'any', context }),
           ]);
           expect(wrong).toMatchObject({ status: 'rejected', reason: { code: 'WRONG_EXPECTED_VERSION', expected: 0n, actual: 1n } });
+          expect(unstorable.status).toBe('rejected');
           expect(outcomes.map((o) => (o as PromiseFulfilledResult<AppendResult>).value.nextExpectedRevision)).toEqual([1n, 0n, 0n]);
           await transaction.append(later, events(1), { expectedRevision: 'no_stream', context });
         });

@@ -62,6 +62,8 @@ const officials: Command[] = [
 
 /**
  * The notifications of the whole agreement: date (Stockholm), deadline kind, occasion, recipient.
+ * 2024 was paid on OPI's forecast (+4,10 %); the final value (+3,90 %, 2024-12-12, the demo's
+ * reference data) leaves 944,40 kr to reclaim, due 30 days after it was published.
  * (Delivery channels are the notifications module's: extend a row with its channel there.)
  */
 const EXPECTED = `
@@ -72,6 +74,8 @@ const EXPECTED = `
   2024-01-17  yearly-payment           reminder  officer
   2024-12-01  follow-up-meeting        reminder  officer
   2024-12-31  follow-up-meeting        due       officer
+  2025-01-11  payment-adjustment       due       officer
+  2025-01-11  payment-adjustment       due       manager
   2025-01-17  yearly-payment           reminder  officer
   2025-03-01  report-back              reminder  officer
   2025-03-01  report-back              reminder  manager
@@ -99,6 +103,8 @@ const EXPECTED_WITH_NOTICE = `
   2024-01-17  yearly-payment           reminder  officer
   2024-12-01  follow-up-meeting        reminder  officer
   2024-12-31  follow-up-meeting        due       officer
+  2025-01-11  payment-adjustment       due       officer
+  2025-01-11  payment-adjustment       due       manager
   2025-01-17  yearly-payment           reminder  officer
   2025-03-01  report-back              reminder  officer
   2025-03-01  report-back              reminder  manager
@@ -147,6 +153,8 @@ const RECEIVED = `
   2024-12-04  follow-up-meeting        escalated  manager              email    linda.ljungqvist@linkoping.example.se
   2024-12-07  follow-up-meeting        escalated  boardSecretary       webhook  /diarium
   2024-12-31  follow-up-meeting        due        officer              email    john.fristedt@linkoping.example.se
+  2025-01-11  payment-adjustment       due        officer              email    john.fristedt@linkoping.example.se
+  2025-01-11  payment-adjustment       due        manager              email    linda.ljungqvist@linkoping.example.se
   2025-01-17  yearly-payment           reminder   officer              email    john.fristedt@linkoping.example.se
   2025-03-01  report-back              reminder   officer              email    john.fristedt@linkoping.example.se
   2025-03-01  report-back              reminder   manager              email    linda.ljungqvist@linkoping.example.se
@@ -176,6 +184,8 @@ const RECEIVED_WITH_NOTICE = `
   2024-12-04  follow-up-meeting    escalated  manager              email    linda.ljungqvist@linkoping.example.se
   2024-12-07  follow-up-meeting    escalated  boardSecretary       webhook  /diarium
   2024-12-31  follow-up-meeting    due        officer              email    john.fristedt@linkoping.example.se
+  2025-01-11  payment-adjustment       due        officer              email    john.fristedt@linkoping.example.se
+  2025-01-11  payment-adjustment       due        manager              email    linda.ljungqvist@linkoping.example.se
   2025-01-17  yearly-payment       reminder   officer              email    john.fristedt@linkoping.example.se
   2025-03-01  report-back          reminder   officer              email    john.fristedt@linkoping.example.se
   2025-03-01  report-back          reminder   manager              email    linda.ljungqvist@linkoping.example.se

@@ -2572,11 +2572,7 @@ export interface components {
       code: string;
       /** @example Kommunstyrelsen */
       name: string;
-      /**
-       * @description committee (utskott: only recommends), board (nämnd, kommunstyrelsen) or council (kommunfullmäktige).
-       * @example board
-       * @enum {string}
-       */
+      /** @enum {string} */
       kind: "committee" | "board" | "council";
       /** @description Its diarium series; null when it registers no cases. */
       diarium: components["schemas"]["DiariumSeriesDto"] | null;

@@ -28,18 +28,21 @@ interface Pending {
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** Appends of more events than this are batches. */
+const GROUPED_EVENTS = 8;
 
 /**
- * Group commit for appends. While fewer than `slots` statements are in flight
- * an append is written at once, alone, by the single-stream statement; appends that arrive while
- * every slot is busy (or in the turn of the event loop in which one became free) queue and the next
- * free slot writes them (one per stream, the rest wait their
- * turn) in one statement and one commit, each with its own head check. Each caller gets the outcome
- * of its own append; a group the database refuses as a whole (a bad payload, a lost connection, a deadlock with another instance) is
- * written again one append at a time, so that only the append at fault fails, and an append whose
- * group did commit finds its events by id. Every acknowledged append was committed by its statement.
- * In a transaction (one slot, its connection) the appends made side by side share one statement the
- * same way, inside one savepoint.
+ * Group commit for appends of a few events (a batch is written at once by its own statement: it
+ * carries enough to be worth its commit). While fewer than `slots` statements are in flight, an
+ * append is written at once, alone, by the single-stream statement. Appends that arrive while every
+ * slot is busy (or in the turn of the event loop in which one came free) queue, and the next free
+ * slot writes them, at most one per stream, in one statement and one commit, each with its own head
+ * check. Each caller gets the outcome of its own append. A group the database refuses as a whole (a
+ * bad payload, a lost connection, a deadlock with another instance) is written again one append at
+ * a time, so that only the append at fault fails, and an append whose group did commit after all
+ * finds its events by id. Every acknowledged append was committed by its own statement. In a
+ * transaction (one slot, its connection) the appends made side by side share one statement the same
+ * way, inside one savepoint.
  */
 export class GroupCommit {
   private readonly queue: Pending[] = [];
@@ -61,6 +64,7 @@ export class GroupCommit {
   }
 
   write(append: AppendStatement, key: string): Promise<WriteOutcome> {
+    if (append.events.length > GROUPED_EVENTS) return this.writeBatch(append, key);
     return new Promise((resolve, reject) => {
       this.queue.push({ append, key, resolve, reject });
       if (this.drainScheduled) return;
@@ -118,16 +122,30 @@ export class GroupCommit {
     try {
       rows = (await this.run<GroupRow>(appendGroupQuery(group.map((p) => p.append)))).rows;
     } catch {
-      // Refused as a whole: each append on its own, so the one at fault fails alone.
-      await Promise.all(group.map((pending) => this.writeAlone(pending.append).then(pending.resolve, pending.reject)));
+      // Refused as a whole: each append on its own, so the one at fault fails alone. One after
+      // another: in a transaction each takes the connection's one savepoint in turn.
+      for (const pending of group) await this.writeAlone(pending.append).then(pending.resolve, pending.reject);
       return;
     }
     const byStream = new Map<string, GroupRow[]>();
     for (const row of rows) {
       const key = streamKey(row.tenant, row.stream_id);
-      byStream.set(key, [...(byStream.get(key) ?? []), row]);
+      const written = byStream.get(key);
+      if (written) written.push(row);
+      else byStream.set(key, [row]);
     }
     for (const pending of group) pending.resolve(byStream.get(pending.key));
+  }
+
+  /** A batch is a group of its own: written at once, beside the slots, its stream kept out of groups meanwhile. */
+  private async writeBatch(append: AppendStatement, key: string): Promise<WriteOutcome> {
+    this.busy.add(key);
+    try {
+      return await this.writeAlone(append);
+    } finally {
+      this.busy.delete(key);
+      this.scheduleDrain();
+    }
   }
 
   /** One append by the single-stream statement; a duplicate event id (a retry racing its original) is "wrote nothing", as a moved head. */

@@ -352,13 +352,19 @@ class PoolQueryable implements Queryable {
   }
 }
 
-/** In a transaction a failed statement aborts everything after it; a savepoint confines it. Appends made side by side go in one statement. */
+/**
+ * In a transaction a failed statement aborts everything after it; a savepoint confines it. Appends
+ * made side by side go in one statement. The store's own reads wait while a savepoint is open: one
+ * sent between a failed write and its rollback would fail with it.
+ */
 class TransactionQueryable implements Queryable {
   private readonly groups = new GroupCommit((config) => this.inSavepoint(config), { slots: 1, gatherFirst: true });
+  private savepoint: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly client: PoolClient) {}
 
-  query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
+  async query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
+    await this.savepoint;
     return this.client.query<R>(config);
   }
 
@@ -366,16 +372,21 @@ class TransactionQueryable implements Queryable {
     return this.groups.write(append, stream);
   }
 
-  private async inSavepoint<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
-    await this.client.query('SAVEPOINT iop_append');
-    try {
-      const result = await this.client.query<R>(config);
-      await this.client.query('RELEASE SAVEPOINT iop_append');
-      return result;
-    } catch (error) {
-      await this.client.query('ROLLBACK TO SAVEPOINT iop_append');
-      throw error;
-    }
+  /** One savepoint at a time: each waits for the one before it to be released or rolled back to. */
+  private inSavepoint<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>> {
+    const written = this.savepoint.then(async () => {
+      await this.client.query('SAVEPOINT iop_append');
+      try {
+        const result = await this.client.query<R>(config);
+        await this.client.query('RELEASE SAVEPOINT iop_append');
+        return result;
+      } catch (error) {
+        await this.client.query('ROLLBACK TO SAVEPOINT iop_append');
+        throw error;
+      }
+    });
+    this.savepoint = written.catch(() => undefined);
+    return written;
   }
 }
 
