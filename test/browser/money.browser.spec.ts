@@ -50,7 +50,8 @@ describe('Pengar on the case page', () => {
     const lines2023 = await rowsOf(page, 'plan-lines-2023');
     expect(lines2023[1]).toEqual(['Bidrag från social- och omsorgsnämnden', '31 januari 2023', 'Fast belopp', '472 200,00 kr', '472 200,00 kr per år']);
     const lines2024 = await rowsOf(page, 'plan-lines-2024');
-    expect(lines2024[1][2]).toBe('Indexerat med OPI');
+    // 472 200 kr uprated by the demo's final OPI 2024 (+3,90 %).
+    expect(lines2024[1].slice(2, 4)).toEqual(['Indexerat med OPI', '490 615,80 kr']);
     expect(lines2024[1][4]).toContain('OPI');
     await page.getByText('813 514,00 kr').first().waitFor();
     // The facts do not repeat the funding as raw numbers.
@@ -89,7 +90,7 @@ describe('Referensdata', () => {
       'Nämnd eller kommunstyrelse',
       `KS ${new Date().getFullYear()}/00001 (5 siffror)`,
     ]);
-    expect((await rowsOf(page, 'inhabitants'))[1]).toEqual(['2023', '47 623', '1 november 2022']);
+    expect((await rowsOf(page, 'inhabitants'))[1]).toEqual(['2023', '48 000', '31 december 2022']);
     await expectAccessible(page, 'reference data');
 
     const seriesForm = page.getByRole('form', { name: 'Lägg till eller byt namn på en indexserie' });
