@@ -16,6 +16,7 @@ const API_PATHS = [
   '/views',
   '/worklist',
   '/municipality',
+  '/reference-data',
   '/metrics',
   '/machine-migrations',
 ];

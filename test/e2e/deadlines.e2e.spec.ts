@@ -59,8 +59,9 @@ describe('seeing deadlines', () => {
         rule: 'payment-yearly-in-january',
         label: 'Årlig utbetalning 2024',
         explanation: {
-          sv: 'årets utbetalning 2024 senast 31 januari enligt överenskommelsen: planerat 472\u00a0200,00\u00a0kr − betalt 0,00\u00a0kr = 472\u00a0200,00\u00a0kr kvar',
-          en: 'the payment for 2024, by 31 January as agreed: planned 472,200.00 kr − paid 0.00 kr = 472,200.00 kr outstanding',
+          // 472 200 kr uprated by the tenant's OPI 2024 as its reference data holds it (final, 3,90 %).
+          sv: 'årets utbetalning 2024 senast 31 januari enligt överenskommelsen: planerat 490\u00a0615,80\u00a0kr − betalt 0,00\u00a0kr = 490\u00a0615,80\u00a0kr kvar',
+          en: 'the payment for 2024, by 31 January as agreed: planned 490,615.80 kr − paid 0.00 kr = 490,615.80 kr outstanding',
         },
         status: 'due-today',
       });

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Dialog, FieldError, Form, Heading, Input, Label, Modal, TextField } from 'react-aria-components';
+import { Button, Dialog, FieldError, Form, Heading, Input, Label, Link, Modal, TextField } from 'react-aria-components';
 import { api, dataOf } from '../api/client';
 import { usePageTitle } from '../app/page';
 import { ErrorMessage } from '../app/states';
@@ -8,16 +8,19 @@ import { formatDateTime } from '../i18n/format';
 import { DataTable } from '../app/TableRegion';
 import { Empty } from '../app/states';
 import { useI18n } from '../i18n/i18n';
-import { ReferenceData } from './ReferenceData';
 
-/** Administration (admins): the municipality's reference data; erase a data subject's personal data, after saying what that does and asking again; preview a lifecycle change. */
+/** Administration (admins): a way to the municipality's reference data; erase a data subject's personal data, after saying what that does and asking again; preview a lifecycle change. */
 export default function AdminPage() {
   const { t } = useI18n();
   usePageTitle(t.admin.title);
   return (
     <>
       <h1 tabIndex={-1}>{t.admin.title}</h1>
-      <ReferenceData />
+      <section aria-labelledby="reference-data-heading" className="panel">
+        <h2 id="reference-data-heading">{t.admin.referenceData.heading}</h2>
+        <p>{t.admin.referenceData.help}</p>
+        <Link href="/referensdata">{t.admin.referenceData.link}</Link>
+      </section>
       <Erasure />
       <MigrationPreview />
     </>

@@ -51,7 +51,10 @@ function MainMenu() {
   const auth = useAuth();
   const [location] = useLocation();
   if (!auth.actor) return null;
-  const items = ROUTES.filter((route) => route.nav && (!route.roles || auth.has(...route.roles)));
+  const items = ROUTES.filter((route) => {
+    const roles = route.navRoles ?? route.roles;
+    return route.nav && (!roles || auth.has(...roles));
+  });
   return (
     <nav aria-label={t.shell.mainNav}>
       <ul className="menu">

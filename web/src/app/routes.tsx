@@ -12,6 +12,8 @@ export interface AppRoute {
   readonly nav?: (t: Catalogue) => string;
   /** Only these roles see the menu item (and the page says "not found" to others); unset: everyone signed in. */
   readonly roles?: readonly Role[];
+  /** Only these roles see the menu item, though everyone signed in may open the page (what its API lets them do decides the rest). */
+  readonly navRoles?: readonly Role[];
   /** Needs no sign-in. */
   readonly public?: boolean;
 }
@@ -29,6 +31,7 @@ const OrganisationPage = lazy(() => import('../organisation/OrganisationPage'));
 const ApplicationPage = lazy(() => import('../organisation/ApplicationPage'));
 const AdminPage = lazy(() => import('../admin/AdminPage'));
 const BudgetPage = lazy(() => import('../budget/BudgetPage'));
+const ReferenceDataPage = lazy(() => import('../reference-data/ReferenceDataPage'));
 
 /** Who works with cases (not auditors, who read, nor representatives, who have their own pages). */
 const OFFICIALS: Role[] = ['registrator', 'handlaggare', 'chef', 'namndsekreterare', 'signatory', 'admin'];
@@ -50,6 +53,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/granskning', page: AuditPage, nav: (t) => t.nav.audit, roles: ['auditor', 'admin'] },
   { path: '/notiser', page: NotificationsPage, nav: (t) => t.nav.notifications, roles: ['chef', 'admin'] },
   { path: '/administration', page: AdminPage, nav: (t) => t.nav.admin, roles: ['admin'] },
+  { path: '/referensdata', page: ReferenceDataPage, nav: (t) => t.nav.referenceData, navRoles: ['admin'] },
   { path: '/tillganglighet', page: AccessibilityPage, public: true },
   { path: OIDC_CALLBACK_PATH, page: OidcCallbackPage, public: true },
 ];

@@ -7,7 +7,7 @@ import { saveBlob } from '../app/download';
 import { usePageTitle } from '../app/page';
 import { Empty, ErrorMessage, Loading } from '../app/states';
 import { DataTable } from '../app/TableRegion';
-import { formatAmount, todayInStockholm } from '../i18n/format';
+import { formatKronor, todayInStockholm } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
 type Amounts = Omit<Schemas['BudgetSumDto'], 'cases'>;
@@ -70,7 +70,7 @@ function AmountCells({ sum }: { sum: Amounts & { cases?: number } }) {
       {sum.cases !== undefined && <td className="number">{sum.cases}</td>}
       {([sum.planned, sum.paid, sum.outstanding, sum.overpaid] as const).map((amount, i) => (
         <td key={i} className="number">
-          {formatAmount(amount, lang)}
+          {formatKronor(amount, lang)}
         </td>
       ))}
     </>
@@ -134,7 +134,7 @@ function BudgetTables({ budget }: { budget: Schemas['BudgetDto'] }) {
       <SumSection id="budget-organisations" heading={t.budget.perOrganisation} nameHeader={t.budget.organisation} rows={organisations} />
       <section aria-labelledby="budget-cases">
         <h2 id="budget-cases">{t.budget.perCase}</h2>
-        <p className="muted">{t.budget.notYetDecidedHelp(budget.notYetDecided.cases, formatAmount(budget.notYetDecided.planned, lang))}</p>
+        <p className="muted">{t.budget.notYetDecidedHelp(budget.notYetDecided.cases, formatKronor(budget.notYetDecided.planned, lang))}</p>
         <DataTable
           label={t.budget.perCase}
           testId="budget-cases"

@@ -14,6 +14,7 @@ import { Deadlines } from './Deadlines';
 import { Documents } from './Documents';
 import { FactsView } from './Facts';
 import { History } from './History';
+import { MoneyView } from './Money';
 import { useCase, useHistory, useStatechart, type PointInTime } from './queries';
 import { Statechart, withAncestors } from './Statechart';
 
@@ -108,6 +109,7 @@ function Overview({ view, historical, visitedPaths }: { view: CaseView; historic
     <>
       {!historical && <Actions view={view} />}
       {chart.data && <Statechart chart={chart.data} current={withAncestors(view.state.paths)} visited={withAncestors(visitedPaths)} />}
+      <MoneyView money={view.money} terms={view.facts.terms} />
       <FactsView facts={view.facts} />
       {!historical && <Deadlines caseId={view.id} />}
       {!historical && <Documents caseId={view.id} />}

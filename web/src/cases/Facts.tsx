@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Schemas } from '../api/client';
-import { formatAmount, formatDate, formatDateTime } from '../i18n/format';
+import { formatDate, formatDateTime, formatKronor, isKronorString } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Catalogue } from '../i18n/sv';
 
@@ -18,7 +18,7 @@ const GROUPS: Record<keyof Catalogue['case']['factGroups'], (keyof Facts)[]> = {
   followUp: ['payments', 'followUpMeetings', 'annualReports', 'evaluations', 'repaymentClaims', 'reportBack', 'amendments', 'renewal', 'notice'],
 };
 
-/** Keys whose values are amounts (the API's kronor strings). */
+/** Keys whose values are kronor (the API's strings, `"472200.00"`). */
 const AMOUNTS = new Set(['amount', 'amountPerYear', 'ratePerInhabitant', 'hourlyValue', 'statedValue', 'fundsUsed', 'refund']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T/;
@@ -30,9 +30,15 @@ const isEmpty = (value: unknown): boolean =>
   (Array.isArray(value) && value.length === 0) ||
   (typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every(isEmpty));
 
+/** The terms without their funding lines: the money section shows those, with their amounts and plan. */
+function withoutMoney(facts: Facts): Facts {
+  return facts.terms ? { ...facts, terms: { ...facts.terms, fundingLines: [] } } : facts;
+}
+
 /** The case's facts, grouped (parties, period and funding, decision and appeal, signatures, follow-up); empty ones left out. */
-export function FactsView({ facts }: { facts: Facts }) {
+export function FactsView({ facts: all }: { facts: Facts }) {
   const { t } = useI18n();
+  const facts = withoutMoney(all);
   return (
     <section aria-labelledby="facts-heading">
       <h2 id="facts-heading">{t.case.facts}</h2>
@@ -101,8 +107,8 @@ function Value({ name, value }: { name: string; value: unknown }) {
   if (value !== null && typeof value === 'object') return <Values entries={Object.entries(value)} />;
   if (typeof value === 'boolean') return <>{t.enums[String(value)]}</>;
   if (typeof value === 'number') return <>{value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')}</>;
+  if (AMOUNTS.has(name) && isKronorString(value)) return <>{formatKronor(value, lang)}</>;
   const text = String(value);
-  if (AMOUNTS.has(name)) return <>{formatAmount(text, lang)}</>;
   if (DATE.test(text)) return <time dateTime={text}>{formatDate(text, lang)}</time>;
   if (TIMESTAMP.test(text)) return <time dateTime={text}>{formatDateTime(text, lang)}</time>;
   return <>{t.enums[text] ?? text}</>;

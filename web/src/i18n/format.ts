@@ -1,4 +1,9 @@
-/** Dates and amounts as Swedish officials write them: `1 december 2026`, `2026-12-01`, `20 352 kr`. */
+// The engine's own money rules (pure, no framework), so that a figure on screen and in an explanation never differ.
+import { formatEnglish, formatSwedish, KRONOR_PATTERN, parseKronor } from '../../../src/money/kronor-format';
+import { formatBasisPoints } from '../../../src/money/indexing';
+import { parsePercent } from '../../../src/money/percent-format';
+
+/** Dates and amounts as Swedish officials write them: `1 december 2026`, `2026-12-01`, `105 574,40 kr`. */
 export type Lang = 'sv' | 'en';
 
 const LOCALE: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -15,17 +20,36 @@ export function formatDateTime(isoTimestamp: string, lang: Lang): string {
 }
 
 /**
- * An amount as the API gives it (a kronor string, `"105574.40"`) as officials write it, with öre, like
- * the engine's formatSwedish: `105 574,40 kr` (no-break spaces, U+2212 for minus), `105,574.40 kr`.
- * Worked on the digits: the amount never passes through a floating-point number.
+ * An amount as the API gives it (a kronor string, `"105574.40"`) as the engine writes it:
+ * `105 574,40 kr` in Swedish, `105,574.40 kr` in English; exact, never through floating point.
  */
-export function formatAmount(kronor: string, lang: Lang): string {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(kronor);
-  if (!match) return kronor;
-  const [, minus, whole, decimals = ''] = match;
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u00a0' : ',');
-  const sign = minus ? (lang === 'sv' ? '\u2212' : '-') : '';
-  return `${sign}${grouped}${lang === 'sv' ? ',' : '.'}${decimals.padEnd(2, '0')}${lang === 'sv' ? '\u00a0' : ' '}kr`;
+export function formatKronor(kronor: string, lang: Lang): string {
+  const amount = parseKronor(kronor);
+  return lang === 'sv' ? formatSwedish(amount) : formatEnglish(amount);
+}
+
+/** Whether a value is in the API's kronor form (`"472200.00"`), so a generic view may show it as money. */
+export function isKronorString(value: unknown): value is string {
+  return typeof value === 'string' && KRONOR_PATTERN.test(value);
+}
+
+/** An index change in the API's percent form (`"3.60"`) as officials write it: `+3,60 %`, `+3.60%`. */
+export function formatPercent(percent: string, lang: Lang): string {
+  return formatBasisPoints(parsePercent(percent) ?? 0, lang);
+}
+
+/** What a person typed as a percentage (`3,6`, `-0,25 %`) in the API's form (`"3.6"`); null when it is not one. */
+export function percentInput(typed: string): string | null {
+  const text = typed
+    .replace(/[\s\u00a0%]/g, '')
+    .replace(',', '.')
+    .replace('\u2212', '-');
+  return parsePercent(text) === null ? null : text;
+}
+
+/** A whole number grouped as officials read it: `164 616`, `164,616`. */
+export function formatCount(count: number, lang: Lang): string {
+  return count.toLocaleString(LOCALE[lang]);
 }
 
 /** Today's date in Stockholm, YYYY-MM-DD: the day a command records as its date. */
