@@ -7,6 +7,7 @@ import { commandRequest, validationPipe } from '../cases/shared/case-command.con
 import { ErrorDto } from '../cases/shared/case-result.dto';
 import { RequireRoles } from '../cases/shared/require-roles';
 import { BODY_CODE } from '../cases/shared/validation';
+import { stockholmDate } from '../calendar';
 import { normaliseOrganisationNumber } from '../lifecycle';
 import { parsePercent } from '../money/percent-format';
 import { ReferenceDataError } from '../reference-data/reference-data.errors';
@@ -136,6 +137,9 @@ export class ReferenceDataController {
     @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReferenceDataDto> {
+    // A value is recorded once it is published: one dated later would count in every plan before its day.
+    const today = stockholmDate(this.clock.now().toISOString());
+    if (body.publishedOn > today) invalid('publishedOn', `must not be after today (${today}): a value is recorded once it is published`);
     const value = { year: body.year, basisPoints: parsePercent(body.percent)!, status: body.status, publishedOn: body.publishedOn };
     const changed = await this.change(actor, headers, (data) => {
       const events = publishIndexValue(data, code, value);

@@ -49,6 +49,7 @@ describe('reference data through the API', () => {
   });
 
   it('keeps a revised value as a new version, the old one readable in the history; a re-send records nothing', async () => {
+    api.on('2025-12-11');
     const before = (await get()).body;
     const revised = await publish({ year: 2025, percent: '3.6', status: 'final', publishedOn: '2025-12-11' }, { 'If-Match': `"${before.revision}"` });
     expect(revised.status).toBe(200);
@@ -65,19 +66,21 @@ describe('reference data through the API', () => {
     expect(rows).toEqual([{ actor: 'lena.admin', name: 'Lena Admin' }]);
   });
 
-  it('refuses a stale If-Match, a percent in another form, a series never set up, and a writer who is not an admin, changing nothing', async () => {
+  it('refuses a stale If-Match, a percent in another form, a series never set up, a value dated after today, and a writer who is not an admin, changing nothing', async () => {
     const { revision } = (await get()).body;
     const refusals = [
-      [await publish({ year: 2027, percent: '2.00', status: 'forecast', publishedOn: '2026-12-10' }, { 'If-Match': '"1"' }), 412, 'PRECONDITION_FAILED'],
-      [await publish({ year: 2027, percent: 2.5, status: 'forecast', publishedOn: '2026-12-10' }), 400, 'VALIDATION_FAILED'],
-      [await publish({ year: 2027, percent: '2.555', status: 'forecast', publishedOn: '2026-12-10' }), 400, 'VALIDATION_FAILED'],
-      [await publish({ year: 2027, percent: '2,5', status: 'prognos', publishedOn: '2026-12-10' }), 400, 'VALIDATION_FAILED'],
+      [await publish({ year: 2027, percent: '2.00', status: 'forecast', publishedOn: '2025-12-10' }, { 'If-Match': '"1"' }), 412, 'PRECONDITION_FAILED'],
+      [await publish({ year: 2027, percent: 2.5, status: 'forecast', publishedOn: '2025-12-10' }), 400, 'VALIDATION_FAILED'],
+      [await publish({ year: 2027, percent: '2.555', status: 'forecast', publishedOn: '2025-12-10' }), 400, 'VALIDATION_FAILED'],
+      [await publish({ year: 2027, percent: '2,5', status: 'prognos', publishedOn: '2025-12-10' }), 400, 'VALIDATION_FAILED'],
+      // Today is 2025-12-11: a value is recorded once it is published, not before.
+      [await publish({ year: 2026, percent: '2.80', status: 'forecast', publishedOn: '2025-12-12' }), 400, 'VALIDATION_FAILED'],
       [
         await api
           .http()
           .post('/reference-data/index-series/KPI/values')
           .set(await bearer(admin))
-          .send({ year: 2027, percent: '2.00', status: 'forecast', publishedOn: '2026-12-10' }),
+          .send({ year: 2027, percent: '2.00', status: 'forecast', publishedOn: '2025-12-10' }),
         404,
         'INDEX_SERIES_NOT_FOUND',
       ],

@@ -406,12 +406,15 @@ describe.each(databaseTargets())('tamper evidence beyond cases on $name', (targe
     for (const value of [
       { year: 2024, percent: '2.9', status: 'forecast', publishedOn: '2023-12-14' },
       { year: 2024, percent: '2.80', status: 'final', publishedOn: '2024-12-12' },
-    ])
-      await api
+    ]) {
+      api.on(value.publishedOn); // a value is recorded once it is published
+      const published = await api
         .http()
         .post('/reference-data/index-series/KPI/values')
         .set(await admin())
         .send(value);
+      expect(published.status).toBe(200);
+    }
     const seed = osterakerBrottsofferjouren;
     const organisation = await bearer({ roles: ['organisation'], tenant: TENANT, org: applicantOf(seed.submit) });
     for (const n of [1, 2, 3]) {
