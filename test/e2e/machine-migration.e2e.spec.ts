@@ -66,13 +66,14 @@ describe('moving live cases to a new machine version', () => {
 
     const recorded = await metadataOf(caseId);
     expect(recorded.map((e) => [e.type, e.metadata.machineVersion, e.metadata.schemaVersion])).toEqual([
-      // Money to the öre made both payloads with terms schema v2 (funding lines in öre).
+      // Money to the öre made both payloads with terms schema v2 (funding lines in öre); the
+      // documents made the registration and the signed proposal v2 (the document's kind, version, sha256).
       ['ApplicationSubmitted', FROM, 2],
-      ['CaseRegistered', FROM, 1],
+      ['CaseRegistered', FROM, 2],
       ['OfficerAssigned', FROM, 1],
       ['ProposalDrafted', FROM, 2],
       ['MachineVersionChanged', NEXT, 1],
-      ['ProposalSigned', NEXT, 1],
+      ['ProposalSigned', NEXT, 2],
     ]);
     expect((await metadataOf(stayed)).map((e) => e.metadata.machineVersion)).toEqual([FROM, FROM, FROM, FROM, FROM]);
 

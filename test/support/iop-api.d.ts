@@ -3410,7 +3410,7 @@ export interface operations {
       /** @description CASE_NOT_FOUND, or DOCUMENT_NOT_FOUND: no such kind, or the case has not reached it. */
       404: {
         content: {
-          "application/pdf": components["schemas"]["ErrorDto"];
+          "application/json": components["schemas"]["ErrorDto"];
         };
       };
     };
@@ -5655,19 +5655,19 @@ export interface operations {
       /** @description FORBIDDEN_ROLE: The archive package is for archivists and admins. */
       403: {
         content: {
-          "application/zip": components["schemas"]["ErrorDto"];
+          "application/json": components["schemas"]["ErrorDto"];
         };
       };
       /** @description CASE_NOT_FOUND */
       404: {
         content: {
-          "application/zip": components["schemas"]["ErrorDto"];
+          "application/json": components["schemas"]["ErrorDto"];
         };
       };
       /** @description CASE_NOT_CLOSED: only a closed case is handed to the archive. */
       409: {
         content: {
-          "application/zip": components["schemas"]["ErrorDto"];
+          "application/json": components["schemas"]["ErrorDto"];
         };
       };
     };

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
@@ -24,7 +24,6 @@ export class ArchiveController {
       'A closed case for the e-archive (zip): its documents as PDF/A, the event log as JSON Lines, the verification, arende.xml after FGS Ärendehantering (docs/archive/arende.xsd) and a sha256 manifest',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiProduces('application/zip')
   @ApiResponse({ status: 200, description: 'The package, as an attachment.', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } })
   @ForArchivists()
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/current-actor.decorator';
@@ -35,7 +35,6 @@ export class DocumentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'kind', enum: DOCUMENT_KINDS })
-  @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: 'The PDF, as an attachment.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiResponse({ status: 404, type: ErrorDto, description: 'CASE_NOT_FOUND, or DOCUMENT_NOT_FOUND: no such kind, or the case has not reached it.' })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('kind') kind: string, @Res() response: Response): Promise<void> {
