@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedCaseEvent } from '../cases/shared/case-stream';
 import { IndexValuesSource } from '../cases/shared/index-values-source';
-import { indexCodes, machineChangeOf, seriesLookup, toCaseEvent, type CaseFacts, type IndexSeriesLookup } from '../lifecycle';
+import { machineChangeOf, toCaseEvent, type CaseFacts, type IndexSeriesLookup } from '../lifecycle';
 import { trackedDeadlines, type TrackedDeadline } from './deadline-status';
 import { DeadlineSettings } from './timer-settings';
 
@@ -18,7 +18,7 @@ export class DeadlineCatalogue {
 
   /** The index series the case's payment plan follows, as the tenant's reference data has them now. */
   async indexOf(tenant: string, facts: CaseFacts): Promise<IndexSeriesLookup> {
-    return seriesLookup(await this.indexValues.series(tenant, indexCodes(facts)));
+    return this.indexValues.lookupFor(tenant, facts);
   }
 
   of(events: readonly RecordedCaseEvent[], index: IndexSeriesLookup): TrackedDeadline[] {

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { allowedCommands, indexCodes, issuingRoles, seriesLookup } from '../../lifecycle';
+import { allowedCommands, issuingRoles } from '../../lifecycle';
 import { assertVisible } from '../shared/case-access';
 import { CaseRepository } from '../shared/case-repository';
 import { caseState } from '../shared/case-view';
@@ -20,7 +20,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     const loaded = await this.cases.load(actor.tenant, caseId, { at, open: true });
     const facts = loaded.snapshot.context;
     assertVisible(actor, loaded);
-    const index = seriesLookup(await this.indexValues.series(actor.tenant, indexCodes(facts)));
+    const index = await this.indexValues.lookupFor(actor.tenant, facts);
     return {
       id: loaded.id,
       tenant: loaded.tenant,

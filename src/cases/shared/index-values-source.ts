@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { indexCodes, seriesLookup, type CaseFacts, type IndexSeriesLookup } from '../../lifecycle';
 import type { IndexSeries } from '../../money';
 import { ReferenceDataStore } from '../../reference-data/reference-data.store';
 
@@ -15,5 +16,10 @@ export class IndexValuesSource {
   async series(tenant: string, codes: readonly string[]): Promise<IndexSeries[]> {
     if (codes.length === 0) return [];
     return (await this.referenceData.current(tenant)).indexSeries.filter((series) => codes.includes(series.code));
+  }
+
+  /** The series a case's payment plan follows, as the tenant's reference data has them now. */
+  async lookupFor(tenant: string, facts: Pick<CaseFacts, 'agreedTerms' | 'amendments'>): Promise<IndexSeriesLookup> {
+    return seriesLookup(await this.series(tenant, indexCodes(facts)));
   }
 }
